@@ -1,0 +1,167 @@
+import { z } from "zod";
+
+// Read and checked once per process; every module asks getEnv() rather than process.env.
+// Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production.
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const url = z.url({ protocol: /^https?$/ });
+const seconds = (min: number, max: number) =>
+  optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number of seconds")
+      .transform(Number)
+      .pipe(z.number().min(min).max(max))
+      .optional(),
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "production", "test"])
+      .default("development"),
+    DATABASE_URL: optional.pipe(z.string().startsWith("postgres").optional()),
+    PGLITE_DIR: optional,
+    UPSTASH_REDIS_REST_URL: optional.pipe(url.optional()),
+    UPSTASH_REDIS_REST_TOKEN: optional,
+    KV_REST_API_URL: optional.pipe(url.optional()),
+    KV_REST_API_TOKEN: optional,
+    MESSAGING: optional.pipe(z.enum(["plivo", "outbox"]).optional()),
+    PLIVO_AUTH_ID: optional,
+    PLIVO_AUTH_TOKEN: optional,
+    PLIVO_FROM_NUMBER: optional.pipe(
+      z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, "must be E.164")
+        .optional(),
+    ),
+    APP_URL: optional.pipe(url.optional()),
+    NEXTAUTH_URL: optional.pipe(url.optional()),
+    NEXTAUTH_SECRET: optional.pipe(
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
+    CODE_TTL_SECONDS: seconds(1, 300),
+    RESEND_COOLDOWN_SECONDS: seconds(0, 30),
+  })
+  .superRefine((e, ctx) => {
+    const need = (ok: boolean, path: string, message: string) =>
+      ok || ctx.addIssue({ code: "custom", path: [path], message });
+    const prod = e.NODE_ENV === "production";
+    need(
+      !prod || !!e.NEXTAUTH_SECRET,
+      "NEXTAUTH_SECRET",
+      "is required in production",
+    );
+    const redisUrl = e.UPSTASH_REDIS_REST_URL ?? e.KV_REST_API_URL;
+    const redisToken = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
+    need(
+      !redisUrl || !!redisToken,
+      "UPSTASH_REDIS_REST_TOKEN",
+      "is required with the REST URL",
+    );
+    need(
+      !redisToken || !!redisUrl,
+      "UPSTASH_REDIS_REST_URL",
+      "is required with the REST token",
+    );
+    const plivo = [e.PLIVO_AUTH_ID, e.PLIVO_AUTH_TOKEN, e.PLIVO_FROM_NUMBER];
+    const wantsPlivo =
+      e.MESSAGING === "plivo" || (prod && e.MESSAGING !== "outbox");
+    if (wantsPlivo || plivo.some(Boolean)) {
+      need(
+        !!e.PLIVO_AUTH_ID,
+        "PLIVO_AUTH_ID",
+        "is required to send through Plivo",
+      );
+      need(
+        !!e.PLIVO_AUTH_TOKEN,
+        "PLIVO_AUTH_TOKEN",
+        "is required to send through Plivo",
+      );
+      need(
+        !!e.PLIVO_FROM_NUMBER,
+        "PLIVO_FROM_NUMBER",
+        "is required to send through Plivo",
+      );
+    }
+    if (wantsPlivo) {
+      need(
+        !!(e.APP_URL ?? e.NEXTAUTH_URL),
+        "APP_URL",
+        "is required so Plivo can reach the call's answer URL",
+      );
+    }
+  });
+
+export type Env = ReturnType<typeof toEnv>;
+
+function toEnv(e: z.infer<typeof schema>) {
+  const prod = e.NODE_ENV === "production";
+  const plivoSet = !!(
+    e.PLIVO_AUTH_ID &&
+    e.PLIVO_AUTH_TOKEN &&
+    e.PLIVO_FROM_NUMBER
+  );
+  const messaging: "plivo" | "outbox" =
+    e.MESSAGING ?? (plivoSet || prod ? "plivo" : "outbox");
+  const redisUrl = e.UPSTASH_REDIS_REST_URL ?? e.KV_REST_API_URL;
+  const redisToken = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
+  return {
+    production: prod,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR ?? ".data/pglite",
+    upstash:
+      redisUrl && redisToken ? { url: redisUrl, token: redisToken } : undefined,
+    messaging,
+    plivo: plivoSet
+      ? {
+          authId: e.PLIVO_AUTH_ID!,
+          authToken: e.PLIVO_AUTH_TOKEN!,
+          from: e.PLIVO_FROM_NUMBER!,
+        }
+      : undefined,
+    appUrl: (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(
+      /\/$/,
+      "",
+    ),
+    // Outside production a fixed development secret keeps the quickstart free of setup.
+    authSecret:
+      e.NEXTAUTH_SECRET ??
+      "twostep-development-secret-do-not-use-in-production",
+    codeTtlSeconds: e.CODE_TTL_SECONDS,
+    resendCooldownSeconds: e.RESEND_COOLDOWN_SECONDS,
+  };
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Twostep cannot start: the environment is not valid.\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+        "See .env.example for every variable and what it does.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map(
+        (i) => `${i.path.join(".") || "env"} ${i.message}`,
+      ),
+    );
+  }
+  return toEnv(result.data);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,25 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), otp-credentials=(self)" },
+];
+
+module.exports = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Loaded by Node at run time rather than bundled: native or WebAssembly code, and the Plivo SDK,
+  // which only the Plivo messenger needs.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/schema-engine-wasm",
+    "@node-rs/argon2",
+    "plivo",
+    "pg",
+  ],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
