@@ -1,0 +1,24 @@
+import { recordEvent } from "@/lib/audit";
+import { readChallengeCookie } from "@/lib/challenge/cookie";
+import { replyToSend, sendDeps } from "@/lib/challenge/reply";
+import { sendCode } from "@/lib/challenge/send";
+import { fail, parseBody, requestMeta } from "@/lib/http";
+import { sendSchema } from "@/lib/validation";
+
+// Resend or "Call me instead". It only ever reaches the phone of this browser's own challenge:
+// there is no way to name a destination here.
+export async function POST(request: Request) {
+  const parsed = await parseBody(request, sendSchema);
+  if ("reply" in parsed) return parsed.reply;
+  const id = await readChallengeCookie();
+  if (!id) return fail(401, "NO_CHALLENGE");
+  const outcome = await sendCode(sendDeps(), id, parsed.data.channel);
+  const userId = outcome.ok ? outcome.challenge.userId : null;
+  await recordEvent({
+    type: "code_sent",
+    userId,
+    ...requestMeta(request),
+    detail: { channel: parsed.data.channel, ok: outcome.ok },
+  });
+  return replyToSend(outcome);
+}

@@ -1,0 +1,31 @@
+import { recordEvent } from "@/lib/audit";
+import { createChallenge } from "@/lib/challenge/create";
+import { setChallengeCookie } from "@/lib/challenge/cookie";
+import { replyToFirstSend, sendDeps } from "@/lib/challenge/reply";
+import { sendCode } from "@/lib/challenge/send";
+import { parseBody, requestMeta } from "@/lib/http";
+import { hashPassword } from "@/lib/password";
+import { signupSchema } from "@/lib/validation";
+
+// Nothing is written to the database here: the account is created only once the phone is proven
+// (see /api/otp/verify), so an abandoned signup never holds the email or the number.
+export async function POST(request: Request) {
+  const parsed = await parseBody(request, signupSchema);
+  if ("reply" in parsed) return parsed.reply;
+  const { email, password, phone } = parsed.data;
+  const deps = sendDeps();
+  const passwordHash = await hashPassword(password);
+  const id = await createChallenge(deps.store, {
+    purpose: "signup",
+    phone,
+    pending: { email, passwordHash },
+  });
+  await setChallengeCookie(id);
+  const outcome = await sendCode(deps, id, "sms");
+  await recordEvent({
+    type: "code_sent",
+    ...requestMeta(request),
+    detail: { channel: "sms", purpose: "signup", ok: outcome.ok },
+  });
+  return replyToFirstSend(outcome);
+}

@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Twostep", template: "%s · Twostep" },
+  description: "Sign in with a password and a code sent to your phone.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({
+  children,
+}: {
+  children: React.ReactNode;
+}) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Two<span>step</span>
+          </Link>
+          <nav className="site-nav" aria-label="Main">
+            <Link href="/login">Sign in</Link>
+            <Link href="/signup">Create account</Link>
+          </nav>
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

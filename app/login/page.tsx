@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { callbackUrl } = await searchParams;
+  const next = safeRedirectPath(
+    typeof callbackUrl === "string" ? callbackUrl : null,
+  );
+  return (
+    <section className="card">
+      <h1>Sign in</h1>
+      <p className="lead">
+        Enter your password; then we will send a code to your phone.
+      </p>
+      <LoginForm next={next} />
+      <p className="switch">
+        New here? <Link href="/signup">Create an account</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ApiError } from "@/lib/http-types";
+
+export type PostResult<T> = ({ ok: true } & T) | { ok: false; error: ApiError };
+
+const OFFLINE: ApiError = {
+  code: "SERVICE_UNAVAILABLE",
+  message:
+    "We could not reach the server. Check your connection and try again.",
+};
+
+/** POSTs JSON to one of our API routes and returns its one response shape, even on network errors. */
+export async function postJson<T extends object>(
+  url: string,
+  body: unknown,
+): Promise<PostResult<T>> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const data = (await response
+      .json()
+      .catch(() => null)) as PostResult<T> | null;
+    return data && typeof data.ok === "boolean"
+      ? data
+      : { ok: false, error: OFFLINE };
+  } catch {
+    return { ok: false, error: OFFLINE };
+  }
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useEffect } from "react";
+
+type OtpCredential = Credential & { code: string };
+
+/** WebOTP: on Android Chrome the browser offers the code from the SMS and we fill it in. */
+export function useWebOtp(onCode: (code: string) => void) {
+  useEffect(() => {
+    if (!("OTPCredential" in window)) return;
+    const abort = new AbortController();
+    navigator.credentials
+      .get({
+        otp: { transport: ["sms"] },
+        signal: abort.signal,
+      } as CredentialRequestOptions)
+      .then((credential) => {
+        const code = (credential as OtpCredential | null)?.code;
+        if (code) onCode(code);
+      })
+      .catch(() => {}); // dismissed, aborted or unsupported: the person types the code
+    return () => abort.abort();
+  }, [onCode]);
+}

@@ -1,0 +1,182 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useCallback, useRef, useState, type FormEvent } from "react";
+import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import type { ChallengeView } from "@/lib/challenge/view";
+import { ERRORS } from "@/lib/errors";
+import type { ApiError } from "@/lib/http-types";
+import { useCountdown } from "./use-countdown";
+import { useWebOtp } from "./use-web-otp";
+
+type Busy = "verify" | "sms" | "voice" | null;
+const FINAL: ApiError["code"][] = [
+  "NO_CHALLENGE",
+  "TOO_MANY_ATTEMPTS",
+  "TOO_MANY_SENDS",
+  "EMAIL_TAKEN",
+  "PHONE_TAKEN",
+];
+
+export function VerifyForm({
+  initial,
+  next,
+  serverNow,
+}: {
+  initial: ChallengeView;
+  next: string;
+  serverNow: number;
+}) {
+  const [view, setView] = useState(initial);
+  const [code, setCode] = useState("");
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [info, setInfo] = useState<string | null>(initialNotice(initial));
+  const skew = useRef(serverNow - Date.now()).current;
+  const resendIn = useCountdown(view.resendAt, skew);
+  const ended = view.locked || (error !== null && FINAL.includes(error.code));
+
+  const verify = useCallback(
+    async (value: string) => {
+      setBusy("verify");
+      setError(null);
+      const result = await postJson<{ next: string }>("/api/otp/verify", {
+        code: value,
+      });
+      if (result.ok) {
+        const signedIn = await signIn("twostep", { redirect: false });
+        if (signedIn?.ok) return window.location.assign(next);
+        setError({ code: "SIGN_IN_FAILED", message: ERRORS.SIGN_IN_FAILED });
+      } else {
+        setError(result.error);
+        if (result.error.attemptsLeft !== undefined) {
+          setView((v) => ({
+            ...v,
+            attemptsLeft: result.error.attemptsLeft!,
+            locked: result.error.attemptsLeft === 0,
+          }));
+        }
+      }
+      setBusy(null);
+    },
+    [next],
+  );
+
+  useWebOtp(
+    useCallback(
+      (otp: string) => {
+        setCode(otp);
+        void verify(otp);
+      },
+      [verify],
+    ),
+  );
+
+  async function send(channel: "sms" | "voice") {
+    setBusy(channel);
+    setError(null);
+    setInfo(null);
+    const result = await postJson<{ challenge: ChallengeView }>(
+      "/api/otp/send",
+      { channel },
+    );
+    if (result.ok) {
+      setView(result.challenge);
+      setCode("");
+      setInfo(
+        channel === "sms"
+          ? `We sent a new code to ${result.challenge.maskedPhone}.`
+          : `We are calling ${result.challenge.maskedPhone} now. Listen for your code.`,
+      );
+    } else setError(result.error);
+    setBusy(null);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void verify(code);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormAlert error={error ? describe(error) : null} info={info} />
+      <div className="field">
+        <label htmlFor="field-code">Verification code</label>
+        <input
+          id="field-code"
+          name="code"
+          className="code-input"
+          value={code}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          required
+          disabled={ended}
+          autoFocus
+          onChange={(e) =>
+            setCode(e.target.value.replace(/\D/g, "").slice(0, 6))
+          }
+        />
+        <p className="status-line">
+          <span>
+            {view.attemptsLeft}{" "}
+            {view.attemptsLeft === 1 ? "attempt" : "attempts"} left
+          </span>
+          <span>
+            {view.sendsLeft} {view.sendsLeft === 1 ? "send" : "sends"} left
+          </span>
+        </p>
+      </div>
+      <button
+        type="submit"
+        disabled={ended || busy !== null || code.length !== 6}
+      >
+        {busy === "verify" ? "Verifying…" : "Verify"}
+      </button>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={ended || busy !== null || resendIn > 0}
+          onClick={() => send("sms")}
+        >
+          {busy === "sms" ? "Sending…" : "Resend code"}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={ended || busy !== null}
+          onClick={() => send("voice")}
+        >
+          {busy === "voice" ? "Calling…" : "Call me instead"}
+        </button>
+      </div>
+      <p className="hint" aria-live="polite" suppressHydrationWarning>
+        {resendIn > 0
+          ? `You can resend the code in ${resendIn} s.`
+          : "Didn't get it? Resend the code or ask for a call."}
+      </p>
+      {ended && (
+        <p className="switch">
+          <a href="/login">Start again</a>
+        </p>
+      )}
+    </form>
+  );
+}
+
+function initialNotice(view: ChallengeView): string | null {
+  if (view.delivery === "failed" || view.delivery === "undelivered")
+    return ERRORS.DELIVERY_FAILED;
+  return null;
+}
+
+function describe(error: ApiError): string {
+  if (error.code === "WRONG_CODE" && error.attemptsLeft !== undefined) {
+    return `${error.message} ${error.attemptsLeft} ${error.attemptsLeft === 1 ? "attempt" : "attempts"} left.`;
+  }
+  if (error.retryAfterSeconds)
+    return `${error.message} Try again in ${error.retryAfterSeconds} s.`;
+  return error.message;
+}

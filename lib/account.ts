@@ -1,0 +1,59 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { ErrorCode } from "@/lib/errors";
+
+export type CreateAccountResult =
+  { ok: true; userId: string } | { ok: false; error: ErrorCode };
+
+/**
+ * Creates the user and its verified phone in one transaction, only after the phone was proven:
+ * an abandoned signup leaves nothing behind to block the email or the number.
+ */
+export async function createAccount(input: {
+  email: string;
+  passwordHash: string;
+  phone: string;
+}): Promise<CreateAccountResult> {
+  const db = await getDb();
+  try {
+    const user = await db.user.create({
+      data: {
+        email: input.email,
+        passwordHash: input.passwordHash,
+        phones: {
+          create: {
+            number: input.phone,
+            verifiedNumber: input.phone,
+            verifiedAt: new Date(),
+          },
+        },
+      },
+    });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    const target = uniqueViolationTarget(error);
+    if (target === null) throw error;
+    return {
+      ok: false,
+      error: target.includes("email") ? "EMAIL_TAKEN" : "PHONE_TAKEN",
+    };
+  }
+}
+
+/** Finds a user for the password step, with the verified phone the code goes to. */
+export async function findLoginUser(email: string) {
+  const db = await getDb();
+  return db.user.findUnique({
+    where: { email },
+    include: { phones: { where: { verifiedAt: { not: null } }, take: 1 } },
+  });
+}
+
+function uniqueViolationTarget(error: unknown): string | null {
+  const e = error as {
+    code?: string;
+    meta?: { target?: unknown; driverAdapterError?: unknown };
+  };
+  if (e?.code !== "P2002") return null;
+  return JSON.stringify(e.meta ?? {}).toLowerCase();
+}

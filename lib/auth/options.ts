@@ -1,0 +1,40 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv } from "@/lib/env";
+import { redeemSecondFactor } from "./redeem";
+
+/** NIST 800-63B §4.2.3 (AAL2): reauthenticate at least every 12 hours. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+// The only way to a session: a challenge this browser completed (password, then code). The
+// provider takes no credentials from the form; it redeems the challenge named by the httpOnly
+// cookie, once.
+export function getAuthOptions(): NextAuthOptions {
+  const env = getEnv();
+  return {
+    secret: env.authSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "twostep",
+        name: "Twostep",
+        credentials: {},
+        authorize: (_credentials, req) =>
+          redeemSecondFactor(req.headers?.cookie),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

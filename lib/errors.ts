@@ -1,0 +1,36 @@
+// Every message a person can read when something goes wrong, in one table, so wording stays
+// consistent and no handler leaks detail (e.g. whether an email exists).
+
+export const ERRORS = {
+  INVALID_INPUT: "Please check the highlighted fields.",
+  INVALID_EMAIL: "Enter a valid email address.",
+  INVALID_PASSWORD: "Use at least 8 characters (at most 128).",
+  INVALID_PHONE:
+    "Enter a valid mobile number, with the country code if it is not from the chosen country.",
+  INVALID_CODE_FORMAT: "Enter the 6-digit code.",
+  BAD_CREDENTIALS: "Email or password is incorrect.",
+  NO_CHALLENGE: "Your verification step has ended. Please start again.",
+  WRONG_CODE: "That code is not right.",
+  CODE_EXPIRED: "This code has expired. Request a new one.",
+  NO_CODE: "Request a new code first.",
+  TOO_MANY_ATTEMPTS:
+    "Too many wrong codes. Please start again to get a new code.",
+  TOO_MANY_SENDS: "Too many codes were sent. Please start again later.",
+  RESEND_TOO_SOON: "Please wait before asking for another code.",
+  ALREADY_VERIFIED: "This step is already complete.",
+  EMAIL_TAKEN: "An account with this email already exists. Sign in instead.",
+  PHONE_TAKEN: "This phone number is already verified on another account.",
+  DELIVERY_FAILED: "We could not send the text message. Try a call instead.",
+  CALL_FAILED: "We could not place the call. Try again in a moment.",
+  PROVIDER_UNAVAILABLE:
+    "Our messaging provider is unavailable. Try again in a moment.",
+  NUMBER_UNREACHABLE:
+    "This number cannot receive our messages. Check it, or use another number.",
+  SERVICE_UNAVAILABLE:
+    "The service is temporarily unavailable. Please try again shortly.",
+  RATE_LIMITED: "Too many requests. Please wait and try again.",
+  FORBIDDEN: "This request was refused.",
+  SIGN_IN_FAILED: "We could not sign you in. Please start again.",
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;

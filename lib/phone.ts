@@ -1,0 +1,21 @@
+import {
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from "libphonenumber-js/max";
+
+/** Parses what a person typed (E.164, or national digits with a country) into E.164, or null. */
+export function parsePhone(input: string, country?: string): string | null {
+  const parsed = parsePhoneNumberFromString(input.trim(), {
+    defaultCountry:
+      (country?.toUpperCase() as CountryCode | undefined) || undefined,
+  });
+  if (!parsed || !parsed.isValid()) return null;
+  return parsed.number;
+}
+
+/** Shows enough of a number for a person to recognise it: +1 ••• ••• 4567. */
+export function maskPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  const last = e164.slice(-4);
+  return parsed ? `+${parsed.countryCallingCode} ••• ${last}` : `••• ${last}`;
+}

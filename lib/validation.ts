@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { CODE_DIGITS } from "@/lib/challenge/policy";
+import { ERRORS } from "@/lib/errors";
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "@/lib/password-policy";
+import { parsePhone } from "@/lib/phone";
+
+// What each API route accepts. Unknown keys are refused rather than ignored.
+
+const email = z
+  .string(ERRORS.INVALID_EMAIL)
+  .trim()
+  .max(254, ERRORS.INVALID_EMAIL)
+  .pipe(z.email(ERRORS.INVALID_EMAIL))
+  .transform((v) => v.toLowerCase());
+
+const password = z
+  .string(ERRORS.INVALID_PASSWORD)
+  .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD)
+  .max(PASSWORD_MAX_LENGTH, ERRORS.INVALID_PASSWORD);
+
+export const signupSchema = z
+  .strictObject({
+    email,
+    password,
+    phone: z.string(ERRORS.INVALID_PHONE).max(32, ERRORS.INVALID_PHONE),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  })
+  .transform((v, ctx) => {
+    const phone = parsePhone(v.phone, v.country);
+    if (!phone) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phone"],
+        message: ERRORS.INVALID_PHONE,
+      });
+      return z.NEVER;
+    }
+    return { email: v.email, password: v.password, phone };
+  });
+
+export const loginSchema = z.strictObject({
+  email,
+  // Any string up to the maximum: a login never tells which rule an old password breaks.
+  password: z.string(ERRORS.BAD_CREDENTIALS).min(1).max(PASSWORD_MAX_LENGTH),
+  callbackUrl: z.string().max(512).optional(),
+});
+
+export const sendSchema = z.strictObject({ channel: z.enum(["sms", "voice"]) });
+
+export const verifySchema = z.strictObject({
+  code: z
+    .string(ERRORS.INVALID_CODE_FORMAT)
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(
+      z
+        .string()
+        .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), ERRORS.INVALID_CODE_FORMAT),
+    ),
+});
