@@ -1,0 +1,99 @@
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/env";
+import { countQueries, type QueryCounter } from "./query-count";
+
+export type { AuthEvent, Phone, User } from "@/lib/generated/prisma/client";
+export { AuthEventType, Prisma } from "@/lib/generated/prisma/client";
+export type Db = PrismaClient;
+
+export type DbOptions = {
+  /** Real Postgres through node-postgres; wins over pgliteDir. */
+  databaseUrl?: string;
+  /** Embedded PGlite data folder ("memory://" for a throwaway one); migrated on open. */
+  pgliteDir?: string;
+};
+
+type Handle = { counter: QueryCounter; close: () => Promise<void> };
+const handles = new WeakMap<Db, Handle>();
+
+/** Builds a new client; most code wants getDb(). Close it with closeDb(). */
+export async function createDb(options: DbOptions): Promise<Db> {
+  const counter: QueryCounter = { count: 0 };
+  if (options.databaseUrl) {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const adapter = new PrismaPg({ connectionString: options.databaseUrl });
+    const db = new PrismaClient({ adapter: countQueries(adapter, counter) });
+    handles.set(db, { counter, close: () => db.$disconnect() });
+    return db;
+  }
+  // Loaded only here so deployments on real Postgres never load PGlite or the
+  // schema engine's WebAssembly.
+  const [{ PGlite }, { PrismaPGlite }, { applyMigrations }] = await Promise.all(
+    [
+      import("@electric-sql/pglite"),
+      import("pglite-prisma-adapter"),
+      import("./migrations"),
+    ],
+  );
+  const dir = options.pgliteDir ?? "memory://";
+  if (!dir.includes("://")) await mkdir(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  const adapter = new PrismaPGlite(pglite);
+  try {
+    await applyMigrations(adapter);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const db = new PrismaClient({ adapter: countQueries(adapter, counter) });
+  // The adapter's dispose leaves PGlite open; close it so the folder is released.
+  const close = async () => {
+    await db.$disconnect();
+    if (!pglite.closed) await pglite.close();
+  };
+  handles.set(db, { counter, close });
+  return db;
+}
+
+export async function closeDb(db: Db): Promise<void> {
+  await handles.get(db)?.close();
+}
+
+/** SQL statements this client has sent so far (BEGIN and COMMIT included). */
+export function queryCount(db: Db): number {
+  return handles.get(db)?.counter.count ?? 0;
+}
+
+// On globalThis so Next's dev hot reload reuses the client instead of opening
+// another pool (or a second PGlite on the same folder, which would corrupt it).
+const cache = globalThis as typeof globalThis & { __twostepDb?: Promise<Db> };
+
+/** The process's one client, from DATABASE_URL or else the embedded PGlite. */
+export function getDb(): Promise<Db> {
+  if (!cache.__twostepDb) {
+    const env = getEnv();
+    const pending = createDb({
+      databaseUrl: env.databaseUrl,
+      pgliteDir: env.pgliteDir,
+    });
+    // A failed start (say, the database is down) must not stick for the process's life.
+    pending.catch(() => {
+      if (cache.__twostepDb === pending) cache.__twostepDb = undefined;
+    });
+    cache.__twostepDb = pending;
+  }
+  return cache.__twostepDb;
+}
+
+/** Which database getDb() talks to, for the health report. */
+export function dbKind(): "postgres" | "pglite" {
+  return getEnv().databaseUrl ? "postgres" : "pglite";
+}
+
+/** Throws unless the database answers; for health checks. */
+export async function checkDb(): Promise<void> {
+  const db = await getDb();
+  await db.$queryRaw`SELECT 1`;
+}
