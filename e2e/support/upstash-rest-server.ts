@@ -1,0 +1,307 @@
+// Speaks Upstash's REST protocol in front of a real redis-server, so the Upstash store, @upstash/ratelimit
+// and the e2e suite run against real Redis semantics (Lua, expiry, MULTI) without the network.
+// Run directly: PORT=8079 UPSTASH_TOKEN=… REDIS_URL=redis://127.0.0.1:6379 npx tsx e2e/support/upstash-rest-server.ts
+import http from "node:http";
+import net from "node:net";
+
+type Reply = string | number | null | RedisError | Reply[];
+type Outcome = { result: unknown } | { error: string };
+
+class RedisError extends Error {}
+
+const CRLF = "\r\n";
+
+function encodeCommand(args: string[]): Buffer {
+  const parts = [`*${args.length}${CRLF}`];
+  for (const a of args)
+    parts.push(`$${Buffer.byteLength(a)}${CRLF}${a}${CRLF}`);
+  return Buffer.from(parts.join(""));
+}
+
+/** Parses one RESP2 reply at pos; null when the buffer does not hold all of it yet. */
+function parseReply(buf: Buffer, pos: number): [Reply, number] | null {
+  const eol = buf.indexOf(CRLF, pos);
+  if (eol < 0) return null;
+  const line = buf.toString("utf8", pos + 1, eol);
+  const next = eol + 2;
+  switch (String.fromCharCode(buf[pos]!)) {
+    case "+":
+      return [line, next];
+    case "-":
+      return [new RedisError(line), next];
+    case ":":
+      return [Number(line), next];
+    case "$": {
+      const len = Number(line);
+      if (len < 0) return [null, next];
+      if (buf.length < next + len + 2) return null;
+      return [buf.toString("utf8", next, next + len), next + len + 2];
+    }
+    case "*": {
+      const count = Number(line);
+      if (count < 0) return [null, next];
+      const items: Reply[] = [];
+      let at = next;
+      for (let i = 0; i < count; i++) {
+        const parsed = parseReply(buf, at);
+        if (!parsed) return null;
+        items.push(parsed[0]);
+        at = parsed[1];
+      }
+      return [items, at];
+    }
+    default:
+      throw new Error(`unexpected RESP type byte ${buf[pos]}`);
+  }
+}
+
+/** One pipelined connection: replies come back in the order commands were written. */
+class RedisConnection {
+  private socket: net.Socket | null = null;
+  private pending: {
+    resolve: (r: Reply) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly redisUrl: string) {}
+
+  /** Writes all commands at once, so a MULTI … EXEC batch is never interleaved with another request. */
+  send(commands: string[][]): Promise<Reply[]> {
+    const socket = this.socket ?? this.connect();
+    const replies = commands.map(
+      () =>
+        new Promise<Reply>((resolve, reject) =>
+          this.pending.push({ resolve, reject }),
+        ),
+    );
+    socket.write(Buffer.concat(commands.map(encodeCommand)));
+    return Promise.all(replies);
+  }
+
+  close(): void {
+    this.socket?.destroy();
+    this.socket = null;
+  }
+
+  private connect(): net.Socket {
+    const u = new URL(this.redisUrl);
+    const socket = net.connect(
+      Number(u.port || 6379),
+      u.hostname || "127.0.0.1",
+    );
+    this.socket = socket;
+    socket.setNoDelay(true);
+    socket.on("data", (chunk) => this.onData(chunk));
+    const fail = (err?: Error) => {
+      if (this.socket === socket) this.socket = null;
+      const waiting = this.pending.splice(0);
+      this.buffer = Buffer.alloc(0);
+      for (const p of waiting)
+        p.reject(err ?? new Error("redis connection closed"));
+    };
+    socket.on("error", fail);
+    socket.on("close", () => fail());
+    const setup: string[][] = [];
+    if (u.password)
+      setup.push([
+        "AUTH",
+        ...(u.username ? [decodeURIComponent(u.username)] : []),
+        decodeURIComponent(u.password),
+      ]);
+    const db = u.pathname.slice(1);
+    if (db) setup.push(["SELECT", db]);
+    for (const cmd of setup) {
+      this.pending.push({ resolve: () => {}, reject: () => {} });
+      socket.write(encodeCommand(cmd));
+    }
+    return socket;
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length
+      ? Buffer.concat([this.buffer, chunk])
+      : chunk;
+    let pos = 0;
+    for (
+      let parsed = parseReply(this.buffer, pos);
+      parsed;
+      parsed = parseReply(this.buffer, pos)
+    ) {
+      pos = parsed[1];
+      this.pending.shift()?.resolve(parsed[0]);
+      if (pos >= this.buffer.length) break;
+    }
+    this.buffer = this.buffer.subarray(pos);
+  }
+}
+
+/** Upstash base64-encodes every string in a result (nested ones too) when asked; "OK" stays readable. */
+function encodeResult(r: Reply, base64: boolean, top = true): unknown {
+  if (Array.isArray(r))
+    return r.map((x) =>
+      x instanceof RedisError ? null : encodeResult(x, base64, false),
+    );
+  if (typeof r === "string" && base64 && !(top && r === "OK"))
+    return Buffer.from(r).toString("base64");
+  return r;
+}
+
+function toOutcome(r: Reply, base64: boolean): Outcome {
+  return r instanceof RedisError
+    ? { error: r.message }
+    : { result: encodeResult(r, base64) };
+}
+
+function toArgs(command: unknown): string[] {
+  if (!Array.isArray(command) || command.length === 0)
+    throw new Error("ERR command must be a non-empty array");
+  return command.map((a) =>
+    typeof a === "string"
+      ? a
+      : typeof a === "object"
+        ? JSON.stringify(a)
+        : String(a),
+  );
+}
+
+async function handle(
+  redis: RedisConnection,
+  path: string,
+  body: unknown,
+  base64: boolean,
+): Promise<[number, unknown]> {
+  if (path === "/") {
+    const [reply] = await redis.send([toArgs(body)]);
+    const outcome = toOutcome(reply!, base64);
+    return ["error" in outcome ? 400 : 200, outcome];
+  }
+  if (!Array.isArray(body))
+    return [400, { error: "ERR body must be an array of commands" }];
+  const commands = body.map(toArgs);
+  if (path === "/pipeline") {
+    const replies = await redis.send(commands);
+    return [200, replies.map((r) => toOutcome(r, base64))];
+  }
+  if (path === "/multi-exec") {
+    const replies = await redis.send([["MULTI"], ...commands, ["EXEC"]]);
+    const exec = replies[replies.length - 1]!;
+    if (exec instanceof RedisError || !Array.isArray(exec)) {
+      // A command rejected while queueing explains the abort better than EXECABORT itself.
+      const cause = replies.find((r) => r instanceof RedisError) ?? exec;
+      return [
+        400,
+        {
+          error:
+            cause instanceof RedisError
+              ? cause.message
+              : "ERR transaction aborted",
+        },
+      ];
+    }
+    return [200, exec.map((r) => toOutcome(r, base64))];
+  }
+  return [404, { error: "not found" }];
+}
+
+export interface UpstashRestServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startUpstashRestServer(options: {
+  port?: number;
+  token: string;
+  redisUrl?: string;
+  host?: string;
+}): Promise<UpstashRestServer> {
+  const {
+    token,
+    port = 0,
+    host = "127.0.0.1",
+    redisUrl = "redis://127.0.0.1:6379",
+  } = options;
+  const redis = new RedisConnection(redisUrl);
+  const reply = (
+    res: http.ServerResponse,
+    status: number,
+    payload: unknown,
+  ) => {
+    res
+      .writeHead(status, { "content-type": "application/json" })
+      .end(JSON.stringify(payload));
+  };
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!.replace(/\/+$/, "") || "/";
+    if (req.method === "GET" && path === "/ping") {
+      redis.send([["PING"]]).then(
+        () => reply(res, 200, { result: "PONG" }),
+        (e: Error) => reply(res, 503, { error: e.message }),
+      );
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return reply(res, 401, { error: "Unauthorized" });
+    if (req.method !== "POST")
+      return reply(res, 405, { error: "method not allowed" });
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      } catch {
+        return reply(res, 400, {
+          error: "ERR failed to parse request body as JSON",
+        });
+      }
+      const base64 =
+        String(req.headers["upstash-encoding"] ?? "").toLowerCase() ===
+        "base64";
+      handle(redis, path, body, base64).then(
+        ([status, payload]) => reply(res, status, payload),
+        (e: Error) =>
+          reply(res, e.message.startsWith("ERR") ? 400 : 502, {
+            error: e.message,
+          }),
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as net.AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        redis.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (/upstash-rest-server\.[cm]?[tj]s$/.test(process.argv[1] ?? "")) {
+  const token =
+    process.env.UPSTASH_TOKEN ??
+    process.env.UPSTASH_REDIS_REST_TOKEN ??
+    "local-dev-token";
+  startUpstashRestServer({
+    port: Number(process.env.PORT ?? 8079),
+    token,
+    redisUrl: process.env.REDIS_URL,
+  }).then(
+    (s) =>
+      console.log(
+        `Upstash REST server on ${s.url} (token ${token === "local-dev-token" ? token : "from env"})`,
+      ),
+    (e: Error) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,205 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { Redis, type Requester } from "@upstash/redis";
+import { getEnv } from "@/lib/env";
+import {
+  ISSUE_CODE,
+  REDEEM_CHALLENGE,
+  UPDATE_CHALLENGE,
+  VERIFY_CODE,
+} from "./scripts";
+import type { Challenge, CodeStore, IssueResult, VerifyResult } from "./types";
+
+// The only module that imports @upstash/redis. Challenges are Redis hashes; every state change that
+// needs a check runs as one Lua script (lib/store/scripts.ts), so it is atomic and one HTTP request.
+
+export interface UpstashConfig {
+  url: string;
+  token: string;
+  /** Key namespace; tests pass their own so parallel suites never collide. */
+  prefix?: string;
+}
+
+const DEFAULT_PREFIX = "twostep:";
+
+/** A raw client (default options) for other Upstash libraries, e.g. @upstash/ratelimit. */
+export function createUpstashRedis({ url, token }: UpstashConfig): Redis {
+  return new Redis({ url, token, enableTelemetry: false });
+}
+
+let shared: Redis | undefined;
+
+/** The process-wide raw client from the environment; undefined when Upstash is not configured. */
+export function getUpstashRedis(): Redis | undefined {
+  const config = getEnv().upstash;
+  if (config) shared ??= createUpstashRedis(config);
+  return shared;
+}
+
+export function createUpstashStore({
+  url,
+  token,
+  prefix = DEFAULT_PREFIX,
+}: UpstashConfig): CodeStore {
+  // Off: the default JSON-parses values, turning a stored "123456" into a number.
+  const redis = new Redis({
+    url,
+    token,
+    automaticDeserialization: false,
+    enableTelemetry: false,
+  });
+  let trips = 0;
+  // Counted at the requester, where each call is one HTTP request (a pipeline or transaction too).
+  const requester = (redis as unknown as { client: Requester }).client;
+  const send = requester.request.bind(requester);
+  requester.request = (req) => {
+    trips++;
+    return send(req);
+  };
+
+  const challengeKey = (id: string) => `${prefix}ch:${id}`;
+  const loaded = new Set<string>();
+  // The first run sends the whole script (EVAL caches it in Redis), later runs only its SHA-1;
+  // NOSCRIPT after a Redis restart or failover falls back to EVAL once.
+  async function run(
+    script: string,
+    keys: string[],
+    args: (string | number)[],
+  ): Promise<unknown> {
+    const sha = createHash("sha1").update(script).digest("hex");
+    const argv = args.map(String);
+    if (!loaded.has(sha)) {
+      const result = await redis.eval(script, keys, argv);
+      loaded.add(sha);
+      return result;
+    }
+    try {
+      return await redis.evalsha(sha, keys, argv);
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.includes("NOSCRIPT")) throw e;
+      loaded.delete(sha);
+      return run(script, keys, args);
+    }
+  }
+
+  return {
+    kind: "upstash",
+    async createChallenge(c, ttlSeconds) {
+      const key = challengeKey(c.id);
+      const fields = toHash({
+        ...c,
+        codeHash: "",
+        codeExpiresAt: 0,
+        sends: 0,
+        attempts: 0,
+        status: "pending",
+        delivery: "none",
+        messageId: null,
+        lastSentAt: 0,
+      });
+      await redis
+        .multi()
+        .del(key)
+        .hset(key, fields)
+        .expire(key, ttlSeconds)
+        .exec();
+    },
+    async getChallenge(id) {
+      return fromHash(await redis.hgetall(challengeKey(id)));
+    },
+    async issueCode(
+      id,
+      codeHash,
+      codeExpiresAt,
+      maxSends,
+      now,
+    ): Promise<IssueResult> {
+      const args = [codeHash, codeExpiresAt, maxSends, now];
+      const [reason, sends] = (await run(
+        ISSUE_CODE,
+        [challengeKey(id)],
+        args,
+      )) as [string, number];
+      if (reason === "ok") return { ok: true, sends: Number(sends) };
+      return {
+        ok: false,
+        reason: reason as Exclude<IssueResult, { ok: true }>["reason"],
+      };
+    },
+    async verifyCode(id, codeHash, maxAttempts, now): Promise<VerifyResult> {
+      const args = [codeHash, maxAttempts, now];
+      const [reason, left, ...fields] = (await run(
+        VERIFY_CODE,
+        [challengeKey(id)],
+        args,
+      )) as unknown[];
+      if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
+      const failure = reason as Exclude<VerifyResult, { ok: true }>["reason"];
+      return { ok: false, reason: failure, attemptsLeft: Number(left) };
+    },
+    async updateChallenge(id, fields) {
+      const args = Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .flatMap(([k, v]) => [k, v ?? "", v === null ? "1" : "0"]);
+      if (args.length) await run(UPDATE_CHALLENGE, [challengeKey(id)], args);
+    },
+    async redeemChallenge(id) {
+      return fromHash(await run(REDEEM_CHALLENGE, [challengeKey(id)], []));
+    },
+    async deleteChallenge(id) {
+      await redis.del(challengeKey(id));
+    },
+    async increment(key, windowSeconds) {
+      const k = `${prefix}n:${key}`;
+      // NX: only the first hit of a window sets the expiry, so the window is fixed, not sliding.
+      const [count] = await redis
+        .multi()
+        .incr(k)
+        .expire(k, windowSeconds, "NX")
+        .exec();
+      return Number(count);
+    },
+    async setValue(key, value, ttlSeconds) {
+      await redis.set(`${prefix}v:${key}`, value, { ex: ttlSeconds });
+    },
+    async getValue(key) {
+      const value = await redis.get<string>(`${prefix}v:${key}`);
+      return value == null ? null : String(value);
+    },
+    async ping() {
+      await redis.ping();
+    },
+    roundTrips: () => trips,
+  };
+}
+
+const NUMBER_FIELDS = [
+  "codeExpiresAt",
+  "sends",
+  "attempts",
+  "lastSentAt",
+  "createdAt",
+] as const;
+const NULLABLE_FIELDS = ["userId", "pending", "messageId"] as const;
+
+/** Null fields are left out of the hash, so "" and null stay distinct. */
+function toHash(c: Challenge): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (const [k, v] of Object.entries(c)) if (v !== null) hash[k] = String(v);
+  return hash;
+}
+
+/** Accepts HGETALL as a flat [field, value, …] list (raw replies) or an object. */
+function fromHash(raw: unknown): Challenge | null {
+  const h: Record<string, string> = {};
+  if (Array.isArray(raw))
+    for (let i = 0; i + 1 < raw.length; i += 2)
+      h[String(raw[i])] = String(raw[i + 1]);
+  else if (raw && typeof raw === "object")
+    for (const [k, v] of Object.entries(raw)) h[k] = String(v);
+  if (!h.id) return null;
+  const c: Record<string, unknown> = { ...h };
+  for (const f of NUMBER_FIELDS) c[f] = Number(h[f] ?? 0);
+  for (const f of NULLABLE_FIELDS) c[f] = h[f] ?? null;
+  return c as unknown as Challenge;
+}
