@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import type { Messenger, OutboxEntry } from "./types";
+
+// The development messenger: nothing leaves the machine, every SMS and call lands in this list, which a
+// development page (and the end-to-end tests) read back.
+
+/** Enough for a long development session; the oldest entries go first. */
+export const OUTBOX_CAPACITY = 500;
+
+// Cached on globalThis: Next builds each route into its own bundle, and they must share one outbox.
+const KEY = Symbol.for("twostep.messaging.outbox");
+type WithOutbox = typeof globalThis & { [KEY]?: OutboxEntry[] };
+
+function entries(): OutboxEntry[] {
+  const g = globalThis as WithOutbox;
+  return (g[KEY] ??= []);
+}
+
+export function addToOutbox(
+  entry: Omit<OutboxEntry, "createdAt">,
+): OutboxEntry {
+  const recorded = { ...entry, createdAt: new Date().toISOString() };
+  const list = entries();
+  list.push(recorded);
+  if (list.length > OUTBOX_CAPACITY)
+    list.splice(0, list.length - OUTBOX_CAPACITY);
+  return recorded;
+}
+
+/** Newest first; only messages to `to` when given. */
+export function listOutbox(to?: string): OutboxEntry[] {
+  const list =
+    to === undefined ? entries() : entries().filter((e) => e.to === to);
+  return [...list].reverse();
+}
+
+export function clearOutbox(): void {
+  entries().length = 0;
+}
+
+export function createOutboxMessenger(): Messenger {
+  return {
+    kind: "outbox",
+    async sendSms({ to, text }) {
+      addToOutbox({ channel: "sms", to, text });
+      return { id: `outbox-${randomUUID()}` };
+    },
+    async placeCall({ to, spokenText }) {
+      addToOutbox({ channel: "voice", to, text: spokenText });
+      return { id: `outbox-${randomUUID()}` };
+    },
+    async check() {},
+  };
+}
