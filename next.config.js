@@ -9,12 +9,11 @@ const securityHeaders = [
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Loaded by Node at run time rather than bundled: native or WebAssembly code, and the Plivo SDK,
+  // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
   // which only the Plivo messenger needs.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
-    "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
     "plivo",
     "pg",

@@ -43,17 +43,9 @@ export async function sendCode(
   const now = deps.now ?? Date.now();
   const current = await store.getChallenge(id);
   if (!current) return { ok: false, error: "NO_CHALLENGE" };
-  // A failed delivery may be retried at once (by call); otherwise resends wait for the cooldown.
-  const waitMs = current.lastSentAt + resendCooldownSeconds() * 1000 - now;
-  const failed =
-    current.delivery === "failed" || current.delivery === "undelivered";
-  if (current.sends > 0 && waitMs > 0 && !failed) {
-    return {
-      ok: false,
-      error: "RESEND_TOO_SOON",
-      retryAfterSeconds: Math.ceil(waitMs / 1000),
-    };
-  }
+  const wait = await resendWait(store, current, channel, now);
+  if (wait > 0)
+    return { ok: false, error: "RESEND_TOO_SOON", retryAfterSeconds: wait };
   const code = generateCode();
   const ttl = codeTtlSeconds();
   const issued = await store.issueCode(
@@ -96,4 +88,27 @@ function deliveryError(error: unknown, channel: Channel): ErrorCode {
   if (error.kind === "network" || error.kind === "auth")
     return "PROVIDER_UNAVAILABLE";
   return channel === "sms" ? "DELIVERY_FAILED" : "CALL_FAILED";
+}
+
+/**
+ * Seconds until another send is allowed. A text waits out the cooldown since the last send unless
+ * delivery failed; "Call me instead" is offered at once, but one call per cooldown window.
+ */
+async function resendWait(
+  store: CodeStore,
+  c: Challenge,
+  channel: Channel,
+  now: number,
+) {
+  const cooldown = resendCooldownSeconds();
+  if (channel === "voice") {
+    const calls = await store.increment(
+      `voice-cooldown:${c.id}`,
+      Math.max(1, cooldown),
+    );
+    return calls > 1 ? cooldown : 0;
+  }
+  const failed = c.delivery === "failed" || c.delivery === "undelivered";
+  const waitMs = c.lastSentAt + cooldown * 1000 - now;
+  return c.sends > 0 && waitMs > 0 && !failed ? Math.ceil(waitMs / 1000) : 0;
 }

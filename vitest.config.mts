@@ -15,5 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    env: {
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test",
+      NEXTAUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789abcdef",
+    },
   },
 });

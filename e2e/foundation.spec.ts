@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page renders with its way in", async ({ page }) => {
+  await page.goto("/");
+  await expect(
+    page.getByRole("heading", { name: "Welcome to Twostep" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("main").getByRole("link", { name: "Create account" }),
+  ).toBeVisible();
+});
+
+test("health reports every part reachable", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({
+    ok: true,
+    db: { kind: "postgres", ok: true },
+    store: { kind: "upstash", ok: true },
+    messenger: { kind: "outbox", ok: true },
+  });
+});
+
+test("the outbox contract lists a number's messages newest first, and its page shows them", async ({
+  page,
+  request,
+}) => {
+  const phone = `+336${String(Date.now()).slice(-8)}`;
+  const empty = await request.get(
+    `/api/dev/outbox?to=${encodeURIComponent(phone)}`,
+  );
+  expect(await empty.json()).toEqual([]);
+  await request.post("/api/signup", {
+    data: {
+      email: `outbox-${Date.now()}@example.com`,
+      password: "long-enough-password",
+      phone,
+    },
+  });
+  const entries = await (
+    await request.get(`/api/dev/outbox?to=${encodeURIComponent(phone)}`)
+  ).json();
+  expect(entries).toEqual([
+    {
+      channel: "sms",
+      to: phone,
+      text: expect.stringMatching(/^Your Twostep code is \d{6}\./),
+      createdAt: expect.any(String),
+    },
+  ]);
+  await page.goto("/dev/outbox");
+  await expect(page.getByRole("cell", { name: phone }).first()).toBeVisible();
+});
+
+test("security headers are set on pages", async ({ request }) => {
+  const response = await request.get("/login");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
+});

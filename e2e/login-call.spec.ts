@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import {
+  enterCode,
+  newPerson,
+  readCode,
+  signUp,
+  submitPassword,
+} from "./support/journey";
+
+test("a person signs in with a code read to them by a phone call", async ({
+  browser,
+}) => {
+  const person = newPerson();
+  const first = await browser.newPage();
+  await signUp(first, person);
+  await first.close();
+
+  const page = await (await browser.newContext()).newPage();
+  await submitPassword(page, person);
+  await page.getByRole("button", { name: "Call me instead" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "We are calling",
+  );
+  const code = await readCode(page.request, person.phone, 3, "voice");
+  await enterCode(page, code);
+  await expect(page).toHaveURL(/\/account$/);
+});

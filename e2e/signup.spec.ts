@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { enterCode, newPerson, readCode } from "./support/journey";
+
+test("a new person signs up, proves their phone with the texted code and lands on their account", async ({
+  page,
+}) => {
+  const person = newPerson();
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel("Country").selectOption("FR");
+  await page.getByLabel("Phone number").fill(`0${person.phone.slice(3)}`); // national format
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/verify/);
+  await expect(
+    page.getByText(`+33 ••• ${person.phone.slice(-4)}`),
+  ).toBeVisible();
+  const input = page.getByLabel("Verification code");
+  await expect(input).toHaveAttribute("autocomplete", "one-time-code");
+  await expect(input).toHaveAttribute("inputmode", "numeric");
+  const [sms] = await (
+    await page.request.get(
+      `/api/dev/outbox?to=${encodeURIComponent(person.phone)}`,
+    )
+  ).json();
+  expect(sms.text).toMatch(/\n@127\.0\.0\.1 #\d{6}$/); // WebOTP line
+
+  await enterCode(page, await readCode(page.request, person.phone, 1));
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(person.email.toLowerCase())).toBeVisible();
+  await expect(
+    page.getByText(`+33 ••• ${person.phone.slice(-4)}`),
+  ).toBeVisible();
+});
+
+test("a signup with an invalid phone number is refused inline and sends nothing", async ({
+  page,
+}) => {
+  const person = newPerson();
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel("Phone number").fill("12");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "Please check the highlighted fields.",
+  );
+  await expect(page.getByText("Enter a valid mobile number")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup$/);
+});
+
+test("a pasted code with spaces is accepted", async ({ page }) => {
+  const person = newPerson();
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel("Phone number").fill(person.phone);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify/);
+  const code = await readCode(page.request, person.phone, 1);
+  await page
+    .getByLabel("Verification code")
+    .fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});

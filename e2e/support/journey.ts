@@ -1,0 +1,96 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+// Steps shared by the journeys, done the way a person would: through the pages, with codes read
+// from the outbox contract (GET /api/dev/outbox?to=<E.164>, newest first).
+
+export interface Person {
+  email: string;
+  password: string;
+  phone: string; // E.164
+}
+
+let counter = 0;
+
+/** A fresh person each time: French mobile numbers give 10^8 valid, unused numbers to draw from. */
+export function newPerson(): Person {
+  const n = `${Date.now() % 1e6}${counter++}`.padStart(8, "0").slice(-8);
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    email: `Person.${tag}@Example.com`,
+    password: `pw-${tag}-long-enough`,
+    phone: `+336${n}`,
+  };
+}
+
+type OutboxEntry = {
+  channel: "sms" | "voice";
+  to: string;
+  text: string;
+  createdAt: string;
+};
+
+export async function outbox(
+  request: APIRequestContext,
+  phone: string,
+): Promise<OutboxEntry[]> {
+  const response = await request.get(
+    `/api/dev/outbox?to=${encodeURIComponent(phone)}`,
+  );
+  expect(response.status()).toBe(200);
+  return (await response.json()) as OutboxEntry[];
+}
+
+/** Waits for the message number `count` to reach the phone and returns its code. */
+export async function readCode(
+  request: APIRequestContext,
+  phone: string,
+  count: number,
+  channel: "sms" | "voice" = "sms",
+): Promise<string> {
+  let entries: OutboxEntry[] = [];
+  await expect
+    .poll(async () => (entries = await outbox(request, phone)).length)
+    .toBeGreaterThanOrEqual(count);
+  const newest = entries[0]!;
+  expect(newest.channel).toBe(channel);
+  const code =
+    channel === "sms"
+      ? newest.text.match(/#(\d{6})$/)?.[1]
+      : newest.text.match(/is\.((?:\s\d\.){6})/)?.[1];
+  expect(code, `no code in: ${newest.text}`).toBeTruthy();
+  return code!.replace(/\D/g, "");
+}
+
+export async function enterCode(page: Page, code: string) {
+  await page.getByLabel("Verification code").fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
+export async function signUp(page: Page, person: Person) {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel("Phone number").fill(person.phone);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify/);
+  await enterCode(page, await readCode(page.request, person.phone, 1));
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** The password step; leaves the page on the code step. */
+export async function submitPassword(
+  page: Page,
+  person: Person,
+  path = "/login",
+) {
+  await page.goto(path);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/verify/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}

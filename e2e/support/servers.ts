@@ -1,0 +1,43 @@
+// The servers an end-to-end run starts: one production build served twice (normal policy, and
+// short code lifetime and resend wait for the expiry and resend journeys), plus Upstash's REST
+// protocol in front of the local Redis.
+
+export const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ??
+  "postgresql://postgres@127.0.0.1:5432/twostep_e2e";
+
+export const E2E_SERVERS = {
+  redis: {
+    port: 8079,
+    url: "http://127.0.0.1:8079",
+    token: "e2e-upstash-token",
+  },
+  main: { port: 3200, url: "http://127.0.0.1:3200" },
+  short: { port: 3201, url: "http://127.0.0.1:3201" },
+} as const;
+
+/** Short enough to wait out in a test, long enough to type a code. */
+export const SHORT_CODE_TTL_SECONDS = 4;
+export const SHORT_RESEND_COOLDOWN_SECONDS = 3;
+
+export function e2eServerEnv(name: "main" | "short"): Record<string, string> {
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: E2E_DATABASE_URL,
+    UPSTASH_REDIS_REST_URL: E2E_SERVERS.redis.url,
+    UPSTASH_REDIS_REST_TOKEN: E2E_SERVERS.redis.token,
+    MESSAGING: "outbox",
+    NEXTAUTH_URL: E2E_SERVERS[name].url,
+    NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
+    // Plivo credentials only so the voice answer route can check signatures; the outbox sends.
+    PLIVO_AUTH_ID: "MAE2E0000000000000000",
+    PLIVO_AUTH_TOKEN: "e2e-plivo-auth-token",
+    PLIVO_FROM_NUMBER: "+14155550100",
+  };
+  if (name === "short") {
+    env.CODE_TTL_SECONDS = String(SHORT_CODE_TTL_SECONDS);
+    env.RESEND_COOLDOWN_SECONDS = String(SHORT_RESEND_COOLDOWN_SECONDS);
+  }
+  return env;
+}

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { enterCode, newPerson, readCode } from "./support/journey";
+
+async function startSignup(page: import("@playwright/test").Page) {
+  const person = newPerson();
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel("Phone number").fill(person.phone);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify/);
+  return { person, code: await readCode(page.request, person.phone, 1) };
+}
+
+const wrong = (code: string) =>
+  String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+test("a wrong code shows the attempts left, then the right code signs the person in", async ({
+  page,
+}) => {
+  const { code } = await startSignup(page);
+  await expect(page.getByText("5 attempts left")).toBeVisible();
+  await enterCode(page, wrong(code));
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That code is not right. 4 attempts left.",
+  );
+  await expect(
+    page.getByText("4 attempts left", { exact: true }),
+  ).toBeVisible();
+  await enterCode(page, code);
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test("after five wrong codes the step is dead, even for the right code", async ({
+  page,
+}) => {
+  const { code } = await startSignup(page);
+  for (let i = 0; i < 5; i++) await enterCode(page, wrong(code));
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Too many wrong codes. Please start again to get a new code.",
+  );
+  await expect(page.getByRole("button", { name: "Verify" })).toBeDisabled();
+  await expect(
+    page.getByRole("button", { name: "Resend code" }),
+  ).toBeDisabled();
+  const response = await page.request.post("/api/otp/verify", {
+    data: { code },
+  });
+  expect(response.status()).toBe(429);
+  await expect(page.getByRole("link", { name: "Start again" })).toBeVisible();
+});
