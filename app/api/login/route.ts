@@ -1,3 +1,4 @@
+import { apiHandler } from "@/lib/route";
 import { findLoginUser } from "@/lib/account";
 import { recordEvent } from "@/lib/audit";
 import { createChallenge } from "@/lib/challenge/create";
@@ -10,7 +11,7 @@ import { loginSchema } from "@/lib/validation";
 
 // The password step. It grants nothing by itself: it starts a challenge bound to this browser and
 // texts the account's verified phone; only the code step leads to a session.
-export async function POST(request: Request) {
+export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, loginSchema);
   if ("reply" in parsed) return parsed.reply;
   const meta = requestMeta(request);
@@ -44,4 +45,4 @@ export async function POST(request: Request) {
     detail: { channel: "sms", purpose: "login", ok: outcome.ok },
   });
   return replyToFirstSend(outcome);
-}
+});

@@ -1,3 +1,4 @@
+import { apiHandler } from "@/lib/route";
 import { recordEvent } from "@/lib/audit";
 import { createChallenge } from "@/lib/challenge/create";
 import { setChallengeCookie } from "@/lib/challenge/cookie";
@@ -9,7 +10,7 @@ import { signupSchema } from "@/lib/validation";
 
 // Nothing is written to the database here: the account is created only once the phone is proven
 // (see /api/otp/verify), so an abandoned signup never holds the email or the number.
-export async function POST(request: Request) {
+export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, signupSchema);
   if ("reply" in parsed) return parsed.reply;
   const { email, password, phone } = parsed.data;
@@ -28,4 +29,4 @@ export async function POST(request: Request) {
     detail: { channel: "sms", purpose: "signup", ok: outcome.ok },
   });
   return replyToFirstSend(outcome);
-}
+});

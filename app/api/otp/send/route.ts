@@ -1,3 +1,4 @@
+import { apiHandler } from "@/lib/route";
 import { recordEvent } from "@/lib/audit";
 import { readChallengeCookie } from "@/lib/challenge/cookie";
 import { replyToSend, sendDeps } from "@/lib/challenge/reply";
@@ -7,7 +8,7 @@ import { sendSchema } from "@/lib/validation";
 
 // Resend or "Call me instead". It only ever reaches the phone of this browser's own challenge:
 // there is no way to name a destination here.
-export async function POST(request: Request) {
+export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, sendSchema);
   if ("reply" in parsed) return parsed.reply;
   const id = await readChallengeCookie();
@@ -21,4 +22,4 @@ export async function POST(request: Request) {
     detail: { channel: parsed.data.channel, ok: outcome.ok },
   });
   return replyToSend(outcome);
-}
+});

@@ -1,3 +1,4 @@
+import { apiHandler } from "@/lib/route";
 import { createAccount } from "@/lib/account";
 import { recordEvent } from "@/lib/audit";
 import {
@@ -12,7 +13,7 @@ import { verifySchema } from "@/lib/validation";
 
 // Checks the code (one atomic store round trip). Success leaves the challenge "verified" for the
 // next-auth provider to redeem into a session; a signup's account is created here, not before.
-export async function POST(request: Request) {
+export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, verifySchema);
   if ("reply" in parsed) return parsed.reply;
   const id = await readChallengeCookie();
@@ -48,4 +49,4 @@ export async function POST(request: Request) {
     await recordEvent({ type: "signup", userId: account.userId, ...meta });
   }
   return ok({ next: "sign-in" });
-}
+});
