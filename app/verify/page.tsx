@@ -40,7 +40,7 @@ export default async function VerifyPage({
       <p className="lead">
         We sent a 6-digit code to <strong>{view.maskedPhone}</strong>.
       </p>
-      <VerifyForm initial={view} next={next} serverNow={Date.now()} />
+      <VerifyForm initial={view} next={next} />
     </section>
   );
 }

@@ -2,12 +2,22 @@
 
 import { useEffect, useState } from "react";
 
-/** Seconds left until `until` (epoch ms), ticking once a second; 0 once passed. */
-export function useCountdown(until: number, clockSkewMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Whole seconds left of a wait the server measured (`seconds` from now), ticking once a second.
+ * A new `key` (e.g. a fresh challenge view after a resend) restarts it. Counting from the
+ * server's relative figure keeps a wrong device clock out of it.
+ */
+export function useCountdown(seconds: number, key: unknown): number {
+  const [state, setState] = useState({ key, left: seconds });
+  if (state.key !== key) setState({ key, left: seconds });
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const deadline = Date.now() + seconds * 1000;
+    const timer = setInterval(() => {
+      const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      setState((s) => (s.left === left ? s : { ...s, left }));
+      if (left === 0) clearInterval(timer);
+    }, 1000);
     return () => clearInterval(timer);
-  }, []);
-  return Math.max(0, Math.ceil((until - (now + clockSkewMs)) / 1000));
+  }, [seconds, key]);
+  return state.key === key ? state.left : seconds;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useCallback, useRef, useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
@@ -22,19 +22,16 @@ const FINAL: ApiError["code"][] = [
 export function VerifyForm({
   initial,
   next,
-  serverNow,
 }: {
   initial: ChallengeView;
   next: string;
-  serverNow: number;
 }) {
   const [view, setView] = useState(initial);
   const [code, setCode] = useState("");
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [info, setInfo] = useState<string | null>(initialNotice(initial));
-  const skew = useRef(serverNow - Date.now()).current;
-  const resendIn = useCountdown(view.resendAt, skew);
+  const resendIn = useCountdown(view.resendInSeconds, view);
   const ended = view.locked || (error !== null && FINAL.includes(error.code));
 
   const verify = useCallback(

@@ -9,22 +9,26 @@ export interface ChallengeView {
   maskedPhone: string;
   attemptsLeft: number;
   sendsLeft: number;
-  /** Epoch ms when "Resend code" becomes available. */
-  resendAt: number;
-  /** Epoch ms when the current code stops working (0 when none was sent). */
-  codeExpiresAt: number;
+  /** Seconds until "Resend code" is available (relative, so device clocks don't matter). */
+  resendInSeconds: number;
+  /** Seconds the current code remains valid (0 when none is live). */
+  codeExpiresInSeconds: number;
   delivery: Challenge["delivery"];
   locked: boolean;
 }
 
-export function toChallengeView(c: Challenge): ChallengeView {
+export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
+  const secondsUntil = (t: number) => Math.max(0, Math.ceil((t - now) / 1000));
   return {
     purpose: c.purpose,
     maskedPhone: maskPhone(c.phone),
     attemptsLeft: Math.max(0, MAX_WRONG_ATTEMPTS - c.attempts),
     sendsLeft: Math.max(0, MAX_SENDS - c.sends),
-    resendAt: c.sends > 0 ? c.lastSentAt + resendCooldownSeconds() * 1000 : 0,
-    codeExpiresAt: c.codeHash ? c.codeExpiresAt : 0,
+    resendInSeconds:
+      c.sends > 0
+        ? secondsUntil(c.lastSentAt + resendCooldownSeconds() * 1000)
+        : 0,
+    codeExpiresInSeconds: c.codeHash ? secondsUntil(c.codeExpiresAt) : 0,
     delivery: c.delivery,
     locked: c.status === "locked",
   };
