@@ -6,7 +6,9 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // The real package throws outside React Server Components; tests run the server code directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only.ts", import.meta.url)),
+      "server-only": fileURLToPath(
+        new URL("./lib/testing/server-only.ts", import.meta.url),
+      ),
     },
   },
   test: {

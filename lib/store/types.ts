@@ -4,12 +4,7 @@
 export type ChallengePurpose = "signup" | "login";
 export type ChallengeStatus = "pending" | "verified" | "locked";
 export type DeliveryStatus =
-  | "none"
-  | "queued"
-  | "sent"
-  | "delivered"
-  | "undelivered"
-  | "failed";
+  "none" | "queued" | "sent" | "delivered" | "undelivered" | "failed";
 
 /** A second-factor challenge as stored. Times are epoch milliseconds. */
 export interface Challenge {
@@ -53,7 +48,8 @@ export type VerifyResult =
   | { ok: true; challenge: Challenge }
   | {
       ok: false;
-      reason: "missing" | "expired" | "locked" | "verified" | "wrong" | "no-code";
+      reason:
+        "missing" | "expired" | "locked" | "verified" | "wrong" | "no-code";
       attemptsLeft: number;
     };
 
