@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +10,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({
+export default async function RootLayout({
   children,
 }: {
   children: React.ReactNode;
@@ -22,8 +23,14 @@ export default function RootLayout({
             Two<span>step</span>
           </Link>
           <nav className="site-nav" aria-label="Main">
-            <Link href="/login">Sign in</Link>
-            <Link href="/signup">Create account</Link>
+            {(await getSessionUser()) ? (
+              <Link href="/account">Account</Link>
+            ) : (
+              <>
+                <Link href="/login">Sign in</Link>
+                <Link href="/signup">Create account</Link>
+              </>
+            )}
           </nav>
         </header>
         <main>{children}</main>

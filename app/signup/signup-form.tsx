@@ -28,7 +28,7 @@ export function SignupForm() {
 
   const fields = error?.fields ?? {};
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error?.message} />
       <Field
         label="Email"

@@ -96,7 +96,7 @@ export function VerifyForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describe(error) : null} info={info} />
       <div className="field">
         <label htmlFor="field-code">Verification code</label>

@@ -20,26 +20,20 @@ export default function OutboxPage() {
       {entries.length === 0 ? (
         <p className="hint">Nothing sent yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Channel</th>
-              <th>To</th>
-              <th>Text</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e, i) => (
-              <tr key={`${e.createdAt}-${i}`}>
-                <td>{e.createdAt.slice(11, 19)}</td>
-                <td>{e.channel === "sms" ? "SMS" : "Call"}</td>
-                <td>{e.to}</td>
-                <td style={{ whiteSpace: "pre-wrap" }}>{e.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="outbox">
+          {entries.map((e, i) => (
+            <li key={`${e.createdAt}-${i}`}>
+              <p className="outbox-meta">
+                <strong>{e.channel === "sms" ? "SMS" : "Call"}</strong> to{" "}
+                {e.to} at{" "}
+                <time dateTime={e.createdAt}>
+                  {e.createdAt.slice(11, 19)} UTC
+                </time>
+              </p>
+              <p className="outbox-text">{e.text}</p>
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );
