@@ -251,6 +251,18 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
       expect(await store.getChallenge(c.id)).toBeNull();
     });
 
+    it("keeps a verified challenge until it names its user", async () => {
+      const c = await issued();
+      await store.updateChallenge(c.id, { userId: null });
+      await store.verifyCode(c.id, "hash-1", 5, T0);
+      expect(await store.redeemChallenge(c.id)).toBeNull();
+      expect((await store.getChallenge(c.id))?.status).toBe("verified");
+      await store.updateChallenge(c.id, { userId: "u-new" });
+      expect(await store.redeemChallenge(c.id)).toMatchObject({
+        userId: "u-new",
+      });
+    });
+
     it("counts hits in a fixed window that later hits do not extend", async () => {
       const key = `ip:${randomUUID()}`;
       expect(await store.increment(key, 2)).toBe(1);

@@ -138,7 +138,8 @@ export function createEmbeddedStore(
     async redeemChallenge(id) {
       trips++;
       const c = read(id);
-      if (c?.status !== "verified") return null;
+      // Only once it names its user: a signup's account may still be being created.
+      if (c?.status !== "verified" || !c.userId) return null;
       challenges.delete(id);
       return { ...c };
     },

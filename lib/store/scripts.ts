@@ -40,7 +40,9 @@ return {'locked', 0}
 
 /** KEYS[1] challenge: deletes it only when verified, returning its fields. */
 export const REDEEM_CHALLENGE = `
+-- Only a verified challenge that names its user: a signup's account may still be being created.
 if redis.call('HGET', KEYS[1], 'status') ~= 'verified' then return false end
+if not redis.call('HGET', KEYS[1], 'userId') then return false end
 local fields = redis.call('HGETALL', KEYS[1])
 redis.call('DEL', KEYS[1])
 return fields

@@ -84,7 +84,7 @@ export interface CodeStore {
     id: string,
     fields: Partial<Pick<Challenge, "userId" | "delivery" | "messageId">>,
   ): Promise<void>;
-  /** Atomically deletes a verified challenge and returns it; null if not verified or gone. */
+  /** Atomically deletes a verified challenge that names its user and returns it; else null, untouched. */
   redeemChallenge(id: string): Promise<Challenge | null>;
   deleteChallenge(id: string): Promise<void>;
   /** Fixed-window counter: increments key and returns the new count; the window starts on first hit. */
