@@ -18,6 +18,25 @@ const seconds = (min: number, max: number) =>
       .pipe(z.number().min(min).max(max))
       .optional(),
   );
+const count = (max: number) =>
+  optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .pipe(z.number().min(1).max(max))
+      .optional(),
+  );
+const countryList = optional.pipe(
+  z
+    .string()
+    .regex(
+      /^[A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*$/,
+      "must be ISO country codes separated by commas, e.g. US,CA,GB",
+    )
+    .transform((v) => v.toUpperCase().split(/\s*,\s*/))
+    .optional(),
+);
 
 const schema = z
   .object({
@@ -46,6 +65,13 @@ const schema = z
     ),
     CODE_TTL_SECONDS: seconds(1, 300),
     RESEND_COOLDOWN_SECONDS: seconds(0, 30),
+    LIMIT_SENDS_PER_PHONE_PER_HOUR: count(1e9),
+    LIMIT_SENDS_PER_IP_PER_HOUR: count(1e9),
+    LIMIT_SENDS_PER_ACCOUNT_PER_HOUR: count(1e9),
+    LIMIT_LOGINS_PER_ACCOUNT_PER_15_MIN: count(1e9),
+    LIMIT_LOGINS_PER_IP_PER_15_MIN: count(1e9),
+    LIMIT_DAILY_MESSAGE_BUDGET: count(1e9),
+    SMS_COUNTRY_ALLOWLIST: countryList,
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -134,6 +160,16 @@ function toEnv(e: z.infer<typeof schema>) {
       "twostep-development-secret-do-not-use-in-production",
     codeTtlSeconds: e.CODE_TTL_SECONDS,
     resendCooldownSeconds: e.RESEND_COOLDOWN_SECONDS,
+    // Unset values fall back to the named defaults in lib/limits/policy.ts.
+    limits: {
+      sendsPerPhonePerHour: e.LIMIT_SENDS_PER_PHONE_PER_HOUR,
+      sendsPerIpPerHour: e.LIMIT_SENDS_PER_IP_PER_HOUR,
+      sendsPerAccountPerHour: e.LIMIT_SENDS_PER_ACCOUNT_PER_HOUR,
+      loginsPerAccountPer15Min: e.LIMIT_LOGINS_PER_ACCOUNT_PER_15_MIN,
+      loginsPerIpPer15Min: e.LIMIT_LOGINS_PER_IP_PER_15_MIN,
+      dailyMessageBudget: e.LIMIT_DAILY_MESSAGE_BUDGET,
+    },
+    smsCountryAllowlist: e.SMS_COUNTRY_ALLOWLIST,
   };
 }
 
@@ -165,3 +201,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Every variable the app reads, for the check that .env.example documents them all. */
+export const ENV_VARIABLES = Object.keys(schema.shape).filter(
+  (k) => k !== "NODE_ENV",
+);

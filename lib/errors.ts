@@ -29,6 +29,21 @@ export const ERRORS = {
   SERVICE_UNAVAILABLE:
     "The service is temporarily unavailable. Please try again shortly.",
   RATE_LIMITED: "Too many requests. Please wait and try again.",
+  LOGIN_LIMITED:
+    "Too many sign-in attempts for this account. Please wait and try again.",
+  PHONE_SEND_LIMIT:
+    "Too many codes were sent to this number. Please wait before asking for another.",
+  ACCOUNT_SEND_LIMIT:
+    "Too many codes were requested for this account. Please wait before asking for another.",
+  ACCOUNT_LOCKED:
+    "Too many failed verifications. For your safety, new codes are paused for a while.",
+  SENDING_PAUSED:
+    "We have paused sending codes for today. Please try again later.",
+  COUNTRY_NOT_ALLOWED: "We cannot send codes to numbers in this country yet.",
+  SMS_NOT_SUPPORTED:
+    "This number cannot receive text messages. Choose “Call me instead” to hear the code.",
+  NUMBER_NOT_ALLOWED:
+    "This kind of number (premium-rate or shared-cost) cannot receive codes. Use a mobile number.",
   FORBIDDEN: "This request was refused.",
   SIGN_IN_FAILED: "We could not sign you in. Please start again.",
 } as const;

@@ -32,6 +32,17 @@ export const CHALLENGE_STATUS: Partial<Record<ErrorCode, number>> = {
   DELIVERY_FAILED: 502,
   CALL_FAILED: 502,
   PROVIDER_UNAVAILABLE: 503,
+  // Abuse limits (lib/limits): 429 with Retry-After; the spent daily budget is the service's state.
+  RATE_LIMITED: 429,
+  LOGIN_LIMITED: 429,
+  PHONE_SEND_LIMIT: 429,
+  ACCOUNT_SEND_LIMIT: 429,
+  ACCOUNT_LOCKED: 429,
+  SENDING_PAUSED: 503,
+  INVALID_PHONE: 422,
+  COUNTRY_NOT_ALLOWED: 422,
+  SMS_NOT_SUPPORTED: 422,
+  NUMBER_NOT_ALLOWED: 422,
 };
 
 const DELIVERY_ERRORS: ErrorCode[] = [
@@ -40,12 +51,19 @@ const DELIVERY_ERRORS: ErrorCode[] = [
   "PROVIDER_UNAVAILABLE",
 ];
 
-/** After the first step (signup or password): the code page takes over, even if the SMS failed. */
-export function replyToFirstSend(outcome: SendOutcome) {
+/**
+ * After the first step (signup or password): the code page takes over, even if the SMS failed.
+ * `channel` says how the first code went: "voice" for numbers that cannot take a text.
+ */
+export function replyToFirstSend(outcome: SendOutcome, channel = "sms") {
   if (outcome.ok)
-    return ok({ next: "/verify", delivery: outcome.challenge.delivery });
+    return ok({
+      next: "/verify",
+      delivery: outcome.challenge.delivery,
+      channel,
+    });
   if (DELIVERY_ERRORS.includes(outcome.error))
-    return ok({ next: "/verify", delivery: "failed" });
+    return ok({ next: "/verify", delivery: "failed", channel });
   return replyToSendFailure(outcome);
 }
 

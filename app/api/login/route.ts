@@ -6,6 +6,8 @@ import { setChallengeCookie } from "@/lib/challenge/cookie";
 import { replyToFirstSend, sendDeps } from "@/lib/challenge/reply";
 import { sendCode } from "@/lib/challenge/send";
 import { fail, parseBody, requestMeta } from "@/lib/http";
+import { firstChannel } from "@/lib/limits/destination";
+import { limitLogin, limitSend } from "@/lib/limits/guard";
 import { verifyPassword } from "@/lib/password";
 import { loginSchema } from "@/lib/validation";
 
@@ -14,6 +16,8 @@ import { loginSchema } from "@/lib/validation";
 export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, loginSchema);
   if ("reply" in parsed) return parsed.reply;
+  const loginLimited = await limitLogin(request, parsed.data.email);
+  if (loginLimited) return loginLimited;
   const meta = requestMeta(request);
   const user = await findLoginUser(parsed.data.email);
   const passwordOk = await verifyPassword(
@@ -30,6 +34,10 @@ export const POST = apiHandler(async (request) => {
     });
     return fail(401, "BAD_CREDENTIALS");
   }
+  const channel = firstChannel(phone);
+  const account = `user:${user.id}`;
+  const limited = await limitSend(request, { phone, account, channel });
+  if (limited) return limited;
   const deps = sendDeps();
   const id = await createChallenge(deps.store, {
     purpose: "login",
@@ -37,12 +45,12 @@ export const POST = apiHandler(async (request) => {
     phone,
   });
   await setChallengeCookie(id);
-  const outcome = await sendCode(deps, id, "sms");
+  const outcome = await sendCode(deps, id, channel);
   await recordEvent({
     type: "code_sent",
     userId: user.id,
     ...meta,
-    detail: { channel: "sms", purpose: "login", ok: outcome.ok },
+    detail: { channel, purpose: "login", ok: outcome.ok },
   });
-  return replyToFirstSend(outcome);
+  return replyToFirstSend(outcome, channel);
 });

@@ -5,6 +5,8 @@ import { setChallengeCookie } from "@/lib/challenge/cookie";
 import { replyToFirstSend, sendDeps } from "@/lib/challenge/reply";
 import { sendCode } from "@/lib/challenge/send";
 import { parseBody, requestMeta } from "@/lib/http";
+import { firstChannel } from "@/lib/limits/destination";
+import { limitSend } from "@/lib/limits/guard";
 import { hashPassword } from "@/lib/password";
 import { signupSchema } from "@/lib/validation";
 
@@ -14,6 +16,13 @@ export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, signupSchema);
   if ("reply" in parsed) return parsed.reply;
   const { email, password, phone } = parsed.data;
+  const channel = firstChannel(phone); // a landline gets its first code by call
+  const limited = await limitSend(request, {
+    phone,
+    account: `email:${email}`,
+    channel,
+  });
+  if (limited) return limited;
   const deps = sendDeps();
   const passwordHash = await hashPassword(password);
   const id = await createChallenge(deps.store, {
@@ -22,11 +31,11 @@ export const POST = apiHandler(async (request) => {
     pending: { email, passwordHash },
   });
   await setChallengeCookie(id);
-  const outcome = await sendCode(deps, id, "sms");
+  const outcome = await sendCode(deps, id, channel);
   await recordEvent({
     type: "code_sent",
     ...requestMeta(request),
-    detail: { channel: "sms", purpose: "signup", ok: outcome.ok },
+    detail: { channel, purpose: "signup", ok: outcome.ok },
   });
-  return replyToFirstSend(outcome);
+  return replyToFirstSend(outcome, channel);
 });

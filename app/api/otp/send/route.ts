@@ -4,6 +4,7 @@ import { readChallengeCookie } from "@/lib/challenge/cookie";
 import { replyToSend, sendDeps } from "@/lib/challenge/reply";
 import { sendCode } from "@/lib/challenge/send";
 import { fail, parseBody, requestMeta } from "@/lib/http";
+import { limitResend } from "@/lib/limits/challenge";
 import { sendSchema } from "@/lib/validation";
 
 // Resend or "Call me instead". It only ever reaches the phone of this browser's own challenge:
@@ -13,7 +14,11 @@ export const POST = apiHandler(async (request) => {
   if ("reply" in parsed) return parsed.reply;
   const id = await readChallengeCookie();
   if (!id) return fail(401, "NO_CHALLENGE");
-  const outcome = await sendCode(sendDeps(), id, parsed.data.channel);
+  const deps = sendDeps();
+  const { channel } = parsed.data;
+  const limited = await limitResend(request, deps.store, id, channel);
+  if (limited) return limited;
+  const outcome = await sendCode(deps, id, channel);
   const userId = outcome.ok ? outcome.challenge.userId : null;
   await recordEvent({
     type: "code_sent",

@@ -8,6 +8,7 @@ import {
 import { CHALLENGE_STATUS } from "@/lib/challenge/reply";
 import { verifyCode } from "@/lib/challenge/verify";
 import { fail, ok, parseBody, requestMeta } from "@/lib/http";
+import { recordFailedChallenge } from "@/lib/limits/challenge";
 import { getCodeStore } from "@/lib/store";
 import { verifySchema } from "@/lib/validation";
 
@@ -22,16 +23,26 @@ export const POST = apiHandler(async (request) => {
   const meta = requestMeta(request);
   const result = await verifyCode(store, id, parsed.data.code);
   if (!result.ok) {
+    const lock =
+      result.error === "TOO_MANY_ATTEMPTS"
+        ? await recordFailedChallenge(store, id)
+        : null;
     if (result.error === "WRONG_CODE" || result.error === "TOO_MANY_ATTEMPTS") {
       const type = result.attemptsLeft === 0 ? "lockout" : "code_failed";
+      // Read only on a miss, so the person's own history shows it; a hit stays one round trip.
+      const userId = (await store.getChallenge(id))?.userId;
       await recordEvent({
         type,
+        userId,
         ...meta,
         detail: { attemptsLeft: result.attemptsLeft },
       });
     }
     const status = CHALLENGE_STATUS[result.error] ?? 400;
-    return fail(status, result.error, { attemptsLeft: result.attemptsLeft });
+    return fail(status, result.error, {
+      attemptsLeft: result.attemptsLeft,
+      retryAfterSeconds: lock?.lockedForSeconds || undefined,
+    });
   }
   const challenge = result.challenge;
   if (challenge.purpose === "signup" && challenge.pending) {

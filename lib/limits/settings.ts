@@ -1,0 +1,25 @@
+import { getEnv } from "@/lib/env";
+import { COUNTRIES } from "@/lib/countries";
+import * as policy from "./policy";
+
+// The limits in force: env overrides (the benchmark raises them) or the named defaults.
+export function limitSettings() {
+  const env = getEnv().limits;
+  return {
+    sendsPerPhonePerHour:
+      env.sendsPerPhonePerHour ?? policy.SENDS_PER_PHONE_PER_HOUR,
+    sendsPerIpPerHour: env.sendsPerIpPerHour ?? policy.SENDS_PER_IP_PER_HOUR,
+    sendsPerAccountPerHour:
+      env.sendsPerAccountPerHour ?? policy.SENDS_PER_ACCOUNT_PER_HOUR,
+    loginsPerAccountPer15Min:
+      env.loginsPerAccountPer15Min ?? policy.LOGINS_PER_ACCOUNT_PER_15_MIN,
+    loginsPerIpPer15Min:
+      env.loginsPerIpPer15Min ?? policy.LOGINS_PER_IP_PER_15_MIN,
+    dailyMessageBudget: env.dailyMessageBudget ?? policy.DAILY_MESSAGE_BUDGET,
+  };
+}
+
+/** Destination countries for codes: by default the countries the phone field offers. */
+export function allowedCountries(): readonly string[] {
+  return getEnv().smsCountryAllowlist ?? COUNTRIES.map((c) => c.code);
+}
