@@ -3,6 +3,7 @@
 // Run directly: PORT=8079 UPSTASH_TOKEN=… REDIS_URL=redis://127.0.0.1:6379 npx tsx e2e/support/upstash-rest-server.ts
 import http from "node:http";
 import net from "node:net";
+import { createScriptTranslator, type ScriptCommand } from "./upstash-scripts";
 
 type Reply = string | number | null | RedisError | Reply[];
 type Outcome = { result: unknown } | { error: string };
@@ -165,26 +166,45 @@ function toArgs(command: unknown): string[] {
   );
 }
 
+type Translate = (args: string[]) => ScriptCommand;
+
+/** Redis's replies, with SCRIPT LOAD answering the SHA of the script as the client sent it. */
+async function run(
+  redis: RedisConnection,
+  commands: ScriptCommand[],
+  wrap?: [string[], string[]],
+): Promise<Reply[]> {
+  const args = commands.map((c) => c.args);
+  const replies = await redis.send(wrap ? [wrap[0], ...args, wrap[1]] : args);
+  const answer = (r: Reply, i: number) =>
+    typeof r === "string" && commands[i]?.sha ? commands[i].sha : r;
+  if (!wrap) return replies.map(answer);
+  const exec = replies[replies.length - 1]!;
+  if (Array.isArray(exec)) replies[replies.length - 1] = exec.map(answer);
+  return replies;
+}
+
 async function handle(
   redis: RedisConnection,
+  translate: Translate,
   path: string,
   body: unknown,
   base64: boolean,
 ): Promise<[number, unknown]> {
   if (path === "/") {
-    const [reply] = await redis.send([toArgs(body)]);
+    const [reply] = await run(redis, [translate(toArgs(body))]);
     const outcome = toOutcome(reply!, base64);
     return ["error" in outcome ? 400 : 200, outcome];
   }
   if (!Array.isArray(body))
     return [400, { error: "ERR body must be an array of commands" }];
-  const commands = body.map(toArgs);
+  const commands = body.map((c) => translate(toArgs(c)));
   if (path === "/pipeline") {
-    const replies = await redis.send(commands);
+    const replies = await run(redis, commands);
     return [200, replies.map((r) => toOutcome(r, base64))];
   }
   if (path === "/multi-exec") {
-    const replies = await redis.send([["MULTI"], ...commands, ["EXEC"]]);
+    const replies = await run(redis, commands, [["MULTI"], ["EXEC"]]);
     const exec = replies[replies.length - 1]!;
     if (exec instanceof RedisError || !Array.isArray(exec)) {
       // A command rejected while queueing explains the abort better than EXECABORT itself.
@@ -207,6 +227,8 @@ async function handle(
 export interface UpstashRestServer {
   url: string;
   token: string;
+  /** Authorized commands requests so far (one per HTTP round trip a client makes). */
+  requests(): number;
   close(): Promise<void>;
 }
 
@@ -223,6 +245,8 @@ export async function startUpstashRestServer(options: {
     redisUrl = "redis://127.0.0.1:6379",
   } = options;
   const redis = new RedisConnection(redisUrl);
+  const translate = createScriptTranslator();
+  let requests = 0;
   const reply = (
     res: http.ServerResponse,
     status: number,
@@ -245,6 +269,7 @@ export async function startUpstashRestServer(options: {
       return reply(res, 401, { error: "Unauthorized" });
     if (req.method !== "POST")
       return reply(res, 405, { error: "method not allowed" });
+    requests++;
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -259,7 +284,7 @@ export async function startUpstashRestServer(options: {
       const base64 =
         String(req.headers["upstash-encoding"] ?? "").toLowerCase() ===
         "base64";
-      handle(redis, path, body, base64).then(
+      handle(redis, translate, path, body, base64).then(
         ([status, payload]) => reply(res, status, payload),
         (e: Error) =>
           reply(res, e.message.startsWith("ERR") ? 400 : 502, {
@@ -276,6 +301,7 @@ export async function startUpstashRestServer(options: {
   return {
     url: `http://${host}:${address.port}`,
     token,
+    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         redis.close();

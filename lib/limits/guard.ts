@@ -4,13 +4,13 @@ import { ERRORS, type ErrorCode } from "@/lib/errors";
 import { fail, requestMeta } from "@/lib/http";
 import { keyedHash } from "@/lib/keys";
 import { destinationRefusal, type Channel } from "./destination";
-import { getLimiter } from "./index";
+import { getLimiter, getLoginLimiter } from "./index";
 import * as policy from "./policy";
 import { limitSettings } from "./settings";
 import type { Limit, LimitDecision, LimitName } from "./types";
 
 // What the API routes call, between parsing and work: each function is at most one limiter
-// round trip and answers null (go on) or the reply to send (429/503/422 with Retry-After).
+// round trip (limitLogin: one /pipeline request for both of its limits) and answers null (go on) or the reply to send (429/503/422 with Retry-After).
 
 const REFUSALS: Record<LimitName | "lockout", ErrorCode> = {
   phone: "PHONE_SEND_LIMIT",
@@ -52,7 +52,7 @@ export async function limitLogin(request: Request, email: string) {
       max: s.loginsPerIpPer15Min,
       windowSeconds: policy.FIFTEEN_MINUTES,
     });
-  return refuse(await getLimiter().consume(limits, null, Date.now()));
+  return refuse(await getLoginLimiter().limit(limits));
 }
 
 export interface SendTarget {

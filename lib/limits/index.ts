@@ -1,7 +1,10 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { getUpstashRedis } from "@/lib/store/upstash";
 import { getEmbeddedLimiter } from "./embedded";
-import type { Limiter } from "./types";
+import { createEmbeddedLoginLimiter } from "./login-embedded";
+import { createUpstashLoginLimiter } from "./login-upstash";
+import type { Limiter, LoginLimiter } from "./types";
 import { createUpstashLimiter } from "./upstash";
 
 export type * from "./types";
@@ -13,4 +16,15 @@ export function getLimiter(): Limiter {
   const upstash = getEnv().upstash;
   limiter ??= upstash ? createUpstashLimiter(upstash) : getEmbeddedLimiter();
   return limiter;
+}
+
+let loginLimiter: LoginLimiter | undefined;
+
+/** Password attempts: @upstash/ratelimit on the shared Upstash client when configured. */
+export function getLoginLimiter(): LoginLimiter {
+  const redis = getUpstashRedis();
+  loginLimiter ??= redis
+    ? createUpstashLoginLimiter(redis)
+    : createEmbeddedLoginLimiter(getEmbeddedLimiter());
+  return loginLimiter;
 }

@@ -49,6 +49,16 @@ export interface Limiter {
   roundTrips(): number;
 }
 
+/**
+ * Password attempts, @upstash/ratelimit's fixed-window semantics: every attempt counts against
+ * each limit on its own (one limit refusing does not spare the others); refused when any limit
+ * is past its max, until that window ends. Reads the clock itself (Date.now()), as that library does.
+ */
+export interface LoginLimiter {
+  readonly kind: "embedded" | "upstash";
+  limit(limits: Limit[]): Promise<LimitDecision>;
+}
+
 /** The window a hit at `now` falls in: its key suffix and when it ends (epoch ms). */
 export function windowAt(limit: Limit, now: number) {
   const ms = limit.windowSeconds * 1000;

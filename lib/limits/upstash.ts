@@ -5,9 +5,9 @@ import { CONSUME, RECORD_FAILURE } from "./scripts";
 import type { Limiter } from "./types";
 import { secondsUntil, windowAt } from "./types";
 
-// Limits on the code store's Redis: every call is one Lua script, so one HTTP request.
-// Not @upstash/ratelimit: its scripts carry Upstash's own "#!lua flags=allow-key-locking",
-// which stock Redis refuses, and each of its limiters is a separate, independent request.
+// Send limits and the lockout on the code store's Redis: every call is one Lua script, so one
+// HTTP request. Not @upstash/ratelimit (used for login attempts: login-upstash.ts says why not
+// here): a send checks all its limits and the daily budget all or nothing in one round trip.
 
 const DEFAULT_PREFIX = "twostep:limit:";
 

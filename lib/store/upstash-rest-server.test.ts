@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sha1, stripUpstashFlags } from "@/e2e/support/upstash-scripts";
 import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
 import { createUpstashRedis } from "./upstash";
 
@@ -122,5 +124,72 @@ describe("Upstash REST server", () => {
       await redis.eval("return {ARGV[1], 7, false}", [], ["héllo wörld"]),
     ).toEqual(["héllo wörld", 7, null]);
     expect(await redis.ping()).toBe("PONG");
+  });
+
+  // A fresh script text each run, so Redis has never cached it and the first EVALSHA must miss.
+  const flagged = (flags: string, body = "return ARGV[1]") =>
+    `#!lua flags=${flags}\n-- ${randomUUID()}\n${body}`;
+
+  it("runs a script carrying Upstash's allow-key-locking flag, keeping its other flags", async () => {
+    expect(
+      await call("/", ["EVAL", flagged("allow-key-locking"), 0, "hi"]),
+    ).toEqual({ status: 200, body: { result: "hi" } });
+    // EVAL_RO only runs scripts flagged no-writes: the flag survived the stripping.
+    const readOnly = flagged("no-writes,allow-key-locking");
+    expect(await call("/", ["EVAL_RO", readOnly, 0, "ro"])).toEqual({
+      status: 200,
+      body: { result: "ro" },
+    });
+    const writes = flagged(
+      "allow-key-locking",
+      "return redis.call('DEL', 'x')",
+    );
+    expect(await call("/", ["EVAL_RO", writes, 0])).toMatchObject({
+      status: 400,
+    });
+  });
+
+  it("answers SCRIPT LOAD with the SHA of the script as sent, and runs it by that SHA", async () => {
+    const script = flagged("allow-key-locking");
+    expect(await call("/", ["SCRIPT", "LOAD", script])).toEqual({
+      status: 200,
+      body: { result: sha1(script) },
+    });
+    expect(await call("/", ["EVALSHA", sha1(script), 0, "x"])).toEqual({
+      status: 200,
+      body: { result: "x" },
+    });
+    expect((await call("/", ["SCRIPT", "EXISTS", sha1(script)])).body).toEqual({
+      result: [1],
+    });
+  });
+
+  it("finds a flagged script by the client's SHA after EVAL, in a pipeline too", async () => {
+    const script = flagged("allow-key-locking");
+    const evalsha = ["EVALSHA", sha1(script), 0, "y"];
+    expect(await call("/", evalsha)).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/^NOSCRIPT/) },
+    });
+    await call("/", ["EVAL", script, 0, "y"]);
+    expect((await call("/pipeline", [evalsha, evalsha])).body).toEqual([
+      { result: "y" },
+      { result: "y" },
+    ]);
+    expect((await call("/multi-exec", [evalsha])).body).toEqual([
+      { result: "y" },
+    ]);
+  });
+
+  it("strips only Upstash's flag from the shebang", () => {
+    const body = "\nreturn 1";
+    expect(stripUpstashFlags(`#!lua flags=allow-key-locking${body}`)).toBe(
+      `#!lua${body}`,
+    );
+    expect(
+      stripUpstashFlags(`#!lua flags=no-writes,allow-key-locking${body}`),
+    ).toBe(`#!lua flags=no-writes${body}`);
+    for (const same of [`#!lua flags=no-writes${body}`, `return 1`, "#!lua"])
+      expect(stripUpstashFlags(same)).toBe(same);
   });
 });
