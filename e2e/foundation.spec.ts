@@ -56,4 +56,13 @@ test("security headers are set on pages", async ({ request }) => {
   const response = await request.get("/login");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["content-security-policy"]).toContain(
+    "frame-ancestors 'none'",
+  );
+  expect(response.headers()["content-security-policy"]).not.toContain(
+    "unsafe-eval",
+  );
+  expect(response.headers()["strict-transport-security"]).toBe(
+    "max-age=63072000; includeSubDomains",
+  );
 });

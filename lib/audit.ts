@@ -41,3 +41,22 @@ export async function recordEvent(input: AuditInput): Promise<void> {
     );
   }
 }
+
+/** Default length of the security history on /account: enough to spot an unknown sign-in. */
+export const RECENT_EVENTS_SHOWN = 10;
+
+export type RecentEvent = Awaited<ReturnType<typeof listRecentEvents>>[number];
+
+/** A person's latest security events, newest first (uses the (userId, createdAt) index). */
+export async function listRecentEvents(
+  userId: string,
+  limit = RECENT_EVENTS_SHOWN,
+) {
+  const db = await getDb();
+  return db.authEvent.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, type: true, ip: true, detail: true, createdAt: true },
+  });
+}

@@ -1,19 +1,37 @@
 import type { Metadata } from "next";
+import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { ERRORS } from "@/lib/errors";
 import { maskPhone } from "@/lib/phone";
+import styles from "./page.module.css";
+import { RecentActivity } from "./recent-activity";
 import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
 
+async function loadAccount(userId: string) {
+  const db = await getDb();
+  const [user, events] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      include: { phones: { where: { verifiedAt: { not: null } } } },
+    }),
+    listRecentEvents(userId),
+  ]);
+  return { user, events };
+}
+
 export default async function AccountPage() {
   const sessionUser = await requireUser("/account");
-  const db = await getDb();
-  const user = await db.user.findUnique({
-    where: { id: sessionUser.id },
-    include: { phones: { where: { verifiedAt: { not: null } } } },
+  // The session lives in its cookie; the page still answers, with a clear message, when the
+  // database does not.
+  const account = await loadAccount(sessionUser.id).catch((error: Error) => {
+    console.error("account page: %s", error.message);
+    return null;
   });
+  const user = account?.user;
   const phone = user?.phones[0]?.number;
   return (
     <section className="card wide">
@@ -21,15 +39,25 @@ export default async function AccountPage() {
       <p className="lead">
         You are signed in with your password and your phone.
       </p>
+      {account ? null : (
+        <p className="alert error" role="alert">
+          {ERRORS.SERVICE_UNAVAILABLE}
+        </p>
+      )}
       <dl className="facts">
         <dt>Signed in as</dt>
-        <dd>{user?.email ?? sessionUser.email}</dd>
-        <dt>Phone</dt>
-        <dd>{phone ? maskPhone(phone) : "None verified"}</dd>
-        <dt>Member since</dt>
-        <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
+        <dd className={styles.email}>{user?.email ?? sessionUser.email}</dd>
+        {account ? (
+          <>
+            <dt>Phone</dt>
+            <dd>{phone ? maskPhone(phone) : "None verified"}</dd>
+            <dt>Member since</dt>
+            <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
+          </>
+        ) : null}
       </dl>
       <SignOutButton />
+      {account ? <RecentActivity events={account.events} /> : null}
     </section>
   );
 }

@@ -10,6 +10,18 @@ import { VerifyForm } from "./verify-form";
 export const metadata: Metadata = { title: "Enter your code" };
 export const dynamic = "force-dynamic";
 
+// A code store outage must not crash the page: it says so, and nothing can be verified meanwhile.
+async function loadChallenge() {
+  const id = await readChallengeCookie();
+  if (!id) return null;
+  return getCodeStore()
+    .getChallenge(id)
+    .catch((error: Error) => {
+      console.error("verify page: code store failed: %s", error.message);
+      return "unavailable" as const;
+    });
+}
+
 export default async function VerifyPage({
   searchParams,
 }: {
@@ -19,16 +31,30 @@ export default async function VerifyPage({
   const next = safeRedirectPath(
     typeof callbackUrl === "string" ? callbackUrl : null,
   );
-  const id = await readChallengeCookie();
-  const challenge = id ? await getCodeStore().getChallenge(id) : null;
-  if (!challenge || challenge.status === "verified") {
+  const challenge = await loadChallenge();
+  if (
+    !challenge ||
+    challenge === "unavailable" ||
+    challenge.status === "verified"
+  ) {
+    const down = challenge === "unavailable";
     return (
       <section className="card">
         <h1>Enter your code</h1>
-        <p className="alert info">{ERRORS.NO_CHALLENGE}</p>
+        <p className={down ? "alert error" : "alert info"} role="alert">
+          {down ? ERRORS.SERVICE_UNAVAILABLE : ERRORS.NO_CHALLENGE}
+        </p>
         <p className="switch">
-          <Link href="/login">Sign in</Link> or{" "}
-          <Link href="/signup">create an account</Link>
+          {down ? (
+            <Link href={`/verify?callbackUrl=${encodeURIComponent(next)}`}>
+              Try again
+            </Link>
+          ) : (
+            <>
+              <Link href="/login">Sign in</Link> or{" "}
+              <Link href="/signup">create an account</Link>
+            </>
+          )}
         </p>
       </section>
     );

@@ -7,7 +7,9 @@ import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http-types";
+import { DeliveryStatus } from "./delivery-status";
 import { useCountdown } from "./use-countdown";
+import { useDeliveryUpdates } from "./use-delivery-updates";
 import { useWebOtp } from "./use-web-otp";
 
 type Busy = "verify" | "sms" | "voice" | null;
@@ -31,7 +33,11 @@ export function VerifyForm({
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [info, setInfo] = useState<string | null>(initialNotice(initial));
+  const [channel, setChannel] = useState<"sms" | "voice">("sms");
   const resendIn = useCountdown(view.resendInSeconds, view);
+  const undelivered = isUndelivered(view);
+  // The server waives the wait after a failed text (lib/challenge/send.ts).
+  const resendWait = undelivered ? 0 : resendIn;
   const ended = view.locked || (error !== null && FINAL.includes(error.code));
 
   const verify = useCallback(
@@ -60,6 +66,15 @@ export function VerifyForm({
     [next],
   );
 
+  useDeliveryUpdates(
+    view,
+    channel === "sms",
+    useCallback((fresh: ChallengeView) => {
+      setView(fresh);
+      if (isUndelivered(fresh)) setInfo(ERRORS.DELIVERY_FAILED);
+    }, []),
+  );
+
   useWebOtp(
     useCallback(
       (otp: string) => {
@@ -80,6 +95,7 @@ export function VerifyForm({
     );
     if (result.ok) {
       setView(result.challenge);
+      setChannel(channel);
       setCode("");
       setInfo(
         channel === "sms"
@@ -98,6 +114,7 @@ export function VerifyForm({
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describe(error) : null} info={info} />
+      {channel === "sms" && <DeliveryStatus delivery={view.delivery} />}
       <div className="field">
         <label htmlFor="field-code">Verification code</label>
         <input
@@ -135,14 +152,15 @@ export function VerifyForm({
         <button
           type="button"
           className="secondary"
-          disabled={ended || busy !== null || resendIn > 0}
+          disabled={ended || busy !== null || resendWait > 0}
           onClick={() => send("sms")}
         >
           {busy === "sms" ? "Sending…" : "Resend code"}
         </button>
         <button
           type="button"
-          className="secondary"
+          // A failed text makes the call the obvious next step.
+          className={undelivered ? undefined : "secondary"}
           disabled={ended || busy !== null}
           onClick={() => send("voice")}
         >
@@ -150,7 +168,7 @@ export function VerifyForm({
         </button>
       </div>
       <p className="hint" aria-live="polite" suppressHydrationWarning>
-        {resendIn > 0
+        {resendWait > 0
           ? `You can resend the code in ${resendIn} s.`
           : "Didn't get it? Resend the code or ask for a call."}
       </p>
@@ -163,10 +181,12 @@ export function VerifyForm({
   );
 }
 
+function isUndelivered(view: ChallengeView): boolean {
+  return view.delivery === "failed" || view.delivery === "undelivered";
+}
+
 function initialNotice(view: ChallengeView): string | null {
-  if (view.delivery === "failed" || view.delivery === "undelivered")
-    return ERRORS.DELIVERY_FAILED;
-  return null;
+  return isUndelivered(view) ? ERRORS.DELIVERY_FAILED : null;
 }
 
 function describe(error: ApiError): string {

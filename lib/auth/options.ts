@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
-import { redeemSecondFactor } from "./redeem";
+import { recordEvent } from "@/lib/audit";
+import { redeemSecondFactor, type SignInMeta } from "./redeem";
 
 /** NIST 800-63B §4.2.3 (AAL2): reauthenticate at least every 12 hours. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -23,9 +24,15 @@ export function getAuthOptions(): NextAuthOptions {
         name: "Twostep",
         credentials: {},
         authorize: (_credentials, req) =>
-          redeemSecondFactor(req.headers?.cookie),
+          redeemSecondFactor(req.headers?.cookie, signInMeta(req.headers)),
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (token?.sub)
+          await recordEvent({ type: "sign_out", userId: token.sub });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) token.sub = user.id;
@@ -36,5 +43,16 @@ export function getAuthOptions(): NextAuthOptions {
         return session;
       },
     },
+  };
+}
+
+// authorize() sees the raw request headers; the same fields requestMeta() reads in the API routes.
+function signInMeta(
+  headers: Record<string, string | undefined> | undefined,
+): SignInMeta {
+  const forwarded = headers?.["x-forwarded-for"]?.split(",")[0]?.trim();
+  return {
+    ip: forwarded || headers?.["x-real-ip"] || null,
+    userAgent: headers?.["user-agent"]?.slice(0, 256) ?? null,
   };
 }

@@ -1,18 +1,35 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit";
 import { challengeIdFromCookieHeader } from "@/lib/challenge/cookie";
 import { getDb } from "@/lib/db";
 import { getCodeStore } from "@/lib/store";
 
+export interface SignInMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
 /**
  * Turns a challenge that passed its second factor into the user next-auth signs in. The store
- * deletes it in the same step, so one completed challenge yields at most one session.
+ * deletes it in the same step, so one completed challenge yields at most one session. A store or
+ * database failure throws, and next-auth then answers 401 without a session (fail closed).
  */
-export async function redeemSecondFactor(cookieHeader: string | undefined) {
+export async function redeemSecondFactor(
+  cookieHeader: string | undefined,
+  meta: SignInMeta = {},
+) {
   const id = challengeIdFromCookieHeader(cookieHeader);
   if (!id) return null;
   const challenge = await getCodeStore().redeemChallenge(id);
   if (!challenge?.userId) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
-  return user ? { id: user.id, email: user.email } : null;
+  if (!user) return null;
+  await recordEvent({
+    type: "login_success",
+    userId: user.id,
+    ...meta,
+    detail: { purpose: challenge.purpose },
+  });
+  return { id: user.id, email: user.email };
 }

@@ -3,6 +3,7 @@ import type { ErrorCode } from "@/lib/errors";
 import { MessagingError, type Messenger } from "@/lib/messaging/types";
 import type { Challenge, CodeStore } from "@/lib/store/types";
 import { generateCode, hashCode } from "./code";
+import { smsStatusUrl } from "./delivery";
 import { MAX_SENDS } from "./policy";
 import { codeTtlSeconds, resendCooldownSeconds } from "./settings";
 import { smsText } from "./sms-text";
@@ -56,12 +57,14 @@ export async function sendCode(
     now,
   );
   if (!issued.ok) return { ok: false, error: ISSUE_ERRORS[issued.reason] };
+  const statusUrl = channel === "sms" ? smsStatusUrl(deps, id) : undefined;
   try {
     const receipt =
       channel === "sms"
         ? await messenger.sendSms({
             to: current.phone,
             text: smsText(code, appUrl, ttl),
+            statusUrl,
           })
         : await startCodeCall(
             { store, messenger, appUrl },
@@ -69,7 +72,11 @@ export async function sendCode(
             code,
             ttl,
           );
-    await store.updateChallenge(id, { messageId: receipt.id });
+    // Without a status callback, handed to the provider is the last news there will be.
+    await store.updateChallenge(id, {
+      messageId: receipt.id,
+      ...(statusUrl ? {} : { delivery: "sent" as const }),
+    });
   } catch (error) {
     await store.updateChallenge(id, { delivery: "failed" });
     return { ok: false, error: deliveryError(error, channel) };

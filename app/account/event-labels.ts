@@ -1,0 +1,68 @@
+import type { AuthEventType } from "@/lib/audit";
+
+// How the account page words each audit row. Details are the small facts recordEvent keeps
+// (channel, outcome); nothing here could reveal a code or a password.
+
+type Detail = Record<string, unknown>;
+
+const CHANNELS: Record<string, string> = {
+  sms: "Text message",
+  voice: "Phone call",
+};
+
+function channelOf(d: Detail): string {
+  return CHANNELS[String(d.channel)] ?? "";
+}
+
+const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
+  signup: () => ["Account created", "Phone verified"],
+  code_sent: (d) => [
+    d.ok === false ? "Code not sent" : "Code sent",
+    channelOf(d),
+  ],
+  code_failed: (d) =>
+    d.delivery
+      ? ["Code not delivered", channelOf(d)]
+      : ["Wrong code entered", attemptsLeft(d)],
+  login_success: (d) => [
+    "Signed in",
+    d.purpose === "signup" ? "New account" : "Password and phone code",
+  ],
+  login_failure: (d) => [
+    "Sign-in failed",
+    d.step === "password" ? "Wrong password" : "",
+  ],
+  lockout: () => ["Code step locked", "Too many wrong codes"],
+  sign_out: () => ["Signed out", ""],
+  phone_verified: () => ["Phone verified", ""],
+};
+
+function attemptsLeft(d: Detail): string {
+  const n = Number(d.attemptsLeft);
+  if (!Number.isFinite(n)) return "";
+  return `${n} ${n === 1 ? "attempt" : "attempts"} left`;
+}
+
+export function describeEvent(type: AuthEventType, detail: unknown) {
+  const d = detail && typeof detail === "object" ? (detail as Detail) : {};
+  const [what, more] = DESCRIBE[type](d);
+  return { what, detail: more };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DATE = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** "Just now", "5 min ago", "3 h ago", then a UTC date: the server cannot know the reader's zone. */
+export function describeWhen(at: Date, now = new Date()): string {
+  const ago = now.getTime() - at.getTime();
+  if (ago < MINUTE) return "Just now";
+  if (ago < HOUR) return `${Math.floor(ago / MINUTE)} min ago`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
+  return `${DATE.format(at)} UTC`;
+}

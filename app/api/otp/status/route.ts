@@ -1,0 +1,20 @@
+import { readChallengeCookie } from "@/lib/challenge/cookie";
+import { toChallengeView } from "@/lib/challenge/view";
+import { fail, ok } from "@/lib/http";
+import { apiHandler } from "@/lib/route";
+import { getCodeStore } from "@/lib/store";
+
+export const dynamic = "force-dynamic";
+
+// The code page polls this while a text is on its way, to show "Delivered" or offer a call at
+// once when it failed. It reads only this browser's own challenge (httpOnly cookie).
+export const GET = apiHandler(async () => {
+  const id = await readChallengeCookie();
+  const challenge = id ? await getCodeStore().getChallenge(id) : null;
+  if (!challenge || challenge.status === "verified")
+    return fail(401, "NO_CHALLENGE");
+  return ok(
+    { challenge: toChallengeView(challenge) },
+    { headers: { "cache-control": "no-store" } },
+  );
+});

@@ -1,0 +1,227 @@
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import { signSmsRequest } from "@/lib/messaging/plivo-signature";
+import type { Messenger } from "@/lib/messaging/types";
+import { resetTables } from "@/lib/testing/db";
+import {
+  createRecordingMessenger,
+  type RecordingMessenger,
+} from "@/lib/testing/messenger";
+
+// Plivo's delivery report, as Plivo sends it: a form POST to the status URL the app gave with the
+// text, signed (V2) over that public URL. The app may sit behind a proxy, so the request's own
+// URL (internal) differs from the signed one (APP_URL).
+
+const APP_URL = "https://twostep.example";
+const AUTH_TOKEN = "plivo-test-auth-token";
+const INTERNAL = "http://127.0.0.1:3000";
+const PHONE = "+14155550132";
+
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) =>
+      jar.has(name) ? { name, value: jar.get(name) } : undefined,
+  }),
+}));
+
+let mod: {
+  POST: typeof import("./route").POST;
+  GET: typeof import("@/app/api/otp/status/route").GET;
+  store: import("@/lib/store").CodeStore;
+  createChallenge: typeof import("@/lib/challenge/create").createChallenge;
+  sendCode: typeof import("@/lib/challenge/send").sendCode;
+  createAccount: typeof import("@/lib/account").createAccount;
+  listRecentEvents: typeof import("@/lib/audit").listRecentEvents;
+};
+
+beforeAll(async () => {
+  // getEnv() caches, so the Plivo settings must be in place before the modules load.
+  vi.stubEnv("APP_URL", APP_URL);
+  vi.stubEnv("MESSAGING", "outbox");
+  vi.stubEnv("PLIVO_AUTH_ID", "MAXXXXXXXXXXXXXXXXXX");
+  vi.stubEnv("PLIVO_AUTH_TOKEN", AUTH_TOKEN);
+  vi.stubEnv("PLIVO_FROM_NUMBER", "+14155550100");
+  vi.resetModules();
+  mod = {
+    POST: (await import("./route")).POST,
+    GET: (await import("@/app/api/otp/status/route")).GET,
+    store: (await import("@/lib/store")).getCodeStore(),
+    createChallenge: (await import("@/lib/challenge/create")).createChallenge,
+    sendCode: (await import("@/lib/challenge/send")).sendCode,
+    createAccount: (await import("@/lib/account")).createAccount,
+    listRecentEvents: (await import("@/lib/audit")).listRecentEvents,
+  };
+});
+afterAll(() => vi.unstubAllEnvs());
+beforeEach(async () => {
+  jar.clear();
+  await resetTables();
+});
+
+/** A login challenge whose code went out through a Plivo-like messenger; returns the status URL. */
+async function textCode() {
+  const account = await mod.createAccount({
+    email: "ada@example.com",
+    passwordHash: "h",
+    phone: PHONE,
+  });
+  if (!account.ok) throw new Error(account.error);
+  const id = await mod.createChallenge(mod.store, {
+    purpose: "login",
+    userId: account.userId,
+    phone: PHONE,
+  });
+  const messenger: RecordingMessenger & Messenger = {
+    ...createRecordingMessenger(),
+    kind: "plivo",
+  };
+  const sent = await mod.sendCode(
+    { store: mod.store, messenger, appUrl: APP_URL },
+    id,
+    "sms",
+  );
+  expect(sent.ok).toBe(true);
+  const challenge = await mod.store.getChallenge(id);
+  const statusUrl = messenger.sms[0]!.statusUrl!;
+  return { id, userId: account.userId, statusUrl, uuid: challenge!.messageId! };
+}
+
+function report(
+  statusUrl: string,
+  form: Record<string, string>,
+  sign: { url?: string; token?: string } | null = {},
+) {
+  const nonce = "20736512345678901234";
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+  };
+  if (sign) {
+    headers["x-plivo-signature-v2-nonce"] = nonce;
+    headers["x-plivo-signature-v2"] = signSmsRequest({
+      url: sign.url ?? statusUrl,
+      nonce,
+      authToken: sign.token ?? AUTH_TOKEN,
+    });
+  }
+  const path = new URL(statusUrl).pathname;
+  return mod.POST(
+    new Request(`${INTERNAL}${path}`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams(form).toString(),
+    }),
+  );
+}
+
+describe("the SMS status URL", () => {
+  it("names the challenge only by a sealed reference, never by its id", async () => {
+    const { id, statusUrl } = await textCode();
+    expect(statusUrl).toMatch(
+      new RegExp(`^${APP_URL}/api/plivo/sms-status/[\\w-]{40,}$`),
+    );
+    expect(statusUrl).not.toContain(id);
+  });
+
+  it("is left out when the app has no public URL", async () => {
+    const id = await mod.createChallenge(mod.store, {
+      purpose: "login",
+      phone: PHONE,
+    });
+    const messenger = { ...createRecordingMessenger(), kind: "plivo" as const };
+    const appUrl = "http://localhost:3000";
+    await mod.sendCode({ store: mod.store, messenger, appUrl }, id, "sms");
+    expect(messenger.sms[0]!.statusUrl).toBeUndefined();
+    // No report will come, so the page is told the text is on its way and stops there.
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("sent");
+  });
+});
+
+describe("POST /api/plivo/sms-status/[ref]", () => {
+  it("records the delivery Plivo reports with a valid signature", async () => {
+    const { id, statusUrl, uuid } = await textCode();
+    const res = await report(statusUrl, {
+      MessageUUID: uuid,
+      Status: "delivered",
+    });
+    expect(res.status).toBe(200);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("delivered");
+  });
+
+  it("refuses a report without a signature, and changes nothing", async () => {
+    const { id, statusUrl, uuid } = await textCode();
+    const res = await report(
+      statusUrl,
+      { MessageUUID: uuid, Status: "failed" },
+      null,
+    );
+    expect(res.status).toBe(401);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("queued");
+  });
+
+  it("refuses a report signed with another auth token, and changes nothing", async () => {
+    const { id, statusUrl, uuid } = await textCode();
+    const form = { MessageUUID: uuid, Status: "failed" };
+    const res = await report(statusUrl, form, { token: "someone-else" });
+    expect(res.status).toBe(401);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("queued");
+  });
+
+  it("refuses a signature made for another challenge's status URL", async () => {
+    const { id, statusUrl, uuid } = await textCode();
+    const other = `${APP_URL}/api/plivo/sms-status/${"A".repeat(95)}`;
+    const form = { MessageUUID: uuid, Status: "failed" };
+    expect((await report(statusUrl, form, { url: other })).status).toBe(401);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("queued");
+  });
+
+  it("ignores a report about an earlier text, and a state that steps back", async () => {
+    const { id, statusUrl, uuid } = await textCode();
+    await report(statusUrl, { MessageUUID: "earlier-text", Status: "failed" });
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("queued");
+    await report(statusUrl, { MessageUUID: uuid, Status: "delivered" });
+    await report(statusUrl, { MessageUUID: uuid, Status: "sent" });
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("delivered");
+  });
+
+  it("audits an undelivered text on the person's history", async () => {
+    const { userId, statusUrl, uuid } = await textCode();
+    await report(statusUrl, { MessageUUID: uuid, Status: "undelivered" });
+    const [event] = await mod.listRecentEvents(userId);
+    expect(event).toMatchObject({
+      type: "code_failed",
+      detail: { channel: "sms", delivery: "undelivered" },
+    });
+  });
+});
+
+describe("GET /api/otp/status", () => {
+  const get = () =>
+    mod.GET(new Request(`${INTERNAL}/api/otp/status`, { method: "GET" }));
+
+  it("shows this browser's challenge with its delivery, and not its id", async () => {
+    const { id, statusUrl, uuid } = await textCode();
+    await report(statusUrl, { MessageUUID: uuid, Status: "undelivered" });
+    jar.set("twostep_challenge", id);
+    const res = await get();
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({
+      ok: true,
+      challenge: { delivery: "undelivered", maskedPhone: expect.any(String) },
+    });
+    expect(text).not.toContain(id);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 401 without a challenge cookie", async () => {
+    expect((await get()).status).toBe(401);
+  });
+});

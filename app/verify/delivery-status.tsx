@@ -1,0 +1,28 @@
+import type { ChallengeView } from "@/lib/challenge/view";
+import styles from "./delivery-status.module.css";
+
+const LABELS: Partial<
+  Record<ChallengeView["delivery"], [string, keyof typeof styles]>
+> = {
+  queued: ["Sending…", "pending"],
+  sent: ["Sent", "pending"],
+  delivered: ["Delivered", "ok"],
+  undelivered: ["Not delivered", "failed"],
+  failed: ["Not delivered", "failed"],
+};
+
+/** What the provider last said about the code text, e.g. "Text message: Delivered". */
+export function DeliveryStatus({
+  delivery,
+}: {
+  delivery: ChallengeView["delivery"];
+}) {
+  const label = LABELS[delivery];
+  if (!label) return null;
+  return (
+    <p className={styles.delivery} aria-live="polite">
+      Text message:{" "}
+      <span className={`${styles.badge} ${styles[label[1]]}`}>{label[0]}</span>
+    </p>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect } from "react";
+import type { ChallengeView } from "@/lib/challenge/view";
+
+// While a text is on its way the provider reports on it (queued → sent → delivered or failed);
+// the page asks for news every few seconds, for about a minute, then stops. Carriers in the US
+// and Canada never report past "sent", hence the limit.
+const POLL_EVERY_MS = 3_000;
+const MAX_POLLS = 20;
+const IN_FLIGHT: ChallengeView["delivery"][] = ["queued", "sent"];
+
+/** Calls onChange with a fresh view whenever the delivery status of the current text moves on. */
+export function useDeliveryUpdates(
+  view: ChallengeView,
+  enabled: boolean,
+  onChange: (next: ChallengeView) => void,
+) {
+  useEffect(() => {
+    if (!enabled || view.locked || !IN_FLIGHT.includes(view.delivery)) return;
+    let polls = 0;
+    const timer = setInterval(async () => {
+      if (++polls >= MAX_POLLS) clearInterval(timer);
+      const next = await fetchView();
+      if (next && next.delivery !== view.delivery) {
+        clearInterval(timer);
+        onChange(next);
+      }
+    }, POLL_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [view, enabled, onChange]);
+}
+
+async function fetchView(): Promise<ChallengeView | null> {
+  try {
+    const response = await fetch("/api/otp/status", { cache: "no-store" });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { challenge?: ChallengeView };
+    return body.challenge ?? null;
+  } catch {
+    return null; // offline for a moment: the next poll tries again
+  }
+}

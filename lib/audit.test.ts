@@ -1,0 +1,77 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAccount } from "@/lib/account";
+import { closeDb, getDb } from "@/lib/db";
+import { resetTables } from "@/lib/testing/db";
+import { listRecentEvents, recordEvent, RECENT_EVENTS_SHOWN } from "./audit";
+
+beforeEach(() => resetTables());
+afterAll(async () => closeDb(await getDb()));
+
+async function newUser(email: string, phone: string) {
+  const account = await createAccount({ email, passwordHash: "h", phone });
+  if (!account.ok) throw new Error(account.error);
+  return account.userId;
+}
+
+describe("recordEvent", () => {
+  it("writes who, what, from where and the small facts", async () => {
+    const userId = await newUser("ada@example.com", "+14155550132");
+    await recordEvent({
+      type: "code_sent",
+      userId,
+      ip: "203.0.113.7",
+      userAgent: "Firefox",
+      detail: { channel: "voice", ok: true },
+    });
+    const rows = await (await getDb()).authEvent.findMany();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        type: "code_sent",
+        userId,
+        ip: "203.0.113.7",
+        userAgent: "Firefox",
+        detail: { channel: "voice", ok: true },
+      }),
+    ]);
+  });
+
+  it("keeps events of someone without an account yet, with no user", async () => {
+    await recordEvent({ type: "code_sent", detail: { purpose: "signup" } });
+    const rows = await (await getDb()).authEvent.findMany();
+    expect(rows).toMatchObject([{ type: "code_sent", userId: null }]);
+  });
+
+  it("logs a failed write instead of throwing, so sign-in goes on", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    await expect(
+      recordEvent({ type: "sign_out", userId: "no-such-user" }),
+    ).resolves.toBeUndefined();
+    expect(String(error.mock.calls[0]?.[0])).toMatch(/audit: could not record/);
+    error.mockRestore();
+  });
+});
+
+describe("listRecentEvents", () => {
+  it(`gives a person's last ${RECENT_EVENTS_SHOWN} events, newest first, and nobody else's`, async () => {
+    const ada = await newUser("ada@example.com", "+14155550132");
+    const bob = await newUser("bob@example.com", "+14155550133");
+    const db = await getDb();
+    const t0 = Date.parse("2026-01-01T00:00:00Z");
+    await db.authEvent.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({
+        type: "code_failed" as const,
+        userId: ada,
+        detail: { n: i },
+        createdAt: new Date(t0 + i * 1000),
+      })),
+    });
+    await recordEvent({ type: "login_success", userId: bob });
+    const events = await listRecentEvents(ada);
+    expect(events.map((e) => (e.detail as { n: number }).n)).toEqual([
+      11, 10, 9, 8, 7, 6, 5, 4, 3, 2,
+    ]);
+    expect(await listRecentEvents(bob)).toMatchObject([
+      { type: "login_success" },
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import "server-only";
+import { seal, unseal } from "@/lib/keys";
+import type { Messenger } from "@/lib/messaging/types";
+import type { Challenge, CodeStore, DeliveryStatus } from "@/lib/store/types";
+
+// Plivo reports an SMS's delivery to a status URL. The URL names the challenge by a sealed
+// reference, never by its id (the id is the browser's secret and would end up in Plivo's logs),
+// and carries it in the path: Plivo's V2 signature covers the path but not the query, so a
+// signature seen once cannot be replayed against another challenge. Sealing costs no store trip.
+export const SMS_STATUS_PATH = "/api/plivo/sms-status";
+const REF_PURPOSE = "sms-status-ref";
+
+const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** The status URL for a text, or undefined when no callback could arrive (outbox, local URL). */
+export function smsStatusUrl(
+  deps: { messenger: Messenger; appUrl: string },
+  challengeId: string,
+): string | undefined {
+  if (deps.messenger.kind !== "plivo") return undefined;
+  if (LOCAL_HOSTS.test(new URL(deps.appUrl).hostname)) return undefined;
+  return `${deps.appUrl}${SMS_STATUS_PATH}/${seal(REF_PURPOSE, challengeId)}`;
+}
+
+export function challengeIdFromRef(ref: string): string | null {
+  return /^[\w-]{1,300}$/.test(ref) ? unseal(REF_PURPOSE, ref) : null;
+}
+
+// Plivo's message states (facts.md); US and Canadian carriers never get past "sent".
+const STATUSES: readonly DeliveryStatus[] = [
+  "queued",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+];
+
+export function toDeliveryStatus(value: unknown): DeliveryStatus | null {
+  const status = typeof value === "string" ? value.toLowerCase() : "";
+  return STATUSES.find((s) => s === status) ?? null;
+}
+
+// Callbacks can arrive out of order; a state never steps back (a late "sent" after "delivered").
+const RANK: Record<DeliveryStatus, number> = {
+  none: 0,
+  queued: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+};
+
+/**
+ * Records a provider's report on the challenge's latest text. Reports on an earlier text (before a
+ * resend) or stale states are ignored. Returns the challenge when its delivery changed.
+ */
+export async function recordDelivery(
+  store: CodeStore,
+  challengeId: string,
+  messageId: string,
+  status: DeliveryStatus,
+): Promise<Challenge | null> {
+  const challenge = await store.getChallenge(challengeId);
+  if (!challenge || challenge.messageId !== messageId) return null;
+  if (RANK[status] <= RANK[challenge.delivery]) return null;
+  await store.updateChallenge(challengeId, { delivery: status });
+  return { ...challenge, delivery: status };
+}
+
+export function isDeliveryFailure(status: DeliveryStatus): boolean {
+  return status === "failed" || status === "undelivered";
+}
