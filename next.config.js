@@ -1,14 +1,64 @@
-/** @type {import('next').NextConfig} */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), otp-credentials=(self)" },
-];
+// next/constants PHASE_DEVELOPMENT_SERVER (a require() here would trip the lint rules).
+const PHASE_DEVELOPMENT_SERVER = "phase-development-server";
 
-module.exports = {
+/** HSTS: two years, the value hstspreload.org asks for (preload itself is the operator's call). */
+const HSTS_MAX_AGE_SECONDS = 63072000;
+
+// Without per-request nonces Next's inline bootstrap scripts need 'unsafe-inline'; everything else
+// stays same-origin. React's development build also evaluates strings (Fast Refresh, call stacks),
+// so 'unsafe-eval' is granted to `next dev` only.
+function contentSecurityPolicy(dev) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+function securityHeaders(dev) {
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
+    {
+      key: "Strict-Transport-Security",
+      value: `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
+    },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), otp-credentials=(self)",
+    },
+  ];
+}
+
+// `npm run bench` (e2e/bench) builds and starts with TWOSTEP_BENCH=1: a folder of its own, outside .next
+// (which an e2e build wipes) and already ignored everywhere, and with its baseline routes switched on.
+// The flag is inlined at build time: those routes answer 404 in every other build, whatever the
+// server's environment says.
+const bench = process.env.TWOSTEP_BENCH === "1";
+
+/** @type {(phase: string) => import('next').NextConfig} */
+module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
+  distDir: bench ? "node_modules/.cache/twostep-bench" : ".next",
+  env: { TWOSTEP_BENCH_ROUTES: bench ? "1" : "0" },
+  // Its own tsconfig lists the bench folder's generated types, so Next leaves tsconfig.json alone;
+  // types are checked by `npm run typecheck`, not again by the benchmark's build.
+  ...(bench && {
+    typescript: {
+      tsconfigPath: "e2e/bench/tsconfig.build.json",
+      ignoreBuildErrors: true,
+    },
+  }),
   // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
   // which only the Plivo messenger needs.
   serverExternalPackages: [
@@ -19,6 +69,7 @@ module.exports = {
     "pg",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    const dev = phase === PHASE_DEVELOPMENT_SERVER;
+    return [{ source: "/:path*", headers: securityHeaders(dev) }];
   },
-};
+});

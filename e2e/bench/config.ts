@@ -1,0 +1,59 @@
+// What `npm run bench` measures with, in one place. The load is bounded in count and time and
+// stays on loopback; the budgets are the issue's, as ratios to the floor measured in the same run.
+
+export const BENCH = {
+  host: "127.0.0.1",
+  connections: 50,
+  warmupSeconds: 2,
+  durationSeconds: 10,
+  /** The bench build's folder (next.config.js sets it when TWOSTEP_BENCH=1). */
+  distDir: "node_modules/.cache/twostep-bench",
+  databaseUrl:
+    process.env.BENCH_DATABASE_URL ??
+    "postgresql://postgres@127.0.0.1:5432/twostep_bench",
+  /** A Redis database of its own, so the run's counters never reach the e2e suite's limits. */
+  redisUrl: process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+  secret: "bench-secret-that-is-long-enough-for-next-auth-0123456789",
+  resultsFile: "bench-results/bench.json",
+  /** Accounts for the login flow: one per connection, so each reads only its own codes. */
+  users: 50,
+  password: "bench-Password-1234",
+} as const;
+
+export const BUDGETS = {
+  /** Send and verify: at least this share of the floor's requests per second… */
+  minRpsRatio: 0.8,
+  /** …and a p99 latency at most this multiple of the floor's. */
+  maxP99Ratio: 1.25,
+  /** First-load JavaScript of a real page against the empty page of the same build. */
+  maxFirstLoadRatio: 1.15,
+  peakRssMb: 400,
+  verifyRoundTrips: 1,
+  sendRoundTrips: 2,
+} as const;
+
+/** Limits the server runs with: high enough that the figures measure work, not refusals. */
+const RAISED = "1000000000";
+
+export function serverEnv(
+  port: number,
+  upstash: { url: string; token: string },
+): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: BENCH.databaseUrl,
+    UPSTASH_REDIS_REST_URL: upstash.url,
+    UPSTASH_REDIS_REST_TOKEN: upstash.token,
+    MESSAGING: "outbox",
+    NEXTAUTH_URL: `http://${BENCH.host}:${port}`,
+    NEXTAUTH_SECRET: BENCH.secret,
+    RESEND_COOLDOWN_SECONDS: "0",
+    LIMIT_SENDS_PER_PHONE_PER_HOUR: RAISED,
+    LIMIT_SENDS_PER_IP_PER_HOUR: RAISED,
+    LIMIT_SENDS_PER_ACCOUNT_PER_HOUR: RAISED,
+    LIMIT_LOGINS_PER_ACCOUNT_PER_15_MIN: RAISED,
+    LIMIT_LOGINS_PER_IP_PER_15_MIN: RAISED,
+    LIMIT_DAILY_MESSAGE_BUDGET: RAISED,
+  };
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRecordingMessenger } from "@/lib/testing/messenger";
+import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
+import { createUpstashStore } from "@/lib/store/upstash";
+import type { CodeStore } from "@/lib/store/types";
+import { createChallenge } from "./create";
+import { sendCode } from "./send";
+import { verifyCode } from "./verify";
+
+// Round trips to the code store, counted at the client (one HTTP request each), for the
+// operations the benchmark loads (e2e/bench). They are deterministic, so they are pinned here.
+
+/** The issue's bound: one atomic script. */
+const VERIFY_TRIPS = 1;
+/**
+ * What sendCode costs today: read, issue script, record the message id, read back. The issue's
+ * target is at most 2 for the whole send, rate limits included (see the benchmark's report).
+ */
+const SEND_TRIPS_TODAY = 4;
+
+describe("code store round trips", () => {
+  let server: Awaited<ReturnType<typeof startTestUpstash>>;
+  let store: CodeStore;
+  const messenger = createRecordingMessenger();
+  const deps = () => ({ store, messenger, appUrl: "http://localhost:3000" });
+
+  beforeAll(async () => {
+    server = await startTestUpstash();
+    store = createUpstashStore({
+      url: server.url,
+      token: server.token,
+      prefix: makeTestPrefix("round-trips"),
+    });
+  });
+  afterAll(() => server.close());
+
+  async function tripsOf(work: () => Promise<unknown>) {
+    const before = store.roundTrips();
+    await work();
+    return store.roundTrips() - before;
+  }
+
+  async function sentChallenge() {
+    const id = await createChallenge(store, {
+      purpose: "login",
+      phone: "+33612345678",
+      userId: "user-1",
+    });
+    const sent = await sendCode(deps(), id, "sms");
+    expect(sent.ok).toBe(true);
+    const code = messenger.sms.at(-1)!.text.match(/#(\d{6})$/)![1]!;
+    return { id, code };
+  }
+
+  it("verifies a wrong code in exactly one round trip", async () => {
+    const { id } = await sentChallenge();
+    const wrong = await tripsOf(async () => {
+      const outcome = await verifyCode(store, id, "000000");
+      expect(outcome.ok).toBe(false);
+    });
+    expect(wrong).toBe(VERIFY_TRIPS);
+  });
+
+  it("verifies the right code in exactly one round trip", async () => {
+    const { id, code } = await sentChallenge();
+    await verifyCode(store, id, "000000"); // the scripts are loaded; later runs send their SHA
+    const right = await tripsOf(async () => {
+      expect((await verifyCode(store, id, code)).ok).toBe(true);
+    });
+    expect(right).toBe(VERIFY_TRIPS);
+  });
+
+  it("sends a code in a pinned number of round trips", async () => {
+    const { id } = await sentChallenge();
+    const afterCooldown = { ...deps(), now: Date.now() + 60_000 };
+    const trips = await tripsOf(async () => {
+      expect((await sendCode(afterCooldown, id, "sms")).ok).toBe(true);
+    });
+    expect(trips).toBe(SEND_TRIPS_TODAY);
+  });
+});
