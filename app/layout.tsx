@@ -8,6 +8,10 @@ export const metadata: Metadata = {
   description: "Sign in with a password and a code sent to your phone.",
 };
 
+// The header depends on the session, so every page renders per request (and the build never
+// needs the production secrets).
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({

@@ -111,11 +111,9 @@ describe("sendSms", () => {
   });
 
   it("maps a 403 on a send to geo-permission", async () => {
-    nock(API)
-      .post(MESSAGE_PATH)
-      .reply(403, {
-        error: "destination country is not enabled for your account",
-      });
+    nock(API).post(MESSAGE_PATH).reply(403, {
+      error: "destination country is not enabled for your account",
+    });
     expect((await failure(sms())).kind).toBe("geo-permission");
   });
 
