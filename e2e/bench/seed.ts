@@ -94,13 +94,15 @@ export async function createChallenges(
       );
       if (withCode) {
         const expires = now + CODE_TTL_SECONDS * 1000;
-        await store.issueCode(
-          id,
-          hashCode(id, RIGHT_CODE),
-          expires,
-          MAX_SENDS,
+        await store.issueCode(id, {
+          codeHash: hashCode(id, RIGHT_CODE),
+          codeExpiresAt: expires,
           now,
-        );
+          maxSends: MAX_SENDS,
+          channel: "sms",
+          cooldownMs: 0,
+          delivery: "sent",
+        });
       }
       ids[i] = id;
     }

@@ -156,12 +156,14 @@ describe("the attempt cap", () => {
         ok: false,
         error: "WRONG_CODE",
         attemptsLeft: left,
+        userId: "user-1",
       });
     }
     expect(await verifyCode(store, id, wrong)).toEqual({
       ok: false,
       error: "TOO_MANY_ATTEMPTS",
       attemptsLeft: 0,
+      userId: "user-1",
     });
     expect(await verifyCode(store, id, code)).toMatchObject({
       ok: false,

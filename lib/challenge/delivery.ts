@@ -12,18 +12,27 @@ const REF_PURPOSE = "sms-status-ref";
 
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
-/** The status URL for a text, or undefined when no callback could arrive (outbox, local URL). */
+/**
+ * The status URL for the `send`-th text of a challenge, or undefined when no callback could
+ * arrive (outbox, local URL). The send number lets a late report on an earlier text be ignored.
+ */
 export function smsStatusUrl(
   deps: { messenger: Messenger; appUrl: string },
   challengeId: string,
+  send: number,
 ): string | undefined {
   if (deps.messenger.kind !== "plivo") return undefined;
   if (LOCAL_HOSTS.test(new URL(deps.appUrl).hostname)) return undefined;
-  return `${deps.appUrl}${SMS_STATUS_PATH}/${seal(REF_PURPOSE, challengeId)}`;
+  const ref = seal(REF_PURPOSE, `${challengeId}:${send}`);
+  return `${deps.appUrl}${SMS_STATUS_PATH}/${ref}`;
 }
 
-export function challengeIdFromRef(ref: string): string | null {
-  return /^[\w-]{1,300}$/.test(ref) ? unseal(REF_PURPOSE, ref) : null;
+export function readStatusRef(
+  ref: string,
+): { challengeId: string; send: number } | null {
+  const opened = /^[\w-]{1,300}$/.test(ref) ? unseal(REF_PURPOSE, ref) : null;
+  const match = opened?.match(/^([\w-]+):(\d+)$/);
+  return match ? { challengeId: match[1]!, send: Number(match[2]) } : null;
 }
 
 // Plivo's message states (facts.md); US and Canadian carriers never get past "sent".
@@ -51,17 +60,17 @@ const RANK: Record<DeliveryStatus, number> = {
 };
 
 /**
- * Records a provider's report on the challenge's latest text. Reports on an earlier text (before a
- * resend) or stale states are ignored. Returns the challenge when its delivery changed.
+ * Records a provider's report on the challenge's latest send. Reports on an earlier send (before
+ * a resend) or stale states are ignored. Returns the challenge when its delivery changed.
  */
 export async function recordDelivery(
   store: CodeStore,
-  challengeId: string,
-  messageId: string,
+  ref: { challengeId: string; send: number },
   status: DeliveryStatus,
 ): Promise<Challenge | null> {
+  const challengeId = ref.challengeId;
   const challenge = await store.getChallenge(challengeId);
-  if (!challenge || challenge.messageId !== messageId) return null;
+  if (!challenge || challenge.sends !== ref.send) return null;
   if (RANK[status] <= RANK[challenge.delivery]) return null;
   await store.updateChallenge(challengeId, { delivery: status });
   return { ...challenge, delivery: status };

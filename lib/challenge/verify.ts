@@ -6,7 +6,12 @@ import { MAX_WRONG_ATTEMPTS } from "./policy";
 
 export type VerifyOutcome =
   | { ok: true; challenge: Challenge }
-  | { ok: false; error: ErrorCode; attemptsLeft: number };
+  | {
+      ok: false;
+      error: ErrorCode;
+      attemptsLeft: number;
+      userId: string | null;
+    };
 
 type Reason = Extract<VerifyResult, { ok: false }>["reason"];
 
@@ -37,5 +42,10 @@ export async function verifyCode(
     result.reason === "wrong" && result.attemptsLeft === 0
       ? "TOO_MANY_ATTEMPTS"
       : VERIFY_ERRORS[result.reason];
-  return { ok: false, error, attemptsLeft: result.attemptsLeft };
+  return {
+    ok: false,
+    error,
+    attemptsLeft: result.attemptsLeft,
+    userId: result.userId,
+  };
 }

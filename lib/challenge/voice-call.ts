@@ -1,6 +1,6 @@
 import "server-only";
 import { randomToken, seal, unseal } from "@/lib/keys";
-import type { Messenger, SendReceipt } from "@/lib/messaging/types";
+import type { CallRequest } from "@/lib/messaging/types";
 import { spokenCode } from "@/lib/messaging/voice";
 import type { CodeStore } from "@/lib/store/types";
 
@@ -8,24 +8,16 @@ import type { CodeStore } from "@/lib/store/types";
 // id; the code waits in the store, encrypted, for as long as the code itself is valid.
 const callKey = (token: string) => `call:${token}`;
 
-export async function startCodeCall(
-  deps: { store: CodeStore; messenger: Messenger; appUrl: string },
-  to: string,
-  code: string,
-  ttlSeconds: number,
-): Promise<SendReceipt> {
+/** What to store (with the code, in the same step) and what to ask the provider for a call. */
+export function prepareCodeCall(appUrl: string, code: string) {
   const token = randomToken();
-  await deps.store.setValue(
-    callKey(token),
-    seal("voice-code", code),
-    ttlSeconds,
-  );
-  const answerUrl = `${deps.appUrl}/api/voice/answer?call=${token}`;
-  return deps.messenger.placeCall({
-    to,
-    answerUrl,
-    spokenText: spokenCode(code).text,
-  });
+  return {
+    stored: { key: callKey(token), value: seal("voice-code", code) },
+    request: {
+      answerUrl: `${appUrl}/api/voice/answer?call=${token}`,
+      spokenText: spokenCode(code).text,
+    } satisfies Omit<CallRequest, "to">,
+  };
 }
 
 /** The code a call should speak, or null when the token is unknown or expired. */

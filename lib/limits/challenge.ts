@@ -5,6 +5,7 @@ import type { Channel } from "./destination";
 import { idOf, limitSend } from "./guard";
 import { getLimiter } from "./index";
 import * as policy from "./policy";
+import { readSendPass } from "./send-pass";
 
 // The limits that start from an existing challenge (read from the cookie's id): resends and calls,
 // and the account lockout a challenge's death feeds.
@@ -22,8 +23,9 @@ export function accountOf(c: Pick<Challenge, "userId" | "pending">): string {
 }
 
 /**
- * A resend or call: reads the challenge for its phone and account (one store round trip). A send
- * the challenge itself will refuse (not pending, out of sends) is left to it and counts nothing.
+ * A resend or call. With the challenge's send pass (cookie) the limits are checked in one round
+ * trip, and a send the challenge then refuses (cooldown, cap) has still counted: erring towards
+ * fewer messages. Without a pass, the challenge is read first and such a send counts nothing.
  */
 export async function limitResend(
   request: Request,
@@ -31,6 +33,8 @@ export async function limitResend(
   id: string,
   channel: Channel,
 ) {
+  const pass = await readSendPass(id);
+  if (pass) return limitSend(request, { ...pass, channel });
   const c = await store.getChallenge(id);
   if (!c || c.status !== "pending" || c.sends >= MAX_SENDS) return null;
   return limitSend(request, { phone: c.phone, account: accountOf(c), channel });

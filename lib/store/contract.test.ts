@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
 import { createEmbeddedStore } from "./embedded";
-import type { CodeStore, NewChallenge } from "./types";
+import type { CodeStore, IssueRequest, NewChallenge } from "./types";
 import { createUpstashStore } from "./upstash";
 
 interface Harness {
@@ -26,6 +26,25 @@ function newChallenge(overrides: Partial<NewChallenge> = {}): NewChallenge {
   };
 }
 
+/** A text's issue request: no cooldown unless given, delivery reported later. */
+function sms(
+  codeHash: string,
+  codeExpiresAt: number,
+  maxSends: number,
+  now: number,
+  cooldownMs = 0,
+): IssueRequest {
+  return {
+    codeHash,
+    codeExpiresAt,
+    maxSends,
+    now,
+    channel: "sms",
+    cooldownMs,
+    delivery: "queued",
+  };
+}
+
 function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
   describe(`CodeStore contract: ${name}`, () => {
     let store: CodeStore;
@@ -36,8 +55,8 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
       const c = newChallenge(overrides);
       await store.createChallenge(c, 10 * MINUTE);
       expect(
-        await store.issueCode(c.id, "hash-1", T0 + 60_000, maxSends, T0),
-      ).toEqual({ ok: true, sends: 1 });
+        await store.issueCode(c.id, sms("hash-1", T0 + 60_000, maxSends, T0)),
+      ).toMatchObject({ ok: true, challenge: { id: c.id, sends: 1 } });
       return c;
     }
 
@@ -56,14 +75,16 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
         attempts: 0,
         status: "pending",
         delivery: "none",
-        messageId: null,
         lastSentAt: 0,
+        lastCallAt: 0,
       });
     });
 
     it("returns null for a challenge that never existed", async () => {
       expect(await store.getChallenge(randomUUID())).toBeNull();
-      expect(await store.issueCode(randomUUID(), "h", T0 + 1, 5, T0)).toEqual({
+      expect(
+        await store.issueCode(randomUUID(), sms("h", T0 + 1, 5, T0)),
+      ).toEqual({
         ok: false,
         reason: "missing",
       });
@@ -78,7 +99,7 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
       await store.createChallenge(c, 1);
       await elapse(1.2);
       expect(await store.getChallenge(c.id)).toBeNull();
-      expect(await store.issueCode(c.id, "h", T0 + 1, 5, T0)).toEqual({
+      expect(await store.issueCode(c.id, sms("h", T0 + 1, 5, T0))).toEqual({
         ok: false,
         reason: "missing",
       });
@@ -88,7 +109,7 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
       const c = newChallenge();
       await store.createChallenge(c, 2);
       await elapse(1);
-      await store.issueCode(c.id, "h", T0 + 60_000, 5, T0);
+      await store.issueCode(c.id, sms("h", T0 + 60_000, 5, T0));
       await store.verifyCode(c.id, "wrong", 5, T0);
       await elapse(1.2);
       expect(await store.getChallenge(c.id)).toBeNull();
@@ -97,10 +118,13 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
     it("issues codes up to the send limit, keeping the latest hash", async () => {
       const c = await issued(2);
       expect(
-        await store.issueCode(c.id, "hash-2", T0 + 90_000, 2, T0 + 30_000),
-      ).toEqual({ ok: true, sends: 2 });
+        await store.issueCode(c.id, sms("hash-2", T0 + 90_000, 2, T0 + 30_000)),
+      ).toMatchObject({
+        ok: true,
+        challenge: { codeHash: "hash-2", sends: 2 },
+      });
       expect(
-        await store.issueCode(c.id, "hash-3", T0 + 99_000, 2, T0 + 40_000),
+        await store.issueCode(c.id, sms("hash-3", T0 + 99_000, 2, T0 + 40_000)),
       ).toEqual({
         ok: false,
         reason: "send-limit",
@@ -114,6 +138,51 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
       });
     });
 
+    it("makes a text wait out the cooldown unless the last delivery failed", async () => {
+      const c = await issued();
+      expect(
+        await store.issueCode(
+          c.id,
+          sms("hash-2", T0 + 70_000, 5, T0 + 10_000, 30_000),
+        ),
+      ).toEqual({ ok: false, reason: "too-soon", retryAfterSeconds: 20 });
+      await store.updateChallenge(c.id, { delivery: "failed" });
+      expect(
+        await store.issueCode(
+          c.id,
+          sms("hash-2", T0 + 70_000, 5, T0 + 10_000, 30_000),
+        ),
+      ).toMatchObject({
+        ok: true,
+        challenge: { sends: 2, codeHash: "hash-2" },
+      });
+    });
+
+    it("places a call at once, one per cooldown, storing its sealed code with the code's lifetime", async () => {
+      const c = await issued();
+      const call = (now: number, key: string): IssueRequest => ({
+        ...sms("hash-v", now + 1_000, 5, now, 30_000),
+        channel: "voice",
+        delivery: "sent",
+        callCode: { key, value: `sealed-${key}` },
+      });
+      const first = await store.issueCode(c.id, call(T0 + 1, "call-a"));
+      expect(first).toMatchObject({
+        ok: true,
+        challenge: { lastCallAt: T0 + 1, delivery: "sent" },
+      });
+      expect(await store.getValue("call-a")).toBe("sealed-call-a");
+      expect(await store.issueCode(c.id, call(T0 + 2, "call-b"))).toMatchObject(
+        {
+          ok: false,
+          reason: "too-soon",
+        },
+      );
+      expect(await store.getValue("call-b")).toBeNull();
+      await elapse(1.2);
+      expect(await store.getValue("call-a")).toBeNull();
+    });
+
     it("says no-code before any code was issued", async () => {
       const c = newChallenge();
       await store.createChallenge(c, MINUTE);
@@ -121,6 +190,7 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
         ok: false,
         reason: "no-code",
         attemptsLeft: 5,
+        userId: "123456",
       });
     });
 
@@ -140,9 +210,9 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
         ok: false,
         reason: "verified",
       });
-      expect(await store.issueCode(c.id, "hash-2", T0 + 60_000, 5, T0)).toEqual(
-        { ok: false, reason: "verified" },
-      );
+      expect(
+        await store.issueCode(c.id, sms("hash-2", T0 + 60_000, 5, T0)),
+      ).toEqual({ ok: false, reason: "verified" });
     });
 
     it("rejects the right code once it has expired, without counting an attempt", async () => {
@@ -151,6 +221,7 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
         ok: false,
         reason: "expired",
         attemptsLeft: 5,
+        userId: "123456",
       });
       expect((await store.getChallenge(c.id))?.attempts).toBe(0);
     });
@@ -161,26 +232,30 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
         ok: false,
         reason: "wrong",
         attemptsLeft: 2,
+        userId: "123456",
       });
-      await store.issueCode(c.id, "hash-2", T0 + 60_000, 5, T0);
+      await store.issueCode(c.id, sms("hash-2", T0 + 60_000, 5, T0));
       expect(await store.verifyCode(c.id, "nope", 3, T0)).toEqual({
         ok: false,
         reason: "wrong",
         attemptsLeft: 1,
+        userId: "123456",
       });
       expect(await store.verifyCode(c.id, "nope", 3, T0)).toEqual({
         ok: false,
         reason: "locked",
         attemptsLeft: 0,
+        userId: "123456",
       });
       expect(await store.verifyCode(c.id, "hash-2", 3, T0)).toEqual({
         ok: false,
         reason: "locked",
         attemptsLeft: 0,
+        userId: "123456",
       });
-      expect(await store.issueCode(c.id, "hash-3", T0 + 60_000, 5, T0)).toEqual(
-        { ok: false, reason: "locked" },
-      );
+      expect(
+        await store.issueCode(c.id, sms("hash-3", T0 + 60_000, 5, T0)),
+      ).toEqual({ ok: false, reason: "locked" });
       expect(await store.getChallenge(c.id)).toMatchObject({
         status: "locked",
         attempts: 3,
@@ -217,18 +292,13 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
 
     it("updates delivery fields, clears with null, and never revives a deleted challenge", async () => {
       const c = await issued();
-      await store.updateChallenge(c.id, {
-        delivery: "sent",
-        messageId: "msg-1",
-        userId: "u-9",
-      });
+      await store.updateChallenge(c.id, { delivery: "sent", userId: "u-9" });
       expect(await store.getChallenge(c.id)).toMatchObject({
         delivery: "sent",
-        messageId: "msg-1",
         userId: "u-9",
       });
-      await store.updateChallenge(c.id, { messageId: null });
-      expect((await store.getChallenge(c.id))?.messageId).toBeNull();
+      await store.updateChallenge(c.id, { userId: null });
+      expect((await store.getChallenge(c.id))?.userId).toBeNull();
       await store.deleteChallenge(c.id);
       await store.updateChallenge(c.id, { delivery: "delivered" });
       expect(await store.getChallenge(c.id)).toBeNull();

@@ -63,8 +63,8 @@ export function createEmbeddedStore(
           attempts: 0,
           status: "pending",
           delivery: "none",
-          messageId: null,
           lastSentAt: 0,
+          lastCallAt: 0,
         },
         ttlSeconds,
       );
@@ -74,41 +74,56 @@ export function createEmbeddedStore(
       const c = read(id);
       return c ? { ...c } : null;
     },
-    async issueCode(
-      id,
-      codeHash,
-      codeExpiresAt,
-      maxSends,
-      now,
-    ): Promise<IssueResult> {
+    async issueCode(id, req): Promise<IssueResult> {
       trips++;
       const c = read(id);
       if (!c) return { ok: false, reason: "missing" };
       if (c.status !== "pending") return { ok: false, reason: c.status };
-      if (c.sends >= maxSends) return { ok: false, reason: "send-limit" };
+      if (c.sends >= req.maxSends) return { ok: false, reason: "send-limit" };
+      const voice = req.channel === "voice";
+      const failed = c.delivery === "failed" || c.delivery === "undelivered";
+      const since = voice
+        ? c.lastCallAt
+        : c.sends > 0 && !failed
+          ? c.lastSentAt
+          : 0;
+      const wait = since > 0 ? since + req.cooldownMs - req.now : 0;
+      if (wait > 0)
+        return {
+          ok: false,
+          reason: "too-soon",
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        };
       Object.assign(c, {
-        codeHash,
-        codeExpiresAt,
-        lastSentAt: now,
-        delivery: "queued",
-        messageId: null,
+        codeHash: req.codeHash,
+        codeExpiresAt: req.codeExpiresAt,
+        lastSentAt: req.now,
+        delivery: req.delivery,
+        sends: c.sends + 1,
       });
-      c.sends++;
-      return { ok: true, sends: c.sends };
+      if (voice) {
+        c.lastCallAt = req.now;
+        const ttlMs = Math.max(1, req.codeExpiresAt - req.now);
+        if (req.callCode)
+          put(values, req.callCode.key, req.callCode.value, ttlMs / 1000);
+      }
+      return { ok: true, challenge: { ...c } };
     },
     async verifyCode(id, codeHash, maxAttempts, now): Promise<VerifyResult> {
       trips++;
       const c = read(id);
-      if (!c) return { ok: false, reason: "missing", attemptsLeft: 0 };
+      if (!c)
+        return { ok: false, reason: "missing", attemptsLeft: 0, userId: null };
+      const { userId } = c;
       const left = Math.max(maxAttempts - c.attempts, 0);
       if (c.status === "verified")
-        return { ok: false, reason: "verified", attemptsLeft: left };
+        return { ok: false, reason: "verified", attemptsLeft: left, userId };
       if (c.status === "locked" || left === 0)
-        return { ok: false, reason: "locked", attemptsLeft: 0 };
+        return { ok: false, reason: "locked", attemptsLeft: 0, userId };
       if (c.codeHash === "")
-        return { ok: false, reason: "no-code", attemptsLeft: left };
+        return { ok: false, reason: "no-code", attemptsLeft: left, userId };
       if (now >= c.codeExpiresAt)
-        return { ok: false, reason: "expired", attemptsLeft: left };
+        return { ok: false, reason: "expired", attemptsLeft: left, userId };
       if (c.codeHash === codeHash) {
         Object.assign(c, {
           status: "verified",
@@ -123,9 +138,10 @@ export function createEmbeddedStore(
           ok: false,
           reason: "wrong",
           attemptsLeft: maxAttempts - c.attempts,
+          userId,
         };
       Object.assign(c, { status: "locked", codeHash: "" });
-      return { ok: false, reason: "locked", attemptsLeft: 0 };
+      return { ok: false, reason: "locked", attemptsLeft: 0, userId };
     },
     async updateChallenge(id, fields) {
       trips++;

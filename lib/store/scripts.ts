@@ -1,31 +1,48 @@
 // Lua run inside Redis: each script is one atomic step in one round trip, so concurrent requests
 // cannot both pass a check before either writes (the GET-then-DEL race of the classic demo).
-// Replies: { reason, attemptsLeft | sends, ...HGETALL pairs on success }. The key TTL is never touched.
+// Replies: { reason, number, ...HGETALL pairs on success | userId on a miss }. The key TTL is never touched.
 
-/** KEYS[1] challenge · ARGV codeHash, codeExpiresAt, maxSends, now */
+/**
+ * KEYS[1] challenge, KEYS[2] call code value (voice only) ·
+ * ARGV codeHash, codeExpiresAt, maxSends, now, channel, cooldownMs, delivery, callCode, callTtlMs
+ */
 export const ISSUE_CODE = `
 local h = KEYS[1]
 if redis.call('EXISTS', h) == 0 then return {'missing', 0} end
-local f = redis.call('HMGET', h, 'status', 'sends')
+local f = redis.call('HMGET', h, 'status', 'sends', 'lastSentAt', 'lastCallAt', 'delivery')
 if f[1] ~= 'pending' then return {f[1] or 'missing', 0} end
-if (tonumber(f[2]) or 0) >= tonumber(ARGV[3]) then return {'send-limit', 0} end
-redis.call('HSET', h, 'codeHash', ARGV[1], 'codeExpiresAt', ARGV[2], 'lastSentAt', ARGV[4], 'delivery', 'queued')
-redis.call('HDEL', h, 'messageId')
-return {'ok', redis.call('HINCRBY', h, 'sends', 1)}
+local sends = tonumber(f[2]) or 0
+if sends >= tonumber(ARGV[3]) then return {'send-limit', 0} end
+local now = tonumber(ARGV[4])
+local voice = ARGV[5] == 'voice'
+local since = 0
+if voice then since = tonumber(f[4]) or 0
+elseif sends > 0 and f[5] ~= 'failed' and f[5] ~= 'undelivered' then since = tonumber(f[3]) or 0 end
+local wait = since > 0 and since + tonumber(ARGV[6]) - now or 0
+if wait > 0 then return {'too-soon', wait} end
+redis.call('HSET', h, 'codeHash', ARGV[1], 'codeExpiresAt', ARGV[2], 'lastSentAt', ARGV[4], 'delivery', ARGV[7], 'sends', sends + 1)
+if voice then
+  redis.call('HSET', h, 'lastCallAt', ARGV[4])
+  redis.call('SET', KEYS[2], ARGV[8], 'PX', ARGV[9])
+end
+local reply = {'ok', 0}
+for _, v in ipairs(redis.call('HGETALL', h)) do reply[#reply + 1] = v end
+return reply
 `;
 
 /** KEYS[1] challenge · ARGV codeHash, maxAttempts, now */
 export const VERIFY_CODE = `
 local h = KEYS[1]
 if redis.call('EXISTS', h) == 0 then return {'missing', 0} end
-local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts')
+local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
+local user = f[5] or ''
 local max = tonumber(ARGV[2])
 local attempts = tonumber(f[4]) or 0
 local left = math.max(max - attempts, 0)
-if f[1] == 'verified' then return {'verified', left} end
-if f[1] == 'locked' or left == 0 then return {'locked', 0} end
-if (f[2] or '') == '' then return {'no-code', left} end
-if tonumber(ARGV[3]) >= (tonumber(f[3]) or 0) then return {'expired', left} end
+if f[1] == 'verified' then return {'verified', left, user} end
+if f[1] == 'locked' or left == 0 then return {'locked', 0, user} end
+if (f[2] or '') == '' then return {'no-code', left, user} end
+if tonumber(ARGV[3]) >= (tonumber(f[3]) or 0) then return {'expired', left, user} end
 if f[2] == ARGV[1] then
   redis.call('HSET', h, 'status', 'verified', 'codeHash', '', 'codeExpiresAt', '0')
   local reply = {'ok', left}
@@ -33,9 +50,9 @@ if f[2] == ARGV[1] then
   return reply
 end
 attempts = redis.call('HINCRBY', h, 'attempts', 1)
-if attempts < max then return {'wrong', max - attempts} end
+if attempts < max then return {'wrong', max - attempts, user} end
 redis.call('HSET', h, 'status', 'locked', 'codeHash', '')
-return {'locked', 0}
+return {'locked', 0, user}
 `;
 
 /** KEYS[1] challenge: deletes it only when verified, returning its fields. */

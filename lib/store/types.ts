@@ -22,9 +22,9 @@ export interface Challenge {
   attempts: number; // wrong entries so far, across resends
   status: ChallengeStatus;
   delivery: DeliveryStatus;
-  /** Provider message id of the last SMS, for delivery callbacks. */
-  messageId: string | null;
   lastSentAt: number;
+  /** When the last "Call me instead" call was placed (0: none), for the call cooldown. */
+  lastCallAt: number;
   createdAt: number;
 }
 
@@ -36,13 +36,35 @@ export type NewChallenge = Omit<
   | "attempts"
   | "status"
   | "delivery"
-  | "messageId"
   | "lastSentAt"
+  | "lastCallAt"
 >;
 
+export interface IssueRequest {
+  codeHash: string;
+  codeExpiresAt: number;
+  now: number;
+  maxSends: number;
+  channel: "sms" | "voice";
+  /**
+   * Wait after the last send (a text) or the last call (a call) before another may go, in ms.
+   * A text whose delivery failed may be resent at once.
+   */
+  cooldownMs: number;
+  /** The delivery state to record: "queued" when a provider report will follow, else "sent". */
+  delivery: DeliveryStatus;
+  /** A call's sealed code, stored under this value key for as long as the code is valid. */
+  callCode?: { key: string; value: string };
+}
+
 export type IssueResult =
-  | { ok: true; sends: number }
-  | { ok: false; reason: "missing" | "locked" | "verified" | "send-limit" };
+  | { ok: true; challenge: Challenge }
+  | {
+      ok: false;
+      reason: "missing" | "locked" | "verified" | "send-limit" | "too-soon";
+      /** With "too-soon": whole seconds until a send is allowed. */
+      retryAfterSeconds?: number;
+    };
 
 export type VerifyResult =
   | { ok: true; challenge: Challenge }
@@ -51,6 +73,8 @@ export type VerifyResult =
       reason:
         "missing" | "expired" | "locked" | "verified" | "wrong" | "no-code";
       attemptsLeft: number;
+      /** Whose challenge it was (null for a signup or a missing one), for the audit trail. */
+      userId: string | null;
     };
 
 export interface CodeStore {
@@ -59,16 +83,11 @@ export interface CodeStore {
   createChallenge(c: NewChallenge, ttlSeconds: number): Promise<void>;
   getChallenge(id: string): Promise<Challenge | null>;
   /**
-   * Atomically: if the challenge is pending and sends < maxSends, stores the new code hash and
-   * expiry, increments sends, sets lastSentAt = now and delivery = "queued". Attempts are kept.
+   * One round trip, atomic: if the challenge is pending, under maxSends and past its cooldown,
+   * stores the new code hash and expiry (and a call's sealed code), counts the send, and returns
+   * the updated challenge. Wrong attempts are kept: a resend does not reset them.
    */
-  issueCode(
-    id: string,
-    codeHash: string,
-    codeExpiresAt: number,
-    maxSends: number,
-    now: number,
-  ): Promise<IssueResult>;
+  issueCode(id: string, req: IssueRequest): Promise<IssueResult>;
   /**
    * One round trip, atomic: compares the hash; on a match marks the challenge verified and clears
    * the code (single use); on a miss counts the attempt and locks at maxAttempts.
@@ -79,17 +98,17 @@ export interface CodeStore {
     maxAttempts: number,
     now: number,
   ): Promise<VerifyResult>;
-  /** Sets fields that are not security state (userId once created, delivery, messageId). */
+  /** Sets fields that are not security state (userId once created, delivery). */
   updateChallenge(
     id: string,
-    fields: Partial<Pick<Challenge, "userId" | "delivery" | "messageId">>,
+    fields: Partial<Pick<Challenge, "userId" | "delivery">>,
   ): Promise<void>;
   /** Atomically deletes a verified challenge that names its user and returns it; else null, untouched. */
   redeemChallenge(id: string): Promise<Challenge | null>;
   deleteChallenge(id: string): Promise<void>;
   /** Fixed-window counter: increments key and returns the new count; the window starts on first hit. */
   increment(key: string, windowSeconds: number): Promise<number>;
-  /** Stores a small string value with expiry; used for delivery lookups (message id → challenge). */
+  /** Stores a small string value with expiry (a call's sealed code, read by the answer route). */
   setValue(key: string, value: string, ttlSeconds: number): Promise<void>;
   getValue(key: string): Promise<string | null>;
   ping(): Promise<void>;

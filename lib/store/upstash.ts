@@ -58,6 +58,7 @@ export function createUpstashStore({
   };
 
   const challengeKey = (id: string) => `${prefix}ch:${id}`;
+  const valueKey = (key: string) => `${prefix}v:${key}`;
   const loaded = new Set<string>();
   // The first run sends the whole script (EVAL caches it in Redis), later runs only its SHA-1;
   // NOSCRIPT after a Redis restart or failover falls back to EVAL once.
@@ -94,8 +95,8 @@ export function createUpstashStore({
         attempts: 0,
         status: "pending",
         delivery: "none",
-        messageId: null,
         lastSentAt: 0,
+        lastCallAt: 0,
       });
       await redis
         .multi()
@@ -107,24 +108,33 @@ export function createUpstashStore({
     async getChallenge(id) {
       return fromHash(await redis.hgetall(challengeKey(id)));
     },
-    async issueCode(
-      id,
-      codeHash,
-      codeExpiresAt,
-      maxSends,
-      now,
-    ): Promise<IssueResult> {
-      const args = [codeHash, codeExpiresAt, maxSends, now];
-      const [reason, sends] = (await run(
+    async issueCode(id, req): Promise<IssueResult> {
+      const callTtlMs = Math.max(1, req.codeExpiresAt - req.now);
+      const keys = [challengeKey(id)];
+      if (req.callCode) keys.push(valueKey(req.callCode.key));
+      const args = [
+        req.codeHash,
+        req.codeExpiresAt,
+        req.maxSends,
+        req.now,
+        req.channel,
+        req.cooldownMs,
+        req.delivery,
+        req.callCode?.value ?? "",
+        callTtlMs,
+      ];
+      const [reason, wait, ...fields] = (await run(
         ISSUE_CODE,
-        [challengeKey(id)],
+        keys,
         args,
-      )) as [string, number];
-      if (reason === "ok") return { ok: true, sends: Number(sends) };
-      return {
-        ok: false,
-        reason: reason as Exclude<IssueResult, { ok: true }>["reason"],
-      };
+      )) as unknown[];
+      if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
+      if (reason === "too-soon") {
+        const retryAfterSeconds = Math.ceil(Number(wait) / 1000);
+        return { ok: false, reason, retryAfterSeconds };
+      }
+      const failure = reason as Exclude<IssueResult, { ok: true }>["reason"];
+      return { ok: false, reason: failure };
     },
     async verifyCode(id, codeHash, maxAttempts, now): Promise<VerifyResult> {
       const args = [codeHash, maxAttempts, now];
@@ -135,7 +145,8 @@ export function createUpstashStore({
       )) as unknown[];
       if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
       const failure = reason as Exclude<VerifyResult, { ok: true }>["reason"];
-      return { ok: false, reason: failure, attemptsLeft: Number(left) };
+      const userId = fields[0] ? String(fields[0]) : null;
+      return { ok: false, reason: failure, attemptsLeft: Number(left), userId };
     },
     async updateChallenge(id, fields) {
       const args = Object.entries(fields)
@@ -160,10 +171,10 @@ export function createUpstashStore({
       return Number(count);
     },
     async setValue(key, value, ttlSeconds) {
-      await redis.set(`${prefix}v:${key}`, value, { ex: ttlSeconds });
+      await redis.set(valueKey(key), value, { ex: ttlSeconds });
     },
     async getValue(key) {
-      const value = await redis.get<string>(`${prefix}v:${key}`);
+      const value = await redis.get<string>(valueKey(key));
       return value == null ? null : String(value);
     },
     async ping() {
@@ -178,9 +189,10 @@ const NUMBER_FIELDS = [
   "sends",
   "attempts",
   "lastSentAt",
+  "lastCallAt",
   "createdAt",
 ] as const;
-const NULLABLE_FIELDS = ["userId", "pending", "messageId"] as const;
+const NULLABLE_FIELDS = ["userId", "pending"] as const;
 
 /** Null fields are left out of the hash, so "" and null stay distinct. */
 function toHash(c: Challenge): Record<string, string> {

@@ -8,6 +8,7 @@ import { sendCode } from "@/lib/challenge/send";
 import { fail, parseBody, requestMeta } from "@/lib/http";
 import { firstChannel } from "@/lib/limits/destination";
 import { limitLogin, limitSend } from "@/lib/limits/guard";
+import { setSendPassCookie } from "@/lib/limits/send-pass";
 import { verifyPassword } from "@/lib/password";
 import { loginSchema } from "@/lib/validation";
 
@@ -45,6 +46,7 @@ export const POST = apiHandler(async (request) => {
     phone,
   });
   await setChallengeCookie(id);
+  await setSendPassCookie(id, { phone, account });
   const outcome = await sendCode(deps, id, channel);
   await recordEvent({
     type: "code_sent",

@@ -7,6 +7,7 @@ import { sendCode } from "@/lib/challenge/send";
 import { parseBody, requestMeta } from "@/lib/http";
 import { firstChannel } from "@/lib/limits/destination";
 import { limitSend } from "@/lib/limits/guard";
+import { setSendPassCookie } from "@/lib/limits/send-pass";
 import { hashPassword } from "@/lib/password";
 import { signupSchema } from "@/lib/validation";
 
@@ -31,6 +32,7 @@ export const POST = apiHandler(async (request) => {
     pending: { email, passwordHash },
   });
   await setChallengeCookie(id);
+  await setSendPassCookie(id, { phone, account: `email:${email}` });
   const outcome = await sendCode(deps, id, channel);
   await recordEvent({
     type: "code_sent",

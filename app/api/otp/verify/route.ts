@@ -29,11 +29,9 @@ export const POST = apiHandler(async (request) => {
         : null;
     if (result.error === "WRONG_CODE" || result.error === "TOO_MANY_ATTEMPTS") {
       const type = result.attemptsLeft === 0 ? "lockout" : "code_failed";
-      // Read only on a miss, so the person's own history shows it; a hit stays one round trip.
-      const userId = (await store.getChallenge(id))?.userId;
       await recordEvent({
         type,
-        userId,
+        userId: result.userId,
         ...meta,
         detail: { attemptsLeft: result.attemptsLeft },
       });

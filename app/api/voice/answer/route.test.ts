@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signVoiceRequest } from "@/lib/messaging/plivo-signature";
-import { createRecordingMessenger } from "@/lib/testing/messenger";
 
 // Plivo's answer-URL fetch, as Plivo makes it: a signed form POST to the public URL. The app may sit
 // behind a proxy, so the request's own URL (internal) differs from the signed one (APP_URL).
@@ -13,7 +12,7 @@ const CODE = "042917";
 
 type Route = typeof import("./route");
 let POST: Route["POST"];
-let startCodeCall: typeof import("@/lib/challenge/voice-call").startCodeCall;
+let prepareCodeCall: typeof import("@/lib/challenge/voice-call").prepareCodeCall;
 let getCodeStore: typeof import("@/lib/store").getCodeStore;
 
 beforeAll(async () => {
@@ -24,22 +23,19 @@ beforeAll(async () => {
   vi.stubEnv("PLIVO_FROM_NUMBER", "+14155550100");
   vi.resetModules();
   ({ POST } = await import("./route"));
-  ({ startCodeCall } = await import("@/lib/challenge/voice-call"));
+  ({ prepareCodeCall } = await import("@/lib/challenge/voice-call"));
   ({ getCodeStore } = await import("@/lib/store"));
 });
 afterAll(() => vi.unstubAllEnvs());
 
-/** Places a call through the real code path and returns the path+query Plivo will fetch. */
+/**
+ * Prepares a call as sendCode does and stores its sealed code as the issue step does (the two
+ * together are covered in lib/store's contract); returns the path+query Plivo will fetch.
+ */
 async function placeCall(code = CODE, ttlSeconds = 60) {
-  const messenger = createRecordingMessenger();
-  const store = getCodeStore();
-  await startCodeCall(
-    { store, messenger, appUrl: APP_URL },
-    "+14155550132",
-    code,
-    ttlSeconds,
-  );
-  const url = new URL(messenger.calls[0]!.answerUrl);
+  const call = prepareCodeCall(APP_URL, code);
+  await getCodeStore().setValue(call.stored.key, call.stored.value, ttlSeconds);
+  const url = new URL(call.request.answerUrl);
   expect(url.origin).toBe(APP_URL);
   return `${url.pathname}${url.search}`;
 }

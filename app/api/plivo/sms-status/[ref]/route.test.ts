@@ -89,9 +89,21 @@ async function textCode() {
     "sms",
   );
   expect(sent.ok).toBe(true);
-  const challenge = await mod.store.getChallenge(id);
   const statusUrl = messenger.sms[0]!.statusUrl!;
-  return { id, userId: account.userId, statusUrl, uuid: challenge!.messageId! };
+  const resend = () =>
+    mod.sendCode(
+      {
+        store: mod.store,
+        messenger,
+        appUrl: APP_URL,
+        now: Date.now() + 31_000,
+      },
+      id,
+      "sms",
+    );
+  // Plivo names its message in the report; the app goes by the sealed send number instead.
+  const uuid = "0936ec98-7c4c-11e4-9bd8-22000afa12b9";
+  return { id, userId: account.userId, statusUrl, uuid, messenger, resend };
 }
 
 function report(
@@ -183,8 +195,17 @@ describe("POST /api/plivo/sms-status/[ref]", () => {
   });
 
   it("ignores a report about an earlier text, and a state that steps back", async () => {
-    const { id, statusUrl, uuid } = await textCode();
-    await report(statusUrl, { MessageUUID: "earlier-text", Status: "failed" });
+    const {
+      id,
+      statusUrl: earlier,
+      uuid,
+      messenger,
+      resend,
+    } = await textCode();
+    expect((await resend()).ok).toBe(true);
+    const statusUrl = messenger.sms[1]!.statusUrl!;
+    expect(statusUrl).not.toBe(earlier);
+    await report(earlier, { MessageUUID: uuid, Status: "failed" });
     expect((await mod.store.getChallenge(id))!.delivery).toBe("queued");
     await report(statusUrl, { MessageUUID: uuid, Status: "delivered" });
     await report(statusUrl, { MessageUUID: uuid, Status: "sent" });

@@ -1,7 +1,7 @@
 import { recordEvent } from "@/lib/audit";
 import {
-  challengeIdFromRef,
   isDeliveryFailure,
+  readStatusRef,
   recordDelivery,
   toDeliveryStatus,
 } from "@/lib/challenge/delivery";
@@ -28,13 +28,12 @@ export const POST = apiHandler(async (request) => {
       authToken: env.plivo.authToken,
     });
   if (!authentic) return reply(401);
-  const id = challengeIdFromRef(pathname.split("/").at(-1) ?? "");
+  const ref = readStatusRef(pathname.split("/").at(-1) ?? "");
   const form = await request.formData().catch(() => null);
   const status = toDeliveryStatus(form?.get("Status"));
-  const messageId = form?.get("MessageUUID");
   // Anything Plivo cannot fix by retrying is acknowledged, so it stops asking.
-  if (!id || !status || typeof messageId !== "string") return reply(200);
-  const changed = await recordDelivery(getCodeStore(), id, messageId, status);
+  if (!ref || !status) return reply(200);
+  const changed = await recordDelivery(getCodeStore(), ref, status);
   if (changed && isDeliveryFailure(status)) {
     await recordEvent({
       type: "code_failed",

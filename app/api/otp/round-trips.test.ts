@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { startTestUpstash } from "@/lib/testing/redis";
+
+// Code-store round trips per request through the real route handlers, store and limiter both on
+// Upstash (over real Redis), counted at their clients. Deterministic, so pinned here; the
+// benchmark (e2e/bench) reports the same counts under load.
+
+vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+
+/** Issue 5: a send costs at most 2 round trips, rate limits included; a verify exactly 1. */
+const MAX_SEND_TRIPS = 2;
+const VERIFY_TRIPS = 1;
+
+let server: Awaited<ReturnType<typeof startTestUpstash>>;
+let routes: {
+  signup: typeof import("@/app/api/signup/route").POST;
+  send: typeof import("./send/route").POST;
+  verify: typeof import("./verify/route").POST;
+};
+let trips: () => number;
+
+beforeAll(async () => {
+  server = await startTestUpstash();
+  vi.stubEnv("UPSTASH_REDIS_REST_URL", server.url);
+  vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", server.token);
+  vi.stubEnv("RESEND_COOLDOWN_SECONDS", "0");
+  vi.resetModules();
+  routes = {
+    signup: (await import("@/app/api/signup/route")).POST,
+    send: (await import("./send/route")).POST,
+    verify: (await import("./verify/route")).POST,
+  };
+  const store = (await import("@/lib/store")).getCodeStore();
+  const limiter = (await import("@/lib/limits")).getLimiter();
+  trips = () => store.roundTrips() + limiter.roundTrips();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await server.close();
+});
+
+async function tripsOf(request: () => Promise<Response>, status = 200) {
+  const before = trips();
+  expect((await request()).status).toBe(status);
+  return trips() - before;
+}
+
+const phone = () => `+3361${String(Date.now()).slice(-7)}`;
+
+describe("round trips per request", () => {
+  it("resends a code, or calls instead, in at most two round trips including rate limits", async () => {
+    for (let person = 0; person < 2; person++) {
+      cookieJar.clear();
+      const body = {
+        email: `trips-${Date.now()}-${person}@example.com`,
+        password: "long enough pw",
+        phone: phone(),
+      };
+      await tripsOf(() =>
+        routes.signup(jsonRequest("/api/signup", body, { ip: "203.0.113.7" })),
+      );
+      const sms = await tripsOf(() =>
+        routes.send(jsonRequest("/api/otp/send", { channel: "sms" })),
+      );
+      const call = await tripsOf(() =>
+        routes.send(jsonRequest("/api/otp/send", { channel: "voice" })),
+      );
+      expect(sms).toBeLessThanOrEqual(MAX_SEND_TRIPS);
+      expect(call).toBeLessThanOrEqual(MAX_SEND_TRIPS);
+    }
+  });
+
+  it("checks a wrong code in exactly one round trip", async () => {
+    const wrong = await tripsOf(
+      () => routes.verify(jsonRequest("/api/otp/verify", { code: "000000" })),
+      400,
+    );
+    expect(wrong).toBe(VERIFY_TRIPS);
+  });
+});
