@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv, type Env } from "@/lib/env";
 import { createOutboxMessenger } from "./outbox";
-import { createPlivoMessenger } from "./plivo";
+import { createLazyPlivoMessenger } from "./lazy-plivo";
 import type { Messenger } from "./types";
 
 export { MessagingError } from "./types";
@@ -43,7 +43,7 @@ export function createMessenger(env: Env): Messenger {
     throw new Error(
       "Plivo messaging is selected but PLIVO_* is not configured",
     );
-  return createPlivoMessenger(env.plivo);
+  return createLazyPlivoMessenger(env.plivo);
 }
 
 let messenger: Messenger | undefined;
