@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/app/ui/field";
+import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http-types";
@@ -30,7 +31,7 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert error={error?.message} />
+      <FormAlert error={error ? describeError(error) : null} />
       <Field
         label="Email"
         name="email"

@@ -64,7 +64,11 @@ export default async function VerifyPage({
     <section className="card">
       <h1>Enter your code</h1>
       <p className="lead">
-        We sent a 6-digit code to <strong>{view.maskedPhone}</strong>.
+        {view.lastChannel === "voice"
+          ? "We are calling "
+          : "We sent a 6-digit code to "}
+        <strong>{view.maskedPhone}</strong>
+        {view.lastChannel === "voice" ? " to read you a 6-digit code." : "."}
       </p>
       <VerifyForm initial={view} next={next} />
     </section>

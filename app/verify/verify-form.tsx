@@ -2,11 +2,13 @@
 
 import { signIn } from "next-auth/react";
 import { useCallback, useState, type FormEvent } from "react";
+import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http-types";
+import { CodeActions } from "./code-actions";
 import { DeliveryStatus } from "./delivery-status";
 import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
@@ -33,7 +35,7 @@ export function VerifyForm({
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [info, setInfo] = useState<string | null>(initialNotice(initial));
-  const [channel, setChannel] = useState<"sms" | "voice">("sms");
+  const [channel, setChannel] = useState(initial.lastChannel ?? "sms");
   const resendIn = useCountdown(view.resendInSeconds, view);
   const undelivered = isUndelivered(view);
   // The server waives the wait after a failed text (lib/challenge/send.ts).
@@ -113,7 +115,7 @@ export function VerifyForm({
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert error={error ? describe(error) : null} info={info} />
+      <FormAlert error={error ? describeError(error) : null} info={info} />
       {channel === "sms" && <DeliveryStatus delivery={view.delivery} />}
       <div className="field">
         <label htmlFor="field-code">Verification code</label>
@@ -148,30 +150,13 @@ export function VerifyForm({
       >
         {busy === "verify" ? "Verifying…" : "Verify"}
       </button>
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          disabled={ended || busy !== null || resendWait > 0}
-          onClick={() => send("sms")}
-        >
-          {busy === "sms" ? "Sending…" : "Resend code"}
-        </button>
-        <button
-          type="button"
-          // A failed text makes the call the obvious next step.
-          className={undelivered ? undefined : "secondary"}
-          disabled={ended || busy !== null}
-          onClick={() => send("voice")}
-        >
-          {busy === "voice" ? "Calling…" : "Call me instead"}
-        </button>
-      </div>
-      <p className="hint" aria-live="polite" suppressHydrationWarning>
-        {resendWait > 0
-          ? `You can resend the code in ${resendIn} s.`
-          : "Didn't get it? Resend the code or ask for a call."}
-      </p>
+      <CodeActions
+        disabled={ended}
+        busy={busy}
+        resendIn={resendWait}
+        preferCall={undelivered}
+        onSend={send}
+      />
       {ended && (
         <p className="switch">
           <a href="/login">Start again</a>
@@ -187,13 +172,4 @@ function isUndelivered(view: ChallengeView): boolean {
 
 function initialNotice(view: ChallengeView): string | null {
   return isUndelivered(view) ? ERRORS.DELIVERY_FAILED : null;
-}
-
-function describe(error: ApiError): string {
-  if (error.code === "WRONG_CODE" && error.attemptsLeft !== undefined) {
-    return `${error.message} ${error.attemptsLeft} ${error.attemptsLeft === 1 ? "attempt" : "attempts"} left.`;
-  }
-  if (error.retryAfterSeconds)
-    return `${error.message} Try again in ${error.retryAfterSeconds} s.`;
-  return error.message;
 }

@@ -14,6 +14,8 @@ export interface ChallengeView {
   /** Seconds the current code remains valid (0 when none is live). */
   codeExpiresInSeconds: number;
   delivery: Challenge["delivery"];
+  /** How the latest code went out (null before any): the page says "sent" or "calling". */
+  lastChannel: "sms" | "voice" | null;
   locked: boolean;
 }
 
@@ -30,6 +32,8 @@ export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
         : 0,
     codeExpiresInSeconds: c.codeHash ? secondsUntil(c.codeExpiresAt) : 0,
     delivery: c.delivery,
+    lastChannel:
+      c.sends === 0 ? null : c.lastCallAt === c.lastSentAt ? "voice" : "sms",
     locked: c.status === "locked",
   };
 }
