@@ -52,7 +52,11 @@ export function VerifyForm({
       if (result.ok) {
         const signedIn = await signIn("twostep", { redirect: false });
         if (signedIn?.ok) return window.location.assign(next);
-        setError({ code: "SIGN_IN_FAILED", message: ERRORS.SIGN_IN_FAILED });
+        const code =
+          signedIn?.error === "SERVICE_UNAVAILABLE"
+            ? "SERVICE_UNAVAILABLE"
+            : "SIGN_IN_FAILED";
+        setError({ code, message: ERRORS[code] });
       } else {
         setError(result.error);
         if (result.error.attemptsLeft !== undefined) {

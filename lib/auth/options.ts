@@ -5,6 +5,9 @@ import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/audit";
 import { redeemSecondFactor, type SignInMeta } from "./redeem";
 
+/** The error code the sign-in answers when the code store or database is down. */
+export const SIGN_IN_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+
 /** NIST 800-63B §4.2.3 (AAL2): reauthenticate at least every 12 hours. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -23,8 +26,21 @@ export function getAuthOptions(): NextAuthOptions {
         id: "twostep",
         name: "Twostep",
         credentials: {},
-        authorize: (_credentials, req) =>
-          redeemSecondFactor(req.headers?.cookie, signInMeta(req.headers)),
+        async authorize(_credentials, req) {
+          try {
+            return await redeemSecondFactor(
+              req.headers?.cookie,
+              signInMeta(req.headers),
+            );
+          } catch (error) {
+            // Fail closed without echoing internals: next-auth puts a thrown message in the URL.
+            console.error(
+              "sign-in: could not redeem the challenge: %s",
+              (error as Error).message,
+            );
+            throw new Error(SIGN_IN_UNAVAILABLE);
+          }
+        },
       }),
     ],
     events: {
