@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_SERVERS, SHORT_CODE_TTL_SECONDS } from "./support/servers";
-import { enterCode, newPerson, readCode } from "./support/journey";
+import { enterCode, newPerson, readCode, startSignup } from "./support/journey";
 
 // On the server whose codes live a few seconds, so expiry can be reached in a test.
 test.use({ baseURL: E2E_SERVERS.short.url });
@@ -9,13 +9,7 @@ test("an expired code is refused with a clear message, and a fresh code then wor
   page,
 }) => {
   const person = newPerson();
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByLabel("Phone number").fill(person.phone);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/verify/);
-  const code = await readCode(page.request, person.phone, 1);
+  const code = await startSignup(page, person);
 
   await page.waitForTimeout((SHORT_CODE_TTL_SECONDS + 1) * 1000);
   await enterCode(page, code);

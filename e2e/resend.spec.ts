@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_SERVERS, SHORT_RESEND_COOLDOWN_SECONDS } from "./support/servers";
-import { enterCode, newPerson, readCode } from "./support/journey";
+import { enterCode, newPerson, readCode, startSignup } from "./support/journey";
 
 // On the server with a short resend wait, so the countdown can be watched to the end.
 test.use({ baseURL: E2E_SERVERS.short.url });
@@ -9,13 +9,7 @@ test("resend waits for a visible countdown, then a new code works and the old on
   page,
 }) => {
   const person = newPerson();
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByLabel("Phone number").fill(person.phone);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/verify/);
-  const oldCode = await readCode(page.request, person.phone, 1);
+  const oldCode = await startSignup(page, person);
 
   const resend = page.getByRole("button", { name: "Resend code" });
   await expect(resend).toBeDisabled();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { enterCode, newPerson, readCode } from "./support/journey";
+import { enterCode, newPerson, readCode, startSignup } from "./support/journey";
 
 test("a new person signs up, proves their phone with the texted code and lands on their account", async ({
   page,
@@ -52,13 +52,7 @@ test("a signup with an invalid phone number is refused inline and sends nothing"
 
 test("a pasted code with spaces is accepted", async ({ page }) => {
   const person = newPerson();
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByLabel("Phone number").fill(person.phone);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/verify/);
-  const code = await readCode(page.request, person.phone, 1);
+  const code = await startSignup(page, person);
   await page
     .getByLabel("Verification code")
     .fill(`${code.slice(0, 3)} ${code.slice(3)}`);

@@ -1,15 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { enterCode, newPerson, readCode } from "./support/journey";
+import type { Page } from "@playwright/test";
+import { enterCode, newPerson, startSignup } from "./support/journey";
 
-async function startSignup(page: import("@playwright/test").Page) {
-  const person = newPerson();
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByLabel("Phone number").fill(person.phone);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/verify/);
-  return { person, code: await readCode(page.request, person.phone, 1) };
+async function start(page: Page) {
+  return { code: await startSignup(page, newPerson()) };
 }
 
 const wrong = (code: string) =>
@@ -18,7 +12,7 @@ const wrong = (code: string) =>
 test("a wrong code shows the attempts left, then the right code signs the person in", async ({
   page,
 }) => {
-  const { code } = await startSignup(page);
+  const { code } = await start(page);
   await expect(page.getByText("5 attempts left")).toBeVisible();
   await enterCode(page, wrong(code));
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
@@ -34,7 +28,7 @@ test("a wrong code shows the attempts left, then the right code signs the person
 test("after five wrong codes the step is dead, even for the right code", async ({
   page,
 }) => {
-  const { code } = await startSignup(page);
+  const { code } = await start(page);
   for (let i = 0; i < 5; i++) await enterCode(page, wrong(code));
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "Too many wrong codes. Please start again to get a new code.",

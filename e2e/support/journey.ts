@@ -66,14 +66,19 @@ export async function enterCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-export async function signUp(page: Page, person: Person) {
+/** The signup form, up to the code step; returns the first code texted. */
+export async function startSignup(page: Page, person: Person): Promise<string> {
   await page.goto("/signup");
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByLabel("Phone number").fill(person.phone);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/verify/);
-  await enterCode(page, await readCode(page.request, person.phone, 1));
+  return readCode(page.request, person.phone, 1);
+}
+
+export async function signUp(page: Page, person: Person) {
+  await enterCode(page, await startSignup(page, person));
   await expect(page).toHaveURL(/\/account$/);
 }
 

@@ -1,4 +1,10 @@
-import type { Challenge, CodeStore, IssueResult, VerifyResult } from "./types";
+import {
+  FRESH_CHALLENGE_STATE,
+  type Challenge,
+  type CodeStore,
+  type IssueResult,
+  type VerifyResult,
+} from "./types";
 
 // In-process code store for development and tests: same semantics as the Upstash store.
 // Every method body runs without an await, so each one is atomic on Node's single thread.
@@ -57,14 +63,7 @@ export function createEmbeddedStore(
         c.id,
         {
           ...c,
-          codeHash: "",
-          codeExpiresAt: 0,
-          sends: 0,
-          attempts: 0,
-          status: "pending",
-          delivery: "none",
-          lastSentAt: 0,
-          lastCallAt: 0,
+          ...FRESH_CHALLENGE_STATE,
         },
         ttlSeconds,
       );

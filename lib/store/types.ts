@@ -40,6 +40,18 @@ export type NewChallenge = Omit<
   | "lastCallAt"
 >;
 
+/** The security state every new challenge starts from, in every store. */
+export const FRESH_CHALLENGE_STATE = {
+  codeHash: "",
+  codeExpiresAt: 0,
+  sends: 0,
+  attempts: 0,
+  status: "pending",
+  delivery: "none",
+  lastSentAt: 0,
+  lastCallAt: 0,
+} as const satisfies Omit<Challenge, keyof NewChallenge>;
+
 export interface IssueRequest {
   codeHash: string;
   codeExpiresAt: number;

@@ -8,7 +8,13 @@ import {
   UPDATE_CHALLENGE,
   VERIFY_CODE,
 } from "./scripts";
-import type { Challenge, CodeStore, IssueResult, VerifyResult } from "./types";
+import {
+  FRESH_CHALLENGE_STATE,
+  type Challenge,
+  type CodeStore,
+  type IssueResult,
+  type VerifyResult,
+} from "./types";
 
 // The only module that imports @upstash/redis. Challenges are Redis hashes; every state change that
 // needs a check runs as one Lua script (lib/store/scripts.ts), so it is atomic and one HTTP request.
@@ -89,14 +95,7 @@ export function createUpstashStore({
       const key = challengeKey(c.id);
       const fields = toHash({
         ...c,
-        codeHash: "",
-        codeExpiresAt: 0,
-        sends: 0,
-        attempts: 0,
-        status: "pending",
-        delivery: "none",
-        lastSentAt: 0,
-        lastCallAt: 0,
+        ...FRESH_CHALLENGE_STATE,
       });
       await redis
         .multi()
