@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newPhone } from "./support/journey";
 
 test("the home page renders with its way in", async ({ page }) => {
   await page.goto("/");
@@ -25,7 +26,7 @@ test("the outbox contract lists a number's messages newest first, and its page s
   page,
   request,
 }) => {
-  const phone = `+336${String(Date.now()).slice(-8)}`;
+  const phone = newPhone();
   const empty = await request.get(
     `/api/dev/outbox?to=${encodeURIComponent(phone)}`,
   );

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 // Steps shared by the journeys, done the way a person would: through the pages, with codes read
@@ -9,16 +10,18 @@ export interface Person {
   phone: string; // E.164
 }
 
-let counter = 0;
+/** A random French mobile in +33 61…, a range libphonenumber holds valid throughout (10^7 numbers). */
+export function newPhone(): string {
+  return `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+}
 
-/** A fresh person each time: French mobile numbers give 10^8 valid, unused numbers to draw from. */
+/** A fresh person each time, with a phone number no other journey is likely to hold. */
 export function newPerson(): Person {
-  const n = `${Date.now() % 1e6}${counter++}`.padStart(8, "0").slice(-8);
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   return {
     email: `Person.${tag}@Example.com`,
     password: `pw-${tag}-long-enough`,
-    phone: `+336${n}`,
+    phone: newPhone(),
   };
 }
 

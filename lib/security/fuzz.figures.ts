@@ -18,7 +18,10 @@ import {
   VALID_CSRF,
   voiceCases,
 } from "./fuzz/other-routes";
-import { installNextHeadersForCjs, withRequest } from "./next-headers-cjs";
+import {
+  installNextHeadersForCjs,
+  withRequest,
+} from "@/lib/testing/next-headers-cjs";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-request"));
 // getEnv() caches: Plivo's token must be set before any module reads it, so the two callbacks

@@ -53,6 +53,10 @@ export function createUpstashStore({
     token,
     automaticDeserialization: false,
     enableTelemetry: false,
+    // No silent retries: a script whose reply was lost may have run (a verify counted, a code
+    // issued), and running it again would count twice. An outage answers 503 at once instead of
+    // after the client's default five retries (about 4 s).
+    retry: false,
   });
   let trips = 0;
   // Counted at the requester, where each call is one HTTP request (a pipeline or transaction too).
