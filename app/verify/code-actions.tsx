@@ -7,34 +7,45 @@ export function CodeActions(props: {
   resendIn: number;
   /** A failed text makes the call the obvious next step. */
   preferCall: boolean;
+  /** A landline takes no texts: the first button calls again instead. */
+  canText: boolean;
   onSend: (channel: "sms" | "voice") => void;
 }) {
-  const { disabled, busy, resendIn, preferCall, onSend } = props;
+  const { disabled, busy, resendIn, preferCall, canText, onSend } = props;
   return (
     <>
-      <div className="actions">
+      <div className={canText ? "actions" : "actions single"}>
         <button
           type="button"
           className="secondary"
           disabled={disabled || busy !== null || resendIn > 0}
-          onClick={() => onSend("sms")}
+          onClick={() => onSend(canText ? "sms" : "voice")}
         >
-          {busy === "sms" ? "Sending…" : "Resend code"}
+          {again(canText, busy)}
         </button>
-        <button
-          type="button"
-          className={preferCall ? undefined : "secondary"}
-          disabled={disabled || busy !== null}
-          onClick={() => onSend("voice")}
-        >
-          {busy === "voice" ? "Calling…" : "Call me instead"}
-        </button>
+        {canText && (
+          <button
+            type="button"
+            className={preferCall ? undefined : "secondary"}
+            disabled={disabled || busy !== null}
+            onClick={() => onSend("voice")}
+          >
+            {busy === "voice" ? "Calling…" : "Call me instead"}
+          </button>
+        )}
       </div>
       <p className="hint" aria-live="polite" suppressHydrationWarning>
         {resendIn > 0
           ? `You can resend the code in ${resendIn} s.`
-          : "Didn't get it? Resend the code or ask for a call."}
+          : canText
+            ? "Didn't get it? Resend the code or ask for a call."
+            : "Missed the call? Ask for another."}
       </p>
     </>
   );
+}
+
+function again(canText: boolean, busy: "sms" | "voice" | "verify" | null) {
+  if (canText) return busy === "sms" ? "Sending…" : "Resend code";
+  return busy === "voice" ? "Calling…" : "Call me again";
 }

@@ -159,6 +159,7 @@ export function VerifyForm({
         busy={busy}
         resendIn={resendWait}
         preferCall={undelivered}
+        canText={view.canText}
         onSend={send}
       />
       {ended && (

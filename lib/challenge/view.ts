@@ -1,3 +1,4 @@
+import { firstChannel } from "@/lib/limits/destination";
 import { maskPhone } from "@/lib/phone";
 import type { Challenge } from "@/lib/store/types";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
@@ -14,6 +15,8 @@ export interface ChallengeView {
   /** Seconds the current code remains valid (0 when none is live). */
   codeExpiresInSeconds: number;
   delivery: Challenge["delivery"];
+  /** False for landlines: the page offers calls only. */
+  canText: boolean;
   /** How the latest code went out (null before any): the page says "sent" or "calling". */
   lastChannel: "sms" | "voice" | null;
   locked: boolean;
@@ -32,6 +35,7 @@ export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
         : 0,
     codeExpiresInSeconds: c.codeHash ? secondsUntil(c.codeExpiresAt) : 0,
     delivery: c.delivery,
+    canText: firstChannel(c.phone) === "sms",
     lastChannel:
       c.sends === 0 ? null : c.lastCallAt === c.lastSentAt ? "voice" : "sms",
     locked: c.status === "locked",
