@@ -321,6 +321,24 @@ describe("delivery", () => {
     expect(await verifyCode(store, id, code)).toMatchObject({ ok: true });
   });
 
+  it("leaves the code already texted working when a later call cannot be placed", async () => {
+    const t0 = Date.now();
+    const { id, phone } = await newChallenge("login", t0);
+    const texted = await sendSms(id, phone, t0);
+    const down = createRecordingMessenger({
+      fail: new MessagingError("network", "connect ECONNREFUSED"),
+    });
+    const call = await sendCode(
+      deps({ messenger: down, now: t0 + SECOND }),
+      id,
+      "voice",
+    );
+    expect(call).toEqual({ ok: false, error: "PROVIDER_UNAVAILABLE" });
+    expect(await verifyCode(store, id, texted, t0 + 2 * SECOND)).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("reports an unreachable provider, marks delivery failed, and keeps the challenge usable", async () => {
     const t0 = Date.now();
     const { id, phone } = await newChallenge("login", t0);

@@ -35,7 +35,8 @@ const ISSUE_ERRORS: Record<
 
 /**
  * Sends a fresh code by SMS or voice call: one store round trip issues it (all checks and the
- * cooldown inside one atomic script), a second only when delivery fails. Never throws on delivery.
+ * cooldown inside one atomic script), a second only when delivery fails, which puts the previous
+ * code back. Never throws on delivery.
  */
 export async function sendCode(
   deps: SendDeps,
@@ -49,8 +50,9 @@ export async function sendCode(
   const call = channel === "voice" ? prepareCodeCall(appUrl, code) : undefined;
   // Without a status callback, handed to the provider is the last news there will be.
   const reported = channel === "sms" && smsStatusUrl(deps, id, 0) !== undefined;
+  const codeHash = hashCode(id, code);
   const issued = await store.issueCode(id, {
-    codeHash: hashCode(id, code),
+    codeHash,
     codeExpiresAt: now + ttl * 1000,
     now,
     maxSends: MAX_SENDS,
@@ -76,7 +78,8 @@ export async function sendCode(
       });
     }
   } catch (error) {
-    await store.updateChallenge(id, { delivery: "failed" });
+    // The code that never arrived gives way to the one the person may already have.
+    await store.failDelivery(id, codeHash, issued.previous);
     return { ok: false, error: deliveryError(error, channel) };
   }
   return { ok: true, challenge };

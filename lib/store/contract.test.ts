@@ -183,6 +183,44 @@ function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
       expect(await store.getValue("call-a")).toBeNull();
     });
 
+    it("puts the previous code back when the send of a new one fails", async () => {
+      const c = await issued();
+      const second = await store.issueCode(
+        c.id,
+        sms("hash-2", T0 + 90_000, 5, T0 + 1),
+      );
+      expect(second).toMatchObject({
+        ok: true,
+        previous: { codeHash: "hash-1", codeExpiresAt: T0 + 60_000 },
+      });
+      if (!second.ok) return;
+      await store.failDelivery(c.id, "hash-2", second.previous);
+      expect(await store.getChallenge(c.id)).toMatchObject({
+        codeHash: "hash-1",
+        codeExpiresAt: T0 + 60_000,
+        delivery: "failed",
+        sends: 2,
+      });
+      expect(await store.verifyCode(c.id, "hash-1", 5, T0 + 2)).toMatchObject({
+        ok: true,
+      });
+    });
+
+    it("keeps a newer code when an older send's failure is reported late", async () => {
+      const c = await issued();
+      const second = await store.issueCode(
+        c.id,
+        sms("hash-2", T0 + 90_000, 5, T0 + 1),
+      );
+      await store.issueCode(c.id, sms("hash-3", T0 + 99_000, 5, T0 + 2));
+      if (!second.ok) throw new Error("second issue refused");
+      await store.failDelivery(c.id, "hash-2", second.previous);
+      expect(await store.getChallenge(c.id)).toMatchObject({
+        codeHash: "hash-3",
+        delivery: "failed",
+      });
+    });
+
     it("says no-code before any code was issued", async () => {
       const c = newChallenge();
       await store.createChallenge(c, MINUTE);

@@ -93,6 +93,7 @@ export function createEmbeddedStore(
           reason: "too-soon",
           retryAfterSeconds: Math.ceil(wait / 1000),
         };
+      const previous = { codeHash: c.codeHash, codeExpiresAt: c.codeExpiresAt };
       Object.assign(c, {
         codeHash: req.codeHash,
         codeExpiresAt: req.codeExpiresAt,
@@ -106,7 +107,15 @@ export function createEmbeddedStore(
         if (req.callCode)
           put(values, req.callCode.key, req.callCode.value, ttlMs / 1000);
       }
-      return { ok: true, challenge: { ...c } };
+      return { ok: true, challenge: { ...c }, previous };
+    },
+    async failDelivery(id, issuedHash, previous) {
+      trips++;
+      const c = read(id);
+      if (!c) return;
+      c.delivery = "failed";
+      if (c.status === "pending" && c.codeHash === issuedHash)
+        Object.assign(c, previous);
     },
     async verifyCode(id, codeHash, maxAttempts, now): Promise<VerifyResult> {
       trips++;

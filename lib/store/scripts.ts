@@ -20,14 +20,27 @@ if voice then since = tonumber(f[4]) or 0
 elseif sends > 0 and f[5] ~= 'failed' and f[5] ~= 'undelivered' then since = tonumber(f[3]) or 0 end
 local wait = since > 0 and since + tonumber(ARGV[6]) - now or 0
 if wait > 0 then return {'too-soon', wait} end
+local old = redis.call('HMGET', h, 'codeHash', 'codeExpiresAt')
 redis.call('HSET', h, 'codeHash', ARGV[1], 'codeExpiresAt', ARGV[2], 'lastSentAt', ARGV[4], 'delivery', ARGV[7], 'sends', sends + 1)
 if voice then
   redis.call('HSET', h, 'lastCallAt', ARGV[4])
   redis.call('SET', KEYS[2], ARGV[8], 'PX', ARGV[9])
 end
-local reply = {'ok', 0}
+local reply = {'ok', 0, old[1] or '', old[2] or '0'}
 for _, v in ipairs(redis.call('HGETALL', h)) do reply[#reply + 1] = v end
 return reply
+`;
+
+/** KEYS[1] challenge · ARGV issuedHash, previousHash, previousExpiresAt */
+export const FAIL_DELIVERY = `
+local h = KEYS[1]
+if redis.call('EXISTS', h) == 0 then return 0 end
+redis.call('HSET', h, 'delivery', 'failed')
+local f = redis.call('HMGET', h, 'status', 'codeHash')
+if f[1] == 'pending' and f[2] == ARGV[1] then
+  redis.call('HSET', h, 'codeHash', ARGV[2], 'codeExpiresAt', ARGV[3])
+end
+return 1
 `;
 
 /** KEYS[1] challenge · ARGV codeHash, maxAttempts, now */

@@ -70,7 +70,12 @@ export interface IssueRequest {
 }
 
 export type IssueResult =
-  | { ok: true; challenge: Challenge }
+  | {
+      ok: true;
+      challenge: Challenge;
+      /** The code this one replaced ("" when none), for failDelivery to put back. */
+      previous: { codeHash: string; codeExpiresAt: number };
+    }
   | {
       ok: false;
       reason: "missing" | "locked" | "verified" | "send-limit" | "too-soon";
@@ -110,6 +115,15 @@ export interface CodeStore {
     maxAttempts: number,
     now: number,
   ): Promise<VerifyResult>;
+  /**
+   * One round trip, atomic: marks the latest send failed and, if the code `issuedHash` it carried
+   * is still the live one, puts `previous` back, so the code the person already has keeps working.
+   */
+  failDelivery(
+    id: string,
+    issuedHash: string,
+    previous: { codeHash: string; codeExpiresAt: number },
+  ): Promise<void>;
   /** Sets fields that are not security state (userId once created, delivery). */
   updateChallenge(
     id: string,

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Redis, type Requester } from "@upstash/redis";
 import { getEnv } from "@/lib/env";
 import {
+  FAIL_DELIVERY,
   ISSUE_CODE,
   REDEEM_CHALLENGE,
   UPDATE_CHALLENGE,
@@ -126,12 +127,19 @@ export function createUpstashStore({
         req.callCode?.value ?? "",
         callTtlMs,
       ];
-      const [reason, wait, ...fields] = (await run(
+      const [reason, wait, ...rest] = (await run(
         ISSUE_CODE,
         keys,
         args,
       )) as unknown[];
-      if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
+      if (reason === "ok") {
+        const [codeHash, codeExpiresAt, ...fields] = rest;
+        const previous = {
+          codeHash: String(codeHash),
+          codeExpiresAt: Number(codeExpiresAt),
+        };
+        return { ok: true, challenge: fromHash(fields)!, previous };
+      }
       if (reason === "too-soon") {
         const retryAfterSeconds = Math.ceil(Number(wait) / 1000);
         return { ok: false, reason, retryAfterSeconds };
@@ -150,6 +158,10 @@ export function createUpstashStore({
       const failure = reason as Exclude<VerifyResult, { ok: true }>["reason"];
       const userId = fields[0] ? String(fields[0]) : null;
       return { ok: false, reason: failure, attemptsLeft: Number(left), userId };
+    },
+    async failDelivery(id, issuedHash, previous) {
+      const args = [issuedHash, previous.codeHash, previous.codeExpiresAt];
+      await run(FAIL_DELIVERY, [challengeKey(id)], args);
     },
     async updateChallenge(id, fields) {
       const args = Object.entries(fields)
