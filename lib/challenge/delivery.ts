@@ -12,17 +12,27 @@ const REF_PURPOSE = "sms-status-ref";
 
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
+/** Whether Plivo can report on a text at all (not the outbox, not a local URL). */
+export function hasStatusCallback(deps: {
+  messenger: Messenger;
+  appUrl: string;
+}): boolean {
+  return (
+    deps.messenger.kind === "plivo" &&
+    !LOCAL_HOSTS.test(new URL(deps.appUrl).hostname)
+  );
+}
+
 /**
  * The status URL for the `send`-th text of a challenge, or undefined when no callback could
- * arrive (outbox, local URL). The send number lets a late report on an earlier text be ignored.
+ * arrive. The send number lets a late report on an earlier text be ignored.
  */
 export function smsStatusUrl(
   deps: { messenger: Messenger; appUrl: string },
   challengeId: string,
   send: number,
 ): string | undefined {
-  if (deps.messenger.kind !== "plivo") return undefined;
-  if (LOCAL_HOSTS.test(new URL(deps.appUrl).hostname)) return undefined;
+  if (!hasStatusCallback(deps)) return undefined;
   const ref = seal(REF_PURPOSE, `${challengeId}:${send}`);
   return `${deps.appUrl}${SMS_STATUS_PATH}/${ref}`;
 }

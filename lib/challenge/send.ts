@@ -3,7 +3,7 @@ import type { ErrorCode } from "@/lib/errors";
 import { MessagingError, type Messenger } from "@/lib/messaging/types";
 import type { Challenge, CodeStore, IssueResult } from "@/lib/store/types";
 import { generateCode, hashCode } from "./code";
-import { smsStatusUrl } from "./delivery";
+import { hasStatusCallback, smsStatusUrl } from "./delivery";
 import { MAX_SENDS } from "./policy";
 import { codeTtlSeconds, resendCooldownSeconds } from "./settings";
 import { smsText } from "./sms-text";
@@ -49,7 +49,7 @@ export async function sendCode(
   const ttl = codeTtlSeconds();
   const call = channel === "voice" ? prepareCodeCall(appUrl, code) : undefined;
   // Without a status callback, handed to the provider is the last news there will be.
-  const reported = channel === "sms" && smsStatusUrl(deps, id, 0) !== undefined;
+  const reported = channel === "sms" && hasStatusCallback(deps);
   const codeHash = hashCode(id, code);
   const issued = await store.issueCode(id, {
     codeHash,
