@@ -1,42 +1,8 @@
 import { z } from "zod";
+import { count, countryList, optional, seconds, url } from "./env-fields";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
 // Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production.
-
-const optional = z
-  .string()
-  .trim()
-  .transform((v) => (v === "" ? undefined : v))
-  .optional();
-const url = z.url({ protocol: /^https?$/ });
-const seconds = (min: number, max: number) =>
-  optional.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, "must be a whole number of seconds")
-      .transform(Number)
-      .pipe(z.number().min(min).max(max))
-      .optional(),
-  );
-const count = (max: number) =>
-  optional.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, "must be a whole number")
-      .transform(Number)
-      .pipe(z.number().min(1).max(max))
-      .optional(),
-  );
-const countryList = optional.pipe(
-  z
-    .string()
-    .regex(
-      /^[A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*$/,
-      "must be ISO country codes separated by commas, e.g. US,CA,GB",
-    )
-    .transform((v) => v.toUpperCase().split(/\s*,\s*/))
-    .optional(),
-);
 
 const schema = z
   .object({

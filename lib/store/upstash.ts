@@ -9,6 +9,7 @@ import {
   UPDATE_CHALLENGE,
   VERIFY_CODE,
 } from "./scripts";
+import { fromHash, toHash } from "./hash";
 import {
   FRESH_CHALLENGE_STATE,
   type Challenge,
@@ -197,36 +198,4 @@ export function createUpstashStore({
     },
     roundTrips: () => trips,
   };
-}
-
-const NUMBER_FIELDS = [
-  "codeExpiresAt",
-  "sends",
-  "attempts",
-  "lastSentAt",
-  "lastCallAt",
-  "createdAt",
-] as const;
-const NULLABLE_FIELDS = ["userId", "pending"] as const;
-
-/** Null fields are left out of the hash, so "" and null stay distinct. */
-function toHash(c: Challenge): Record<string, string> {
-  const hash: Record<string, string> = {};
-  for (const [k, v] of Object.entries(c)) if (v !== null) hash[k] = String(v);
-  return hash;
-}
-
-/** Accepts HGETALL as a flat [field, value, …] list (raw replies) or an object. */
-function fromHash(raw: unknown): Challenge | null {
-  const h: Record<string, string> = {};
-  if (Array.isArray(raw))
-    for (let i = 0; i + 1 < raw.length; i += 2)
-      h[String(raw[i])] = String(raw[i + 1]);
-  else if (raw && typeof raw === "object")
-    for (const [k, v] of Object.entries(raw)) h[k] = String(v);
-  if (!h.id) return null;
-  const c: Record<string, unknown> = { ...h };
-  for (const f of NUMBER_FIELDS) c[f] = Number(h[f] ?? 0);
-  for (const f of NULLABLE_FIELDS) c[f] = h[f] ?? null;
-  return c as unknown as Challenge;
 }
