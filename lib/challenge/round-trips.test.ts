@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecordingMessenger } from "@/lib/testing/messenger";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
-import { createUpstashStore } from "@/lib/store/upstash";
+import { startTestUpstashStore } from "@/lib/testing/redis";
 import type { CodeStore } from "@/lib/store/types";
 import { createChallenge } from "./create";
 import { sendCode } from "./send";
@@ -16,18 +15,13 @@ const VERIFY_TRIPS = 1;
 const SEND_TRIPS = 1;
 
 describe("code store round trips", () => {
-  let server: Awaited<ReturnType<typeof startTestUpstash>>;
+  let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
   let store: CodeStore;
   const messenger = createRecordingMessenger();
   const deps = () => ({ store, messenger, appUrl: "http://localhost:3000" });
 
   beforeAll(async () => {
-    server = await startTestUpstash();
-    store = createUpstashStore({
-      url: server.url,
-      token: server.token,
-      prefix: makeTestPrefix("round-trips"),
-    });
+    ({ server, store } = await startTestUpstashStore("round-trips"));
   });
   afterAll(() => server.close());
 

@@ -7,7 +7,6 @@ import { sendCode } from "@/lib/challenge/send";
 import { verifyCode } from "@/lib/challenge/verify";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { createUpstashStore } from "@/lib/store/upstash";
 import type { CodeStore } from "@/lib/store/types";
 import { resetTables } from "@/lib/testing/db";
 import {
@@ -15,7 +14,7 @@ import {
   createRecordingMessenger,
 } from "@/lib/testing/messenger";
 import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
+import { startTestUpstashStore } from "@/lib/testing/redis";
 import { recordExact } from "./figures";
 import { runPool } from "./pool";
 
@@ -27,16 +26,11 @@ vi.mock("next/headers", () => import("@/lib/testing/next-request"));
 const SECTION = "wrong guesses";
 const CHALLENGES = 100;
 
-let server: Awaited<ReturnType<typeof startTestUpstash>>;
+let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
 let store: CodeStore;
 
 beforeAll(async () => {
-  server = await startTestUpstash();
-  store = createUpstashStore({
-    url: server.url,
-    token: server.token,
-    prefix: makeTestPrefix("guesses"),
-  });
+  ({ server, store } = await startTestUpstashStore("guesses"));
   await resetTables();
 });
 afterAll(async () => {

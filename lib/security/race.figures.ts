@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChallenge } from "@/lib/challenge/create";
 import { sendCode } from "@/lib/challenge/send";
 import { verifyCode } from "@/lib/challenge/verify";
-import { createUpstashStore } from "@/lib/store/upstash";
 import type { CodeStore } from "@/lib/store/types";
 import {
   codeFromSmsText,
   createRecordingMessenger,
 } from "@/lib/testing/messenger";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
+import { startTestUpstashStore } from "@/lib/testing/redis";
 import { recordExact, recordFigure } from "./figures";
 import { runPool } from "./pool";
 
@@ -22,16 +21,11 @@ const PARALLEL = 20;
 /** Trials in flight at once: 8 × 20 verifies keeps the local REST server busy, not swamped. */
 const TRIAL_WIDTH = 8;
 
-let server: Awaited<ReturnType<typeof startTestUpstash>>;
+let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
 let store: CodeStore;
 
 beforeAll(async () => {
-  server = await startTestUpstash();
-  store = createUpstashStore({
-    url: server.url,
-    token: server.token,
-    prefix: makeTestPrefix("race"),
-  });
+  ({ server, store } = await startTestUpstashStore("race"));
 });
 afterAll(() => server.close());
 

@@ -12,7 +12,6 @@ import {
 import { fromHash, toHash } from "./hash";
 import {
   FRESH_CHALLENGE_STATE,
-  type Challenge,
   type CodeStore,
   type IssueResult,
   type VerifyResult,

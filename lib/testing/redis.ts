@@ -3,6 +3,7 @@ import {
   startUpstashRestServer,
   type UpstashRestServer,
 } from "@/e2e/support/upstash-rest-server";
+import { createUpstashStore } from "@/lib/store/upstash";
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -18,4 +19,19 @@ export function startTestUpstash(): Promise<UpstashRestServer> {
 /** A key prefix of its own per suite, so parallel runs never touch each other's keys. */
 export function makeTestPrefix(suite: string): string {
   return `twostep:test:${suite}:${randomBytes(4).toString("hex")}:`;
+}
+
+/**
+ * The app's Upstash code store over the real local Redis, through a REST endpoint of its own and
+ * under a key prefix of its own. Close the server when the suite ends.
+ */
+export async function startTestUpstashStore(suite: string) {
+  const server = await startTestUpstash();
+  const prefix = makeTestPrefix(suite);
+  const store = createUpstashStore({
+    url: server.url,
+    token: server.token,
+    prefix,
+  });
+  return { server, store, prefix };
 }
