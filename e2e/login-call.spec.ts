@@ -1,19 +1,15 @@
 import { expect, test } from "@playwright/test";
 import {
   enterCode,
-  newPerson,
   readCode,
-  signUp,
+  registeredPerson,
   submitPassword,
 } from "./support/journey";
 
 test("a person signs in with a code read to them by a phone call", async ({
   browser,
 }) => {
-  const person = newPerson();
-  const first = await browser.newPage();
-  await signUp(first, person);
-  await first.close();
+  const person = await registeredPerson(browser);
 
   const page = await (await browser.newContext()).newPage();
   await submitPassword(page, person);

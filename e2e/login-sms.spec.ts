@@ -3,6 +3,7 @@ import {
   enterCode,
   newPerson,
   readCode,
+  registeredPerson,
   signUp,
   submitPassword,
 } from "./support/journey";
@@ -10,10 +11,7 @@ import {
 test("a person signs in with their password and the code texted to their phone", async ({
   browser,
 }) => {
-  const person = newPerson();
-  const first = await browser.newPage();
-  await signUp(first, person);
-  await first.close();
+  const person = await registeredPerson(browser);
 
   const context = await browser.newContext();
   const page = await context.newPage();

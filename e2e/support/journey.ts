@@ -1,5 +1,10 @@
 import { randomInt } from "node:crypto";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from "@playwright/test";
 
 // Steps shared by the journeys, done the way a person would: through the pages, with codes read
 // from the outbox contract (GET /api/dev/outbox?to=<E.164>, newest first).
@@ -101,4 +106,13 @@ export async function submitPassword(
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+/** Someone who signed up earlier in a browser of their own, since closed. */
+export async function registeredPerson(browser: Browser): Promise<Person> {
+  const person = newPerson();
+  const context = await browser.newContext();
+  await signUp(await context.newPage(), person);
+  await context.close();
+  return person;
 }
