@@ -39,7 +39,7 @@ function securityHeaders(dev) {
   ];
 }
 
-// `npm run bench` (e2e/bench) builds and starts with TWOSTEP_BENCH=1: a folder of its own, outside .next
+// `npm run bench` (bench) builds and starts with TWOSTEP_BENCH=1: a folder of its own, outside .next
 // (which an e2e build wipes) and already ignored everywhere, and with its baseline routes switched on.
 // The flag is inlined at build time: those routes answer 404 in every other build, whatever the
 // server's environment says.
@@ -55,7 +55,7 @@ module.exports = (phase) => ({
   // types are checked by `npm run typecheck`, not again by the benchmark's build.
   ...(bench && {
     typescript: {
-      tsconfigPath: "e2e/bench/tsconfig.build.json",
+      tsconfigPath: "bench/tsconfig.build.json",
       ignoreBuildErrors: true,
     },
   }),

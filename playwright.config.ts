@@ -30,7 +30,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx e2e/support/upstash-rest-server.ts`,
+      command: `npx tsx test/support/upstash-rest-server.ts`,
       url: `${E2E_SERVERS.redis.url}/ping`,
       env: {
         PORT: String(E2E_SERVERS.redis.port),

@@ -7,18 +7,25 @@ export default defineConfig({
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // The real package throws outside React Server Components; tests run the server code directly.
       "server-only": fileURLToPath(
-        new URL("./lib/testing/server-only.ts", import.meta.url),
+        new URL("./test/support/server-only.ts", import.meta.url),
       ),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts"],
-    globalSetup: ["lib/testing/global-setup.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
+    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
     env: {
-      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test",
+      DATABASE_URL:
+        process.env.TEST_DATABASE_URL ??
+        "postgresql://postgres@127.0.0.1:5432/test",
       NEXTAUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789abcdef",
     },
   },

@@ -10,7 +10,7 @@ import base from "./vitest.config.mjs";
 const DATABASE_URL =
   process.env.SECURITY_DATABASE_URL ??
   "postgresql://postgres@127.0.0.1:5432/test_security";
-// lib/testing/db.ts reads this in the global setup (this process) and in the test workers.
+// test/support/db.ts reads this in the global setup (this process) and in the test workers.
 process.env.TEST_DATABASE_URL = DATABASE_URL;
 
 const baseSetup = base.test?.globalSetup ?? [];
@@ -19,10 +19,10 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["lib/security/**/*.figures.ts"],
+    include: ["test/security/**/*.figures.ts"],
     // report.ts first: it creates the database the shared setup then migrates.
     globalSetup: [
-      "lib/security/report.ts",
+      "test/security/report.ts",
       ...(Array.isArray(baseSetup) ? baseSetup : [baseSetup]),
     ],
     env: {

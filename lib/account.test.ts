@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createAccount, findLoginUser } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
-import { resetTables } from "@/lib/testing/db";
+import { resetTables } from "@/test/support/db";
 
 beforeEach(() => resetTables());
 afterAll(async () => closeDb(await getDb()));

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
-import { resetTables } from "@/lib/testing/db";
+import { resetTables } from "@/test/support/db";
 import { listRecentEvents, recordEvent, RECENT_EVENTS_SHOWN } from "./audit";
 
 beforeEach(() => resetTables());

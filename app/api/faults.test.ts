@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ERRORS } from "@/lib/errors";
-import { resetTables, TEST_DATABASE_URL } from "@/lib/testing/db";
+import { resetTables, TEST_DATABASE_URL } from "@/test/support/db";
 
 // When a dependency fails, the process lives, nothing is left half-done, and the person reads a
 // clear message. Each dependency is made to fail for real: a code store or database on a closed

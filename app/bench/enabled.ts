@@ -1,4 +1,4 @@
-// The benchmark's baseline routes (e2e/bench) exist only in its own build: next.config.js inlines
+// The benchmark's baseline routes (bench) exist only in its own build: next.config.js inlines
 // this variable at build time, so every other build answers 404 whatever the server's environment.
 export function benchRoutesEnabled(): boolean {
   return process.env.TWOSTEP_BENCH_ROUTES === "1";

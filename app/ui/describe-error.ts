@@ -1,4 +1,4 @@
-import type { ApiError } from "@/lib/http-types";
+import type { ApiError } from "@/lib/http/types";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -1,4 +1,4 @@
-import type { ApiError } from "@/lib/http-types";
+import type { ApiError } from "@/lib/http/types";
 
 export type PostResult<T> = ({ ok: true } & T) | { ok: false; error: ApiError };
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ApiError } from "@/lib/http-types";
+import type { ApiError } from "@/lib/http/types";
 import { postJson } from "./post-json";
 
 /**

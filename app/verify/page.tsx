@@ -4,7 +4,7 @@ import { readChallengeCookie } from "@/lib/challenge/cookie";
 import { toChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/safe-redirect";
-import { getCodeStore } from "@/lib/store";
+import { getChallengeStore } from "@/lib/store";
 import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Enter your code" };
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 async function loadChallenge() {
   const id = await readChallengeCookie();
   if (!id) return null;
-  return getCodeStore()
+  return getChallengeStore()
     .getChallenge(id)
     .catch((error: Error) => {
       console.error("verify page: code store failed: %s", error.message);

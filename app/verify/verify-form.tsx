@@ -7,7 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
-import type { ApiError } from "@/lib/http-types";
+import type { ApiError } from "@/lib/http/types";
 import { CodeActions } from "./code-actions";
 import { DeliveryStatus } from "./delivery-status";
 import { useCountdown } from "./use-countdown";

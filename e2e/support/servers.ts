@@ -6,14 +6,18 @@ export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ??
   "postgresql://postgres@127.0.0.1:5432/twostep_e2e";
 
+// E2E_PORT_BASE moves all three, so two checkouts can run their suites side by side.
+const base = Number(process.env.E2E_PORT_BASE ?? 3200);
+const redisPort = process.env.E2E_PORT_BASE ? base + 10 : 8079;
+
 export const E2E_SERVERS = {
   redis: {
-    port: 8079,
-    url: "http://127.0.0.1:8079",
+    port: redisPort,
+    url: `http://127.0.0.1:${redisPort}`,
     token: "e2e-upstash-token",
   },
-  main: { port: 3200, url: "http://127.0.0.1:3200" },
-  short: { port: 3201, url: "http://127.0.0.1:3201" },
+  main: { port: base, url: `http://127.0.0.1:${base}` },
+  short: { port: base + 1, url: `http://127.0.0.1:${base + 1}` },
 } as const;
 
 /** Short enough to wait out in a test, long enough to type a code. */

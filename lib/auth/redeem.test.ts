@@ -6,12 +6,12 @@ import { sendCode } from "@/lib/challenge/send";
 import { verifyCode } from "@/lib/challenge/verify";
 import { closeDb, getDb } from "@/lib/db";
 import type { ChallengePurpose } from "@/lib/store/types";
-import { getCodeStore } from "@/lib/store";
-import { resetTables } from "@/lib/testing/db";
+import { getChallengeStore } from "@/lib/store";
+import { resetTables } from "@/test/support/db";
 import {
   codeFromSmsText,
   createRecordingMessenger,
-} from "@/lib/testing/messenger";
+} from "@/test/support/messenger";
 import { redeemSecondFactor } from "./redeem";
 
 // "No session before the second factor": next-auth's authorize() only ever sees what this returns.
@@ -25,7 +25,7 @@ afterAll(async () => closeDb(await getDb()));
 const cookie = (id: string) => `other=1; ${CHALLENGE_COOKIE}=${id}; theme=dark`;
 
 async function startChallenge(purpose: ChallengePurpose, userId?: string) {
-  const store = getCodeStore();
+  const store = getChallengeStore();
   const id = await createChallenge(
     store,
     purpose === "login"
@@ -43,7 +43,7 @@ async function startChallenge(purpose: ChallengePurpose, userId?: string) {
 }
 
 async function enterCode(id: string, code: string) {
-  expect(await verifyCode(getCodeStore(), id, code)).toMatchObject({
+  expect(await verifyCode(getChallengeStore(), id, code)).toMatchObject({
     ok: true,
   });
 }
@@ -78,7 +78,7 @@ describe("redeemSecondFactor", () => {
     const userId = await existingUser();
     const { id, code } = await startChallenge("login", userId);
     const wrong = code === "000000" ? "000001" : "000000";
-    expect((await verifyCode(getCodeStore(), id, wrong)).ok).toBe(false);
+    expect((await verifyCode(getChallengeStore(), id, wrong)).ok).toBe(false);
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
 
@@ -103,7 +103,7 @@ describe("redeemSecondFactor", () => {
     const { id, code } = await startChallenge("signup");
     await enterCode(id, code);
     const userId = await existingUser();
-    await getCodeStore().updateChallenge(id, { userId });
+    await getChallengeStore().updateChallenge(id, { userId });
     const redeemed = await Promise.all([
       redeemSecondFactor(cookie(id)),
       redeemSecondFactor(cookie(id)),

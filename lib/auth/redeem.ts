@@ -2,7 +2,7 @@ import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { challengeIdFromCookieHeader } from "@/lib/challenge/cookie";
 import { getDb } from "@/lib/db";
-import { getCodeStore } from "@/lib/store";
+import { getChallengeStore } from "@/lib/store";
 
 export interface SignInMeta {
   ip?: string | null;
@@ -20,7 +20,7 @@ export async function redeemSecondFactor(
 ) {
   const id = challengeIdFromCookieHeader(cookieHeader);
   if (!id) return null;
-  const challenge = await getCodeStore().redeemChallenge(id);
+  const challenge = await getChallengeStore().redeemChallenge(id);
   if (!challenge?.userId) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   installNextHeadersForCjs,
   withRequest,
-} from "@/lib/testing/next-headers-cjs";
+} from "@/test/support/next-headers-cjs";
 import { SESSION_MAX_AGE_SECONDS } from "./options";
 import { getSessionUser } from "./session";
 

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { UpstashRestServer } from "@/e2e/support/upstash-rest-server";
+import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
 import { MessagingError } from "@/lib/messaging/types";
 import {
   clearOutbox,
   createOutboxMessenger,
   listOutbox,
 } from "@/lib/messaging/outbox";
-import type { ChallengePurpose, CodeStore } from "@/lib/store/types";
+import type { ChallengePurpose, ChallengeStore } from "@/lib/store/types";
 import { createUpstashStore } from "@/lib/store/upstash";
 import {
   codeFromSmsText,
   codeFromSpokenText,
   createRecordingMessenger,
-} from "@/lib/testing/messenger";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
-import { runRedisCommand } from "@/lib/testing/upstash-raw";
+} from "@/test/support/messenger";
+import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
+import { runRedisCommand } from "@/test/support/upstash-raw";
 import { generateCode, hashCode } from "./code";
 import { createChallenge } from "./create";
 import {
@@ -37,7 +37,7 @@ const AFTER_COOLDOWN = (RESEND_COOLDOWN_SECONDS + 1) * SECOND;
 
 let server: UpstashRestServer;
 let prefix: string;
-let store: CodeStore;
+let store: ChallengeStore;
 let phoneSeq = 0;
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomToken } from "@/lib/keys";
-import type { ChallengePurpose, CodeStore } from "@/lib/store/types";
+import type { ChallengePurpose, ChallengeStore } from "@/lib/store/types";
 import { CHALLENGE_TTL_SECONDS } from "./policy";
 
 export interface ChallengeInput {
@@ -13,7 +13,7 @@ export interface ChallengeInput {
 
 /** Starts a second-factor step; the returned id goes only into this browser's httpOnly cookie. */
 export async function createChallenge(
-  store: CodeStore,
+  store: ChallengeStore,
   input: ChallengeInput,
   now = Date.now(),
 ) {

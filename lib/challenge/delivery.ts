@@ -1,7 +1,11 @@
 import "server-only";
 import { seal, unseal } from "@/lib/keys";
 import type { Messenger } from "@/lib/messaging/types";
-import type { Challenge, CodeStore, DeliveryStatus } from "@/lib/store/types";
+import type {
+  Challenge,
+  ChallengeStore,
+  DeliveryStatus,
+} from "@/lib/store/types";
 
 // Plivo reports an SMS's delivery to a status URL. The URL names the challenge by a sealed
 // reference, never by its id (the id is the browser's secret and would end up in Plivo's logs),
@@ -74,7 +78,7 @@ const RANK: Record<DeliveryStatus, number> = {
  * a resend) or stale states are ignored. Returns the challenge when its delivery changed.
  */
 export async function recordDelivery(
-  store: CodeStore,
+  store: ChallengeStore,
   ref: { challengeId: string; send: number },
   status: DeliveryStatus,
 ): Promise<Challenge | null> {

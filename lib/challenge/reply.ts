@@ -3,13 +3,13 @@ import { getEnv } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
 import { fail, ok } from "@/lib/http";
 import { getMessenger } from "@/lib/messaging";
-import { getCodeStore } from "@/lib/store";
+import { getChallengeStore } from "@/lib/store";
 import type { SendDeps, SendOutcome } from "./send";
 import { toChallengeView } from "./view";
 
 export function sendDeps(): SendDeps {
   return {
-    store: getCodeStore(),
+    store: getChallengeStore(),
     messenger: getMessenger(),
     appUrl: getEnv().appUrl,
   };

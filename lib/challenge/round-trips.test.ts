@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRecordingMessenger } from "@/lib/testing/messenger";
-import { startTestUpstashStore } from "@/lib/testing/redis";
-import type { CodeStore } from "@/lib/store/types";
+import { createRecordingMessenger } from "@/test/support/messenger";
+import { startTestUpstashStore } from "@/test/support/redis";
+import type { ChallengeStore } from "@/lib/store/types";
 import { createChallenge } from "./create";
 import { sendCode } from "./send";
 import { verifyCode } from "./verify";
 
 // Round trips to the code store, counted at the client (one HTTP request each), for the
-// operations the benchmark loads (e2e/bench). They are deterministic, so they are pinned here.
+// operations the benchmark loads (bench). They are deterministic, so they are pinned here.
 
 /** The bound: one atomic script. */
 const VERIFY_TRIPS = 1;
@@ -16,7 +16,7 @@ const SEND_TRIPS = 1;
 
 describe("code store round trips", () => {
   let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
-  let store: CodeStore;
+  let store: ChallengeStore;
   const messenger = createRecordingMessenger();
   const deps = () => ({ store, messenger, appUrl: "http://localhost:3000" });
 

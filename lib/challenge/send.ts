@@ -1,7 +1,7 @@
 import "server-only";
 import type { ErrorCode } from "@/lib/errors";
 import { MessagingError, type Messenger } from "@/lib/messaging/types";
-import type { Challenge, CodeStore, IssueResult } from "@/lib/store/types";
+import type { Challenge, ChallengeStore, IssueResult } from "@/lib/store/types";
 import { generateCode, hashCode } from "./code";
 import { hasStatusCallback, smsStatusUrl } from "./delivery";
 import { MAX_SENDS } from "./policy";
@@ -12,7 +12,7 @@ import { prepareCodeCall } from "./voice-call";
 export type Channel = "sms" | "voice";
 
 export interface SendDeps {
-  store: CodeStore;
+  store: ChallengeStore;
   messenger: Messenger;
   appUrl: string;
   now?: number;

@@ -1,6 +1,10 @@
 import "server-only";
 import type { ErrorCode } from "@/lib/errors";
-import type { Challenge, CodeStore, VerifyResult } from "@/lib/store/types";
+import type {
+  Challenge,
+  ChallengeStore,
+  VerifyResult,
+} from "@/lib/store/types";
 import { hashCode } from "./code";
 import { MAX_WRONG_ATTEMPTS } from "./policy";
 
@@ -26,7 +30,7 @@ const VERIFY_ERRORS: Record<Reason, ErrorCode> = {
 
 /** Checks and consumes a code in one atomic store round trip (single use, ASVS 2.7.3). */
 export async function verifyCode(
-  store: CodeStore,
+  store: ChallengeStore,
   id: string,
   code: string,
   now = Date.now(),

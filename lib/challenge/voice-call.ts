@@ -2,7 +2,7 @@ import "server-only";
 import { randomToken, seal, unseal } from "@/lib/keys";
 import type { CallRequest } from "@/lib/messaging/types";
 import { spokenCode } from "@/lib/messaging/voice";
-import type { CodeStore } from "@/lib/store/types";
+import type { ChallengeStore } from "@/lib/store/types";
 
 // The answer URL Plivo fetches carries only a random call token, never the code or the challenge
 // id; the code waits in the store, encrypted, for as long as the code itself is valid.
@@ -22,7 +22,7 @@ export function prepareCodeCall(appUrl: string, code: string) {
 
 /** The code a call should speak, or null when the token is unknown or expired. */
 export async function readCallCode(
-  store: CodeStore,
+  store: ChallengeStore,
   token: string,
 ): Promise<string | null> {
   const sealed = await store.getValue(callKey(token));

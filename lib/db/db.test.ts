@@ -7,7 +7,7 @@ import {
   TEST_DATABASE_URL,
   prepareTestDatabase,
   resetTables,
-} from "@/lib/testing/db";
+} from "@/test/support/db";
 import { applyMigrations, readMigrations } from "./migrations";
 
 // getEnv() reads this lazily, on the first getDb() below.

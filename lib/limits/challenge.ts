@@ -1,6 +1,6 @@
 import "server-only";
 import { MAX_SENDS } from "@/lib/challenge/policy";
-import type { Challenge, CodeStore } from "@/lib/store/types";
+import type { Challenge, ChallengeStore } from "@/lib/store/types";
 import type { Channel } from "./destination";
 import { idOf, limitSend } from "./guard";
 import { getLimiter } from "./index";
@@ -29,7 +29,7 @@ export function accountOf(c: Pick<Challenge, "userId" | "pending">): string {
  */
 export async function limitResend(
   request: Request,
-  store: CodeStore,
+  store: ChallengeStore,
   id: string,
   channel: Channel,
 ) {
@@ -44,7 +44,7 @@ export async function limitResend(
  * After a verify answered "too many attempts": the challenge died, which counts once towards the
  * account's lockout ladder. Two round trips, only on this path (read, then one script).
  */
-export async function recordFailedChallenge(store: CodeStore, id: string) {
+export async function recordFailedChallenge(store: ChallengeStore, id: string) {
   const c = await store.getChallenge(id);
   if (!c) return null;
   const account = idOf("account", accountOf(c));

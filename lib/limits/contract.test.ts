@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
+import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
 import { createEmbeddedLimiter } from "./embedded";
 import type { Limit, Limiter } from "./types";
 import { createUpstashLimiter } from "./upstash";

@@ -7,9 +7,9 @@ import { createAccount } from "@/lib/account";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword } from "@/lib/password";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 // Per-number and per-account caps raised (as the benchmark does) so only the lockout and the
 // daily budget are in play; the budget lowered to reach it quickly.
 vi.hoisted(() => {

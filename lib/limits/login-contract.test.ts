@@ -10,7 +10,7 @@ import {
   vi,
 } from "vitest";
 import { createUpstashRedis } from "@/lib/store/upstash";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
+import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
 import { createEmbeddedLimiter } from "./embedded";
 import { createEmbeddedLoginLimiter } from "./login-embedded";
 import { createUpstashLoginLimiter } from "./login-upstash";

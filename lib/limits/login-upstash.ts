@@ -9,7 +9,7 @@ import { secondsUntil } from "./types";
 // (upstash.ts) for two reasons:
 // 1. Its scripts start with "#!lua flags=allow-key-locking", a flag only Upstash's servers accept;
 //    stock Redis (7.0.15 here, or a self-hosted REST proxy in front of one) refuses the script.
-//    Our local REST stand-in strips the flag (e2e/support/upstash-scripts.ts); Upstash needs nothing.
+//    Our local REST stand-in strips the flag (test/support/upstash-scripts.ts); Upstash needs nothing.
 // 2. A send checks several limits, the account lockout and the global daily budget all or
 //    nothing (a refused request must not eat the budget or another limit) within 2 store round
 //    trips; separate limiters count independently and cannot give that.

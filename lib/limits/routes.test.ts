@@ -5,9 +5,9 @@ import { POST as send } from "@/app/api/otp/send/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 // Lowered so the per-address cap is reached quickly; also proves the env override works.
 // No resend cooldown, so a second call may follow the first at once.
 vi.hoisted(() => {

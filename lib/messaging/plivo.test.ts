@@ -1,4 +1,4 @@
-import nock from "./test-nock";
+import nock from "@/test/support/nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPlivoMessenger } from "./plivo";
 import { MessagingError } from "./types";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
+import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
 import { createEmbeddedStore } from "./embedded";
-import type { CodeStore, IssueRequest, NewChallenge } from "./types";
+import type { ChallengeStore, IssueRequest, NewChallenge } from "./types";
 import { createUpstashStore } from "./upstash";
 
 interface Harness {
-  store: CodeStore;
+  store: ChallengeStore;
   /** Lets key TTLs run out: a fake clock for the embedded store, a real sleep for Redis. */
   elapse(seconds: number): Promise<void>;
 }
@@ -46,8 +46,8 @@ function sms(
 }
 
 function describeCodeStoreContract(name: string, makeHarness: () => Harness) {
-  describe(`CodeStore contract: ${name}`, () => {
-    let store: CodeStore;
+  describe(`ChallengeStore contract: ${name}`, () => {
+    let store: ChallengeStore;
     let elapse: Harness["elapse"];
     beforeEach(() => ({ store, elapse } = makeHarness()));
 

@@ -1,7 +1,7 @@
 import {
   FRESH_CHALLENGE_STATE,
   type Challenge,
-  type CodeStore,
+  type ChallengeStore,
   type IssueResult,
   type VerifyResult,
 } from "./types";
@@ -20,7 +20,7 @@ const SWEEP_EVERY_WRITES = 1000;
 
 export function createEmbeddedStore(
   options: { now?: () => number } = {},
-): CodeStore {
+): ChallengeStore {
   const clock = options.now ?? Date.now;
   const challenges = new Map<string, Entry<Challenge>>();
   const counters = new Map<string, Entry<number>>();
@@ -194,11 +194,11 @@ export function createEmbeddedStore(
 }
 
 const holder = globalThis as typeof globalThis & {
-  __twostepEmbeddedStore?: CodeStore;
+  __twostepEmbeddedStore?: ChallengeStore;
 };
 
 /** One store per process, kept on globalThis so Next's dev reloads do not forget live challenges. */
-export function getEmbeddedStore(): CodeStore {
+export function getEmbeddedStore(): ChallengeStore {
   holder.__twostepEmbeddedStore ??= createEmbeddedStore();
   return holder.__twostepEmbeddedStore;
 }

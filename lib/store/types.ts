@@ -94,7 +94,7 @@ export type VerifyResult =
       userId: string | null;
     };
 
-export interface CodeStore {
+export interface ChallengeStore {
   readonly kind: "embedded" | "upstash";
   /** Creates a challenge that lives ttlSeconds (whole-challenge lifetime, not the code's). */
   createChallenge(c: NewChallenge, ttlSeconds: number): Promise<void>;

@@ -12,7 +12,7 @@ import {
 import { fromHash, toHash } from "./hash";
 import {
   FRESH_CHALLENGE_STATE,
-  type CodeStore,
+  type ChallengeStore,
   type IssueResult,
   type VerifyResult,
 } from "./types";
@@ -47,7 +47,7 @@ export function createUpstashStore({
   url,
   token,
   prefix = DEFAULT_PREFIX,
-}: UpstashConfig): CodeStore {
+}: UpstashConfig): ChallengeStore {
   // Off: the default JSON-parses values, turning a stored "123456" into a number.
   const redis = new Redis({
     url,

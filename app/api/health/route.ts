@@ -1,6 +1,6 @@
 import { checkDb, dbKind } from "@/lib/db";
 import { getMessenger } from "@/lib/messaging";
-import { getCodeStore } from "@/lib/store";
+import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ async function probe(kind: string, check: () => Promise<void>) {
 }
 
 export async function GET() {
-  const store = getCodeStore();
+  const store = getChallengeStore();
   const messenger = getMessenger();
   const [db, codeStore, messaging] = await Promise.all([
     probe(dbKind(), checkDb),

@@ -1,4 +1,4 @@
-import { apiHandler } from "@/lib/route";
+import { apiHandler } from "@/lib/http";
 import { findLoginUser } from "@/lib/account";
 import { recordEvent } from "@/lib/audit";
 import { createChallenge } from "@/lib/challenge/create";

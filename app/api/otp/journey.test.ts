@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/signup/route";
 import { getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { resetTables } from "@/lib/testing/db";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { resetTables } from "@/test/support/db";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { POST as send } from "./send/route";
 import { POST as verify } from "./verify/route";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // Whole signups through the real route handlers, Postgres and the outbox.
 

@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
-import { startTestUpstash } from "@/lib/testing/redis";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { startTestUpstash } from "@/test/support/redis";
 
 // Code-store round trips per request through the real route handlers, store and limiter both on
 // Upstash (over real Redis), counted at their clients. Deterministic, so pinned here; the
-// benchmark (e2e/bench) reports the same counts under load.
+// benchmark (bench) reports the same counts under load.
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 /** Issue 5: a send costs at most 2 round trips, rate limits included; a verify exactly 1. */
 const MAX_SEND_TRIPS = 2;
@@ -36,7 +36,7 @@ beforeAll(async () => {
     send: (await import("./send/route")).POST,
     verify: (await import("./verify/route")).POST,
   };
-  const store = (await import("@/lib/store")).getCodeStore();
+  const store = (await import("@/lib/store")).getChallengeStore();
   const limiter = (await import("@/lib/limits")).getLimiter();
   trips = () => store.roundTrips() + limiter.roundTrips();
 });

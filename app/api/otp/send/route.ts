@@ -1,4 +1,4 @@
-import { apiHandler } from "@/lib/route";
+import { apiHandler } from "@/lib/http";
 import { recordEvent } from "@/lib/audit";
 import { readChallengeCookie } from "@/lib/challenge/cookie";
 import { replyToSend, sendDeps } from "@/lib/challenge/reply";

@@ -1,8 +1,8 @@
 import { readChallengeCookie } from "@/lib/challenge/cookie";
 import { toChallengeView } from "@/lib/challenge/view";
 import { fail, ok } from "@/lib/http";
-import { apiHandler } from "@/lib/route";
-import { getCodeStore } from "@/lib/store";
+import { apiHandler } from "@/lib/http";
+import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // once when it failed. It reads only this browser's own challenge (httpOnly cookie).
 export const GET = apiHandler(async () => {
   const id = await readChallengeCookie();
-  const challenge = id ? await getCodeStore().getChallenge(id) : null;
+  const challenge = id ? await getChallengeStore().getChallenge(id) : null;
   if (!challenge || challenge.status === "verified")
     return fail(401, "NO_CHALLENGE");
   return ok(

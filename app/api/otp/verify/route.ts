@@ -1,4 +1,4 @@
-import { apiHandler } from "@/lib/route";
+import { apiHandler } from "@/lib/http";
 import { createAccount } from "@/lib/account";
 import { recordEvent } from "@/lib/audit";
 import {
@@ -9,7 +9,7 @@ import { CHALLENGE_STATUS } from "@/lib/challenge/reply";
 import { verifyCode } from "@/lib/challenge/verify";
 import { fail, ok, parseBody, requestMeta } from "@/lib/http";
 import { recordFailedChallenge } from "@/lib/limits/challenge";
-import { getCodeStore } from "@/lib/store";
+import { getChallengeStore } from "@/lib/store";
 import { verifySchema } from "@/lib/validation";
 
 // Checks the code (one atomic store round trip). Success leaves the challenge "verified" for the
@@ -19,7 +19,7 @@ export const POST = apiHandler(async (request) => {
   if ("reply" in parsed) return parsed.reply;
   const id = await readChallengeCookie();
   if (!id) return fail(401, "NO_CHALLENGE");
-  const store = getCodeStore();
+  const store = getChallengeStore();
   const meta = requestMeta(request);
   const result = await verifyCode(store, id, parsed.data.code);
   if (!result.ok) {

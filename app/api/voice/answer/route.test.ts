@@ -13,7 +13,7 @@ const CODE = "042917";
 type Route = typeof import("./route");
 let POST: Route["POST"];
 let prepareCodeCall: typeof import("@/lib/challenge/voice-call").prepareCodeCall;
-let getCodeStore: typeof import("@/lib/store").getCodeStore;
+let getChallengeStore: typeof import("@/lib/store").getChallengeStore;
 
 beforeAll(async () => {
   // getEnv() caches, so the Plivo settings must be in place before the modules load.
@@ -24,7 +24,7 @@ beforeAll(async () => {
   vi.resetModules();
   ({ POST } = await import("./route"));
   ({ prepareCodeCall } = await import("@/lib/challenge/voice-call"));
-  ({ getCodeStore } = await import("@/lib/store"));
+  ({ getChallengeStore } = await import("@/lib/store"));
 });
 afterAll(() => vi.unstubAllEnvs());
 
@@ -34,7 +34,11 @@ afterAll(() => vi.unstubAllEnvs());
  */
 async function placeCall(code = CODE, ttlSeconds = 60) {
   const call = prepareCodeCall(APP_URL, code);
-  await getCodeStore().setValue(call.stored.key, call.stored.value, ttlSeconds);
+  await getChallengeStore().setValue(
+    call.stored.key,
+    call.stored.value,
+    ttlSeconds,
+  );
   const url = new URL(call.request.answerUrl);
   expect(url.origin).toBe(APP_URL);
   return `${url.pathname}${url.search}`;

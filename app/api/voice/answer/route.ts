@@ -2,7 +2,7 @@ import { readCallCode } from "@/lib/challenge/voice-call";
 import { getEnv } from "@/lib/env";
 import { verifyVoiceSignature } from "@/lib/messaging/plivo-signature";
 import { buildSpeakXml, spokenCode } from "@/lib/messaging/voice";
-import { getCodeStore } from "@/lib/store";
+import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +35,7 @@ export async function POST(request: Request) {
     });
   if (!authentic) return new Response("Unauthorized", { status: 401 });
   const token = incoming.searchParams.get("call");
-  const code = token ? await readCallCode(getCodeStore(), token) : null;
+  const code = token ? await readCallCode(getChallengeStore(), token) : null;
   if (!code)
     return xml(
       buildSpeakXml("Sorry, this code has expired. Please ask for a new one."),

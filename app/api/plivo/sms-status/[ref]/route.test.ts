@@ -9,11 +9,11 @@ import {
 } from "vitest";
 import { signSmsRequest } from "@/lib/messaging/plivo-signature";
 import type { Messenger } from "@/lib/messaging/types";
-import { resetTables } from "@/lib/testing/db";
+import { resetTables } from "@/test/support/db";
 import {
   createRecordingMessenger,
   type RecordingMessenger,
-} from "@/lib/testing/messenger";
+} from "@/test/support/messenger";
 
 // Plivo's delivery report, as Plivo sends it: a form POST to the status URL the app gave with the
 // text, signed (V2) over that public URL. The app may sit behind a proxy, so the request's own
@@ -35,7 +35,7 @@ vi.mock("next/headers", () => ({
 let mod: {
   POST: typeof import("./route").POST;
   GET: typeof import("@/app/api/otp/status/route").GET;
-  store: import("@/lib/store").CodeStore;
+  store: import("@/lib/store").ChallengeStore;
   createChallenge: typeof import("@/lib/challenge/create").createChallenge;
   sendCode: typeof import("@/lib/challenge/send").sendCode;
   createAccount: typeof import("@/lib/account").createAccount;
@@ -53,7 +53,7 @@ beforeAll(async () => {
   mod = {
     POST: (await import("./route")).POST,
     GET: (await import("@/app/api/otp/status/route")).GET,
-    store: (await import("@/lib/store")).getCodeStore(),
+    store: (await import("@/lib/store")).getChallengeStore(),
     createChallenge: (await import("@/lib/challenge/create")).createChallenge,
     sendCode: (await import("@/lib/challenge/send")).sendCode,
     createAccount: (await import("@/lib/account")).createAccount,

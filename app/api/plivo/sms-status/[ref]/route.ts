@@ -7,8 +7,8 @@ import {
 } from "@/lib/challenge/delivery";
 import { getEnv } from "@/lib/env";
 import { verifySmsSignature } from "@/lib/messaging/plivo-signature";
-import { apiHandler } from "@/lib/route";
-import { getCodeStore } from "@/lib/store";
+import { apiHandler } from "@/lib/http";
+import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,7 @@ export const POST = apiHandler(async (request) => {
   const status = toDeliveryStatus(form?.get("Status"));
   // Anything Plivo cannot fix by retrying is acknowledged, so it stops asking.
   if (!ref || !status) return reply(200);
-  const changed = await recordDelivery(getCodeStore(), ref, status);
+  const changed = await recordDelivery(getChallengeStore(), ref, status);
   if (changed && isDeliveryFailure(status)) {
     await recordEvent({
       type: "code_failed",

@@ -88,7 +88,7 @@ export async function startUpstash(): Promise<Started & { token: string }> {
   const token = randomBytes(16).toString("hex");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "e2e/support/upstash-rest-server.ts"],
+    ["--import", "tsx", "test/support/upstash-rest-server.ts"],
     {
       env: {
         ...process.env,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ERRORS } from "./errors";
-import { apiHandler, isSameOrigin } from "./route";
+import { ERRORS } from "@/lib/errors";
+import { apiHandler, isSameOrigin } from "./handler";
 
 // getEnv() reads this on first use (not at import), so it is in place in time.
 vi.stubEnv("APP_URL", "http://localhost:3000");

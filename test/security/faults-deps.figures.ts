@@ -2,12 +2,12 @@ import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { ERRORS } from "@/lib/errors";
-import { resetTables, TEST_DATABASE_URL } from "@/lib/testing/db";
+import { resetTables, TEST_DATABASE_URL } from "@/test/support/db";
 import { recordExact, recordFigure } from "./figures";
 import {
   installNextHeadersForCjs,
   withRequest,
-} from "@/lib/testing/next-headers-cjs";
+} from "@/test/support/next-headers-cjs";
 
 // The code store or the database made to fail for real (a closed port), the app loaded afresh for
 // each case (env is read once per process). Fail closed: 503 with the one clear message, no

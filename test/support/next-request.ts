@@ -1,6 +1,6 @@
 // A stand-in for "next/headers" so route handlers run in vitest, plus a request builder.
 // Use it as the mock module itself:
-//   vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+//   vi.mock("next/headers", () => import("@/test/support/next-request"));
 // then call a route's exported POST with jsonRequest(...). One browser's cookies live in
 // cookieJar; clear it to start as a new person.
 

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChallenge } from "@/lib/challenge/create";
 import { sendCode } from "@/lib/challenge/send";
 import { verifyCode } from "@/lib/challenge/verify";
-import type { CodeStore } from "@/lib/store/types";
+import type { ChallengeStore } from "@/lib/store/types";
 import {
   codeFromSmsText,
   createRecordingMessenger,
-} from "@/lib/testing/messenger";
-import { startTestUpstashStore } from "@/lib/testing/redis";
+} from "@/test/support/messenger";
+import { startTestUpstashStore } from "@/test/support/redis";
 import { recordExact, recordFigure } from "./figures";
 import { runPool } from "./pool";
 
@@ -22,7 +22,7 @@ const PARALLEL = 20;
 const TRIAL_WIDTH = 8;
 
 let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
-let store: CodeStore;
+let store: ChallengeStore;
 
 beforeAll(async () => {
   ({ server, store } = await startTestUpstashStore("race"));

@@ -3,9 +3,9 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { getCodeStore } from "@/lib/store";
-import { resetTables } from "@/lib/testing/db";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { getChallengeStore } from "@/lib/store";
+import { resetTables } from "@/test/support/db";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { recordExact, recordFigure } from "./figures";
 import { toRequest, VALID_CHALLENGE, type FuzzCase } from "./fuzz/case";
 import { jsonRouteCases } from "./fuzz/json-routes";
@@ -21,9 +21,9 @@ import {
 import {
   installNextHeadersForCjs,
   withRequest,
-} from "@/lib/testing/next-headers-cjs";
+} from "@/test/support/next-headers-cjs";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 // getEnv() caches: Plivo's token must be set before any module reads it, so the two callbacks
 // check signatures (without it they refuse everything before looking).
 vi.hoisted(() => {
@@ -176,7 +176,7 @@ describe("malformed input against every route", () => {
       ["GET /api/dev/outbox", sample(outboxCases, 500, 14)],
       ["POST /api/auth/callback/twostep", sample(nextAuthCases, 1000, 15)],
     ];
-    const store = getCodeStore();
+    const store = getChallengeStore();
     const challengeBefore = JSON.stringify(
       await store.getChallenge(validChallenge),
     );

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha1, stripUpstashFlags } from "@/e2e/support/upstash-scripts";
-import { makeTestPrefix, startTestUpstash } from "@/lib/testing/redis";
-import { createUpstashRedis } from "./upstash";
+import { sha1, stripUpstashFlags } from "@/test/support/upstash-scripts";
+import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
+import { createUpstashRedis } from "@/lib/store/upstash";
 
 // The local stand-in for Upstash must answer like Upstash, or the store tests prove nothing.
 

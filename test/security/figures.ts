@@ -2,7 +2,7 @@ import { appendFileSync } from "node:fs";
 import { inject } from "vitest";
 
 // One row of the security table. Each figures file records its rows here (a JSON-lines file the
-// global setup made), and lib/security/report.ts prints them all once the run is over.
+// global setup made), and test/security/report.ts prints them all once the run is over.
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,4 +1,4 @@
-import type { UpstashRestServer } from "@/e2e/support/upstash-rest-server";
+import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
 
 /** One raw Redis command through the REST server, bypassing the store, to see what Redis holds. */
 export async function runRedisCommand(

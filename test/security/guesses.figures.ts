@@ -7,18 +7,18 @@ import { sendCode } from "@/lib/challenge/send";
 import { verifyCode } from "@/lib/challenge/verify";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import type { CodeStore } from "@/lib/store/types";
-import { resetTables } from "@/lib/testing/db";
+import type { ChallengeStore } from "@/lib/store/types";
+import { resetTables } from "@/test/support/db";
 import {
   codeFromSmsText,
   createRecordingMessenger,
-} from "@/lib/testing/messenger";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
-import { startTestUpstashStore } from "@/lib/testing/redis";
+} from "@/test/support/messenger";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { startTestUpstashStore } from "@/test/support/redis";
 import { recordExact } from "./figures";
 import { runPool } from "./pool";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // The classic demo accepted the right code after 1000 wrong ones (facts.md). Here a challenge dies
 // at its fifth wrong code (lib/challenge/policy.ts), and the right code is refused after that.
@@ -27,7 +27,7 @@ const SECTION = "wrong guesses";
 const CHALLENGES = 100;
 
 let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
-let store: CodeStore;
+let store: ChallengeStore;
 
 beforeAll(async () => {
   ({ server, store } = await startTestUpstashStore("guesses"));

@@ -4,8 +4,8 @@ import {
   signSmsRequest,
   signVoiceRequest,
 } from "@/lib/messaging/plivo-signature";
-import type { CodeStore } from "@/lib/store/types";
-import { createRecordingMessenger } from "@/lib/testing/messenger";
+import type { ChallengeStore } from "@/lib/store/types";
+import { createRecordingMessenger } from "@/test/support/messenger";
 import { recordExact } from "./figures";
 
 // Forged Plivo callbacks: the answer URL of a live "Call me instead" call (it would speak the code)
@@ -29,14 +29,14 @@ vi.hoisted(() => {
   });
 });
 
-let store: CodeStore;
+let store: ChallengeStore;
 let voice: typeof import("@/app/api/voice/answer/route").POST;
 let smsStatus: typeof import("@/app/api/plivo/sms-status/[ref]/route").POST;
 let sendCode: typeof import("@/lib/challenge/send").sendCode;
 let createChallenge: typeof import("@/lib/challenge/create").createChallenge;
 
 beforeAll(async () => {
-  store = (await import("@/lib/store")).getCodeStore();
+  store = (await import("@/lib/store")).getChallengeStore();
   voice = (await import("@/app/api/voice/answer/route")).POST;
   smsStatus = (await import("@/app/api/plivo/sms-status/[ref]/route")).POST;
   sendCode = (await import("@/lib/challenge/send")).sendCode;

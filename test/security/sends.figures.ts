@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/signup/route";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { SENDS_PER_PHONE_PER_HOUR } from "@/lib/limits/policy";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { recordExact } from "./figures";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // The classic demo sent unlimited codes to any number. Here one number gets at most
 // SENDS_PER_PHONE_PER_HOUR codes an hour, however many browsers, emails and addresses ask.

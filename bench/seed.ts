@@ -11,7 +11,7 @@ import {
 import { applyMigrations } from "@/lib/db/migrations";
 import { hashPassword } from "@/lib/password";
 import { createUpstashStore } from "@/lib/store/upstash";
-import type { CodeStore } from "@/lib/store/types";
+import type { ChallengeStore } from "@/lib/store/types";
 import { BENCH } from "./config";
 
 // Everything the load needs before it starts: a fresh database, accounts with verified phones, and
@@ -76,7 +76,7 @@ export function benchStore(upstash: { url: string; token: string }) {
  * (the harness knows it, so a right-code verify needs no outbox read). Written 32 at a time.
  */
 export async function createChallenges(
-  store: CodeStore,
+  store: ChallengeStore,
   count: number,
   owner: (i: number) => { userId: string; phone: string },
   withCode: boolean,

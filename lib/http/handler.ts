@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { fail } from "@/lib/http";
+import { fail } from "./reply";
 
 type Handler = (request: Request) => Promise<Response>;
 

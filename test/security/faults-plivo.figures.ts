@@ -1,4 +1,4 @@
-import nock from "@/lib/messaging/test-nock";
+import nock from "@/test/support/nock";
 import {
   afterAll,
   afterEach,
@@ -13,11 +13,11 @@ import { POST as send } from "@/app/api/otp/send/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { closeDb, getDb } from "@/lib/db";
-import { codeFromSmsText } from "@/lib/testing/messenger";
-import { cookieJar, jsonRequest } from "@/lib/testing/next-request";
+import { codeFromSmsText } from "@/test/support/messenger";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { recordFigure } from "./figures";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-request"));
+vi.mock("next/headers", () => import("@/test/support/next-request"));
 // The real Plivo messenger with a short deadline, its HTTP answered by nock: the app sees exactly
 // what plivo 4.79 throws for each failure.
 vi.mock("@/lib/messaging", async (importOriginal) => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   startUpstashRestServer,
   type UpstashRestServer,
-} from "@/e2e/support/upstash-rest-server";
+} from "@/test/support/upstash-rest-server";
 import { createUpstashStore } from "@/lib/store/upstash";
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -1,6 +1,6 @@
 // Speaks Upstash's REST protocol in front of a real redis-server, so the Upstash store, @upstash/ratelimit
 // and the e2e suite run against real Redis semantics (Lua, expiry, MULTI) without the network.
-// Run directly: PORT=8079 UPSTASH_TOKEN=… REDIS_URL=redis://127.0.0.1:6379 npx tsx e2e/support/upstash-rest-server.ts
+// Run directly: PORT=8079 UPSTASH_TOKEN=… REDIS_URL=redis://127.0.0.1:6379 npx tsx test/support/upstash-rest-server.ts
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { RedisConnection, RedisError, type Reply } from "./resp";

@@ -1,0 +1,13 @@
+import type { ErrorCode } from "@/lib/errors";
+
+// Shared with client components: the one shape every API route answers with.
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  retryAfterSeconds?: number;
+  attemptsLeft?: number;
+  fields?: Record<string, string>;
+}
+
+export type ApiResult<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: ApiError };
