@@ -49,6 +49,19 @@ export async function findLoginUser(email: string) {
   });
 }
 
+/**
+ * The user a sign-up created, told by its password hash (argon2id's random salt makes every hash
+ * unique), so a retried or racing verify can finish the same sign-up instead of refusing it.
+ */
+export async function findAccountCreatedWith(
+  email: string,
+  passwordHash: string,
+): Promise<string | null> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { email } });
+  return user?.passwordHash === passwordHash ? user.id : null;
+}
+
 function uniqueViolationTarget(error: unknown): string | null {
   const e = error as {
     code?: string;

@@ -8,8 +8,7 @@ export type AuthEventType =
   | "login_success"
   | "login_failure"
   | "lockout"
-  | "sign_out"
-  | "phone_verified";
+  | "sign_out";
 
 export interface AuditInput {
   type: AuthEventType;

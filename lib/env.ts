@@ -35,9 +35,19 @@ const schema = z
     LIMIT_SENDS_PER_IP_PER_HOUR: count(1e9),
     LIMIT_SENDS_PER_ACCOUNT_PER_HOUR: count(1e9),
     LIMIT_LOGINS_PER_ACCOUNT_PER_15_MIN: count(1e9),
+    LIMIT_LOGINS_PER_ACCOUNT_ALL_ADDRESSES_PER_15_MIN: count(1e9),
     LIMIT_LOGINS_PER_IP_PER_15_MIN: count(1e9),
     LIMIT_DAILY_MESSAGE_BUDGET: count(1e9),
+    LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET: count(1e9),
     SMS_COUNTRY_ALLOWLIST: countryList,
+    TRUSTED_PROXY_HOPS: optional.pipe(
+      z
+        .string()
+        .regex(/^\d$/, "must be a whole number from 0 to 9")
+        .transform(Number)
+        .optional(),
+    ),
+    VERCEL: optional,
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -132,10 +142,15 @@ function toEnv(e: z.infer<typeof schema>) {
       sendsPerIpPerHour: e.LIMIT_SENDS_PER_IP_PER_HOUR,
       sendsPerAccountPerHour: e.LIMIT_SENDS_PER_ACCOUNT_PER_HOUR,
       loginsPerAccountPer15Min: e.LIMIT_LOGINS_PER_ACCOUNT_PER_15_MIN,
+      loginsPerAccountAllAddressesPer15Min:
+        e.LIMIT_LOGINS_PER_ACCOUNT_ALL_ADDRESSES_PER_15_MIN,
       loginsPerIpPer15Min: e.LIMIT_LOGINS_PER_IP_PER_15_MIN,
       dailyMessageBudget: e.LIMIT_DAILY_MESSAGE_BUDGET,
+      dailyUnverifiedMessageBudget: e.LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET,
     },
     smsCountryAllowlist: e.SMS_COUNTRY_ALLOWLIST,
+    onVercel: e.VERCEL === "1",
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
   };
 }
 

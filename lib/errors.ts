@@ -1,51 +1,141 @@
-// Every message a person can read when something goes wrong, in one table, so wording stays
-// consistent and no handler leaks detail (e.g. whether an email exists).
+// The one catalogue of refusals: what a person reads, the HTTP status, and whether the code step
+// is over (the page then offers "Start again"). Handlers name a code; the reply carries the rest,
+// so the client reads the reply rather than a copy of this table. Safe for client bundles.
+
+export interface ErrorSpec {
+  message: string;
+  status: number;
+  /** The step cannot go on: the person must start again. */
+  final: boolean;
+}
+
+const spec = (message: string, status: number, final = false): ErrorSpec => ({
+  message,
+  status,
+  final,
+});
 
 export const ERRORS = {
-  INVALID_INPUT: "Please check the highlighted fields.",
-  INVALID_EMAIL: "Enter a valid email address.",
-  INVALID_PASSWORD: "Use at least 8 characters (at most 128).",
-  INVALID_PHONE:
+  // Input: the person can fix it and try again.
+  INVALID_INPUT: spec("Please check the highlighted fields.", 400),
+  INVALID_EMAIL: spec("Enter a valid email address.", 400),
+  INVALID_PASSWORD: spec("Use at least 8 characters (at most 128).", 400),
+  INVALID_PHONE: spec(
     "Enter a valid mobile number, with the country code if it is not from the chosen country.",
-  INVALID_CODE_FORMAT: "Enter the 6-digit code.",
-  BAD_CREDENTIALS: "Email or password is incorrect.",
-  NO_CHALLENGE: "Your verification step has ended. Please start again.",
-  WRONG_CODE: "That code is not right.",
-  CODE_EXPIRED: "This code has expired. Request a new one.",
-  NO_CODE: "Request a new code first.",
-  TOO_MANY_ATTEMPTS:
+    422,
+  ),
+  INVALID_CODE_FORMAT: spec("Enter the 6-digit code.", 400),
+  BAD_CREDENTIALS: spec("Email or password is incorrect.", 401),
+  FORBIDDEN: spec("This request was refused.", 403),
+  // The code step.
+  NO_CHALLENGE: spec(
+    "Your verification step has ended. Please start again.",
+    401,
+    true,
+  ),
+  WRONG_CODE: spec("That code is not right.", 400),
+  CODE_EXPIRED: spec("This code has expired. Request a new one.", 410),
+  NO_CODE: spec("Request a new code first.", 400),
+  TOO_MANY_ATTEMPTS: spec(
     "Too many wrong codes. Please start again to get a new code.",
-  TOO_MANY_SENDS: "Too many codes were sent. Please start again later.",
-  RESEND_TOO_SOON: "Please wait before asking for another code.",
-  ALREADY_VERIFIED: "This step is already complete.",
-  EMAIL_TAKEN: "An account with this email already exists. Sign in instead.",
-  PHONE_TAKEN: "This phone number is already verified on another account.",
-  DELIVERY_FAILED: "We could not send the text message. Try a call instead.",
-  CALL_FAILED: "We could not place the call. Try again in a moment.",
-  PROVIDER_UNAVAILABLE:
+    429,
+    true,
+  ),
+  TOO_MANY_SENDS: spec(
+    "Too many codes were sent. Please start again later.",
+    429,
+    true,
+  ),
+  RESEND_TOO_SOON: spec("Please wait before asking for another code.", 429),
+  ALREADY_VERIFIED: spec("This step is already complete.", 409),
+  EMAIL_TAKEN: spec(
+    "An account with this email already exists. Sign in instead.",
+    409,
+    true,
+  ),
+  PHONE_TAKEN: spec(
+    "This phone number is already verified on another account.",
+    409,
+    true,
+  ),
+  SIGN_IN_FAILED: spec("We could not sign you in. Please start again.", 401),
+  // Delivery: the provider's trouble, not the person's input.
+  DELIVERY_FAILED: spec(
+    "We could not send the text message. Try a call instead.",
+    502,
+  ),
+  CALL_FAILED: spec("We could not place the call. Try again in a moment.", 502),
+  PROVIDER_UNAVAILABLE: spec(
     "Our messaging provider is unavailable. Try again in a moment.",
-  NUMBER_UNREACHABLE:
+    503,
+  ),
+  NUMBER_UNREACHABLE: spec(
     "This number cannot receive our messages. Check it, or use another number.",
-  SERVICE_UNAVAILABLE:
+    422,
+  ),
+  SERVICE_UNAVAILABLE: spec(
     "The service is temporarily unavailable. Please try again shortly.",
-  RATE_LIMITED: "Too many requests. Please wait and try again.",
-  LOGIN_LIMITED:
+    503,
+  ),
+  // Abuse limits: 429 with Retry-After; a spent daily budget is the service's state (503).
+  RATE_LIMITED: spec("Too many requests. Please wait and try again.", 429),
+  LOGIN_LIMITED: spec(
     "Too many sign-in attempts for this account. Please wait and try again.",
-  PHONE_SEND_LIMIT:
+    429,
+  ),
+  PHONE_SEND_LIMIT: spec(
     "Too many codes were sent to this number. Please wait before asking for another.",
-  ACCOUNT_SEND_LIMIT:
+    429,
+  ),
+  ACCOUNT_SEND_LIMIT: spec(
     "Too many codes were requested for this account. Please wait before asking for another.",
-  ACCOUNT_LOCKED:
-    "Too many failed verifications. For your safety, new codes are paused for a while.",
-  SENDING_PAUSED:
+    429,
+  ),
+  ACCOUNT_LOCKED: spec(
+    "Too many wrong codes. For your safety, codes for this account are paused for a while.",
+    429,
+  ),
+  ACCOUNT_DISABLED: spec(
+    "Too many wrong codes in a row: sign-in by code is switched off for this account until it is recovered.",
+    403,
+    true,
+  ),
+  SENDING_PAUSED: spec(
     "We have paused sending codes for today. Please try again later.",
-  COUNTRY_NOT_ALLOWED: "We cannot send codes to numbers in this country yet.",
-  SMS_NOT_SUPPORTED:
+    503,
+  ),
+  // Destinations.
+  COUNTRY_NOT_ALLOWED: spec(
+    "We cannot send codes to numbers in this country yet.",
+    422,
+  ),
+  SMS_NOT_SUPPORTED: spec(
     "This number cannot receive text messages. Choose “Call me instead” to hear the code.",
-  NUMBER_NOT_ALLOWED:
+    422,
+  ),
+  NUMBER_NOT_ALLOWED: spec(
     "This kind of number (premium-rate or shared-cost) cannot receive codes. Use a mobile number.",
-  FORBIDDEN: "This request was refused.",
-  SIGN_IN_FAILED: "We could not sign you in. Please start again.",
-} as const;
+    422,
+  ),
+} as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** What a use case answers when it says no: a catalogue code plus the details the page shows. */
+export interface Refusal {
+  ok: false;
+  error: ErrorCode;
+  retryAfterSeconds?: number;
+  attemptsLeft?: number;
+  fields?: Record<string, string>;
+}
+
+/** A use case's typed outcome: its data, or a refusal. */
+export type Outcome<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+export function refuse(
+  error: ErrorCode,
+  details: Omit<Refusal, "ok" | "error"> = {},
+): Refusal {
+  return { ok: false, error, ...details };
+}

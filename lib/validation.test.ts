@@ -35,7 +35,7 @@ describe("signupSchema", () => {
     expect(result.error?.issues).toEqual([
       expect.objectContaining({
         path: ["phone"],
-        message: ERRORS.INVALID_PHONE,
+        message: ERRORS.INVALID_PHONE.message,
       }),
     ]);
   });

@@ -10,22 +10,24 @@ import { parsePhone } from "@/lib/phone";
 // What each API route accepts. Unknown keys are refused rather than ignored.
 
 const email = z
-  .string(ERRORS.INVALID_EMAIL)
+  .string(ERRORS.INVALID_EMAIL.message)
   .trim()
-  .max(254, ERRORS.INVALID_EMAIL)
-  .pipe(z.email(ERRORS.INVALID_EMAIL))
+  .max(254, ERRORS.INVALID_EMAIL.message)
+  .pipe(z.email(ERRORS.INVALID_EMAIL.message))
   .transform((v) => v.toLowerCase());
 
 const password = z
-  .string(ERRORS.INVALID_PASSWORD)
-  .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD)
-  .max(PASSWORD_MAX_LENGTH, ERRORS.INVALID_PASSWORD);
+  .string(ERRORS.INVALID_PASSWORD.message)
+  .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD.message)
+  .max(PASSWORD_MAX_LENGTH, ERRORS.INVALID_PASSWORD.message);
 
 export const signupSchema = z
   .strictObject({
     email,
     password,
-    phone: z.string(ERRORS.INVALID_PHONE).max(32, ERRORS.INVALID_PHONE),
+    phone: z
+      .string(ERRORS.INVALID_PHONE.message)
+      .max(32, ERRORS.INVALID_PHONE.message),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/)
@@ -37,7 +39,7 @@ export const signupSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["phone"],
-        message: ERRORS.INVALID_PHONE,
+        message: ERRORS.INVALID_PHONE.message,
       });
       return z.NEVER;
     }
@@ -47,19 +49,24 @@ export const signupSchema = z
 export const loginSchema = z.strictObject({
   email,
   // Any string up to the maximum: a login never tells which rule an old password breaks.
-  password: z.string(ERRORS.BAD_CREDENTIALS).min(1).max(PASSWORD_MAX_LENGTH),
-  callbackUrl: z.string().max(512).optional(),
+  password: z
+    .string(ERRORS.BAD_CREDENTIALS.message)
+    .min(1)
+    .max(PASSWORD_MAX_LENGTH),
 });
 
 export const sendSchema = z.strictObject({ channel: z.enum(["sms", "voice"]) });
 
 export const verifySchema = z.strictObject({
   code: z
-    .string(ERRORS.INVALID_CODE_FORMAT)
+    .string(ERRORS.INVALID_CODE_FORMAT.message)
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(
       z
         .string()
-        .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), ERRORS.INVALID_CODE_FORMAT),
+        .regex(
+          new RegExp(`^\\d{${CODE_DIGITS}}$`),
+          ERRORS.INVALID_CODE_FORMAT.message,
+        ),
     ),
 });

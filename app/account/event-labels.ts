@@ -34,7 +34,6 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
   ],
   lockout: () => ["Code step locked", "Too many wrong codes"],
   sign_out: () => ["Signed out", ""],
-  phone_verified: () => ["Phone verified", ""],
 };
 
 function attemptsLeft(d: Detail): string {

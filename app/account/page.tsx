@@ -41,7 +41,7 @@ export default async function AccountPage() {
       </p>
       {account ? null : (
         <p className="alert error" role="alert">
-          {ERRORS.SERVICE_UNAVAILABLE}
+          {ERRORS.SERVICE_UNAVAILABLE.message}
         </p>
       )}
       <dl className="facts">

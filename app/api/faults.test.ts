@@ -88,7 +88,7 @@ async function expectUnavailable(response: Response) {
     ok: false,
     error: {
       code: "SERVICE_UNAVAILABLE",
-      message: ERRORS.SERVICE_UNAVAILABLE,
+      message: ERRORS.SERVICE_UNAVAILABLE.message,
     },
   });
 }
@@ -152,7 +152,7 @@ describe("with the code store unreachable", () => {
     const app = await loadApp(down);
     jar.set("twostep_challenge", "x".repeat(43));
     const page = await app.VerifyPage({ searchParams: Promise.resolve({}) });
-    expect(textOf(page)).toContain(ERRORS.SERVICE_UNAVAILABLE);
+    expect(textOf(page)).toContain(ERRORS.SERVICE_UNAVAILABLE.message);
   });
 });
 
@@ -225,7 +225,7 @@ describe("with the SMS provider refusing", () => {
     expect(res.status).toBe(503);
     expect((await res.json()).error).toEqual({
       code: "PROVIDER_UNAVAILABLE",
-      message: ERRORS.PROVIDER_UNAVAILABLE,
+      message: ERRORS.PROVIDER_UNAVAILABLE.message,
     });
     // A failed delivery waives the resend wait: a new text can go out at once.
     provider.down = false;

@@ -1,15 +1,16 @@
-import type { ApiError } from "@/lib/http/types";
+import type { ApiError, ApiResult } from "@/lib/http/types";
 
-export type PostResult<T> = ({ ok: true } & T) | { ok: false; error: ApiError };
+export type PostResult<T extends object> = ApiResult<T>;
 
 const OFFLINE: ApiError = {
   code: "SERVICE_UNAVAILABLE",
   message:
     "We could not reach the server. Check your connection and try again.",
+  final: false,
 };
 
 /** POSTs JSON to one of our API routes and returns its one response shape, even on network errors. */
-export async function postJson<T extends object>(
+export async function postJson<T extends object = object>(
   url: string,
   body: unknown,
 ): Promise<PostResult<T>> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { readChallengeCookie } from "@/lib/challenge/cookie";
+import { readChallengeCookie } from "@/lib/http/challenge-cookie";
 import { toChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/safe-redirect";
@@ -42,7 +42,9 @@ export default async function VerifyPage({
       <section className="card">
         <h1>Enter your code</h1>
         <p className={down ? "alert error" : "alert info"} role="alert">
-          {down ? ERRORS.SERVICE_UNAVAILABLE : ERRORS.NO_CHALLENGE}
+          {down
+            ? ERRORS.SERVICE_UNAVAILABLE.message
+            : ERRORS.NO_CHALLENGE.message}
         </p>
         <p className="switch">
           {down ? (

@@ -15,13 +15,6 @@ import { useDeliveryUpdates } from "./use-delivery-updates";
 import { useWebOtp } from "./use-web-otp";
 
 type Busy = "verify" | "sms" | "voice" | null;
-const FINAL: ApiError["code"][] = [
-  "NO_CHALLENGE",
-  "TOO_MANY_ATTEMPTS",
-  "TOO_MANY_SENDS",
-  "EMAIL_TAKEN",
-  "PHONE_TAKEN",
-];
 
 export function VerifyForm({
   initial,
@@ -40,13 +33,13 @@ export function VerifyForm({
   const undelivered = isUndelivered(view);
   // The server waives the wait after a failed text (lib/challenge/send.ts).
   const resendWait = undelivered ? 0 : resendIn;
-  const ended = view.locked || (error !== null && FINAL.includes(error.code));
+  const ended = view.locked || error?.final === true;
 
   const verify = useCallback(
     async (value: string) => {
       setBusy("verify");
       setError(null);
-      const result = await postJson<{ next: string }>("/api/otp/verify", {
+      const result = await postJson("/api/otp/verify", {
         code: value,
       });
       if (result.ok) {
@@ -56,7 +49,7 @@ export function VerifyForm({
           signedIn?.error === "SERVICE_UNAVAILABLE"
             ? "SERVICE_UNAVAILABLE"
             : "SIGN_IN_FAILED";
-        setError({ code, message: ERRORS[code] });
+        setError({ code, message: ERRORS[code].message, final: false });
       } else {
         setError(result.error);
         if (result.error.attemptsLeft !== undefined) {
@@ -77,7 +70,7 @@ export function VerifyForm({
     channel === "sms",
     useCallback((fresh: ChallengeView) => {
       setView(fresh);
-      if (isUndelivered(fresh)) setInfo(ERRORS.DELIVERY_FAILED);
+      if (isUndelivered(fresh)) setInfo(ERRORS.DELIVERY_FAILED.message);
     }, []),
   );
 
@@ -176,5 +169,5 @@ function isUndelivered(view: ChallengeView): boolean {
 }
 
 function initialNotice(view: ChallengeView): string | null {
-  return isUndelivered(view) ? ERRORS.DELIVERY_FAILED : null;
+  return isUndelivered(view) ? ERRORS.DELIVERY_FAILED.message : null;
 }

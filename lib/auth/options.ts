@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/audit";
+import { metaFromHeaders } from "@/lib/http/request-meta";
 import { redeemSecondFactor, type SignInMeta } from "./redeem";
 
 /** The error code the sign-in answers when the code store or database is down. */
@@ -66,9 +67,5 @@ export function getAuthOptions(): NextAuthOptions {
 function signInMeta(
   headers: Record<string, string | undefined> | undefined,
 ): SignInMeta {
-  const forwarded = headers?.["x-forwarded-for"]?.split(",")[0]?.trim();
-  return {
-    ip: forwarded || headers?.["x-real-ip"] || null,
-    userAgent: headers?.["user-agent"]?.slice(0, 256) ?? null,
-  };
+  return metaFromHeaders((name) => headers?.[name]);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
-import { challengeIdFromCookieHeader } from "@/lib/challenge/cookie";
+import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
 import { getDb } from "@/lib/db";
 import { getChallengeStore } from "@/lib/store";
 

@@ -1,11 +1,7 @@
 import "server-only";
 import { seal, unseal } from "@/lib/keys";
 import type { Messenger } from "@/lib/messaging/types";
-import type {
-  Challenge,
-  ChallengeStore,
-  DeliveryStatus,
-} from "@/lib/store/types";
+import type { DeliveryStatus } from "@/lib/store";
 
 // Plivo reports an SMS's delivery to a status URL. The URL names the challenge by a sealed
 // reference, never by its id (the id is the browser's secret and would end up in Plivo's logs),
@@ -45,7 +41,7 @@ export function readStatusRef(
   ref: string,
 ): { challengeId: string; send: number } | null {
   const opened = /^[\w-]{1,300}$/.test(ref) ? unseal(REF_PURPOSE, ref) : null;
-  const match = opened?.match(/^([\w-]+):(\d+)$/);
+  const match = opened?.match(/^([\w.-]+):(\d+)$/);
   return match ? { challengeId: match[1]!, send: Number(match[2]) } : null;
 }
 
@@ -61,33 +57,6 @@ const STATUSES: readonly DeliveryStatus[] = [
 export function toDeliveryStatus(value: unknown): DeliveryStatus | null {
   const status = typeof value === "string" ? value.toLowerCase() : "";
   return STATUSES.find((s) => s === status) ?? null;
-}
-
-// Callbacks can arrive out of order; a state never steps back (a late "sent" after "delivered").
-const RANK: Record<DeliveryStatus, number> = {
-  none: 0,
-  queued: 1,
-  sent: 2,
-  delivered: 3,
-  undelivered: 3,
-  failed: 3,
-};
-
-/**
- * Records a provider's report on the challenge's latest send. Reports on an earlier send (before
- * a resend) or stale states are ignored. Returns the challenge when its delivery changed.
- */
-export async function recordDelivery(
-  store: ChallengeStore,
-  ref: { challengeId: string; send: number },
-  status: DeliveryStatus,
-): Promise<Challenge | null> {
-  const challengeId = ref.challengeId;
-  const challenge = await store.getChallenge(challengeId);
-  if (!challenge || challenge.sends !== ref.send) return null;
-  if (RANK[status] <= RANK[challenge.delivery]) return null;
-  await store.updateChallenge(challengeId, { delivery: status });
-  return { ...challenge, delivery: status };
 }
 
 export function isDeliveryFailure(status: DeliveryStatus): boolean {

@@ -1,15 +1,25 @@
 import "server-only";
-import type { ErrorCode } from "@/lib/errors";
+import {
+  refuse,
+  type ErrorCode,
+  type Outcome,
+  type Refusal,
+} from "@/lib/errors";
 import { MessagingError, type Messenger } from "@/lib/messaging/types";
-import type { Challenge, ChallengeStore, IssueResult } from "@/lib/store/types";
+import type {
+  Challenge,
+  ChallengeStore,
+  Channel,
+  IssueRefusal,
+  IssueRequest,
+  IssueResult,
+} from "@/lib/store";
 import { generateCode, hashCode } from "./code";
 import { hasStatusCallback, smsStatusUrl } from "./delivery";
 import { MAX_SENDS } from "./policy";
 import { codeTtlSeconds, resendCooldownSeconds } from "./settings";
 import { smsText } from "./sms-text";
 import { prepareCodeCall } from "./voice-call";
-
-export type Channel = "sms" | "voice";
 
 export interface SendDeps {
   store: ChallengeStore;
@@ -18,32 +28,36 @@ export interface SendDeps {
   now?: number;
 }
 
-export type SendOutcome =
-  | { ok: true; challenge: Challenge }
-  | { ok: false; error: ErrorCode; retryAfterSeconds?: number };
+export interface SendRequest {
+  id: string;
+  channel: Channel;
+  /** One store round trip that records the code: a new challenge's start, or a resend's issue. */
+  issue: (req: IssueRequest) => Promise<IssueResult>;
+  /** Asked once the challenge has accepted the send: limits that must also admit it. */
+  admit: (challenge: Challenge) => Promise<Refusal | null>;
+}
 
-const ISSUE_ERRORS: Record<
-  Extract<IssueResult, { ok: false }>["reason"],
-  ErrorCode
-> = {
+const ISSUE_ERRORS: Record<IssueRefusal, ErrorCode> = {
   missing: "NO_CHALLENGE",
   locked: "TOO_MANY_ATTEMPTS",
   verified: "ALREADY_VERIFIED",
   "send-limit": "TOO_MANY_SENDS",
   "too-soon": "RESEND_TOO_SOON",
+  "account-locked": "ACCOUNT_LOCKED",
+  "account-disabled": "ACCOUNT_DISABLED",
 };
 
 /**
- * Sends a fresh code by SMS or voice call: one store round trip issues it (all checks and the
- * cooldown inside one atomic script), a second only when delivery fails, which puts the previous
- * code back. Never throws on delivery.
+ * Sends a fresh code by SMS or voice call. The challenge decides first (cooldown, cap, the
+ * account's lock), so its refusals consume no limit; a send the limits then refuse is undone, and
+ * a code that never arrived gives way to the one the person may already have. Never throws on
+ * delivery.
  */
 export async function sendCode(
   deps: SendDeps,
-  id: string,
-  channel: Channel,
-): Promise<SendOutcome> {
-  const { store, messenger, appUrl } = deps;
+  { id, channel, issue, admit }: SendRequest,
+): Promise<Outcome<{ challenge: Challenge }>> {
+  const { messenger, appUrl, store } = deps;
   const now = deps.now ?? Date.now();
   const code = generateCode();
   const ttl = codeTtlSeconds();
@@ -51,7 +65,7 @@ export async function sendCode(
   // Without a status callback, handed to the provider is the last news there will be.
   const reported = channel === "sms" && hasStatusCallback(deps);
   const codeHash = hashCode(id, code);
-  const issued = await store.issueCode(id, {
+  const issued = await issue({
     codeHash,
     codeExpiresAt: now + ttl * 1000,
     now,
@@ -61,26 +75,31 @@ export async function sendCode(
     delivery: reported ? "queued" : "sent",
     callCode: call?.stored,
   });
-  if (!issued.ok) {
-    const { retryAfterSeconds } = issued;
-    return { ok: false, error: ISSUE_ERRORS[issued.reason], retryAfterSeconds };
+  if (!issued.ok)
+    return refuse(ISSUE_ERRORS[issued.reason], {
+      retryAfterSeconds: issued.retryAfterSeconds,
+    });
+  const { challenge, previous } = issued;
+  const refused = await admit(challenge);
+  if (refused) {
+    await store.restoreIssue(id, codeHash, previous, previous.delivery);
+    return refused;
   }
-  const { challenge } = issued;
   try {
     if (call)
       await messenger.placeCall({ to: challenge.phone, ...call.request });
-    else {
-      const statusUrl = smsStatusUrl(deps, id, challenge.sends);
+    else
       await messenger.sendSms({
         to: challenge.phone,
         text: smsText(code, appUrl, ttl),
-        statusUrl,
+        statusUrl: smsStatusUrl(deps, id, challenge.sends),
       });
-    }
   } catch (error) {
-    // The code that never arrived gives way to the one the person may already have.
-    await store.failDelivery(id, codeHash, issued.previous);
-    return { ok: false, error: deliveryError(error, channel) };
+    // The send still counts (and a call its cooldown); only the code goes back.
+    const { sends, lastSentAt, lastCallAt } = challenge;
+    const kept = { sends, lastSentAt, lastCallAt, delivery: "failed" as const };
+    await store.restoreIssue(id, codeHash, { ...previous, ...kept }, "failed");
+    return refuse(deliveryError(error, channel));
   }
   return { ok: true, challenge };
 }

@@ -1,21 +1,8 @@
 import "server-only";
-import type { ErrorCode } from "@/lib/errors";
-import type {
-  Challenge,
-  ChallengeStore,
-  VerifyResult,
-} from "@/lib/store/types";
+import { refuse, type ErrorCode, type Refusal } from "@/lib/errors";
+import type { Challenge, ChallengeStore, VerifyResult } from "@/lib/store";
 import { hashCode } from "./code";
-import { MAX_WRONG_ATTEMPTS } from "./policy";
-
-export type VerifyOutcome =
-  | { ok: true; challenge: Challenge }
-  | {
-      ok: false;
-      error: ErrorCode;
-      attemptsLeft: number;
-      userId: string | null;
-    };
+import * as policy from "./policy";
 
 type Reason = Extract<VerifyResult, { ok: false }>["reason"];
 
@@ -26,30 +13,50 @@ const VERIFY_ERRORS: Record<Reason, ErrorCode> = {
   verified: "ALREADY_VERIFIED",
   wrong: "WRONG_CODE",
   "no-code": "NO_CODE",
+  "account-locked": "ACCOUNT_LOCKED",
+  "account-disabled": "ACCOUNT_DISABLED",
 };
 
-/** Checks and consumes a code in one atomic store round trip (single use, ASVS 2.7.3). */
-export async function verifyCode(
+export const FAILURE_POLICY = {
+  maxAttempts: policy.MAX_WRONG_ATTEMPTS,
+  lockAfter: policy.LOCK_AFTER_FAILURES,
+  ladderSeconds: policy.LOCK_LADDER_SECONDS,
+  disableAfter: policy.DISABLE_AFTER_FAILURES,
+  memorySeconds: policy.FAILURE_MEMORY_SECONDS,
+};
+
+export type CheckOutcome =
+  | { ok: true; challenge: Challenge }
+  | (Refusal & {
+      userId: string | null;
+      /** This attempt counted as a failure (a wrong code, not a refused one). */
+      counted: boolean;
+      challenge?: Challenge;
+    });
+
+/**
+ * Checks and consumes a code in one atomic store round trip (single use), counting a miss on the
+ * challenge and on the account's failures in a row; an account whose count crossed the lock
+ * threshold is refused until its lock ends.
+ */
+export async function checkCode(
   store: ChallengeStore,
   id: string,
   code: string,
   now = Date.now(),
-): Promise<VerifyOutcome> {
-  const result = await store.verifyCode(
-    id,
-    hashCode(id, code),
-    MAX_WRONG_ATTEMPTS,
-    now,
-  );
-  if (result.ok) return result;
-  const error =
-    result.reason === "wrong" && result.attemptsLeft === 0
-      ? "TOO_MANY_ATTEMPTS"
-      : VERIFY_ERRORS[result.reason];
+): Promise<CheckOutcome> {
+  const r = await store.verifyCode(id, hashCode(id, code), now, FAILURE_POLICY);
+  if (r.ok) return r;
+  // A wrong code that crossed the lock threshold: say that codes are paused, and for how long.
+  const error: ErrorCode =
+    r.counted && r.retryAfterSeconds
+      ? "ACCOUNT_LOCKED"
+      : VERIFY_ERRORS[r.reason];
+  const { attemptsLeft, retryAfterSeconds, userId, counted, challenge } = r;
   return {
-    ok: false,
-    error,
-    attemptsLeft: result.attemptsLeft,
-    userId: result.userId,
+    ...refuse(error, { attemptsLeft, retryAfterSeconds }),
+    userId,
+    counted,
+    challenge,
   };
 }

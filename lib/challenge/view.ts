@@ -1,6 +1,6 @@
 import { firstChannel } from "@/lib/limits/destination";
 import { maskPhone } from "@/lib/phone";
-import type { Challenge } from "@/lib/store/types";
+import type { Challenge } from "@/lib/store";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
 import { resendCooldownSeconds } from "./settings";
 

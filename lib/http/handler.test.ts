@@ -72,7 +72,7 @@ describe("apiHandler", () => {
       ok: false,
       error: {
         code: "SERVICE_UNAVAILABLE",
-        message: ERRORS.SERVICE_UNAVAILABLE,
+        message: ERRORS.SERVICE_UNAVAILABLE.message,
       },
     });
     expect(JSON.stringify(body)).not.toContain("ECONNREFUSED");

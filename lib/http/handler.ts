@@ -11,7 +11,7 @@ type Handler = (request: Request) => Promise<Response>;
  */
 export function apiHandler(handle: Handler): Handler {
   return async (request) => {
-    if (!isSameOrigin(request)) return fail(403, "FORBIDDEN");
+    if (!isSameOrigin(request)) return fail("FORBIDDEN");
     try {
       return await handle(request);
     } catch (error) {
@@ -21,7 +21,7 @@ export function apiHandler(handle: Handler): Handler {
         new URL(request.url).pathname,
         describe(error),
       );
-      return fail(503, "SERVICE_UNAVAILABLE");
+      return fail("SERVICE_UNAVAILABLE");
     }
   };
 }

@@ -4,6 +4,8 @@ import type { ErrorCode } from "@/lib/errors";
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** The step cannot go on: the page offers to start again. */
+  final: boolean;
   retryAfterSeconds?: number;
   attemptsLeft?: number;
   fields?: Record<string, string>;

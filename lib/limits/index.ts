@@ -1,5 +1,5 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
+import { getScriptRunner } from "@/lib/store";
 import { getUpstashRedis } from "@/lib/store/upstash";
 import { getEmbeddedLimiter } from "./embedded";
 import { createEmbeddedLoginLimiter } from "./login-embedded";
@@ -11,10 +11,10 @@ export type * from "./types";
 
 let limiter: Limiter | undefined;
 
-/** Chosen like the code store: Upstash when configured, else in-process; one per process. */
+/** Chosen like the challenge store, on its Redis client and script runner; one per process. */
 export function getLimiter(): Limiter {
-  const upstash = getEnv().upstash;
-  limiter ??= upstash ? createUpstashLimiter(upstash) : getEmbeddedLimiter();
+  const run = getScriptRunner();
+  limiter ??= run ? createUpstashLimiter(run) : getEmbeddedLimiter();
   return limiter;
 }
 

@@ -68,7 +68,7 @@ describe("account lockout and the daily budget at the API", () => {
       expect(locked.status).toBe(429);
       expect((await locked.json()).error).toEqual({
         code: "ACCOUNT_LOCKED",
-        message: ERRORS.ACCOUNT_LOCKED,
+        message: ERRORS.ACCOUNT_LOCKED.message,
         retryAfterSeconds: minutes * 60,
       });
       advance(minutes * 60 - 1);
@@ -95,7 +95,7 @@ describe("account lockout and the daily budget at the API", () => {
     const { error } = await res.json();
     expect(error).toMatchObject({
       code: "SENDING_PAUSED",
-      message: ERRORS.SENDING_PAUSED,
+      message: ERRORS.SENDING_PAUSED.message,
     });
     const secondsToMidnight =
       86_400 - Math.floor((Date.now() % 86_400_000) / 1000);

@@ -11,7 +11,7 @@ export function createEmbeddedLoginLimiter(limiter: Limiter): LoginLimiter {
     async limit(limits) {
       const now = Date.now();
       const decisions = await Promise.all(
-        limits.map((limit) => limiter.consume([limit], null, now)),
+        limits.map((limit) => limiter.consume([limit], now)),
       );
       return decisions.find((d) => !d.ok) ?? { ok: true };
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { Ratelimit } from "@upstash/ratelimit";
-import type { createUpstashRedis } from "@/lib/store/upstash";
+import type { UpstashRedis } from "@/lib/store/upstash";
 import type { Limit, LimitDecision, LoginLimiter } from "./types";
 import { secondsUntil } from "./types";
 
@@ -8,13 +8,10 @@ import { secondsUntil } from "./types";
 // login limit stands alone and a refused guess may count. The send path stays on our own script
 // (upstash.ts) for two reasons:
 // 1. Its scripts start with "#!lua flags=allow-key-locking", a flag only Upstash's servers accept;
-//    stock Redis (7.0.15 here, or a self-hosted REST proxy in front of one) refuses the script.
-//    Our local REST stand-in strips the flag (test/support/upstash-scripts.ts); Upstash needs nothing.
-// 2. A send checks several limits, the account lockout and the global daily budget all or
-//    nothing (a refused request must not eat the budget or another limit) within 2 store round
-//    trips; separate limiters count independently and cannot give that.
-
-type UpstashRedis = ReturnType<typeof createUpstashRedis>;
+//    stock Redis (or a self-hosted REST proxy in front of one) refuses the script. Our local REST
+//    stand-in strips the flag (test/support/upstash-scripts.ts); Upstash needs nothing.
+// 2. A send checks several limits and the daily budget all or nothing (a refused request must not
+//    eat the budget or another limit) in one round trip; separate limiters count independently.
 
 const DEFAULT_PREFIX = "twostep:rl:";
 

@@ -39,7 +39,7 @@ describe("abuse limits at the API", () => {
     expect(res.status).toBe(429);
     expect(json.error).toMatchObject({
       code: "PHONE_SEND_LIMIT",
-      message: ERRORS.PHONE_SEND_LIMIT,
+      message: ERRORS.PHONE_SEND_LIMIT.message,
     });
     expect(json.error.retryAfterSeconds).toBeGreaterThan(0);
     expect(json.error.retryAfterSeconds).toBeLessThanOrEqual(3600);
@@ -81,7 +81,7 @@ describe("abuse limits at the API", () => {
     expect(res.status).toBe(422);
     expect(json.error).toMatchObject({
       code: "COUNTRY_NOT_ALLOWED",
-      fields: { phone: ERRORS.COUNTRY_NOT_ALLOWED },
+      fields: { phone: ERRORS.COUNTRY_NOT_ALLOWED.message },
     });
     expect(cookieJar.size).toBe(0);
     expect(listOutbox(phone)).toHaveLength(0);

@@ -1,5 +1,5 @@
-import { getEnv } from "@/lib/env";
 import { COUNTRIES } from "@/lib/countries";
+import { getEnv } from "@/lib/env";
 import * as policy from "./policy";
 
 // The limits in force: env overrides (the benchmark raises them) or the named defaults.
@@ -13,9 +13,15 @@ export function limitSettings() {
       env.sendsPerAccountPerHour ?? policy.SENDS_PER_ACCOUNT_PER_HOUR,
     loginsPerAccountPer15Min:
       env.loginsPerAccountPer15Min ?? policy.LOGINS_PER_ACCOUNT_PER_15_MIN,
+    loginsPerAccountAllAddressesPer15Min:
+      env.loginsPerAccountAllAddressesPer15Min ??
+      policy.LOGINS_PER_ACCOUNT_ALL_ADDRESSES_PER_15_MIN,
     loginsPerIpPer15Min:
       env.loginsPerIpPer15Min ?? policy.LOGINS_PER_IP_PER_15_MIN,
     dailyMessageBudget: env.dailyMessageBudget ?? policy.DAILY_MESSAGE_BUDGET,
+    dailyUnverifiedMessageBudget:
+      env.dailyUnverifiedMessageBudget ??
+      policy.DAILY_UNVERIFIED_MESSAGE_BUDGET,
   };
 }
 

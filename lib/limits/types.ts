@@ -1,8 +1,16 @@
 // The limiter port: every abuse counter lives behind it, so the embedded (in-process) limiter and
-// the Upstash one are swapped like the code stores and held to one contract suite.
+// the Upstash one are swapped like the challenge stores and held to one contract suite.
 
 export type LimitName =
-  "phone" | "ip" | "account" | "budget" | "login-account" | "login-ip";
+  | "phone"
+  | "phone-unverified"
+  | "ip"
+  | "account"
+  | "budget"
+  | "budget-unverified"
+  | "login-account"
+  | "login-account-all"
+  | "login-ip";
 
 /** At most `max` hits per window; windows are aligned to the epoch, as in @upstash/ratelimit. */
 export interface Limit {
@@ -14,39 +22,12 @@ export interface Limit {
 }
 
 export type LimitDecision =
-  | { ok: true }
-  | { ok: false; by: LimitName | "lockout"; retryAfterSeconds: number };
-
-export interface Lockout {
-  /** The failure count that first locks; each further failure takes the ladder's next step. */
-  after: number;
-  ladderSeconds: readonly number[];
-  memorySeconds: number;
-}
+  { ok: true } | { ok: false; by: LimitName; retryAfterSeconds: number };
 
 export interface Limiter {
   readonly kind: "embedded" | "upstash";
-  /**
-   * One round trip, atomic: refused while `lockId` is locked or when any limit is full, and
-   * then nothing is counted; otherwise every limit counts one hit.
-   */
-  consume(
-    limits: Limit[],
-    lockId: string | null,
-    now: number,
-  ): Promise<LimitDecision>;
-  /**
-   * One round trip, atomic: counts a failed challenge for `lockId` (once per challenge id) and
-   * locks it for the ladder's step. Returns the failures remembered and the lock now set.
-   */
-  recordFailure(
-    lockId: string,
-    challengeId: string,
-    lockout: Lockout,
-    now: number,
-  ): Promise<{ failures: number; lockedForSeconds: number }>;
-  /** Round trips made by this instance, counted at the client. */
-  roundTrips(): number;
+  /** One round trip, atomic: refused when any limit is full, and then nothing is counted. */
+  consume(limits: Limit[], now: number): Promise<LimitDecision>;
 }
 
 /**
@@ -71,11 +52,3 @@ export function windowAt(limit: Limit, now: number) {
 
 export const secondsUntil = (t: number, now: number) =>
   Math.max(1, Math.ceil((t - now) / 1000));
-
-/** The ladder step for the n-th remembered failure, in seconds (0: not locked yet). */
-export function lockSeconds(failures: number, lockout: Lockout): number {
-  const step = failures - lockout.after;
-  if (step < 0) return 0;
-  const ladder = lockout.ladderSeconds;
-  return ladder[Math.min(step, ladder.length - 1)] ?? 0;
-}

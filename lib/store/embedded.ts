@@ -1,195 +1,211 @@
+import { RANK_OF_DELIVERY } from "./delivery-rank";
+import { createExpiringMap } from "./expiring-map";
 import {
+  challengeAccount,
   FRESH_CHALLENGE_STATE,
   type Challenge,
   type ChallengeStore,
+  type IssueRequest,
   type IssueResult,
   type VerifyResult,
 } from "./types";
 
-// In-process code store for development and tests: same semantics as the Upstash store.
+// In-process challenge store for development and tests, with the Upstash store's semantics.
 // Every method body runs without an await, so each one is atomic on Node's single thread.
 // State lives in this process only: not for production behind more than one instance.
 
-interface Entry<T> {
-  value: T;
-  expiresAt: number;
+interface AccountState {
+  failures: number;
+  lockedUntil: number;
+  disabled: boolean;
 }
-
-/** Expired entries are also dropped lazily on read; the sweep only bounds memory. */
-const SWEEP_EVERY_WRITES = 1000;
 
 export function createEmbeddedStore(
   options: { now?: () => number } = {},
 ): ChallengeStore {
   const clock = options.now ?? Date.now;
-  const challenges = new Map<string, Entry<Challenge>>();
-  const counters = new Map<string, Entry<number>>();
-  const values = new Map<string, Entry<string>>();
-  let trips = 0;
-  let writes = 0;
+  const challenges = createExpiringMap<Challenge>(clock);
+  const accounts = createExpiringMap<AccountState>(clock);
+  const calls = createExpiringMap<string>(clock);
 
-  function live<T>(
-    map: Map<string, Entry<T>>,
-    key: string,
-  ): Entry<T> | undefined {
-    const entry = map.get(key);
-    if (entry && entry.expiresAt <= clock()) map.delete(key);
-    else return entry;
+  function bar(id: string, now: number) {
+    const a = accounts.get(challengeAccount(id));
+    if (a?.disabled) return { reason: "account-disabled" as const, waitMs: 0 };
+    if (a && a.lockedUntil > now)
+      return { reason: "account-locked" as const, waitMs: a.lockedUntil - now };
+    return null;
   }
-  function put<T>(
-    map: Map<string, Entry<T>>,
-    key: string,
-    value: T,
-    ttlSeconds: number,
-  ) {
-    if (++writes % SWEEP_EVERY_WRITES === 0) {
-      for (const m of [challenges, counters, values] as Map<
-        string,
-        Entry<unknown>
-      >[]) {
-        for (const k of [...m.keys()]) live(m, k);
-      }
+
+  function issue(id: string, req: IssueRequest): IssueResult {
+    const barred = bar(id, req.now);
+    const seconds = (ms: number) => Math.ceil(ms / 1000) || undefined;
+    if (barred)
+      return {
+        ok: false,
+        reason: barred.reason,
+        retryAfterSeconds: seconds(barred.waitMs),
+      };
+    const c = challenges.get(id);
+    if (!c) return { ok: false, reason: "missing" };
+    if (c.status !== "pending") return { ok: false, reason: c.status };
+    if (c.sends >= req.maxSends) return { ok: false, reason: "send-limit" };
+    const voice = req.channel === "voice";
+    const failed = c.delivery === "failed" || c.delivery === "undelivered";
+    const since = voice
+      ? c.lastCallAt
+      : c.sends > 0 && !failed
+        ? c.lastSentAt
+        : 0;
+    const wait = since > 0 ? since + req.cooldownMs - req.now : 0;
+    if (wait > 0)
+      return {
+        ok: false,
+        reason: "too-soon",
+        retryAfterSeconds: seconds(wait),
+      };
+    const { codeHash, codeExpiresAt, sends, lastSentAt, lastCallAt, delivery } =
+      c;
+    const previous = {
+      codeHash,
+      codeExpiresAt,
+      sends,
+      lastSentAt,
+      lastCallAt,
+      delivery,
+    };
+    Object.assign(c, {
+      codeHash: req.codeHash,
+      codeExpiresAt: req.codeExpiresAt,
+      lastSentAt: req.now,
+      delivery: req.delivery,
+      sends: c.sends + 1,
+    });
+    if (voice) {
+      c.lastCallAt = req.now;
+      const ttlMs = Math.max(1, req.codeExpiresAt - req.now);
+      if (req.callCode)
+        calls.set(req.callCode.token, req.callCode.sealed, ttlMs);
     }
-    map.set(key, { value, expiresAt: clock() + ttlSeconds * 1000 });
+    return { ok: true, challenge: { ...c }, previous };
   }
-  const read = (id: string) => live(challenges, id)?.value;
 
   return {
     kind: "embedded",
-    async createChallenge(c, ttlSeconds) {
-      trips++;
-      put(
-        challenges,
+    async startChallenge(c, ttlSeconds, first) {
+      challenges.set(
         c.id,
-        {
-          ...c,
-          ...FRESH_CHALLENGE_STATE,
-        },
-        ttlSeconds,
+        { ...c, ...FRESH_CHALLENGE_STATE },
+        ttlSeconds * 1000,
       );
+      return issue(c.id, first);
     },
     async getChallenge(id) {
-      trips++;
-      const c = read(id);
+      const c = challenges.get(id);
       return c ? { ...c } : null;
     },
-    async issueCode(id, req): Promise<IssueResult> {
-      trips++;
-      const c = read(id);
-      if (!c) return { ok: false, reason: "missing" };
-      if (c.status !== "pending") return { ok: false, reason: c.status };
-      if (c.sends >= req.maxSends) return { ok: false, reason: "send-limit" };
-      const voice = req.channel === "voice";
-      const failed = c.delivery === "failed" || c.delivery === "undelivered";
-      const since = voice
-        ? c.lastCallAt
-        : c.sends > 0 && !failed
-          ? c.lastSentAt
-          : 0;
-      const wait = since > 0 ? since + req.cooldownMs - req.now : 0;
-      if (wait > 0)
+    async issueCode(id, req) {
+      return issue(id, req);
+    },
+    async restoreIssue(id, issuedHash, previous, delivery) {
+      const c = challenges.get(id);
+      if (c?.status === "pending" && c.codeHash === issuedHash)
+        Object.assign(c, previous, { delivery });
+    },
+    async verifyCode(id, codeHash, now, p): Promise<VerifyResult> {
+      const c = challenges.get(id);
+      if (!c)
         return {
           ok: false,
-          reason: "too-soon",
-          retryAfterSeconds: Math.ceil(wait / 1000),
+          reason: "missing",
+          attemptsLeft: 0,
+          userId: null,
+          counted: false,
         };
-      const previous = { codeHash: c.codeHash, codeExpiresAt: c.codeExpiresAt };
-      Object.assign(c, {
-        codeHash: req.codeHash,
-        codeExpiresAt: req.codeExpiresAt,
-        lastSentAt: req.now,
-        delivery: req.delivery,
-        sends: c.sends + 1,
-      });
-      if (voice) {
-        c.lastCallAt = req.now;
-        const ttlMs = Math.max(1, req.codeExpiresAt - req.now);
-        if (req.callCode)
-          put(values, req.callCode.key, req.callCode.value, ttlMs / 1000);
-      }
-      return { ok: true, challenge: { ...c }, previous };
-    },
-    async failDelivery(id, issuedHash, previous) {
-      trips++;
-      const c = read(id);
-      if (!c) return;
-      c.delivery = "failed";
-      if (c.status === "pending" && c.codeHash === issuedHash)
-        Object.assign(c, previous);
-    },
-    async verifyCode(id, codeHash, maxAttempts, now): Promise<VerifyResult> {
-      trips++;
-      const c = read(id);
-      if (!c)
-        return { ok: false, reason: "missing", attemptsLeft: 0, userId: null };
       const { userId } = c;
-      const left = Math.max(maxAttempts - c.attempts, 0);
+      const left = Math.max(p.maxAttempts - c.attempts, 0);
+      type Reason = Exclude<VerifyResult, { ok: true }>["reason"];
+      const no = (
+        reason: Reason,
+        attemptsLeft = left,
+        waitMs = 0,
+        counted = false,
+      ) => {
+        const retryAfterSeconds = Math.ceil(waitMs / 1000) || undefined;
+        return {
+          ok: false,
+          reason,
+          attemptsLeft,
+          userId,
+          retryAfterSeconds,
+          counted,
+        } as const;
+      };
       if (c.status === "verified")
-        return { ok: false, reason: "verified", attemptsLeft: left, userId };
-      if (c.status === "locked" || left === 0)
-        return { ok: false, reason: "locked", attemptsLeft: 0, userId };
-      if (c.codeHash === "")
-        return { ok: false, reason: "no-code", attemptsLeft: left, userId };
-      if (now >= c.codeExpiresAt)
-        return { ok: false, reason: "expired", attemptsLeft: left, userId };
+        return { ...no("verified"), challenge: { ...c } };
+      if (c.status === "locked" || left === 0) return no("locked", 0);
+      const barred = bar(id, now);
+      if (barred) return no(barred.reason, left, barred.waitMs);
+      if (c.codeHash === "") return no("no-code");
+      if (now >= c.codeExpiresAt) return no("expired");
+      const account = challengeAccount(id);
       if (c.codeHash === codeHash) {
         Object.assign(c, {
           status: "verified",
           codeHash: "",
           codeExpiresAt: 0,
         });
+        accounts.delete(account);
         return { ok: true, challenge: { ...c } };
       }
       c.attempts++;
-      if (c.attempts < maxAttempts)
-        return {
-          ok: false,
-          reason: "wrong",
-          attemptsLeft: maxAttempts - c.attempts,
-          userId,
-        };
-      Object.assign(c, { status: "locked", codeHash: "" });
-      return { ok: false, reason: "locked", attemptsLeft: 0, userId };
-    },
-    async updateChallenge(id, fields) {
-      trips++;
-      const c = read(id);
-      if (!c) return;
-      for (const [k, v] of Object.entries(fields)) {
-        if (v !== undefined) Object.assign(c, { [k]: v });
+      const reason = c.attempts < p.maxAttempts ? "wrong" : "locked";
+      if (reason === "locked")
+        Object.assign(c, { status: "locked", codeHash: "" });
+      const a = accounts.get(account) ?? {
+        failures: 0,
+        lockedUntil: 0,
+        disabled: false,
+      };
+      a.failures++;
+      if (a.failures >= p.disableAfter) {
+        accounts.set(account, { ...a, disabled: true }, Infinity);
+        return no("account-disabled", 0, 0, true);
       }
+      const step = a.failures - p.lockAfter;
+      const ladder = p.ladderSeconds;
+      const seconds =
+        step < 0 ? 0 : (ladder[Math.min(step, ladder.length - 1)] ?? 0);
+      if (seconds) a.lockedUntil = now + seconds * 1000;
+      accounts.set(account, a, p.memorySeconds * 1000);
+      return no(reason, p.maxAttempts - c.attempts, seconds * 1000, true);
+    },
+    async recordDelivery(id, send, status) {
+      const c = challenges.get(id);
+      if (!c || c.sends !== send) return null;
+      if (RANK_OF_DELIVERY[status] <= RANK_OF_DELIVERY[c.delivery]) return null;
+      c.delivery = status;
+      return { ...c };
+    },
+    async setUserId(id, userId) {
+      const c = challenges.get(id);
+      if (c) c.userId = userId;
     },
     async redeemChallenge(id) {
-      trips++;
-      const c = read(id);
+      const c = challenges.get(id);
       // Only once it names its user: a signup's account may still be being created.
       if (c?.status !== "verified" || !c.userId) return null;
       challenges.delete(id);
       return { ...c };
     },
     async deleteChallenge(id) {
-      trips++;
       challenges.delete(id);
     },
-    async increment(key, windowSeconds) {
-      trips++;
-      const entry = live(counters, key);
-      if (entry) return ++entry.value;
-      put(counters, key, 1, windowSeconds);
-      return 1;
+    async takeCallCode(token) {
+      const sealed = calls.get(token) ?? null;
+      calls.delete(token);
+      return sealed;
     },
-    async setValue(key, value, ttlSeconds) {
-      trips++;
-      put(values, key, value, ttlSeconds);
-    },
-    async getValue(key) {
-      trips++;
-      return live(values, key)?.value ?? null;
-    },
-    async ping() {
-      trips++;
-    },
-    roundTrips: () => trips,
+    async ping() {},
   };
 }
 

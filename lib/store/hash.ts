@@ -11,7 +11,11 @@ const NUMBER_FIELDS = [
   "lastCallAt",
   "createdAt",
 ] as const;
-const NULLABLE_FIELDS = ["userId", "pending"] as const;
+const NULLABLE_FIELDS = [
+  "userId",
+  "pendingEmail",
+  "pendingPasswordHash",
+] as const;
 
 /** Null fields are left out of the hash, so "" and null stay distinct. */
 export function toHash(c: Challenge): Record<string, string> {

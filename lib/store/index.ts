@@ -1,16 +1,28 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
 import { getEmbeddedStore } from "./embedded";
 import type { ChallengeStore } from "./types";
-import { createUpstashStore } from "./upstash";
+import { createScriptRunner, getUpstashRedis } from "./upstash";
+import { createUpstashChallengeStore } from "./upstash-challenges";
 
 export type * from "./types";
+export { challengeAccount } from "./types";
 
 let store: ChallengeStore | undefined;
 
 /** Upstash when its REST URL and token are set, else the in-process store; one per process. */
 export function getChallengeStore(): ChallengeStore {
-  const upstash = getEnv().upstash;
-  store ??= upstash ? createUpstashStore(upstash) : getEmbeddedStore();
+  const redis = getUpstashRedis();
+  store ??= redis
+    ? createUpstashChallengeStore(redis, getScriptRunner()!)
+    : getEmbeddedStore();
   return store;
+}
+
+let runner: ReturnType<typeof createScriptRunner> | undefined;
+
+/** The one script runner over the process's Upstash client, shared with the limiters. */
+export function getScriptRunner() {
+  const redis = getUpstashRedis();
+  if (redis) runner ??= createScriptRunner(redis);
+  return runner;
 }

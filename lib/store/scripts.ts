@@ -1,89 +1,136 @@
 // Lua run inside Redis: each script is one atomic step in one round trip, so concurrent requests
 // cannot both pass a check before either writes (the GET-then-DEL race of the classic demo).
-// Replies: { reason, number, ...HGETALL pairs on success | userId on a miss }. The key TTL is never touched.
+// KEYS[1] is always the challenge, KEYS[2] its account's failure state. The challenge's TTL is
+// never touched after creation.
 
-/**
- * KEYS[1] challenge, KEYS[2] call code value (voice only) ·
- * ARGV codeHash, codeExpiresAt, maxSends, now, channel, cooldownMs, delivery, callCode, callTtlMs
- */
-export const ISSUE_CODE = `
-local h = KEYS[1]
-if redis.call('EXISTS', h) == 0 then return {'missing', 0} end
-local f = redis.call('HMGET', h, 'status', 'sends', 'lastSentAt', 'lastCallAt', 'delivery')
-if f[1] ~= 'pending' then return {f[1] or 'missing', 0} end
-local sends = tonumber(f[2]) or 0
-if sends >= tonumber(ARGV[3]) then return {'send-limit', 0} end
-local now = tonumber(ARGV[4])
-local voice = ARGV[5] == 'voice'
-local since = 0
-if voice then since = tonumber(f[4]) or 0
-elseif sends > 0 and f[5] ~= 'failed' and f[5] ~= 'undelivered' then since = tonumber(f[3]) or 0 end
-local wait = since > 0 and since + tonumber(ARGV[6]) - now or 0
-if wait > 0 then return {'too-soon', wait} end
-local old = redis.call('HMGET', h, 'codeHash', 'codeExpiresAt')
-redis.call('HSET', h, 'codeHash', ARGV[1], 'codeExpiresAt', ARGV[2], 'lastSentAt', ARGV[4], 'delivery', ARGV[7], 'sends', sends + 1)
-if voice then
-  redis.call('HSET', h, 'lastCallAt', ARGV[4])
-  redis.call('SET', KEYS[2], ARGV[8], 'PX', ARGV[9])
+// An account barred by its failures: off until recovered, or paused until lockedUntil.
+const BAR = `
+local function bar(acct, now)
+  local a = redis.call('HMGET', acct, 'disabled', 'lockedUntil')
+  if a[1] == '1' then return 'account-disabled', 0 end
+  local untilMs = tonumber(a[2]) or 0
+  if untilMs > now then return 'account-locked', untilMs - now end
+  return nil, 0
 end
-local reply = {'ok', 0, old[1] or '', old[2] or '0'}
-for _, v in ipairs(redis.call('HGETALL', h)) do reply[#reply + 1] = v end
-return reply
 `;
 
-/** KEYS[1] challenge · ARGV issuedHash, previousHash, previousExpiresAt */
-export const FAIL_DELIVERY = `
-local h = KEYS[1]
-if redis.call('EXISTS', h) == 0 then return 0 end
-redis.call('HSET', h, 'delivery', 'failed')
-local f = redis.call('HMGET', h, 'status', 'codeHash')
-if f[1] == 'pending' and f[2] == ARGV[1] then
-  redis.call('HSET', h, 'codeHash', ARGV[2], 'codeExpiresAt', ARGV[3])
-end
-return 1
-`;
-
-/** KEYS[1] challenge · ARGV codeHash, maxAttempts, now */
-export const VERIFY_CODE = `
-local h = KEYS[1]
-if redis.call('EXISTS', h) == 0 then return {'missing', 0} end
-local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
-local user = f[5] or ''
-local max = tonumber(ARGV[2])
-local attempts = tonumber(f[4]) or 0
-local left = math.max(max - attempts, 0)
-if f[1] == 'verified' then return {'verified', left, user} end
-if f[1] == 'locked' or left == 0 then return {'locked', 0, user} end
-if (f[2] or '') == '' then return {'no-code', left, user} end
-if tonumber(ARGV[3]) >= (tonumber(f[3]) or 0) then return {'expired', left, user} end
-if f[2] == ARGV[1] then
-  redis.call('HSET', h, 'status', 'verified', 'codeHash', '', 'codeExpiresAt', '0')
-  local reply = {'ok', left}
+// ARGV from 1: codeHash, codeExpiresAt, maxSends, now, channel, cooldownMs, delivery, callSealed.
+const ISSUE = `
+local function issue(h, acct, callKey, a)
+  local now = tonumber(a[4])
+  local why, wait = bar(acct, now)
+  if why then return {why, wait} end
+  local f = redis.call('HMGET', h, 'status', 'sends', 'lastSentAt', 'lastCallAt', 'delivery', 'codeHash', 'codeExpiresAt')
+  if not f[1] then return {'missing', 0} end
+  if f[1] ~= 'pending' then return {f[1], 0} end
+  local sends = tonumber(f[2]) or 0
+  if sends >= tonumber(a[3]) then return {'send-limit', 0} end
+  local voice = a[5] == 'voice'
+  local since = 0
+  if voice then since = tonumber(f[4]) or 0
+  elseif sends > 0 and f[5] ~= 'failed' and f[5] ~= 'undelivered' then since = tonumber(f[3]) or 0 end
+  wait = since > 0 and since + tonumber(a[6]) - now or 0
+  if wait > 0 then return {'too-soon', wait} end
+  redis.call('HSET', h, 'codeHash', a[1], 'codeExpiresAt', a[2], 'lastSentAt', a[4], 'delivery', a[7], 'sends', sends + 1)
+  if voice then
+    redis.call('HSET', h, 'lastCallAt', a[4])
+    redis.call('SET', callKey, a[8], 'PX', math.max(1, tonumber(a[2]) - now))
+  end
+  local reply = {'ok', 0, f[6] or '', f[7] or '0', f[2] or '0', f[3] or '0', f[4] or '0', f[5] or 'none'}
   for _, v in ipairs(redis.call('HGETALL', h)) do reply[#reply + 1] = v end
   return reply
 end
-attempts = redis.call('HINCRBY', h, 'attempts', 1)
-if attempts < max then return {'wrong', max - attempts, user} end
-redis.call('HSET', h, 'status', 'locked', 'codeHash', '')
-return {'locked', 0, user}
 `;
 
-/** KEYS[1] challenge: deletes it only when verified, returning its fields. */
+/** KEYS challenge, account, call code · ARGV the 8 issue values. */
+export const ISSUE_CODE = `${BAR}${ISSUE}
+return issue(KEYS[1], KEYS[2], KEYS[3], ARGV)`;
+
+/** KEYS as ISSUE_CODE · ARGV the 8 issue values, ttlSeconds, then field/value pairs. */
+export const START_CHALLENGE = `${BAR}${ISSUE}
+local why, wait = bar(KEYS[2], tonumber(ARGV[4]))
+if why then return {why, wait} end
+local fields = {}
+for i = 10, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(fields))
+redis.call('EXPIRE', KEYS[1], ARGV[9])
+return issue(KEYS[1], KEYS[2], KEYS[3], ARGV)`;
+
+/** KEYS challenge · ARGV issuedHash, then field/value pairs to put back. */
+export const RESTORE_ISSUE = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'pending' then return 0 end
+if redis.call('HGET', KEYS[1], 'codeHash') ~= ARGV[1] then return 0 end
+local fields = {}
+for i = 2, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+return 1`;
+
+/**
+ * KEYS challenge, account · ARGV codeHash, maxAttempts, now, lockAfter, disableAfter, memoryMs,
+ * ladder seconds... Replies {reason, attemptsLeft, userId, retryAfterMs, counted, ...HGETALL on
+ * ok/verified}.
+ */
+export const VERIFY_CODE = `${BAR}
+local h, acct = KEYS[1], KEYS[2]
+local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
+if not f[1] then return {'missing', 0, '', 0, 0} end
+local user = f[5] or ''
+local max, now = tonumber(ARGV[2]), tonumber(ARGV[3])
+local attempts = tonumber(f[4]) or 0
+local left = math.max(max - attempts, 0)
+local function withFields(reply)
+  for _, v in ipairs(redis.call('HGETALL', h)) do reply[#reply + 1] = v end
+  return reply
+end
+if f[1] == 'verified' then return withFields({'verified', left, user, 0, 0}) end
+if f[1] == 'locked' or left == 0 then return {'locked', 0, user, 0, 0} end
+local why, wait = bar(acct, now)
+if why then return {why, left, user, wait, 0} end
+if (f[2] or '') == '' then return {'no-code', left, user, 0, 0} end
+if now >= (tonumber(f[3]) or 0) then return {'expired', left, user, 0, 0} end
+if f[2] == ARGV[1] then
+  redis.call('HSET', h, 'status', 'verified', 'codeHash', '', 'codeExpiresAt', '0')
+  redis.call('DEL', acct)
+  return withFields({'ok', left, user, 0, 0})
+end
+attempts = redis.call('HINCRBY', h, 'attempts', 1)
+local failures = redis.call('HINCRBY', acct, 'failures', 1)
+redis.call('PEXPIRE', acct, ARGV[6])
+local reason = attempts < max and 'wrong' or 'locked'
+if reason == 'locked' then redis.call('HSET', h, 'status', 'locked', 'codeHash', '') end
+if failures >= tonumber(ARGV[5]) then
+  redis.call('HSET', acct, 'disabled', '1')
+  redis.call('PERSIST', acct)
+  return {'account-disabled', 0, user, 0, 1}
+end
+local step = failures - tonumber(ARGV[4])
+if step < 0 then return {reason, max - attempts, user, 0, 1} end
+local seconds = tonumber(ARGV[7 + math.min(step, #ARGV - 7)])
+redis.call('HSET', acct, 'lockedUntil', now + seconds * 1000)
+return {reason, max - attempts, user, seconds * 1000, 1}`;
+
+/** KEYS challenge · ARGV send, status, rank of status, then status/rank pairs for the known states. */
+export const RECORD_DELIVERY = `
+local f = redis.call('HMGET', KEYS[1], 'sends', 'delivery')
+if not f[1] or f[1] ~= ARGV[1] then return false end
+local rank = {}
+for i = 4, #ARGV, 2 do rank[ARGV[i]] = tonumber(ARGV[i + 1]) end
+if tonumber(ARGV[3]) <= (rank[f[2]] or 0) then return false end
+redis.call('HSET', KEYS[1], 'delivery', ARGV[2])
+return redis.call('HGETALL', KEYS[1])`;
+
+/** KEYS challenge · ARGV userId: never recreates a challenge that is gone. */
+export const SET_USER_ID = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'userId', ARGV[1])
+return 1`;
+
+/** KEYS challenge: deletes it only when verified and naming its user, returning its fields. */
 export const REDEEM_CHALLENGE = `
--- Only a verified challenge that names its user: a signup's account may still be being created.
+-- A signup's account may still be being created: only a challenge that names its user.
 if redis.call('HGET', KEYS[1], 'status') ~= 'verified' then return false end
 if not redis.call('HGET', KEYS[1], 'userId') then return false end
 local fields = redis.call('HGETALL', KEYS[1])
 redis.call('DEL', KEYS[1])
-return fields
-`;
-
-/** KEYS[1] challenge · ARGV field, value, isNull triples: never recreates a challenge that is gone. */
-export const UPDATE_CHALLENGE = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-for i = 1, #ARGV, 3 do
-  if ARGV[i + 2] == '1' then redis.call('HDEL', KEYS[1], ARGV[i])
-  else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-end
-return 1
-`;
+return fields`;

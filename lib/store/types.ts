@@ -1,25 +1,29 @@
-// The code store port: everything the second factor keeps in Redis goes through this interface,
-// so the embedded (in-process) store and Upstash can be swapped and held to one contract suite.
+// The challenge store port: a challenge (the unit of the second factor) and the second-factor
+// failure state of each account live behind it, so the embedded (in-process) store and Upstash
+// are swapped freely and held to one contract suite.
 
 export type ChallengePurpose = "signup" | "login";
 export type ChallengeStatus = "pending" | "verified" | "locked";
+export type Channel = "sms" | "voice";
 export type DeliveryStatus =
   "none" | "queued" | "sent" | "delivered" | "undelivered" | "failed";
 
 /** A second-factor challenge as stored. Times are epoch milliseconds. */
 export interface Challenge {
+  /** `<random>.<account>`: see challengeAccount. */
   id: string;
   purpose: ChallengePurpose;
   /** Login: the user being signed in. Signup: set once the account row exists. */
   userId: string | null;
-  /** Signup only: the pending account, JSON (email, password hash), never the code. */
-  pending: string | null;
+  /** Signup only: the account to create once the phone is proven. */
+  pendingEmail: string | null;
+  pendingPasswordHash: string | null;
   phone: string; // E.164
   /** Keyed hash of the current code; "" when no code is live. */
   codeHash: string;
   codeExpiresAt: number;
   sends: number;
-  attempts: number; // wrong entries so far, across resends
+  attempts: number; // wrong entries on this challenge, across resends
   status: ChallengeStatus;
   delivery: DeliveryStatus;
   lastSentAt: number;
@@ -28,19 +32,26 @@ export interface Challenge {
   createdAt: number;
 }
 
-export type NewChallenge = Omit<
+/** What a caller supplies; the security state starts from FRESH_CHALLENGE_STATE. */
+export type NewChallenge = Pick<
   Challenge,
-  | "codeHash"
-  | "codeExpiresAt"
-  | "sends"
-  | "attempts"
-  | "status"
-  | "delivery"
-  | "lastSentAt"
-  | "lastCallAt"
+  | "id"
+  | "purpose"
+  | "userId"
+  | "pendingEmail"
+  | "pendingPasswordHash"
+  | "phone"
+  | "createdAt"
 >;
 
-/** The security state every new challenge starts from, in every store. */
+/**
+ * A challenge id names, after its dot, the account whose failures it counts toward (a keyed hash),
+ * so one round trip can reach both. Changing that part names a challenge that does not exist.
+ */
+export function challengeAccount(id: string): string {
+  return id.slice(id.indexOf(".") + 1);
+}
+
 export const FRESH_CHALLENGE_STATE = {
   codeHash: "",
   codeExpiresAt: 0,
@@ -52,92 +63,116 @@ export const FRESH_CHALLENGE_STATE = {
   lastCallAt: 0,
 } as const satisfies Omit<Challenge, keyof NewChallenge>;
 
+/** The fields an issue changes, so a refused or failed send can put them back. */
+export type IssuedState = Pick<
+  Challenge,
+  | "codeHash"
+  | "codeExpiresAt"
+  | "sends"
+  | "lastSentAt"
+  | "lastCallAt"
+  | "delivery"
+>;
+
 export interface IssueRequest {
   codeHash: string;
   codeExpiresAt: number;
   now: number;
   maxSends: number;
-  channel: "sms" | "voice";
-  /**
-   * Wait after the last send (a text) or the last call (a call) before another may go, in ms.
-   * A text whose delivery failed may be resent at once.
-   */
+  channel: Channel;
+  /** Wait after the last text (or call, for a call) before another; waived after a failed text. */
   cooldownMs: number;
-  /** The delivery state to record: "queued" when a provider report will follow, else "sent". */
+  /** "queued" when a provider report will follow, else "sent". */
   delivery: DeliveryStatus;
-  /** A call's sealed code, stored under this value key for as long as the code is valid. */
-  callCode?: { key: string; value: string };
+  /** A call's sealed code, kept under this token for as long as the code is valid. */
+  callCode?: { token: string; sealed: string };
 }
 
+export type IssueRefusal =
+  "missing" | "locked" | "verified" | "send-limit" | "too-soon" | AccountBar;
+
+/** An account whose failures barred codes: paused for a while, or off until recovered. */
+export type AccountBar = "account-locked" | "account-disabled";
+
 export type IssueResult =
-  | {
-      ok: true;
-      challenge: Challenge;
-      /** The code this one replaced ("" when none), for failDelivery to put back. */
-      previous: { codeHash: string; codeExpiresAt: number };
-    }
-  | {
-      ok: false;
-      reason: "missing" | "locked" | "verified" | "send-limit" | "too-soon";
-      /** With "too-soon": whole seconds until a send is allowed. */
-      retryAfterSeconds?: number;
-    };
+  | { ok: true; challenge: Challenge; previous: IssuedState }
+  | { ok: false; reason: IssueRefusal; retryAfterSeconds?: number };
+
+/** NIST SP 800-63B-4 §3.2.2 throttling, counted per account across every challenge. */
+export interface FailurePolicy {
+  maxAttempts: number;
+  lockAfter: number;
+  ladderSeconds: readonly number[];
+  disableAfter: number;
+  memorySeconds: number;
+}
 
 export type VerifyResult =
   | { ok: true; challenge: Challenge }
   | {
       ok: false;
       reason:
-        "missing" | "expired" | "locked" | "verified" | "wrong" | "no-code";
+        | "missing"
+        | "expired"
+        | "locked"
+        | "wrong"
+        | "no-code"
+        | "verified"
+        | AccountBar;
       attemptsLeft: number;
-      /** Whose challenge it was (null for a signup or a missing one), for the audit trail. */
+      /** Whose challenge it was (null when missing), for the audit trail. */
       userId: string | null;
+      /** Seconds until the account may try again, when a lock is in force. */
+      retryAfterSeconds?: number;
+      /** This attempt was a wrong code, counted on the challenge and the account. */
+      counted: boolean;
+      /** With "verified": the challenge, so a signup whose account was not created can resume. */
+      challenge?: Challenge;
     };
 
 export interface ChallengeStore {
   readonly kind: "embedded" | "upstash";
-  /** Creates a challenge that lives ttlSeconds (whole-challenge lifetime, not the code's). */
-  createChallenge(c: NewChallenge, ttlSeconds: number): Promise<void>;
+  /** One round trip: creates the challenge (ttlSeconds for the whole step) and issues its first code. */
+  startChallenge(
+    c: NewChallenge,
+    ttlSeconds: number,
+    first: IssueRequest,
+  ): Promise<IssueResult>;
   getChallenge(id: string): Promise<Challenge | null>;
   /**
-   * One round trip, atomic: if the challenge is pending, under maxSends and past its cooldown,
-   * stores the new code hash and expiry (and a call's sealed code), counts the send, and returns
-   * the updated challenge. Wrong attempts are kept: a resend does not reset them.
+   * One round trip, atomic: refuses while the account is barred, when the challenge is not
+   * pending, spent or inside its cooldown; else stores the new code and counts the send.
    */
   issueCode(id: string, req: IssueRequest): Promise<IssueResult>;
+  /** Undoes an issue whose send was refused (limits) or failed (provider), if still current. */
+  restoreIssue(
+    id: string,
+    issuedHash: string,
+    previous: IssuedState,
+    delivery: DeliveryStatus,
+  ): Promise<void>;
   /**
-   * One round trip, atomic: compares the hash; on a match marks the challenge verified and clears
-   * the code (single use); on a miss counts the attempt and locks at maxAttempts.
+   * One round trip, atomic: checks the account's bar and the code; a match verifies the challenge,
+   * clears the code and the account's failures; a miss counts on the challenge and the account.
    */
   verifyCode(
     id: string,
     codeHash: string,
-    maxAttempts: number,
     now: number,
+    policy: FailurePolicy,
   ): Promise<VerifyResult>;
-  /**
-   * One round trip, atomic: marks the latest send failed and, if the code `issuedHash` it carried
-   * is still the live one, puts `previous` back, so the code the person already has keeps working.
-   */
-  failDelivery(
+  /** Records a provider's report on the `send`-th text, unless stale; returns the challenge if changed. */
+  recordDelivery(
     id: string,
-    issuedHash: string,
-    previous: { codeHash: string; codeExpiresAt: number },
-  ): Promise<void>;
-  /** Sets fields that are not security state (userId once created, delivery). */
-  updateChallenge(
-    id: string,
-    fields: Partial<Pick<Challenge, "userId" | "delivery">>,
-  ): Promise<void>;
-  /** Atomically deletes a verified challenge that names its user and returns it; else null, untouched. */
+    send: number,
+    status: DeliveryStatus,
+  ): Promise<Challenge | null>;
+  /** Names the user a signup created; never recreates a challenge that is gone. */
+  setUserId(id: string, userId: string): Promise<void>;
+  /** Atomically deletes a verified challenge that names its user and returns it; else null. */
   redeemChallenge(id: string): Promise<Challenge | null>;
   deleteChallenge(id: string): Promise<void>;
-  /** Fixed-window counter: increments key and returns the new count; the window starts on first hit. */
-  increment(key: string, windowSeconds: number): Promise<number>;
-  /** Stores a small string value with expiry (a call's sealed code, read by the answer route). */
-  setValue(key: string, value: string, ttlSeconds: number): Promise<void>;
-  getValue(key: string): Promise<string | null>;
+  /** The sealed code a call speaks; a token works once. */
+  takeCallCode(token: string): Promise<string | null>;
   ping(): Promise<void>;
-  /** Store round trips made by this instance, counted at the client (for tests and benchmarks). */
-  roundTrips(): number;
 }

@@ -16,7 +16,7 @@ import {
 const SECTION = "faults: store/DB";
 const APP = "http://localhost:3000";
 const CLOSED = "127.0.0.1:1";
-const UNAVAILABLE = `503 SERVICE_UNAVAILABLE: "${ERRORS.SERVICE_UNAVAILABLE}"`;
+const UNAVAILABLE = `503 SERVICE_UNAVAILABLE: "${ERRORS.SERVICE_UNAVAILABLE.message}"`;
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({

@@ -1,43 +1,15 @@
-import { apiHandler } from "@/lib/http";
-import { recordEvent } from "@/lib/audit";
-import { createChallenge } from "@/lib/challenge/create";
-import { setChallengeCookie } from "@/lib/challenge/cookie";
-import { replyToFirstSend, sendDeps } from "@/lib/challenge/reply";
-import { sendCode } from "@/lib/challenge/send";
-import { parseBody, requestMeta } from "@/lib/http";
-import { firstChannel } from "@/lib/limits/destination";
-import { limitSend } from "@/lib/limits/guard";
-import { setSendPassCookie } from "@/lib/limits/send-pass";
-import { hashPassword } from "@/lib/password";
+import { apiHandler, ok, parseBody, refused, requestMeta } from "@/lib/http";
+import { setChallengeCookie } from "@/lib/http/challenge-cookie";
+import { stepDeps } from "@/lib/steps/deps";
+import { signUp } from "@/lib/steps/sign-up";
 import { signupSchema } from "@/lib/validation";
 
-// Nothing is written to the database here: the account is created only once the phone is proven
-// (see /api/otp/verify), so an abandoned signup never holds the email or the number.
 export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, signupSchema);
   if ("reply" in parsed) return parsed.reply;
-  const { email, password, phone } = parsed.data;
-  const channel = firstChannel(phone); // a landline gets its first code by call
-  const limited = await limitSend(request, {
-    phone,
-    account: `email:${email}`,
-    channel,
-  });
-  if (limited) return limited;
-  const deps = sendDeps();
-  const passwordHash = await hashPassword(password);
-  const id = await createChallenge(deps.store, {
-    purpose: "signup",
-    phone,
-    pending: { email, passwordHash },
-  });
-  await setChallengeCookie(id);
-  await setSendPassCookie(id, { phone, account: `email:${email}` });
-  const outcome = await sendCode(deps, id, channel);
-  await recordEvent({
-    type: "code_sent",
-    ...requestMeta(request),
-    detail: { channel, purpose: "signup", ok: outcome.ok },
-  });
-  return replyToFirstSend(outcome, channel);
+  const outcome = await signUp(stepDeps(), parsed.data, requestMeta(request));
+  if (!outcome.ok) return refused(outcome);
+  await setChallengeCookie(outcome.challengeId);
+  const { delivery, channel } = outcome;
+  return ok({ next: "/verify", delivery, channel });
 });

@@ -8,7 +8,7 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 const handler = async (req: Request, ctx: Context) => {
   // next-auth parses a POST labelled JSON without a guard, so a body that is not JSON threw out
   // of the handler (a 500). It is the client's mistake: answer 400, as the other routes do.
-  if (await hasUnreadableJson(req)) return fail(400, "INVALID_INPUT");
+  if (await hasUnreadableJson(req)) return fail("INVALID_INPUT");
   return NextAuth(getAuthOptions())(req, ctx);
 };
 

@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
 import { benchRoutesEnabled, notFound } from "@/app/bench/enabled";
 import { getDb, queryCount } from "@/lib/db";
-import { getLimiter } from "@/lib/limits";
-import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +15,6 @@ export async function GET() {
   const files = Object.keys(createRequire(`${process.cwd()}/`).cache);
   return Response.json({
     dbQueries: queryCount(await getDb()),
-    storeRoundTrips: getChallengeStore().roundTrips(),
-    limiterRoundTrips: getLimiter().roundTrips(),
     loaded: HEAVY.filter((name) =>
       files.some((f) => f.includes(`/node_modules/${name}/`)),
     ),

@@ -1,7 +1,6 @@
-import { readChallengeCookie } from "@/lib/challenge/cookie";
 import { toChallengeView } from "@/lib/challenge/view";
-import { fail, ok } from "@/lib/http";
-import { apiHandler } from "@/lib/http";
+import { apiHandler, fail, ok } from "@/lib/http";
+import { readChallengeCookie } from "@/lib/http/challenge-cookie";
 import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export const GET = apiHandler(async () => {
   const id = await readChallengeCookie();
   const challenge = id ? await getChallengeStore().getChallenge(id) : null;
   if (!challenge || challenge.status === "verified")
-    return fail(401, "NO_CHALLENGE");
+    return fail("NO_CHALLENGE");
   return ok(
     { challenge: toChallengeView(challenge) },
     { headers: { "cache-control": "no-store" } },

@@ -1,44 +1,50 @@
-import { readCallCode } from "@/lib/challenge/voice-call";
+import { takeCallCode } from "@/lib/challenge/voice-call";
 import { getEnv } from "@/lib/env";
+import { readBodyText } from "@/lib/http";
 import { verifyVoiceSignature } from "@/lib/messaging/plivo-signature";
 import { buildSpeakXml, spokenCode } from "@/lib/messaging/voice";
 import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
-const xml = (body: string, status = 200) =>
+const xml = (body: string) =>
   new Response(body, {
-    status,
     headers: { "content-type": "application/xml; charset=utf-8" },
   });
 
+const EXPIRED = "Sorry, this code has expired. Please ask for a new one.";
+const TRY_AGAIN =
+  "Sorry, we cannot read your code right now. Please hang up and ask for a new call in a moment.";
+
 // Plivo fetches this when the "Call me instead" call is answered. Only Plivo can ask (signature
-// V3 over the exact public URL), and the URL holds a random call token, never the code.
+// V3 over the exact public URL and its form parameters), the URL holds a random call token, never
+// the code, and the token is spent by the first answer.
 export async function POST(request: Request) {
   const env = getEnv();
   const incoming = new URL(request.url);
-  const publicUrl = `${env.appUrl}${incoming.pathname}${incoming.search}`;
-  const form = await request.formData().catch(() => null);
-  const params: Record<string, string> = {};
-  form?.forEach((value, key) => {
-    if (typeof value === "string") params[key] = value;
+  const body = await readBodyText(request);
+  if (body === null || !env.plivo)
+    return new Response("Unauthorized", { status: 401 });
+  const params = Object.fromEntries(new URLSearchParams(body));
+  const authentic = verifyVoiceSignature({
+    method: "POST",
+    url: `${env.appUrl}${incoming.pathname}${incoming.search}`,
+    nonce: request.headers.get("x-plivo-signature-v3-nonce"),
+    signature: request.headers.get("x-plivo-signature-v3"),
+    params,
+    authToken: env.plivo.authToken,
   });
-  const authentic =
-    !!env.plivo &&
-    verifyVoiceSignature({
-      method: "POST",
-      url: publicUrl,
-      nonce: request.headers.get("x-plivo-signature-v3-nonce"),
-      signature: request.headers.get("x-plivo-signature-v3"),
-      params,
-      authToken: env.plivo.authToken,
-    });
   if (!authentic) return new Response("Unauthorized", { status: 401 });
   const token = incoming.searchParams.get("call");
-  const code = token ? await readCallCode(getChallengeStore(), token) : null;
-  if (!code)
-    return xml(
-      buildSpeakXml("Sorry, this code has expired. Please ask for a new one."),
+  try {
+    const code = token ? await takeCallCode(getChallengeStore(), token) : null;
+    return xml(code ? spokenCode(code).xml : buildSpeakXml(EXPIRED));
+  } catch (error) {
+    // The caller hears why and what to do; Plivo gets valid XML rather than a bare 500.
+    console.error(
+      "voice answer: code store failed: %s",
+      (error as Error).message,
     );
-  return xml(spokenCode(code).xml);
+    return xml(buildSpeakXml(TRY_AGAIN));
+  }
 }

@@ -2,12 +2,11 @@ import { recordEvent } from "@/lib/audit";
 import {
   isDeliveryFailure,
   readStatusRef,
-  recordDelivery,
   toDeliveryStatus,
 } from "@/lib/challenge/delivery";
 import { getEnv } from "@/lib/env";
+import { apiHandler, readBodyText } from "@/lib/http";
 import { verifySmsSignature } from "@/lib/messaging/plivo-signature";
-import { apiHandler } from "@/lib/http";
 import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -29,17 +28,21 @@ export const POST = apiHandler(async (request) => {
     });
   if (!authentic) return reply(401);
   const ref = readStatusRef(pathname.split("/").at(-1) ?? "");
-  const form = await request.formData().catch(() => null);
-  const status = toDeliveryStatus(form?.get("Status"));
+  const body = await readBodyText(request);
+  const status = toDeliveryStatus(
+    new URLSearchParams(body ?? "").get("Status"),
+  );
   // Anything Plivo cannot fix by retrying is acknowledged, so it stops asking.
   if (!ref || !status) return reply(200);
-  const changed = await recordDelivery(getChallengeStore(), ref, status);
+  // Atomic: a report on an earlier send, or one that would step back, changes nothing.
+  const changed = await getChallengeStore().recordDelivery(
+    ref.challengeId,
+    ref.send,
+    status,
+  );
   if (changed && isDeliveryFailure(status)) {
-    await recordEvent({
-      type: "code_failed",
-      userId: changed.userId,
-      detail: { channel: "sms", delivery: status },
-    });
+    const detail = { channel: "sms", delivery: status };
+    await recordEvent({ type: "code_failed", userId: changed.userId, detail });
   }
   return reply(200);
 });

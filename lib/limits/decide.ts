@@ -1,0 +1,141 @@
+import "server-only";
+import { ERRORS, refuse, type ErrorCode, type Refusal } from "@/lib/errors";
+import { keyedHash } from "@/lib/keys";
+import type { Channel } from "@/lib/store";
+import { destinationRefusal } from "./destination";
+import { getLimiter, getLoginLimiter } from "./index";
+import * as policy from "./policy";
+import { limitSettings } from "./settings";
+import type { Limit, LimitDecision, LimitName } from "./types";
+
+// The limits each step must pass. Each check is at most one limiter round trip and answers a
+// decision: null to go on, or the refusal to report (the HTTP edge turns it into a reply).
+
+const REFUSALS: Record<LimitName, ErrorCode> = {
+  phone: "PHONE_SEND_LIMIT",
+  "phone-unverified": "PHONE_SEND_LIMIT",
+  account: "ACCOUNT_SEND_LIMIT",
+  ip: "RATE_LIMITED",
+  budget: "SENDING_PAUSED",
+  "budget-unverified": "SENDING_PAUSED",
+  "login-account": "LOGIN_LIMITED",
+  "login-account-all": "LOGIN_LIMITED",
+  "login-ip": "RATE_LIMITED",
+};
+
+/** Keys hold keyed hashes, so Redis never sees a phone number, email or address. */
+export const limitId = (kind: string, value: string) =>
+  keyedHash("limit-key", `${kind}:${value}`);
+
+function toRefusal(decision: LimitDecision): Refusal | null {
+  if (decision.ok) return null;
+  const { retryAfterSeconds } = decision;
+  return refuse(REFUSALS[decision.by], { retryAfterSeconds });
+}
+
+const limit = (
+  name: LimitName,
+  id: string,
+  max: number,
+  windowSeconds: number,
+): Limit => ({ name, id, max, windowSeconds });
+
+/** The password step: per account from this address, per account overall, and per address. */
+export async function checkLoginLimits(email: string, addressBucket: string) {
+  const s = limitSettings();
+  const window = policy.FIFTEEN_MINUTES;
+  const account = limitId("email", email);
+  return toRefusal(
+    await getLoginLimiter().limit([
+      limit(
+        "login-account",
+        limitId("email-from", `${email}|${addressBucket}`),
+        s.loginsPerAccountPer15Min,
+        window,
+      ),
+      limit(
+        "login-account-all",
+        account,
+        s.loginsPerAccountAllAddressesPer15Min,
+        window,
+      ),
+      limit(
+        "login-ip",
+        limitId("ip", addressBucket),
+        s.loginsPerIpPer15Min,
+        window,
+      ),
+    ]),
+  );
+}
+
+/** Work that costs a password hash (sign-up), per address: the password step's address limit. */
+export async function checkPasswordAttempts(addressBucket: string) {
+  const s = limitSettings();
+  return toRefusal(
+    await getLoginLimiter().limit([
+      limit(
+        "login-ip",
+        limitId("ip", addressBucket),
+        s.loginsPerIpPer15Min,
+        policy.FIFTEEN_MINUTES,
+      ),
+    ]),
+  );
+}
+
+export interface SendTarget {
+  phone: string;
+  /** "user:<id>" for a sign-in, "email:<email>" for a sign-up. */
+  account: string;
+  /** The account's own verified phone (sign-in), or a number still being proven (sign-up). */
+  verified: boolean;
+  addressBucket: string;
+}
+
+/** Whether this number may get a code on this channel at all (no round trip). */
+export function checkDestination(phone: string, channel: Channel) {
+  const refusal = destinationRefusal(phone, channel);
+  if (!refusal) return null;
+  return refuse(refusal, { fields: { phone: ERRORS[refusal].message } });
+}
+
+/** Counts one message against every send limit, all or nothing; a refusal counts nothing. */
+export async function consumeSendLimits(target: SendTarget) {
+  const s = limitSettings();
+  const { HOUR, DAY } = policy;
+  const v = target.verified;
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          v ? "phone" : "phone-unverified",
+          limitId("phone", target.phone),
+          s.sendsPerPhonePerHour,
+          HOUR,
+        ),
+        limit(
+          "account",
+          limitId("account", target.account),
+          s.sendsPerAccountPerHour,
+          HOUR,
+        ),
+        limit(
+          "ip",
+          limitId("ip", target.addressBucket),
+          s.sendsPerIpPerHour,
+          HOUR,
+        ),
+        v
+          ? limit("budget", "all", s.dailyMessageBudget, DAY)
+          : limit(
+              "budget-unverified",
+              "all",
+              s.dailyUnverifiedMessageBudget,
+              DAY,
+            ),
+      ],
+      Date.now(),
+    ),
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { recordEvent } from "@/lib/audit";
+import { sendCode, type SendDeps } from "@/lib/challenge/send";
+import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
+import type { Outcome } from "@/lib/errors";
+import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
+import type { Challenge, Channel } from "@/lib/store";
+
+/** Whose sends a challenge spends, and whether its phone is an account's verified one. */
+function sendTarget(c: Challenge, meta: RequestMeta) {
+  const login = c.purpose === "login";
+  return {
+    phone: c.phone,
+    account: login ? `user:${c.userId}` : `email:${c.pendingEmail}`,
+    verified: login,
+    addressBucket: addressBucket(meta.ip),
+  };
+}
+
+/**
+ * "Resend code" or "Call me instead", to the phone of this browser's own challenge only: there is
+ * no way to name a destination. Two round trips when it goes out: the challenge's issue, the limits.
+ */
+export async function resendCode(
+  deps: SendDeps,
+  id: string,
+  channel: Channel,
+  meta: RequestMeta,
+): Promise<Outcome<{ challenge: ChallengeView }>> {
+  const outcome = await sendCode(deps, {
+    id,
+    channel,
+    issue: (req) => deps.store.issueCode(id, req),
+    admit: async (c) =>
+      checkDestination(c.phone, channel) ??
+      consumeSendLimits(sendTarget(c, meta)),
+  });
+  // A cookie naming no challenge reaches no one: auditing it would let anyone write rows at will.
+  if (!outcome.ok && outcome.error === "NO_CHALLENGE") return outcome;
+  await recordEvent({
+    type: "code_sent",
+    userId: outcome.ok ? outcome.challenge.userId : null,
+    ...meta,
+    detail: { channel, ok: outcome.ok },
+  });
+  return outcome.ok
+    ? { ok: true, challenge: toChallengeView(outcome.challenge) }
+    : outcome;
+}

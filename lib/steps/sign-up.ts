@@ -1,0 +1,50 @@
+import "server-only";
+import { recordEvent } from "@/lib/audit";
+import type { SendDeps } from "@/lib/challenge/send";
+import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import { checkPasswordAttempts } from "@/lib/limits/decide";
+import { firstChannel } from "@/lib/limits/destination";
+import { hashPassword } from "@/lib/password";
+import { startCodeStep, type FirstSend } from "./start-code-step";
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  phone: string;
+}
+
+/**
+ * Sign-up: nothing reaches the database here. The pending account waits in the challenge until
+ * the phone is proven (verifyCodeStep), so an abandoned sign-up never holds the email or number.
+ */
+export async function signUp(
+  deps: SendDeps,
+  input: SignUpInput,
+  meta: RequestMeta,
+): Promise<FirstSend> {
+  // Each attempt costs an argon2id hash: counted per address like password guesses.
+  const limited = await checkPasswordAttempts(addressBucket(meta.ip));
+  if (limited) return limited;
+  const { email, phone } = input;
+  const channel = firstChannel(phone); // a landline gets its first code by call
+  const passwordHash = await hashPassword(input.password);
+  const outcome = await startCodeStep(
+    deps,
+    {
+      purpose: "signup",
+      account: `email:${email}`,
+      userId: null,
+      pending: { email, passwordHash },
+      phone,
+      channel,
+    },
+    meta,
+  );
+  if (outcome.ok)
+    await recordEvent({
+      type: "code_sent",
+      ...meta,
+      detail: { channel, purpose: "signup", ok: outcome.delivery !== "failed" },
+    });
+  return outcome;
+}

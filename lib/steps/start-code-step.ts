@@ -1,0 +1,80 @@
+import "server-only";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { newChallengeId } from "@/lib/challenge/id";
+import { sendCode, type SendDeps } from "@/lib/challenge/send";
+import type { ErrorCode, Outcome } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { addressBucket } from "@/lib/http/request-meta";
+import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
+import type { Challenge, Channel, DeliveryStatus } from "@/lib/store";
+
+// What sign-up and the password step share: a new challenge bound to this browser, and its first
+// code. A delivery problem still leads to the code page (which offers a call); any other refusal
+// ends here, and no challenge is left that a browser could use.
+
+export interface CodeStepStart {
+  purpose: Challenge["purpose"];
+  /** "user:<id>" for a sign-in, "email:<address>" for a sign-up. */
+  account: string;
+  userId: string | null;
+  pending: { email: string; passwordHash: string } | null;
+  phone: string;
+  channel: Channel;
+}
+
+export type FirstSend = Outcome<{
+  challengeId: string;
+  delivery: DeliveryStatus;
+  channel: Channel;
+}>;
+
+const DELIVERY_ERRORS: ErrorCode[] = [
+  "DELIVERY_FAILED",
+  "CALL_FAILED",
+  "NUMBER_UNREACHABLE",
+  "PROVIDER_UNAVAILABLE",
+];
+
+export async function startCodeStep(
+  deps: SendDeps,
+  start: CodeStepStart,
+  meta: RequestMeta,
+): Promise<FirstSend> {
+  const { phone, channel } = start;
+  const refused = checkDestination(phone, channel);
+  if (refused) return refused;
+  const id = newChallengeId(start.account);
+  const challenge = {
+    id,
+    purpose: start.purpose,
+    userId: start.userId,
+    pendingEmail: start.pending?.email ?? null,
+    pendingPasswordHash: start.pending?.passwordHash ?? null,
+    phone,
+    createdAt: deps.now ?? Date.now(),
+  };
+  const target = {
+    phone,
+    account: start.account,
+    verified: start.purpose === "login",
+    addressBucket: addressBucket(meta.ip),
+  };
+  const outcome = await sendCode(deps, {
+    id,
+    channel,
+    issue: (req) =>
+      deps.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
+    admit: () => consumeSendLimits(target),
+  });
+  if (outcome.ok)
+    return {
+      ok: true,
+      challengeId: id,
+      delivery: outcome.challenge.delivery,
+      channel,
+    };
+  if (DELIVERY_ERRORS.includes(outcome.error))
+    return { ok: true, challengeId: id, delivery: "failed", channel };
+  await deps.store.deleteChallenge(id);
+  return outcome;
+}

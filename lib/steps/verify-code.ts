@@ -1,0 +1,63 @@
+import "server-only";
+import { createAccount, findAccountCreatedWith } from "@/lib/account";
+import { recordEvent } from "@/lib/audit";
+import { checkCode } from "@/lib/challenge/verify";
+import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import type { Challenge, ChallengeStore } from "@/lib/store";
+
+const LOCKOUTS: ErrorCode[] = [
+  "TOO_MANY_ATTEMPTS",
+  "ACCOUNT_LOCKED",
+  "ACCOUNT_DISABLED",
+];
+
+/**
+ * The code step: check the code (one atomic round trip that also keeps the account's failures in a
+ * row), audit a wrong one, and for a sign-up create the account now that the phone is proven.
+ * Success leaves the challenge verified for next-auth to redeem into a session.
+ */
+export async function verifyCodeStep(
+  store: ChallengeStore,
+  id: string,
+  code: string,
+  meta: RequestMeta,
+): Promise<Outcome> {
+  const result = await checkCode(store, id, code);
+  if (result.ok) return finishChallenge(store, result.challenge, meta);
+  const { challenge } = result;
+  // Verified, but the account insert failed (a database fault): finish it now.
+  if (result.error === "ALREADY_VERIFIED" && challenge && !challenge.userId)
+    return finishChallenge(store, challenge, meta);
+  if (result.counted) {
+    const type = LOCKOUTS.includes(result.error) ? "lockout" : "code_failed";
+    const detail = { attemptsLeft: result.attemptsLeft ?? 0 };
+    await recordEvent({ type, userId: result.userId, ...meta, detail });
+  }
+  const { error, attemptsLeft, retryAfterSeconds } = result;
+  return refuse(error, { attemptsLeft, retryAfterSeconds });
+}
+
+async function finishChallenge(
+  store: ChallengeStore,
+  c: Challenge,
+  meta: RequestMeta,
+): Promise<Outcome> {
+  if (c.purpose !== "signup" || c.userId) return { ok: true };
+  const { pendingEmail: email, pendingPasswordHash: passwordHash } = c;
+  if (!email || !passwordHash) return refuse("NO_CHALLENGE");
+  const account = await createAccount({ email, passwordHash, phone: c.phone });
+  if (!account.ok) {
+    // A second verify racing the first finds the account the first one created: that is ours.
+    const ours = await findAccountCreatedWith(email, passwordHash);
+    if (ours) {
+      await store.setUserId(c.id, ours);
+      return { ok: true };
+    }
+    await store.deleteChallenge(c.id);
+    return refuse(account.error);
+  }
+  await store.setUserId(c.id, account.userId);
+  await recordEvent({ type: "signup", userId: account.userId, ...meta });
+  return { ok: true };
+}

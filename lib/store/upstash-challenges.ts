@@ -1,0 +1,136 @@
+import "server-only";
+import { RANK_OF_DELIVERY } from "./delivery-rank";
+import { fromHash, toHash } from "./hash";
+import * as scripts from "./scripts";
+import {
+  challengeAccount,
+  FRESH_CHALLENGE_STATE,
+  type ChallengeStore,
+  type IssueRequest,
+  type IssueResult,
+  type VerifyResult,
+} from "./types";
+import type { RunScript, UpstashRedis } from "./upstash";
+
+// Challenges as Redis hashes; every state change that needs a check is one Lua script
+// (scripts.ts), so it is atomic and one HTTP request.
+
+export const DEFAULT_PREFIX = "twostep:";
+
+const issueArgs = (r: IssueRequest) => [
+  r.codeHash,
+  r.codeExpiresAt,
+  r.maxSends,
+  r.now,
+  r.channel,
+  r.cooldownMs,
+  r.delivery,
+  r.callCode?.sealed ?? "",
+];
+
+function toIssueResult(reply: unknown): IssueResult {
+  const [reason, wait, ...rest] = reply as unknown[];
+  if (reason !== "ok") {
+    const retryAfterSeconds = Math.ceil(Number(wait) / 1000) || undefined;
+    return { ok: false, reason: reason as never, retryAfterSeconds };
+  }
+  const [codeHash, codeExpiresAt, sends, lastSentAt, lastCallAt, delivery] =
+    rest.map(String);
+  const previous = {
+    codeHash: codeHash ?? "",
+    codeExpiresAt: Number(codeExpiresAt),
+    sends: Number(sends),
+    lastSentAt: Number(lastSentAt),
+    lastCallAt: Number(lastCallAt),
+    delivery: delivery as never,
+  };
+  return { ok: true, challenge: fromHash(rest.slice(6))!, previous };
+}
+
+export function createUpstashChallengeStore(
+  redis: UpstashRedis,
+  run: RunScript,
+  prefix = DEFAULT_PREFIX,
+): ChallengeStore {
+  const key = (id: string) => `${prefix}ch:${id}`;
+  const acct = (id: string) => `${prefix}acct:${challengeAccount(id)}`;
+  const call = (token: string) => `${prefix}call:${token}`;
+  const keysFor = (id: string, r: IssueRequest) => [
+    key(id),
+    acct(id),
+    call(r.callCode?.token ?? "none"),
+  ];
+
+  return {
+    kind: "upstash",
+    async startChallenge(c, ttlSeconds, first) {
+      const fields = Object.entries(toHash({ ...c, ...FRESH_CHALLENGE_STATE }));
+      const args = [...issueArgs(first), ttlSeconds, ...fields.flat()];
+      const reply = await run(
+        scripts.START_CHALLENGE,
+        keysFor(c.id, first),
+        args,
+      );
+      return toIssueResult(reply);
+    },
+    async getChallenge(id) {
+      return fromHash(await redis.hgetall(key(id)));
+    },
+    async issueCode(id, req) {
+      const reply = await run(
+        scripts.ISSUE_CODE,
+        keysFor(id, req),
+        issueArgs(req),
+      );
+      return toIssueResult(reply);
+    },
+    async restoreIssue(id, issuedHash, previous, delivery) {
+      const fields = Object.entries({ ...previous, delivery }).flat();
+      await run(scripts.RESTORE_ISSUE, [key(id)], [issuedHash, ...fields]);
+    },
+    async verifyCode(id, codeHash, now, p): Promise<VerifyResult> {
+      const args = [
+        codeHash,
+        p.maxAttempts,
+        now,
+        p.lockAfter,
+        p.disableAfter,
+        p.memorySeconds * 1000,
+        ...p.ladderSeconds,
+      ];
+      const reply = await run(scripts.VERIFY_CODE, [key(id), acct(id)], args);
+      const [reason, left, user, wait, counted, ...fields] = reply as unknown[];
+      if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
+      return {
+        ok: false,
+        reason: reason as never,
+        attemptsLeft: Number(left),
+        userId: user ? String(user) : null,
+        retryAfterSeconds: Math.ceil(Number(wait) / 1000) || undefined,
+        counted: Number(counted) === 1,
+        challenge: fromHash(fields) ?? undefined,
+      };
+    },
+    async recordDelivery(id, send, status) {
+      const ranks = Object.entries(RANK_OF_DELIVERY).flat();
+      const args = [send, status, RANK_OF_DELIVERY[status], ...ranks];
+      return fromHash(await run(scripts.RECORD_DELIVERY, [key(id)], args));
+    },
+    async setUserId(id, userId) {
+      await run(scripts.SET_USER_ID, [key(id)], [userId]);
+    },
+    async redeemChallenge(id) {
+      return fromHash(await run(scripts.REDEEM_CHALLENGE, [key(id)], []));
+    },
+    async deleteChallenge(id) {
+      await redis.del(key(id));
+    },
+    async takeCallCode(token) {
+      const value = await redis.getdel<string>(call(token));
+      return value == null ? null : String(value);
+    },
+    async ping() {
+      await redis.ping();
+    },
+  };
+}
