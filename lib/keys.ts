@@ -22,7 +22,7 @@ function deriveKey(purpose: string): Buffer {
   return key;
 }
 
-/** Keyed hash (HMAC-SHA256): what the store keeps instead of a code (ASVS 2.7.5). */
+/** Keyed hash (HMAC-SHA256): what the store keeps instead of a code, so a copy of it reveals none. */
 export function keyedHash(purpose: string, value: string): string {
   return createHmac("sha256", deriveKey(purpose))
     .update(value)

@@ -45,7 +45,7 @@ export function readStatusRef(
   return match ? { challengeId: match[1]!, send: Number(match[2]) } : null;
 }
 
-// Plivo's message states (facts.md); US and Canadian carriers never get past "sent".
+// Plivo's message states; US and Canadian carriers give no delivery receipts, so "sent" is the last.
 const STATUSES: readonly DeliveryStatus[] = [
   "queued",
   "sent",

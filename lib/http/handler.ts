@@ -5,7 +5,7 @@ import { fail } from "./reply";
 type Handler = (request: Request) => Promise<Response>;
 
 /**
- * Wraps a state-changing API handler: refuses cross-site requests (CSRF, ASVS 4.2.2) and turns any
+ * Wraps a state-changing API handler: refuses cross-site requests (CSRF, ASVS 5.0 3.5.1) and turns any
  * failure of a dependency (code store, database) into a 503 with a clear message, so nothing
  * half-done is reported as success and the process never answers with a stack trace.
  */

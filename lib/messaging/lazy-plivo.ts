@@ -3,7 +3,7 @@ import type { Messenger } from "./types";
 
 /**
  * The Plivo messenger, with its SDK loaded on first use: start-up, health checks of other parts
- * and the outbox never pay for it (issue 5: heavy modules stay off the paths that do not use them).
+ * and the outbox never pay for its load time and memory.
  */
 export function createLazyPlivoMessenger(config: PlivoConfig): Messenger {
   let loaded: Promise<Messenger> | undefined;
