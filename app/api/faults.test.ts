@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ERRORS } from "@/lib/errors";
+import { signVoiceRequest } from "@/lib/messaging/plivo-signature";
 import { resetTables, TEST_DATABASE_URL } from "@/test/support/db";
 
 // When a dependency fails, the process lives, nothing is left half-done, and the person reads a
@@ -14,6 +15,8 @@ let cases = 0;
 let PHONE = "";
 const EMAIL = "ada@example.com";
 const PASSWORD = "long-enough-password";
+/** Shaped like a challenge id (`<random>.<account>`), so only the store can say it is unknown. */
+const SOME_CHALLENGE = `${"x".repeat(43)}.${"y".repeat(43)}`;
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
@@ -21,7 +24,8 @@ vi.mock("next/headers", () => ({
     get: (name: string) =>
       jar.has(name) ? { name, value: jar.get(name) } : undefined,
     set: (name: string, value: string) => jar.set(name, value),
-    delete: (name: string) => jar.delete(name),
+    delete: (cookie: string | { name: string }) =>
+      jar.delete(typeof cookie === "string" ? cookie : cookie.name),
   }),
 }));
 
@@ -58,6 +62,7 @@ async function loadApp(env: Record<string, string> = {}) {
     send: (await import("./otp/send/route")).POST,
     verify: (await import("./otp/verify/route")).POST,
     status: (await import("./otp/status/route")).GET,
+    voiceAnswer: (await import("./voice/answer/route")).POST,
     redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
     VerifyPage: (await import("@/app/verify/page")).default,
     listOutbox: (await import("@/lib/messaging/outbox")).listOutbox,
@@ -89,6 +94,7 @@ async function expectUnavailable(response: Response) {
     error: {
       code: "SERVICE_UNAVAILABLE",
       message: ERRORS.SERVICE_UNAVAILABLE.message,
+      final: false,
     },
   });
 }
@@ -140,7 +146,7 @@ describe("with the code store unreachable", () => {
 
   it("fails closed: no code is checked, no session is granted", async () => {
     const app = await loadApp(down);
-    jar.set("twostep_challenge", "x".repeat(43));
+    jar.set("twostep_challenge", SOME_CHALLENGE);
     await expectUnavailable(
       await call(app.verify, "/api/otp/verify", { code: "123456" }),
     );
@@ -150,9 +156,48 @@ describe("with the code store unreachable", () => {
 
   it("shows the code page with a message instead of crashing", async () => {
     const app = await loadApp(down);
-    jar.set("twostep_challenge", "x".repeat(43));
+    jar.set("twostep_challenge", SOME_CHALLENGE);
     const page = await app.VerifyPage({ searchParams: Promise.resolve({}) });
     expect(textOf(page)).toContain(ERRORS.SERVICE_UNAVAILABLE.message);
+  });
+
+  it("answers Plivo's fetch of a call's answer URL with XML that asks to call again, not a bare 500", async () => {
+    const authToken = "plivo-fault-auth-token";
+    const app = await loadApp({
+      ...down,
+      APP_URL: "https://twostep.example",
+      PLIVO_AUTH_ID: "MAFAULTFAULTFAULT000",
+      PLIVO_AUTH_TOKEN: authToken,
+      PLIVO_FROM_NUMBER: "+14155550100",
+      MESSAGING: "outbox",
+    });
+    const path = `/api/voice/answer?call=${"t".repeat(43)}`;
+    const form = { CallUUID: "c0ffee", From: "+14155550100", To: PHONE };
+    const nonce = "12345678901234567890";
+    const signature = signVoiceRequest({
+      method: "POST",
+      url: `https://twostep.example${path}`,
+      nonce,
+      params: form,
+      authToken,
+    });
+    const res = await app.voiceAnswer(
+      new Request(`${APP}${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-plivo-signature-v3": signature,
+          "x-plivo-signature-v3-nonce": nonce,
+        },
+        body: new URLSearchParams(form).toString(),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/xml/);
+    const xml = await res.text();
+    expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<Response>\s*<Speak/);
+    expect(xml).toMatch(/ask for a new call/i);
+    expect(xml).not.toMatch(/\d\. \d/); // no digits read out
   });
 });
 
@@ -169,7 +214,7 @@ describe("with the database unreachable", () => {
     expect(jar.size).toBe(0);
   });
 
-  it("creates no account and no session when the signup's last step cannot write", async () => {
+  it("creates no account and no session when the signup's last step cannot write, and finishes it once the database is back", async () => {
     const app = await loadApp(down);
     await call(app.signup, "/api/signup", {
       email: EMAIL,
@@ -185,6 +230,22 @@ describe("with the database unreachable", () => {
     delete g.__twostepDb;
     const db = await up.getDb();
     expect(await db.user.count()).toBe(0);
+    // The phone was proven: entering the code again, with the database back, creates the account
+    // (it must not stay "already complete" for good) and the browser signs in once.
+    const retried = await call(up.verify, "/api/otp/verify", {
+      code: newCode(app),
+    });
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toEqual({ ok: true });
+    const user = await db.user.findUnique({
+      where: { email: EMAIL },
+      include: { phones: true },
+    });
+    expect(user?.phones).toMatchObject([
+      { number: PHONE, verifiedNumber: PHONE },
+    ]);
+    expect(await up.redeem(cookieHeader())).toMatchObject({ id: user!.id });
+    expect(await up.redeem(cookieHeader())).toBeNull();
     await up.closeDb(db);
   });
 });
@@ -226,6 +287,7 @@ describe("with the SMS provider refusing", () => {
     expect((await res.json()).error).toEqual({
       code: "PROVIDER_UNAVAILABLE",
       message: ERRORS.PROVIDER_UNAVAILABLE.message,
+      final: false,
     });
     // A failed delivery waives the resend wait: a new text can go out at once.
     provider.down = false;
@@ -234,6 +296,6 @@ describe("with the SMS provider refusing", () => {
     const verified = await call(app.verify, "/api/otp/verify", {
       code: newCode(app),
     });
-    expect(await verified.json()).toEqual({ ok: true, next: "sign-in" });
+    expect(await verified.json()).toEqual({ ok: true });
   });
 });

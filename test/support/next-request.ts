@@ -2,23 +2,46 @@
 // Use it as the mock module itself:
 //   vi.mock("next/headers", () => import("@/test/support/next-request"));
 // then call a route's exported POST with jsonRequest(...). One browser's cookies live in
-// cookieJar; clear it to start as a new person.
+// cookieJar (the options each was last set with in cookieOptions); clear both to start as a new
+// person (clearBrowser does).
 
 export const cookieJar = new Map<string, string>();
 
+/** What a cookie was last set with (httpOnly, secure, sameSite, path, maxAge…), by name. */
+export const cookieOptions = new Map<string, Record<string, unknown>>();
+
 type CookieInput = string | { name: string; value: string };
+
+export function clearBrowser() {
+  cookieJar.clear();
+  cookieOptions.clear();
+}
 
 export async function cookies() {
   return {
     get: (name: string) =>
       cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined,
     has: (name: string) => cookieJar.has(name),
-    set: (nameOrCookie: CookieInput, value?: string) => {
-      if (typeof nameOrCookie === "string")
+    set: (
+      nameOrCookie: CookieInput,
+      value?: string,
+      options: Record<string, unknown> = {},
+    ) => {
+      if (typeof nameOrCookie === "string") {
         cookieJar.set(nameOrCookie, value ?? "");
-      else cookieJar.set(nameOrCookie.name, nameOrCookie.value);
+        cookieOptions.set(nameOrCookie, options);
+      } else {
+        const { name, value: v, ...rest } = nameOrCookie;
+        cookieJar.set(name, v);
+        cookieOptions.set(name, rest);
+      }
     },
-    delete: (name: string) => cookieJar.delete(name),
+    delete: (nameOrCookie: string | { name: string }) => {
+      const name =
+        typeof nameOrCookie === "string" ? nameOrCookie : nameOrCookie.name;
+      cookieOptions.delete(name);
+      return cookieJar.delete(name);
+    },
   };
 }
 
@@ -26,14 +49,24 @@ export async function headers() {
   return new Headers();
 }
 
-/** A same-origin JSON POST, from `ip` when given (as Vercel's x-forwarded-for). */
+/**
+ * A same-origin JSON POST. With `ip`, the headers a trusted edge adds for that client (Vercel's
+ * x-real-ip, and x-forwarded-for as one proxy hop appends it); which one counts depends on
+ * VERCEL and TRUSTED_PROXY_HOPS. `headers` adds or overrides any header (a raw X-Forwarded-For
+ * chain, say).
+ */
 export function jsonRequest(
   path: string,
   body: unknown,
-  options: { ip?: string } = {},
+  options: { ip?: string; headers?: Record<string, string> } = {},
 ): Request {
   const h = new Headers({ "content-type": "application/json" });
-  if (options.ip) h.set("x-forwarded-for", options.ip);
+  if (options.ip) {
+    h.set("x-forwarded-for", options.ip);
+    h.set("x-real-ip", options.ip);
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {}))
+    h.set(name, value);
   return new Request(`http://localhost:3000${path}`, {
     method: "POST",
     headers: h,
