@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_SERVERS } from "./support/servers";
 import {
   enterCode,
   newPerson,
@@ -33,5 +34,5 @@ test("a return address on another site is ignored", async ({ page }) => {
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await enterCode(page, await readCode(page.request, person.phone, 2));
-  await expect(page).toHaveURL(/127\.0\.0\.1:3200\/account$/);
+  await expect(page).toHaveURL(`${E2E_SERVERS.main.url}/account`);
 });

@@ -25,8 +25,8 @@ async function loadAccount(userId: string) {
 
 export default async function AccountPage() {
   const sessionUser = await requireUser("/account");
-  // The session lives in its cookie; the page still answers, with a clear message, when the
-  // database does not.
+  // requireUser checked the server-side session (one session-store round trip, shared with the
+  // layout's check); the page still answers, with a clear message, when the database does not.
   const account = await loadAccount(sessionUser.id).catch((error: Error) => {
     console.error("account page: %s", error.message);
     return null;

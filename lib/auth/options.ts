@@ -1,26 +1,42 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/audit";
 import { metaFromHeaders } from "@/lib/http/request-meta";
+import { endSession, startSession } from "@/lib/sessions";
+import { SESSION_ABSOLUTE_SECONDS } from "@/lib/sessions/policy";
+import { authCookies } from "./cookies";
 import { redeemSecondFactor, type SignInMeta } from "./redeem";
+import {
+  assertSessionLive,
+  isSessionEnded,
+  remainingSeconds,
+} from "./session-token";
 
 /** The error code the sign-in answers when the code store or database is down. */
 export const SIGN_IN_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
-/** NIST 800-63B §4.2.3 (AAL2): reauthenticate at least every 12 hours. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
 // The only way to a session: a challenge this browser completed (password, then code). The
 // provider takes no credentials from the form; it redeems the challenge named by the httpOnly
-// cookie, once.
+// cookie, once, and starts a server-side session that every later request is checked against.
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
     secret: env.authSecret,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    ...authCookies(env.appUrl),
+    // The cookie and the JWT never outlive the absolute lifetime; the idle limit and revocation
+    // are the server's (lib/sessions), checked in the jwt callback below.
+    session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+    jwt: {
+      maxAge: SESSION_ABSOLUTE_SECONDS,
+      encode: (params) =>
+        encode({
+          ...params,
+          maxAge: remainingSeconds(params.token, params.maxAge ?? 0),
+        }),
+    },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -29,10 +45,12 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: {},
         async authorize(_credentials, req) {
           try {
-            return await redeemSecondFactor(
-              req.headers?.cookie,
-              signInMeta(req.headers),
-            );
+            const meta = signInMeta(req.headers);
+            const user = await redeemSecondFactor(req.headers?.cookie, meta);
+            if (!user) return null;
+            const session = await startSession(user.id, meta);
+            const authTime = Math.floor(session.createdAt / 1000);
+            return { ...user, sid: session.id, authTime };
           } catch (error) {
             // Fail closed without echoing internals: next-auth puts a thrown message in the URL.
             console.error(
@@ -46,19 +64,43 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     events: {
       async signOut({ token }) {
-        if (token?.sub)
+        if (!token?.sub) return;
+        try {
+          if (token.sid) await endSession(token.sub, token.sid);
+        } finally {
           await recordEvent({ type: "sign_out", userId: token.sub });
+        }
       },
     },
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async jwt({ token, user }) {
+        if (user)
+          return {
+            ...token,
+            sub: user.id,
+            sid: user.sid,
+            authTime: user.authTime,
+          };
+        // Every later read (a page's getServerSession, /api/auth/session): a refused session
+        // throws, and next-auth answers no session and clears the cookie.
+        await assertSessionLive(token);
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
       },
+    },
+    logger: {
+      error(code, metadata) {
+        // A refused session is the expected answer to an ended one, not a server error.
+        if (isSessionEnded(metadata)) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
     },
   };
 }

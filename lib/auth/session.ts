@@ -1,12 +1,17 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getAuthOptions } from "./options";
 
-export async function getSessionUser() {
+/**
+ * The signed-in user, or null. Each call checks the server-side session (one store round trip);
+ * React's cache makes it once per request, so a page view whose layout and page both ask costs one.
+ */
+export const getSessionUser = cache(async () => {
   const session = await getServerSession(getAuthOptions());
   return session?.user?.id ? session.user : null;
-}
+});
 
 /** For pages behind sign-in: sends a signed-out visitor to /login and back here afterwards. */
 export async function requireUser(returnTo: string) {

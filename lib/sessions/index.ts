@@ -1,0 +1,62 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getEnv } from "@/lib/env";
+import { getEmbeddedSessionStore } from "./embedded";
+import { SESSION_ID_BYTES } from "./policy";
+import type { SessionRecord, SessionStore } from "./types";
+import { createUpstashSessionStore } from "./upstash";
+
+export type * from "./types";
+
+// The server's record of each signed-in browser: what makes sign-out, a password or factor change,
+// and the lifetimes hold even for a copied cookie. The session's JWT only names a record here.
+
+let store: SessionStore | undefined;
+
+/** Upstash when configured, else in-process; one per process (like the code store). */
+export function getSessionStore(): SessionStore {
+  const upstash = getEnv().upstash;
+  store ??= upstash
+    ? createUpstashSessionStore(upstash)
+    : getEmbeddedSessionStore();
+  return store;
+}
+
+export interface SessionMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Records a new session for a person who just passed both factors. */
+export async function startSession(
+  userId: string,
+  meta: SessionMeta = {},
+  now = Date.now(),
+): Promise<SessionRecord> {
+  const session: SessionRecord = {
+    id: randomBytes(SESSION_ID_BYTES).toString("base64url"),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent ?? null,
+  };
+  await getSessionStore().createSession(session);
+  return session;
+}
+
+/** Sign-out: this session is refused from the next request on, wherever its cookie was copied. */
+export async function endSession(userId: string, id: string): Promise<void> {
+  await getSessionStore().revokeSession(userId, id);
+}
+
+/**
+ * Ends every session of a person, except the one making the change when given: for a password,
+ * phone or factor change, or a reset. Returns how many ended.
+ */
+export function revokeUserSessions(
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  return getSessionStore().revokeUserSessions(userId, exceptSessionId);
+}
