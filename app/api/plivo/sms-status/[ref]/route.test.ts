@@ -8,12 +8,8 @@ import {
   vi,
 } from "vitest";
 import { signSmsRequest } from "@/lib/messaging/plivo-signature";
-import type { Messenger } from "@/lib/messaging/types";
 import { resetTables } from "@/test/support/db";
-import {
-  createRecordingMessenger,
-  type RecordingMessenger,
-} from "@/test/support/messenger";
+import { startChallengeWithCode } from "@/test/support/messenger";
 
 // Plivo's delivery report, as Plivo sends it: a form POST to the status URL the app gave with the
 // text, signed (V2) over that public URL. The app may sit behind a proxy, so the request's own
@@ -36,8 +32,7 @@ let mod: {
   POST: typeof import("./route").POST;
   GET: typeof import("@/app/api/otp/status/route").GET;
   store: import("@/lib/store").ChallengeStore;
-  createChallenge: typeof import("@/lib/challenge/create").createChallenge;
-  sendCode: typeof import("@/lib/challenge/send").sendCode;
+  cookieName: string;
   createAccount: typeof import("@/lib/account").createAccount;
   listRecentEvents: typeof import("@/lib/audit").listRecentEvents;
 };
@@ -54,8 +49,9 @@ beforeAll(async () => {
     POST: (await import("./route")).POST,
     GET: (await import("@/app/api/otp/status/route")).GET,
     store: (await import("@/lib/store")).getChallengeStore(),
-    createChallenge: (await import("@/lib/challenge/create")).createChallenge,
-    sendCode: (await import("@/lib/challenge/send")).sendCode,
+    cookieName: (
+      await import("@/lib/http/challenge-cookie")
+    ).challengeCookieName(),
     createAccount: (await import("@/lib/account")).createAccount,
     listRecentEvents: (await import("@/lib/audit")).listRecentEvents,
   };
@@ -74,33 +70,17 @@ async function textCode() {
     phone: PHONE,
   });
   if (!account.ok) throw new Error(account.error);
-  const id = await mod.createChallenge(mod.store, {
-    purpose: "login",
+  const started = await startChallengeWithCode(mod.store, {
     userId: account.userId,
     phone: PHONE,
+    appUrl: APP_URL,
+    provider: "plivo",
   });
-  const messenger: RecordingMessenger & Messenger = {
-    ...createRecordingMessenger(),
-    kind: "plivo",
-  };
-  const sent = await mod.sendCode(
-    { store: mod.store, messenger, appUrl: APP_URL },
-    id,
-    "sms",
-  );
-  expect(sent.ok).toBe(true);
+  const { id, messenger } = started;
   const statusUrl = messenger.sms[0]!.statusUrl!;
-  const resend = () =>
-    mod.sendCode(
-      {
-        store: mod.store,
-        messenger,
-        appUrl: APP_URL,
-        now: Date.now() + 31_000,
-      },
-      id,
-      "sms",
-    );
+  let later = Date.now();
+  // Each resend after the cooldown of the one before.
+  const resend = () => started.resend("sms", (later += 31_000));
   // Plivo names its message in the report; the app goes by the sealed send number instead.
   const uuid = "0936ec98-7c4c-11e4-9bd8-22000afa12b9";
   return { id, userId: account.userId, statusUrl, uuid, messenger, resend };
@@ -143,13 +123,11 @@ describe("the SMS status URL", () => {
   });
 
   it("is left out when the app has no public URL", async () => {
-    const id = await mod.createChallenge(mod.store, {
-      purpose: "login",
+    const { id, messenger } = await startChallengeWithCode(mod.store, {
       phone: PHONE,
+      appUrl: "http://localhost:3000",
+      provider: "plivo",
     });
-    const messenger = { ...createRecordingMessenger(), kind: "plivo" as const };
-    const appUrl = "http://localhost:3000";
-    await mod.sendCode({ store: mod.store, messenger, appUrl }, id, "sms");
     expect(messenger.sms[0]!.statusUrl).toBeUndefined();
     // No report will come, so the page is told the text is on its way and stops there.
     expect((await mod.store.getChallenge(id))!.delivery).toBe("sent");
@@ -212,6 +190,40 @@ describe("POST /api/plivo/sms-status/[ref]", () => {
     expect((await mod.store.getChallenge(id))!.delivery).toBe("delivered");
   });
 
+  it("lets no late report on an earlier text overwrite the newest text's status, in any order", async () => {
+    const {
+      id,
+      userId,
+      statusUrl: first,
+      uuid,
+      messenger,
+      resend,
+    } = await textCode();
+    expect((await resend()).ok).toBe(true);
+    expect((await resend()).ok).toBe(true);
+    const [, second, third] = messenger.sms.map((m) => m.statusUrl!);
+    const stale = [first, second!].flatMap((url) =>
+      ["failed", "undelivered", "delivered", "sent"].map(
+        (Status) => () => report(url, { MessageUUID: uuid, Status }),
+      ),
+    );
+    // Every stale report at once, before the newest text's own: all acknowledged, none applied.
+    const statuses = await Promise.all(stale.map((send) => send()));
+    expect(statuses.map((r) => r.status)).toEqual(stale.map(() => 200));
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("queued");
+    // The newest text's report lands among another wave of stale ones.
+    const racing = await Promise.all([
+      ...stale.map((send) => send()),
+      report(third!, { MessageUUID: uuid, Status: "delivered" }),
+      ...stale.map((send) => send()),
+    ]);
+    expect(racing.every((r) => r.status === 200)).toBe(true);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("delivered");
+    // A stale failure would have offered a call and written a failure row: neither happened.
+    const events = await mod.listRecentEvents(userId);
+    expect(events.filter((e) => e.type === "code_failed")).toEqual([]);
+  });
+
   it("audits an undelivered text on the person's history", async () => {
     const { userId, statusUrl, uuid } = await textCode();
     await report(statusUrl, { MessageUUID: uuid, Status: "undelivered" });
@@ -230,7 +242,7 @@ describe("GET /api/otp/status", () => {
   it("shows this browser's challenge with its delivery, and not its id", async () => {
     const { id, statusUrl, uuid } = await textCode();
     await report(statusUrl, { MessageUUID: uuid, Status: "undelivered" });
-    jar.set("twostep_challenge", id);
+    jar.set(mod.cookieName, id);
     const res = await get();
     expect(res.status).toBe(200);
     const text = await res.text();
