@@ -9,7 +9,6 @@ export function createEmbeddedSessionStore(
   lifetimes: SessionLifetimes = SESSION_LIFETIMES,
 ): SessionStore {
   const users = new Map<string, Map<string, SessionRecord>>();
-  let trips = 0;
 
   const refusal = (s: SessionRecord, now: number): SessionCheck => {
     if (now - s.createdAt >= lifetimes.absoluteMs)
@@ -27,7 +26,6 @@ export function createEmbeddedSessionStore(
   return {
     kind: "embedded",
     async createSession(session) {
-      trips++;
       const sessions = users.get(session.userId) ?? new Map();
       users.set(session.userId, sessions);
       prune(sessions, session.createdAt);
@@ -40,7 +38,6 @@ export function createEmbeddedSessionStore(
       sessions.set(session.id, { ...session, lastSeenAt: session.createdAt });
     },
     async checkSession(userId, id, now) {
-      trips++;
       const sessions = users.get(userId);
       const s = sessions?.get(id);
       if (!sessions || !s) return { ok: false, reason: "missing" };
@@ -50,11 +47,9 @@ export function createEmbeddedSessionStore(
       return check;
     },
     async revokeSession(userId, id) {
-      trips++;
       return users.get(userId)?.delete(id) ?? false;
     },
     async revokeUserSessions(userId, exceptId) {
-      trips++;
       const sessions = users.get(userId);
       if (!sessions) return 0;
       let ended = 0;
@@ -64,13 +59,11 @@ export function createEmbeddedSessionStore(
       return ended;
     },
     async listSessions(userId, now) {
-      trips++;
       return [...(users.get(userId)?.values() ?? [])]
         .filter((s) => refusal(s, now).ok)
         .map((s) => ({ ...s }))
         .sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     },
-    roundTrips: () => trips,
   };
 }
 

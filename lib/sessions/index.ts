@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { getScriptRunner } from "@/lib/store";
+import { getUpstashRedis } from "@/lib/store/upstash";
 import { getEmbeddedSessionStore } from "./embedded";
 import { SESSION_ID_BYTES } from "./policy";
 import type { SessionRecord, SessionStore } from "./types";
@@ -15,10 +16,12 @@ let store: SessionStore | undefined;
 
 /** Upstash when configured, else in-process; one per process (like the code store). */
 export function getSessionStore(): SessionStore {
-  const upstash = getEnv().upstash;
-  store ??= upstash
-    ? createUpstashSessionStore(upstash)
-    : getEmbeddedSessionStore();
+  const redis = getUpstashRedis();
+  const run = getScriptRunner();
+  store ??=
+    redis && run
+      ? createUpstashSessionStore(redis, run)
+      : getEmbeddedSessionStore();
   return store;
 }
 

@@ -35,6 +35,4 @@ export interface SessionStore {
   revokeUserSessions(userId: string, exceptId?: string): Promise<number>;
   /** One round trip: the user's live sessions at `now`, most recently seen first. */
   listSessions(userId: string, now: number): Promise<SessionRecord[]>;
-  /** Store round trips made by this instance, counted at the client (tests and benchmarks). */
-  roundTrips(): number;
 }

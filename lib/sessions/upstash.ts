@@ -1,52 +1,33 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { createUpstashRedis, type UpstashConfig } from "@/lib/store/upstash";
+import type { RunScript, UpstashRedis } from "@/lib/store/upstash";
 import { SESSION_LIFETIMES, type SessionLifetimes } from "./policy";
 import { CHECK_SESSION, CREATE_SESSION, REVOKE_USER_SESSIONS } from "./scripts";
 import type { SessionRecord, SessionRefusal, SessionStore } from "./types";
 
-// Sessions on the code store's Redis, through the Upstash client of lib/store/upstash.ts. The only
-// Upstash-specific session code: every call is one HTTP request (a script, HDEL or HGETALL).
+// Sessions on the challenge store's Redis, through the one Upstash client and script runner of
+// lib/store/upstash.ts: every call is one HTTP request (a script, HDEL or HGETALL).
 
 const DEFAULT_PREFIX = "twostep:session:";
 
-type Eval = (s: string, k: string[], a: string[]) => Promise<unknown>;
-
 export function createUpstashSessionStore(
-  { prefix = DEFAULT_PREFIX, ...config }: UpstashConfig,
-  lifetimes: SessionLifetimes = SESSION_LIFETIMES,
+  redis: UpstashRedis,
+  run: RunScript,
+  {
+    prefix = DEFAULT_PREFIX,
+    lifetimes = SESSION_LIFETIMES,
+  }: { prefix?: string; lifetimes?: SessionLifetimes } = {},
 ): SessionStore {
-  const redis = createUpstashRedis(config);
-  const scripts = redis as unknown as { eval: Eval; evalsha: Eval };
   const userKey = (userId: string) => `${prefix}u:${userId}`;
   const fieldsOf = (id: string) => [`${id}:c`, `${id}:l`, `${id}:m`];
-  const loaded = new Set<string>();
-  let trips = 0;
-
-  // EVAL once (Redis caches the script), then EVALSHA; NOSCRIPT after a restart retries with EVAL.
-  async function run(script: string, key: string, args: (string | number)[]) {
-    const sha = createHash("sha1").update(script).digest("hex");
-    const argv = args.map(String);
-    trips++;
-    if (loaded.has(sha)) {
-      try {
-        return await scripts.evalsha(sha, [key], argv);
-      } catch (e) {
-        if (!String(e).includes("NOSCRIPT")) throw e;
-        trips++;
-      }
-    }
-    const result = await scripts.eval(script, [key], argv);
-    loaded.add(sha);
-    return result;
-  }
+  const script = (body: string, key: string, args: (string | number)[]) =>
+    run(body, [key], args);
 
   return {
     kind: "upstash",
     async createSession({ id, userId, createdAt, ip, userAgent }) {
       const meta = JSON.stringify({ ip, userAgent });
       const { idleMs, absoluteMs, maxPerUser } = lifetimes;
-      await run(CREATE_SESSION, userKey(userId), [
+      await script(CREATE_SESSION, userKey(userId), [
         id,
         createdAt,
         meta,
@@ -57,23 +38,21 @@ export function createUpstashSessionStore(
     },
     async checkSession(userId, id, now) {
       const args = [id, now, lifetimes.idleMs, lifetimes.absoluteMs];
-      const reply = String(await run(CHECK_SESSION, userKey(userId), args));
+      const reply = String(await script(CHECK_SESSION, userKey(userId), args));
       return reply === "ok"
         ? { ok: true }
         : { ok: false, reason: reply as SessionRefusal };
     },
     async revokeSession(userId, id) {
-      trips++;
       return (await redis.hdel(userKey(userId), ...fieldsOf(id))) > 0;
     },
     async revokeUserSessions(userId, exceptId = "") {
       const key = userKey(userId);
-      return Number(await run(REVOKE_USER_SESSIONS, key, [exceptId]));
+      return Number(await script(REVOKE_USER_SESSIONS, key, [exceptId]));
     },
     async listSessions(userId, now) {
-      trips++;
-      const fields = (await redis.hgetall(userKey(userId))) ?? {};
-      return toRecords(userId, fields)
+      const raw: unknown = await redis.hgetall(userKey(userId));
+      return toRecords(userId, asObject(raw))
         .filter(
           (s) =>
             now - s.createdAt < lifetimes.absoluteMs &&
@@ -81,11 +60,19 @@ export function createUpstashSessionStore(
         )
         .sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     },
-    roundTrips: () => trips,
   };
 }
 
-// The shared client JSON-parses what it reads (numbers come back as numbers, the meta as an
+/** HGETALL without the client's deserialisation is a flat [field, value, …] list. */
+function asObject(raw: unknown): Record<string, unknown> {
+  if (!Array.isArray(raw)) return (raw as Record<string, unknown>) ?? {};
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    fields[String(raw[i])] = raw[i + 1];
+  return fields;
+}
+
+// A client that JSON-parses what it reads gives numbers as numbers and the meta as an
 // object); both shapes are accepted, so the store works with either client setting.
 function toRecords(
   userId: string,

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
-import { CHALLENGE_COOKIE } from "@/lib/challenge/cookie";
-import { createChallenge } from "@/lib/challenge/create";
+import { newChallengeId } from "@/lib/challenge/id";
+import { FAILURE_POLICY } from "@/lib/challenge/verify";
+import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { getChallengeStore } from "@/lib/store";
 import { withRequest } from "./next-headers-cjs";
 
@@ -58,7 +59,7 @@ export function createNextAuthClient(route: NextAuthRoute) {
     async signIn(challengeId: string) {
       const { csrfToken, cookie, headers } = await csrf();
       const res = await call("POST", ["callback", "twostep"], {
-        cookie: `${cookie}; ${CHALLENGE_COOKIE}=${challengeId}`,
+        cookie: `${cookie}; ${challengeCookieName()}=${challengeId}`,
         form: { csrfToken, json: "true" },
       });
       const session = setCookies(res).find((c) => /session-token=./.test(c));
@@ -85,9 +86,17 @@ export function createNextAuthClient(route: NextAuthRoute) {
 /** A login challenge of this user whose code was entered right: what the code page signs in with. */
 export async function verifiedChallenge(userId: string, phone: string) {
   const store = getChallengeStore();
-  const id = await createChallenge(store, { purpose: "login", phone, userId });
+  const id = newChallengeId(`user:${userId}`);
   const now = Date.now();
-  await store.issueCode(id, {
+  const challenge = {
+    id,
+    purpose: "login" as const,
+    userId,
+    phone,
+    createdAt: now,
+  };
+  const pending = { pendingEmail: null, pendingPasswordHash: null };
+  await store.startChallenge({ ...challenge, ...pending }, 900, {
     codeHash: "h",
     codeExpiresAt: now + 60_000,
     maxSends: 5,
@@ -96,7 +105,7 @@ export async function verifiedChallenge(userId: string, phone: string) {
     cooldownMs: 0,
     delivery: "sent",
   });
-  const verified = await store.verifyCode(id, "h", 5, now);
+  const verified = await store.verifyCode(id, "h", now, FAILURE_POLICY);
   if (!verified.ok)
     throw new Error(`challenge not verified: ${verified.reason}`);
   return id;
