@@ -73,7 +73,7 @@ function asObject(raw: unknown): Record<string, unknown> {
 }
 
 // A client that JSON-parses what it reads gives numbers as numbers and the meta as an
-// object); both shapes are accepted, so the store works with either client setting.
+// object; both shapes are accepted, so the store works with either client setting.
 function toRecords(
   userId: string,
   fields: Record<string, unknown>,
