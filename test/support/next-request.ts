@@ -73,3 +73,53 @@ export function jsonRequest(
     body: JSON.stringify(body),
   });
 }
+
+/** What a server pulled from a streamed body. */
+export interface BodyReads {
+  bytes: number;
+  cancelled: boolean;
+}
+
+/**
+ * A POST whose body streams `bytes` bytes in `chunk`-byte pieces, each produced only when the
+ * server asks for it, so `reads` tells how much it read. Sent chunked unless `contentLength`
+ * declares a length (true or not: a client chooses what it declares).
+ */
+export function streamedRequest(
+  url: string,
+  options: {
+    bytes: number;
+    chunk?: number;
+    contentLength?: number;
+    headers?: Record<string, string>;
+    fill?: string;
+  },
+): { request: Request; reads: BodyReads } {
+  const { bytes, chunk = 1024, fill = "a" } = options;
+  const reads: BodyReads = { bytes: 0, cancelled: false };
+  const piece = new TextEncoder().encode(fill.repeat(chunk)).subarray(0, chunk);
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const size = Math.min(chunk, bytes - reads.bytes);
+        reads.bytes += size;
+        controller.enqueue(piece.slice(0, size));
+        if (reads.bytes >= bytes) controller.close();
+      },
+      cancel() {
+        reads.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const headers = new Headers(options.headers);
+  if (options.contentLength !== undefined)
+    headers.set("content-length", String(options.contentLength));
+  const request = new Request(url, {
+    method: "POST",
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return { request, reads };
+}

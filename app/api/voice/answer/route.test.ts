@@ -1,5 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
 import { signVoiceRequest } from "@/lib/messaging/plivo-signature";
+import { streamedRequest } from "@/test/support/next-request";
 
 // Plivo's answer-URL fetch, as Plivo makes it: a signed form POST to the public URL. The app may sit
 // behind a proxy, so the request's own URL (internal) differs from the signed one (APP_URL).
@@ -14,6 +24,7 @@ type Route = typeof import("./route");
 let POST: Route["POST"];
 let prepareCodeCall: typeof import("@/lib/challenge/voice-call").prepareCodeCall;
 let getChallengeStore: typeof import("@/lib/store").getChallengeStore;
+let newChallengeId: typeof import("@/lib/challenge/id").newChallengeId;
 
 beforeAll(async () => {
   // getEnv() caches, so the Plivo settings must be in place before the modules load.
@@ -25,20 +36,42 @@ beforeAll(async () => {
   ({ POST } = await import("./route"));
   ({ prepareCodeCall } = await import("@/lib/challenge/voice-call"));
   ({ getChallengeStore } = await import("@/lib/store"));
+  ({ newChallengeId } = await import("@/lib/challenge/id"));
 });
 afterAll(() => vi.unstubAllEnvs());
+afterEach(() => vi.restoreAllMocks());
 
 /**
- * Prepares a call as sendCode does and stores its sealed code as the issue step does (the two
- * together are covered in lib/store's contract); returns the path+query Plivo will fetch.
+ * Prepares a call as sendCode does and stores its sealed code with the challenge's issue, as the
+ * "Call me instead" send does (valid for `ttlSeconds`); returns the path+query Plivo will fetch.
  */
 async function placeCall(code = CODE, ttlSeconds = 60) {
   const call = prepareCodeCall(APP_URL, code);
-  await getChallengeStore().setValue(
-    call.stored.key,
-    call.stored.value,
-    ttlSeconds,
+  const now = Date.now();
+  const id = newChallengeId(`user:${randomUUID()}`);
+  const started = await getChallengeStore().startChallenge(
+    {
+      id,
+      purpose: "login",
+      userId: null,
+      pendingEmail: null,
+      pendingPasswordHash: null,
+      phone: FORM.To,
+      createdAt: now,
+    },
+    900,
+    {
+      codeHash: "not-checked-here",
+      codeExpiresAt: now + ttlSeconds * 1000,
+      now,
+      maxSends: 5,
+      channel: "voice",
+      cooldownMs: 0,
+      delivery: "sent",
+      callCode: call.stored,
+    },
   );
+  expect(started.ok).toBe(true);
   const url = new URL(call.request.answerUrl);
   expect(url.origin).toBe(APP_URL);
   return `${url.pathname}${url.search}`;
@@ -112,6 +145,75 @@ describe("POST /api/voice/answer", () => {
     const text = spoken(await response.text());
     expect(text).toMatch(/expired/);
     expect(text).not.toMatch(/\d/);
+  });
+
+  it("speaks the code to the first fetch of its answer URL only: a replay, even signed, hears it expired", async () => {
+    const path = await placeCall();
+    const first = spoken(await (await answer(path)).text());
+    const replay = await answer(path);
+    expect(first).toContain("0. 4. 2. 9. 1. 7");
+    expect(replay.status).toBe(200);
+    const again = spoken(await replay.text());
+    expect(again).toMatch(/expired/);
+    expect(again).not.toMatch(/\d/);
+  });
+
+  it("refuses a forged signature without spending the call or handing the body to a form parser", async () => {
+    const store = getChallengeStore();
+    const take = vi.spyOn(store, "takeCallCode");
+    const formData = vi.spyOn(Request.prototype, "formData");
+    const path = await placeCall();
+    for (const sign of [
+      null,
+      { token: "forged" },
+      { url: `${INTERNAL}${path}` },
+    ])
+      expect((await answer(path, sign)).status).toBe(401);
+    expect(take).not.toHaveBeenCalled();
+    expect(formData).not.toHaveBeenCalled();
+    // The call is still there for Plivo's genuine fetch.
+    expect(spoken(await (await answer(path)).text())).toContain("0. 4. 2");
+  });
+
+  const signedHeaders = (path: string) => {
+    const nonce = "12345678901234567890";
+    return {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-plivo-signature-v3-nonce": nonce,
+      "x-plivo-signature-v3": signVoiceRequest({
+        method: "POST",
+        url: `${APP_URL}${path}`,
+        nonce,
+        params: FORM,
+        authToken: AUTH_TOKEN,
+      }),
+    };
+  };
+
+  it("refuses a body that declares more than 8 KiB without reading a byte of it", async () => {
+    const path = await placeCall();
+    const { request, reads } = streamedRequest(`${INTERNAL}${path}`, {
+      bytes: 1024 * 1024,
+      contentLength: 1024 * 1024,
+      headers: signedHeaders(path),
+    });
+    expect((await POST(request)).status).toBe(401);
+    expect(reads.bytes).toBe(0);
+  });
+
+  it("stops reading a chunked body at 8 KiB and refuses it", async () => {
+    const path = await placeCall();
+    const chunk = 1024;
+    const { request, reads } = streamedRequest(`${INTERNAL}${path}`, {
+      bytes: 1024 * 1024,
+      chunk,
+      headers: signedHeaders(path),
+    });
+    expect((await POST(request)).status).toBe(401);
+    expect(reads.bytes).toBeLessThanOrEqual(8 * 1024 + chunk);
+    expect(reads.cancelled).toBe(true);
+    // Refused as too big, not as forged: the call is untouched.
+    expect(spoken(await (await answer(path)).text())).toContain("0. 4. 2");
   });
 
   it("says the code expired once the call's code has run out", async () => {
