@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
 import { createAccount } from "@/lib/account";
 import { hashCode } from "@/lib/challenge/code";
+import { newChallengeId } from "@/lib/challenge/id";
 import {
   CHALLENGE_TTL_SECONDS,
   CODE_TTL_SECONDS,
@@ -10,7 +11,12 @@ import {
 } from "@/lib/challenge/policy";
 import { applyMigrations } from "@/lib/db/migrations";
 import { hashPassword } from "@/lib/password";
-import { createUpstashStore } from "@/lib/store/upstash";
+import {
+  createScriptRunner,
+  createUpstashRedis,
+  type UpstashConfig,
+} from "@/lib/store/upstash";
+import { createUpstashChallengeStore } from "@/lib/store/upstash-challenges";
 import type { ChallengeStore } from "@/lib/store/types";
 import { BENCH } from "./config";
 
@@ -67,13 +73,15 @@ export async function seedUsers(count: number): Promise<BenchUser[]> {
   return users;
 }
 
-export function benchStore(upstash: { url: string; token: string }) {
-  return createUpstashStore(upstash);
+export function benchStore(upstash: UpstashConfig) {
+  const redis = createUpstashRedis(upstash);
+  return createUpstashChallengeStore(redis, createScriptRunner(redis));
 }
 
 /**
- * Login challenges as the password step leaves them; with `withCode`, a code is already issued
- * (the harness knows it, so a right-code verify needs no outbox read). Written 32 at a time.
+ * Login challenges as the password step leaves them, with a code the harness knows (so a
+ * right-code verify needs no outbox read); without `withCode`, that first issue is undone, leaving
+ * no code and every send still to spend. Written 32 at a time.
  */
 export async function createChallenges(
   store: ChallengeStore,
@@ -85,25 +93,36 @@ export async function createChallenges(
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
-      const id = randomBytes(24).toString("base64url");
       const now = Date.now();
       const { userId, phone } = owner(i);
-      await store.createChallenge(
-        { id, purpose: "login", userId, phone, pending: null, createdAt: now },
+      const id = newChallengeId(`user:${userId}`);
+      const codeHash = hashCode(id, RIGHT_CODE);
+      const started = await store.startChallenge(
+        {
+          id,
+          purpose: "login",
+          userId,
+          pendingEmail: null,
+          pendingPasswordHash: null,
+          phone,
+          createdAt: now,
+        },
         CHALLENGE_TTL_SECONDS,
-      );
-      if (withCode) {
-        const expires = now + CODE_TTL_SECONDS * 1000;
-        await store.issueCode(id, {
-          codeHash: hashCode(id, RIGHT_CODE),
-          codeExpiresAt: expires,
+        {
+          codeHash,
+          codeExpiresAt: now + CODE_TTL_SECONDS * 1000,
           now,
           maxSends: MAX_SENDS,
           channel: "sms",
           cooldownMs: 0,
           delivery: "sent",
-        });
-      }
+        },
+      );
+      if (!started.ok)
+        throw new Error(`seeding a challenge: ${started.reason}`);
+      // Back to the fresh state from before that issue: no code, no send spent.
+      if (!withCode)
+        await store.restoreIssue(id, codeHash, started.previous, "none");
       ids[i] = id;
     }
   };
