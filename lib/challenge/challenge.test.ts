@@ -6,18 +6,27 @@ import {
   createOutboxMessenger,
   listOutbox,
 } from "@/lib/messaging/outbox";
-import type { ChallengePurpose, ChallengeStore } from "@/lib/store/types";
-import { createUpstashStore } from "@/lib/store/upstash";
+import { refuse } from "@/lib/errors";
+import type {
+  ChallengePurpose,
+  ChallengeStore,
+  Channel,
+} from "@/lib/store/types";
 import {
   codeFromSmsText,
   codeFromSpokenText,
   createRecordingMessenger,
 } from "@/test/support/messenger";
-import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
+import {
+  createTestUpstash,
+  roundTripsOf,
+  startTestUpstash,
+} from "@/test/support/redis";
 import { runRedisCommand } from "@/test/support/upstash-raw";
 import { generateCode, hashCode } from "./code";
-import { createChallenge } from "./create";
+import { newChallengeId } from "./id";
 import {
+  CHALLENGE_TTL_SECONDS,
   CODE_DIGITS,
   CODE_TTL_SECONDS,
   MAX_SENDS,
@@ -25,8 +34,8 @@ import {
   RESEND_COOLDOWN_SECONDS,
 } from "./policy";
 import { sendCode, type SendDeps } from "./send";
-import { verifyCode } from "./verify";
-import { readCallCode } from "./voice-call";
+import { checkCode } from "./verify";
+import { takeCallCode } from "./voice-call";
 
 // The second factor end to end through its real code paths, against real Redis (Lua scripts run
 // inside redis-server behind the Upstash REST protocol). Times go through the `now` parameters.
@@ -45,8 +54,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => {
-  prefix = makeTestPrefix("challenge");
-  store = createUpstashStore({ url: server.url, token: server.token, prefix });
+  ({ store, prefix } = createTestUpstash(server, "challenge"));
   clearOutbox();
 });
 
@@ -61,24 +69,72 @@ function deps(overrides: Partial<SendDeps> = {}): SendDeps {
   };
 }
 
-async function newChallenge(purpose: ChallengePurpose = "login", now?: number) {
+/**
+ * Starts a challenge the way sign-up and the password step do: created with its first code in one
+ * store round trip, through sendCode. No limits here (admit says yes): they have their own suites.
+ */
+async function startChallenge(
+  options: {
+    purpose?: ChallengePurpose;
+    channel?: Channel;
+    now?: number;
+    messenger?: SendDeps["messenger"];
+  } = {},
+) {
+  const { purpose = "login", channel = "sms", now, messenger } = options;
   const phone = nextPhone();
-  const id = await createChallenge(
-    store,
-    purpose === "login"
-      ? { purpose, phone, userId: "user-1" }
-      : { purpose, phone, pending: { email: "a@b.c", passwordHash: "h" } },
-    now,
-  );
-  return { id, phone };
+  const id = newChallengeId(`user:${purpose}-${phone}`);
+  const challenge = {
+    id,
+    purpose,
+    userId: purpose === "login" ? "user-1" : null,
+    pendingEmail: purpose === "signup" ? "a@b.c" : null,
+    pendingPasswordHash: purpose === "signup" ? "h" : null,
+    phone,
+    createdAt: now ?? Date.now(),
+  };
+  const d = deps({ now, ...(messenger && { messenger }) });
+  const outcome = await sendCode(d, {
+    id,
+    channel,
+    issue: (req) => store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
+    admit: async () => null,
+  });
+  return { id, phone, outcome };
 }
 
-/** Sends a code by SMS through the outbox and returns it as the person would read it. */
-async function sendSms(id: string, phone: string, now = Date.now()) {
-  const outcome = await sendCode(deps({ now }), id, "sms");
-  expect(outcome).toMatchObject({ ok: true });
-  return codeFromSmsText(listOutbox(phone)[0]!.text);
+/** "Resend code" or "Call me instead" on an existing challenge. */
+function resend(
+  d: SendDeps,
+  id: string,
+  channel: Channel,
+  admit: () => Promise<ReturnType<typeof refuse> | null> = async () => null,
+) {
+  return sendCode(d, {
+    id,
+    channel,
+    issue: (req) => store.issueCode(id, req),
+    admit,
+  });
 }
+
+/** The code of the latest text to `phone`, as the person reads it. */
+const lastCode = (phone: string) => codeFromSmsText(listOutbox(phone)[0]!.text);
+
+/** Starts a challenge by text through the outbox; returns it and the code the person reads. */
+async function newChallenge(purpose: ChallengePurpose = "login", now?: number) {
+  const { id, phone, outcome } = await startChallenge({ purpose, now });
+  expect(outcome).toMatchObject({ ok: true });
+  return { id, phone, code: lastCode(phone) };
+}
+
+/** Sends another code by SMS and returns it. */
+async function sendSms(id: string, phone: string, now = Date.now()) {
+  expect(await resend(deps({ now }), id, "sms")).toMatchObject({ ok: true });
+  return lastCode(phone);
+}
+
+const verifyCode = checkCode;
 
 const otherCode = (code: string) =>
   String((Number(code) + 1) % 10 ** CODE_DIGITS).padStart(CODE_DIGITS, "0");
@@ -87,8 +143,7 @@ describe("verifying a code", () => {
   it.each<ChallengePurpose>(["signup", "login"])(
     "accepts 20 simultaneous correct entries for a %s challenge exactly once",
     async (purpose) => {
-      const { id, phone } = await newChallenge(purpose);
-      const code = await sendSms(id, phone);
+      const { id, code } = await newChallenge(purpose);
       const results = await Promise.all(
         Array.from({ length: 20 }, () => verifyCode(store, id, code)),
       );
@@ -99,8 +154,7 @@ describe("verifying a code", () => {
   );
 
   it("accepts the right code once and refuses it the second time", async () => {
-    const { id, phone } = await newChallenge();
-    const code = await sendSms(id, phone);
+    const { id, code } = await newChallenge();
     const first = await verifyCode(store, id, code);
     expect(first.ok && first.challenge.status).toBe("verified");
     expect(await verifyCode(store, id, code)).toMatchObject({
@@ -110,19 +164,18 @@ describe("verifying a code", () => {
   });
 
   it("uses exactly one store round trip per check, right or wrong", async () => {
-    const { id, phone } = await newChallenge();
-    const code = await sendSms(id, phone);
+    const { id, code } = await newChallenge();
     for (const attempt of [otherCode(code), otherCode(code), code]) {
-      const before = store.roundTrips();
-      await verifyCode(store, id, attempt);
-      expect(store.roundTrips() - before).toBe(1);
+      const trips = await roundTripsOf(server, () =>
+        verifyCode(store, id, attempt),
+      );
+      expect(trips).toBe(1);
     }
   });
 
   it("refuses a code once its lifetime has passed, as expired", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
-    const code = await sendSms(id, phone, t0);
+    const { id, code } = await newChallenge("login", t0);
     const expiresAt = t0 + CODE_TTL_SECONDS * SECOND;
     expect((await store.getChallenge(id))?.codeExpiresAt).toBe(expiresAt);
     expect(await verifyCode(store, id, code, expiresAt)).toMatchObject({
@@ -136,8 +189,7 @@ describe("verifying a code", () => {
 
   it("refuses a code from before the last resend", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
-    const old = await sendSms(id, phone, t0);
+    const { id, phone, code: old } = await newChallenge("login", t0);
     const fresh = await sendSms(id, phone, t0 + AFTER_COOLDOWN);
     if (old === fresh) return; // one chance in a million: nothing to tell apart
     const result = await verifyCode(store, id, old, t0 + AFTER_COOLDOWN);
@@ -148,8 +200,7 @@ describe("verifying a code", () => {
 
 describe("the attempt cap", () => {
   it(`locks the challenge after ${MAX_WRONG_ATTEMPTS} wrong codes, so the right one fails afterwards`, async () => {
-    const { id, phone } = await newChallenge();
-    const code = await sendSms(id, phone);
+    const { id, code } = await newChallenge();
     const wrong = otherCode(code);
     for (let left = MAX_WRONG_ATTEMPTS - 1; left > 0; left--) {
       expect(await verifyCode(store, id, wrong)).toEqual({
@@ -157,6 +208,7 @@ describe("the attempt cap", () => {
         error: "WRONG_CODE",
         attemptsLeft: left,
         userId: "user-1",
+        counted: true,
       });
     }
     expect(await verifyCode(store, id, wrong)).toEqual({
@@ -164,18 +216,19 @@ describe("the attempt cap", () => {
       error: "TOO_MANY_ATTEMPTS",
       attemptsLeft: 0,
       userId: "user-1",
+      counted: true,
     });
     expect(await verifyCode(store, id, code)).toMatchObject({
       ok: false,
       error: "TOO_MANY_ATTEMPTS",
+      counted: false,
     });
     expect((await store.getChallenge(id))?.status).toBe("locked");
   });
 
   it("keeps counting wrong codes across resends", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
-    const first = await sendSms(id, phone, t0);
+    const { id, phone, code: first } = await newChallenge("login", t0);
     for (let i = 0; i < 3; i++)
       await verifyCode(store, id, otherCode(first), t0);
     const second = await sendSms(id, phone, t0 + AFTER_COOLDOWN);
@@ -194,17 +247,56 @@ describe("the attempt cap", () => {
 
   it("refuses to send a new code to a locked challenge", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
-    const code = await sendSms(id, phone, t0);
+    const { id, phone, code } = await newChallenge("login", t0);
     for (let i = 0; i < MAX_WRONG_ATTEMPTS; i++)
       await verifyCode(store, id, otherCode(code), t0);
-    const resend = await sendCode(
-      deps({ now: t0 + AFTER_COOLDOWN }),
-      id,
-      "sms",
-    );
-    expect(resend).toMatchObject({ ok: false, error: "TOO_MANY_ATTEMPTS" });
+    const again = await resend(deps({ now: t0 + AFTER_COOLDOWN }), id, "sms");
+    expect(again).toMatchObject({ ok: false, error: "TOO_MANY_ATTEMPTS" });
     expect(listOutbox(phone)).toHaveLength(1);
+  });
+
+  it("says when the account's codes are paused once its wrong codes in a row reach the lock", async () => {
+    const t0 = Date.now();
+    const { id, code } = await newChallenge("login", t0);
+    const account = id.slice(id.indexOf(".") + 1);
+    for (let i = 0; i < MAX_WRONG_ATTEMPTS; i++)
+      await verifyCode(store, id, otherCode(code), t0);
+    // A second challenge of the same account (the part after the dot), started before the lock.
+    const phone = nextPhone();
+    const second = `${newChallengeId("another").split(".")[0]}.${account}`;
+    const started = await sendCode(deps({ now: t0 }), {
+      id: second,
+      channel: "sms",
+      issue: (req) =>
+        store.startChallenge(
+          {
+            id: second,
+            purpose: "login",
+            userId: "user-1",
+            pendingEmail: null,
+            pendingPasswordHash: null,
+            phone,
+            createdAt: t0,
+          },
+          CHALLENGE_TTL_SECONDS,
+          req,
+        ),
+      admit: async () => null,
+    });
+    expect(started).toMatchObject({ ok: true });
+    const right = lastCode(phone);
+    for (let i = 0; i < MAX_WRONG_ATTEMPTS - 1; i++)
+      expect(
+        await verifyCode(store, second, otherCode(right), t0),
+      ).toMatchObject({ error: "WRONG_CODE" });
+    expect(await verifyCode(store, second, otherCode(right), t0)).toEqual({
+      ok: false,
+      error: "ACCOUNT_LOCKED",
+      attemptsLeft: 0,
+      retryAfterSeconds: 60,
+      userId: "user-1",
+      counted: true,
+    });
   });
 });
 
@@ -214,12 +306,11 @@ describe("the send limit", () => {
     const { id, phone } = await newChallenge("login", t0);
     const messenger = createOutboxMessenger();
     const at = (i: number) => deps({ messenger, now: t0 + i * AFTER_COOLDOWN });
-    expect(await sendCode(at(0), id, "sms")).toMatchObject({ ok: true });
-    expect(await sendCode(at(0), id, "voice")).toMatchObject({ ok: true });
+    expect(await resend(at(0), id, "voice")).toMatchObject({ ok: true });
     for (let i = 1; i <= MAX_SENDS - 2; i++)
-      expect(await sendCode(at(i), id, "sms")).toMatchObject({ ok: true });
+      expect(await resend(at(i), id, "sms")).toMatchObject({ ok: true });
     expect((await store.getChallenge(id))?.sends).toBe(MAX_SENDS);
-    const refused = await sendCode(at(MAX_SENDS), id, "sms");
+    const refused = await resend(at(MAX_SENDS), id, "sms");
     expect(refused).toMatchObject({ ok: false, error: "TOO_MANY_SENDS" });
     expect(listOutbox(phone)).toHaveLength(MAX_SENDS);
     expect(listOutbox(phone).map((e) => e.channel)).toContain("voice");
@@ -227,14 +318,33 @@ describe("the send limit", () => {
 
   it("makes a text wait out the resend cooldown", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
-    await sendSms(id, phone, t0);
-    const early = await sendCode(deps({ now: t0 + SECOND }), id, "sms");
+    const { id } = await newChallenge("login", t0);
+    const early = await resend(deps({ now: t0 + SECOND }), id, "sms");
     expect(early).toEqual({
       ok: false,
       error: "RESEND_TOO_SOON",
       retryAfterSeconds: RESEND_COOLDOWN_SECONDS - 1,
     });
+  });
+
+  it("takes back a send the limits refuse: nothing goes out and the code already sent still works", async () => {
+    const t0 = Date.now();
+    const { id, phone, code } = await newChallenge("login", t0);
+    const before = await store.getChallenge(id);
+    const messenger = createRecordingMessenger();
+    const later = deps({ messenger, now: t0 + AFTER_COOLDOWN });
+    const limited = refuse("PHONE_SEND_LIMIT", { retryAfterSeconds: 1200 });
+    for (const channel of ["sms", "voice"] as const)
+      expect(await resend(later, id, channel, async () => limited)).toEqual(
+        limited,
+      );
+    expect(messenger.sms).toHaveLength(0);
+    expect(messenger.calls).toHaveLength(0);
+    expect(await store.getChallenge(id)).toEqual(before);
+    expect(listOutbox(phone)).toHaveLength(1);
+    expect(
+      await verifyCode(store, id, code, t0 + AFTER_COOLDOWN),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -258,8 +368,7 @@ describe("codes", () => {
 
 describe("what the store keeps", () => {
   it("never holds the plaintext code, only a hash bound to the challenge", async () => {
-    const { id, phone } = await newChallenge("signup");
-    const code = await sendSms(id, phone);
+    const { id, code } = await newChallenge("signup");
     const raw = (await runRedisCommand(server, [
       "HGETALL",
       `${prefix}ch:${id}`,
@@ -274,17 +383,18 @@ describe("what the store keeps", () => {
 
   it("keeps a call's code only sealed, under a key that names neither code nor challenge", async () => {
     const messenger = createRecordingMessenger();
-    const { id } = await newChallenge();
-    expect(await sendCode(deps({ messenger }), id, "voice")).toMatchObject({
-      ok: true,
+    const { id, outcome } = await startChallenge({
+      channel: "voice",
+      messenger,
     });
+    expect(outcome).toMatchObject({ ok: true });
     const code = codeFromSpokenText(messenger.calls[0]!.spokenText);
     const keys = (await runRedisCommand(server, [
       "KEYS",
       `${prefix}*`,
     ])) as string[];
     for (const key of keys) expect(key).not.toContain(code);
-    const callKeys = keys.filter((k) => k.startsWith(`${prefix}v:call:`));
+    const callKeys = keys.filter((k) => k.startsWith(`${prefix}call:`));
     expect(callKeys).toHaveLength(1);
     expect(callKeys[0]).not.toContain(id);
     const sealed = await runRedisCommand(server, ["GET", callKeys[0]!]);
@@ -295,17 +405,15 @@ describe("what the store keeps", () => {
 describe("delivery", () => {
   it("ends the SMS with the WebOTP line for the app's host", async () => {
     const { id, phone } = await newChallenge();
-    await sendCode(deps(), id, "sms");
     const lines = listOutbox(phone)[0]!.text.split("\n");
     expect(lines.at(-1)).toMatch(/^@twostep\.example #\d{6}$/);
     const code = lines.at(-1)!.slice(-CODE_DIGITS);
     expect(await verifyCode(store, id, code)).toMatchObject({ ok: true });
   });
 
-  it("gives the call an answer URL with neither the code nor the challenge id", async () => {
+  it("gives the call an answer URL with neither the code nor the challenge id, good for one fetch", async () => {
     const messenger = createRecordingMessenger();
-    const { id, phone } = await newChallenge();
-    await sendCode(deps({ messenger }), id, "voice");
+    const { id, phone } = await startChallenge({ channel: "voice", messenger });
     expect(messenger.calls).toHaveLength(1);
     const call = messenger.calls[0]!;
     expect(call.to).toBe(phone);
@@ -316,19 +424,19 @@ describe("delivery", () => {
     expect(call.answerUrl).not.toContain(code);
     expect(call.answerUrl).not.toContain(id);
     const token = new URL(call.answerUrl).searchParams.get("call")!;
-    expect(await readCallCode(store, token)).toBe(code);
-    expect(await readCallCode(store, `${token}x`)).toBeNull();
+    expect(await takeCallCode(store, `${token}x`)).toBeNull();
+    expect(await takeCallCode(store, token)).toBe(code);
+    expect(await takeCallCode(store, token)).toBeNull();
     expect(await verifyCode(store, id, code)).toMatchObject({ ok: true });
   });
 
   it("leaves the code already texted working when a later call cannot be placed", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
-    const texted = await sendSms(id, phone, t0);
+    const { id, code: texted } = await newChallenge("login", t0);
     const down = createRecordingMessenger({
       fail: new MessagingError("network", "connect ECONNREFUSED"),
     });
-    const call = await sendCode(
+    const call = await resend(
       deps({ messenger: down, now: t0 + SECOND }),
       id,
       "voice",
@@ -341,19 +449,23 @@ describe("delivery", () => {
 
   it("reports an unreachable provider, marks delivery failed, and keeps the challenge usable", async () => {
     const t0 = Date.now();
-    const { id, phone } = await newChallenge("login", t0);
     const down = createRecordingMessenger({
       fail: new MessagingError("network", "connect ECONNREFUSED"),
     });
-    const outcome = await sendCode(
-      deps({ messenger: down, now: t0 }),
-      id,
-      "voice",
-    );
+    const { id, phone, outcome } = await startChallenge({
+      channel: "voice",
+      messenger: down,
+      now: t0,
+    });
     expect(outcome).toEqual({ ok: false, error: "PROVIDER_UNAVAILABLE" });
     expect(down.calls).toHaveLength(1);
     const after = await store.getChallenge(id);
-    expect(after).toMatchObject({ delivery: "failed", status: "pending" });
+    expect(after).toMatchObject({
+      delivery: "failed",
+      status: "pending",
+      sends: 1,
+      codeHash: "",
+    });
     // A failed delivery skips the text cooldown, so the person can retry at once.
     const code = await sendSms(id, phone, t0 + SECOND);
     expect(await verifyCode(store, id, code, t0 + SECOND)).toMatchObject({

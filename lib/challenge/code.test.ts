@@ -1,6 +1,7 @@
 import * as crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { generateCode, hashCode, isCodeShaped } from "./code";
+import { verifySchema } from "@/lib/validation";
+import { generateCode, hashCode } from "./code";
 import { CODE_DIGITS } from "./policy";
 
 // Passes through to the real CSPRNG; the spy only shows that codes come from it.
@@ -39,10 +40,14 @@ describe("hashCode", () => {
   });
 });
 
-describe("isCodeShaped", () => {
-  it("accepts exactly six digits", () => {
-    expect(isCodeShaped("012345")).toBe(true);
-    for (const bad of ["12345", "1234567", "12345a", " 123456", ""])
-      expect(isCodeShaped(bad)).toBe(false);
+// The shape check moved into the code step's input schema, which also drops the spaces a person
+// types or pastes ("123 456"): a code with spaces around it is now accepted, as those digits.
+describe("the code a person enters", () => {
+  it("is exactly six digits, spaces aside", () => {
+    const code = (value: string) => verifySchema.safeParse({ code: value });
+    expect(code("012345")).toMatchObject({ data: { code: "012345" } });
+    expect(code(" 123456")).toMatchObject({ data: { code: "123456" } });
+    for (const bad of ["12345", "1234567", "12345a", ""])
+      expect(code(bad).success).toBe(false);
   });
 });
