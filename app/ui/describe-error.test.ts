@@ -7,6 +7,7 @@ describe("error wording", () => {
       code: "WRONG_CODE",
       message: "That code is not right.",
       attemptsLeft: 1,
+      final: false,
     } as const;
     expect(describeError(error)).toBe(
       "That code is not right. 1 attempt left.",
@@ -22,6 +23,7 @@ describe("error wording", () => {
       code: "ACCOUNT_LOCKED",
       message: "Locked.",
       retryAfterSeconds: 900,
+      final: false,
     } as const;
     expect(describeError(error)).toBe("Locked. Try again in 15 min.");
   });

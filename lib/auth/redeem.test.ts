@@ -1,10 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
-import { CHALLENGE_COOKIE } from "@/lib/challenge/cookie";
-import { createChallenge } from "@/lib/challenge/create";
+import { newChallengeId } from "@/lib/challenge/id";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { sendCode } from "@/lib/challenge/send";
-import { verifyCode } from "@/lib/challenge/verify";
+import { checkCode } from "@/lib/challenge/verify";
 import { closeDb, getDb } from "@/lib/db";
+import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import type { ChallengePurpose } from "@/lib/store/types";
 import { getChallengeStore } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
@@ -22,28 +23,40 @@ const EMAIL = "ada@example.com";
 beforeEach(() => resetTables());
 afterAll(async () => closeDb(await getDb()));
 
-const cookie = (id: string) => `other=1; ${CHALLENGE_COOKIE}=${id}; theme=dark`;
+const cookie = (id: string) =>
+  `other=1; ${challengeCookieName()}=${id}; theme=dark`;
 
+/** A challenge with its first code sent, as sign-up and the password step start one. */
 async function startChallenge(purpose: ChallengePurpose, userId?: string) {
   const store = getChallengeStore();
-  const id = await createChallenge(
-    store,
-    purpose === "login"
-      ? { purpose, phone: PHONE, userId }
-      : { purpose, phone: PHONE, pending: { email: EMAIL, passwordHash: "h" } },
-  );
+  const login = purpose === "login";
+  const id = newChallengeId(login ? `user:${userId}` : `email:${EMAIL}`);
+  const challenge = {
+    id,
+    purpose,
+    userId: login ? (userId ?? null) : null,
+    pendingEmail: login ? null : EMAIL,
+    pendingPasswordHash: login ? null : "h",
+    phone: PHONE,
+    createdAt: Date.now(),
+  };
   const messenger = createRecordingMessenger();
   const sent = await sendCode(
     { store, messenger, appUrl: "https://twostep.example" },
-    id,
-    "sms",
+    {
+      id,
+      channel: "sms",
+      issue: (req) =>
+        store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
+      admit: async () => null,
+    },
   );
   expect(sent.ok).toBe(true);
   return { id, code: codeFromSmsText(messenger.sms[0]!.text) };
 }
 
 async function enterCode(id: string, code: string) {
-  expect(await verifyCode(getChallengeStore(), id, code)).toMatchObject({
+  expect(await checkCode(getChallengeStore(), id, code)).toMatchObject({
     ok: true,
   });
 }
@@ -66,6 +79,10 @@ describe("redeemSecondFactor", () => {
 
   it("gives no user for an unknown challenge id", async () => {
     expect(await redeemSecondFactor(cookie("x".repeat(43)))).toBeNull();
+    // Well formed, but no such challenge in the store.
+    expect(
+      await redeemSecondFactor(cookie(newChallengeId("user:nobody"))),
+    ).toBeNull();
   });
 
   it("gives no user while the code has not been entered", async () => {
@@ -78,7 +95,7 @@ describe("redeemSecondFactor", () => {
     const userId = await existingUser();
     const { id, code } = await startChallenge("login", userId);
     const wrong = code === "000000" ? "000001" : "000000";
-    expect((await verifyCode(getChallengeStore(), id, wrong)).ok).toBe(false);
+    expect((await checkCode(getChallengeStore(), id, wrong)).ok).toBe(false);
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
 
@@ -103,7 +120,7 @@ describe("redeemSecondFactor", () => {
     const { id, code } = await startChallenge("signup");
     await enterCode(id, code);
     const userId = await existingUser();
-    await getChallengeStore().updateChallenge(id, { userId });
+    await getChallengeStore().setUserId(id, userId);
     const redeemed = await Promise.all([
       redeemSecondFactor(cookie(id)),
       redeemSecondFactor(cookie(id)),
