@@ -1,12 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
-import { startTestUpstash } from "@/test/support/redis";
+import { roundTripsOf, startTestUpstash } from "@/test/support/redis";
 
 // Code-store round trips per request through the real route handlers, store and limiter both on
-// Upstash (over real Redis), counted as HTTP requests to the Upstash endpoint (the one client
-// they share). Deterministic, so pinned here; the benchmark (bench) reports the same counts under
-// load.
+// Upstash (over real Redis), counted as the HTTP requests the REST endpoint receives (the store
+// and limiters share one client). Deterministic, so pinned here; the benchmark (bench) reports the
+// same counts under load.
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
@@ -20,7 +20,6 @@ let routes: {
   send: typeof import("./send/route").POST;
   verify: typeof import("./verify/route").POST;
 };
-let trips: () => number;
 
 beforeAll(async () => {
   server = await startTestUpstash();
@@ -39,26 +38,16 @@ beforeAll(async () => {
     send: (await import("./send/route")).POST,
     verify: (await import("./verify/route")).POST,
   };
-  let count = 0;
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url.startsWith(server.url)) count++;
-    return realFetch(input, init);
-  });
-  trips = () => count;
 });
 afterAll(async () => {
-  vi.restoreAllMocks();
   vi.unstubAllEnvs();
   await server.close();
 });
 
-async function tripsOf(request: () => Promise<Response>, status = 200) {
-  const before = trips();
-  expect((await request()).status).toBe(status);
-  return trips() - before;
-}
+const tripsOf = (request: () => Promise<Response>, status = 200) =>
+  roundTripsOf(server, async () =>
+    expect((await request()).status).toBe(status),
+  );
 
 const phone = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
 
