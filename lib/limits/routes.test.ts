@@ -8,17 +8,20 @@ import { listOutbox } from "@/lib/messaging/outbox";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
-// Lowered so the per-address cap is reached quickly; also proves the env override works.
-// No resend cooldown, so a second call may follow the first at once.
+// Lowered so the per-address and all-addresses caps are reached quickly; also proves the env
+// override works. No resend cooldown, so a second call may follow the first at once. One trusted
+// proxy hop, so the address a request names in X-Forwarded-For is the one counted.
 vi.hoisted(() => {
   process.env.LIMIT_LOGINS_PER_IP_PER_15_MIN = "12";
+  process.env.LIMIT_LOGINS_PER_ACCOUNT_ALL_ADDRESSES_PER_15_MIN = "20";
   process.env.RESEND_COOLDOWN_SECONDS = "0";
+  process.env.TRUSTED_PROXY_HOPS = "1";
 });
 
 const usNumber = () => `+1415555${String(randomInt(10_000)).padStart(4, "0")}`;
 const ukLandline = () =>
   `+44207183${String(randomInt(10_000)).padStart(4, "0")}`;
-const anIp = () => `203.0.113.${randomInt(256)}-${randomUUID()}`;
+const anIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
 const email = () => `${randomUUID()}@example.com`;
 
 async function signUp(phone: string, ip = anIp()) {
@@ -49,15 +52,28 @@ describe("abuse limits at the API", () => {
     expect(listOutbox(phone)).toHaveLength(5);
   });
 
-  it("caps password attempts per account, from any address", async () => {
+  it("caps password attempts per account from one address without locking the account out from another", async () => {
     const body = { email: email(), password: "not the password" };
-    for (let i = 0; i < 10; i++) {
-      const res = await login(jsonRequest("/api/login", body, { ip: anIp() }));
-      expect(res.status).toBe(401);
-    }
-    const res = await login(jsonRequest("/api/login", body, { ip: anIp() }));
+    const [attacker, owner] = [anIp(), anIp()];
+    const from = (ip: string) => login(jsonRequest("/api/login", body, { ip }));
+    for (let i = 0; i < 10; i++)
+      expect((await from(attacker)).status).toBe(401);
+    const res = await from(attacker);
     expect(res.status).toBe(429);
     expect((await res.json()).error.code).toBe("LOGIN_LIMITED");
+    expect((await from(owner)).status).toBe(401);
+  });
+
+  it("caps password attempts per account across all addresses", async () => {
+    const body = { email: email(), password: "not the password" };
+    const from = (ip: string) => login(jsonRequest("/api/login", body, { ip }));
+    for (let i = 0; i < 20; i++) expect((await from(anIp())).status).toBe(401);
+    const res = await from(anIp());
+    expect(res.status).toBe(429);
+    expect((await res.json()).error).toMatchObject({
+      code: "LOGIN_LIMITED",
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 
   it("caps password attempts per address, across accounts", async () => {
