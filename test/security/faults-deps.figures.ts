@@ -2,6 +2,7 @@ import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { ERRORS } from "@/lib/errors";
+import { signVoiceRequest } from "@/lib/messaging/plivo-signature";
 import { resetTables, TEST_DATABASE_URL } from "@/test/support/db";
 import { recordExact, recordFigure } from "./figures";
 import {
@@ -17,6 +18,15 @@ const SECTION = "faults: store/DB";
 const APP = "http://localhost:3000";
 const CLOSED = "127.0.0.1:1";
 const UNAVAILABLE = `503 SERVICE_UNAVAILABLE: "${ERRORS.SERVICE_UNAVAILABLE.message}"`;
+/** Shaped like a challenge id (`<random>.<account>`), so only the store can say it is unknown. */
+const SOME_CHALLENGE = `${"x".repeat(43)}.${"y".repeat(43)}`;
+const PLIVO = {
+  APP_URL: "https://twostep.example",
+  MESSAGING: "outbox",
+  PLIVO_AUTH_ID: "MAFAULTFAULTFAULT000",
+  PLIVO_AUTH_TOKEN: "faults-plivo-auth-token",
+  PLIVO_FROM_NUMBER: "+14155550100",
+};
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
@@ -24,7 +34,8 @@ vi.mock("next/headers", () => ({
     get: (name: string) =>
       jar.has(name) ? { name, value: jar.get(name) } : undefined,
     set: (name: string, value: string) => jar.set(name, value),
-    delete: (name: string) => jar.delete(name),
+    delete: (cookie: string | { name: string }) =>
+      jar.delete(typeof cookie === "string" ? cookie : cookie.name),
   }),
 }));
 installNextHeadersForCjs();
@@ -51,6 +62,7 @@ async function loadApp(env: Record<string, string>) {
     signup: (await import("@/app/api/signup/route")).POST,
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
+    voiceAnswer: (await import("@/app/api/voice/answer/route")).POST,
     nextAuth: await import("@/app/api/auth/[...nextauth]/route"),
     listOutbox: (await import("@/lib/messaging/outbox")).listOutbox,
   };
@@ -140,11 +152,11 @@ describe("with the code store unreachable", () => {
       await post(app.signup, "/api/signup", person(phone)),
     );
     const started = jar.size > 0 || app.listOutbox(phone).length > 0;
-    jar.set("twostep_challenge", "x".repeat(43));
+    jar.set("twostep_challenge", SOME_CHALLENGE);
     const verify = await describeReply(
       await post(app.verify, "/api/otp/verify", { code: "123456" }),
     );
-    const signIn = await signInWithChallenge(app, "x".repeat(43));
+    const signIn = await signInWithChallenge(app, SOME_CHALLENGE);
     recordExact(SECTION, "store down: signup", signup, UNAVAILABLE);
     recordExact(
       SECTION,
@@ -164,6 +176,50 @@ describe("with the code store unreachable", () => {
     expect(started).toBe(false);
     expect(signIn.granted).toBe(false);
     expect(signIn.status).toBe(401);
+  });
+
+  it("answers Plivo's fetch of a call's answer URL with XML asking to call again", async () => {
+    const app = await loadApp({
+      UPSTASH_REDIS_REST_URL: `http://${CLOSED}`,
+      UPSTASH_REDIS_REST_TOKEN: "token",
+      ...PLIVO,
+    });
+    const path = `/api/voice/answer?call=${"t".repeat(43)}`;
+    const form = { CallUUID: "c0ffee", From: "+14155550100" };
+    const nonce = "12345678901234567890";
+    const res = await app.voiceAnswer(
+      new Request(`${APP}${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-plivo-signature-v3-nonce": nonce,
+          "x-plivo-signature-v3": signVoiceRequest({
+            method: "POST",
+            url: `${PLIVO.APP_URL}${path}`,
+            nonce,
+            params: form,
+            authToken: PLIVO.PLIVO_AUTH_TOKEN,
+          }),
+        },
+        body: new URLSearchParams(form).toString(),
+      }),
+    );
+    const type = res.headers.get("content-type")?.split(";")[0];
+    const said = (await res.text()).match(/<Speak[^>]*>([^<]*)</)?.[1] ?? "";
+    const value = `${res.status} ${type}: "${said}"`;
+    recordFigure({
+      section: SECTION,
+      figure: "store down: Plivo fetches a call's answer URL",
+      value,
+      expected: '200 application/xml: "…ask for a new call…"',
+      ok:
+        res.status === 200 &&
+        type === "application/xml" &&
+        /ask for a new call/.test(said),
+    });
+    expect(res.status).toBe(200);
+    expect(type).toBe("application/xml");
+    expect(said).toMatch(/ask for a new call/);
   });
 });
 
@@ -212,5 +268,30 @@ describe("with the database unreachable", () => {
     expect(after).toBe(before);
     expect(signIn.granted).toBe(false);
     expect(signIn.status).toBe(401);
+
+    // The database is back: the phone was proven, so the same code finishes the signup.
+    vi.unstubAllEnvs();
+    delete g.__twostepDb;
+    const up = await loadApp({ DATABASE_URL: TEST_DATABASE_URL });
+    const retried = await post(up.verify, "/api/otp/verify", { code });
+    const retry = `${retried.status} ${JSON.stringify(await retried.json())}`;
+    const created = await countAccounts();
+    const session = await signInWithChallenge(up, challenge);
+    recordExact(
+      SECTION,
+      "DB back: the same code again, then accounts",
+      `${retry}, ${created}`,
+      '200 {"ok":true}, users 1, phones 1',
+    );
+    recordFigure({
+      section: SECTION,
+      figure: "DB back: next-auth sign-in",
+      value: session.value,
+      expected: "200 → …, session cookie set",
+      ok: session.granted && session.status === 200,
+    });
+    expect(retry).toBe('200 {"ok":true}');
+    expect(created).toBe("users 1, phones 1");
+    expect(session.granted).toBe(true);
   });
 });

@@ -7,7 +7,12 @@ import { getChallengeStore } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { recordExact, recordFigure } from "./figures";
-import { toRequest, VALID_CHALLENGE, type FuzzCase } from "./fuzz/case";
+import {
+  CHALLENGE_COOKIE,
+  toRequest,
+  VALID_CHALLENGE,
+  type FuzzCase,
+} from "./fuzz/case";
 import { jsonRouteCases } from "./fuzz/json-routes";
 import {
   healthCases,
@@ -106,7 +111,8 @@ beforeAll(async () => {
     }),
   );
   expect(started.status).toBe(200);
-  validChallenge = cookieJar.get("twostep_challenge")!;
+  validChallenge = cookieJar.get(CHALLENGE_COOKIE)!;
+  expect(validChallenge).toEqual(expect.any(String));
   const csrfRequest = new NextRequest("http://localhost:3000/api/auth/csrf");
   const res: Response = await withRequest(csrfRequest, () =>
     nextAuth.GET(csrfRequest, {
@@ -132,7 +138,7 @@ function safeDecode(segment: string) {
 async function run(c: FuzzCase): Promise<number> {
   const cookie = c.cookie === VALID_CHALLENGE ? validChallenge : c.cookie;
   cookieJar.clear();
-  if (cookie !== null) cookieJar.set("twostep_challenge", cookie);
+  if (cookie !== null) cookieJar.set(CHALLENGE_COOKIE, cookie);
   let request = toRequest(c, cookie);
   if (c.body?.includes(VALID_CSRF)) {
     const headers = new Headers(request.headers);

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/signup/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
-import { createChallenge } from "@/lib/challenge/create";
 import { MAX_WRONG_ATTEMPTS } from "@/lib/challenge/policy";
-import { sendCode } from "@/lib/challenge/send";
-import { verifyCode } from "@/lib/challenge/verify";
+import { checkCode } from "@/lib/challenge/verify";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
 import type { ChallengeStore } from "@/lib/store/types";
 import { resetTables } from "@/test/support/db";
 import {
   codeFromSmsText,
-  createRecordingMessenger,
+  startChallengeWithCode,
 } from "@/test/support/messenger";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { startTestUpstashStore } from "@/test/support/redis";
@@ -38,17 +36,9 @@ afterAll(async () => {
   await closeDb(await getDb());
 });
 
-async function challengeWithCode(phone = "+14155550177") {
-  const id = await createChallenge(store, { purpose: "login", phone });
-  const messenger = createRecordingMessenger();
-  const sent = await sendCode(
-    { store, messenger, appUrl: "https://twostep.example" },
-    id,
-    "sms",
-  );
-  if (!sent.ok) throw new Error(sent.error);
-  return { id, code: codeFromSmsText(messenger.sms[0]!.text) };
-}
+/** A login challenge of an account of its own (failures per account are another figure). */
+const challengeWithCode = (phone = "+14155550177") =>
+  startChallengeWithCode(store, { phone });
 
 /** A six-digit code that is not `code`. */
 const wrongFor = (code: string, n: number) =>
@@ -61,11 +51,11 @@ describe("wrong guesses (Upstash store over real Redis)", () => {
       let accepted = 0;
       let guesses = 0;
       for (; guesses < 1000;) {
-        const r = await verifyCode(store, id, wrongFor(code, guesses++));
+        const r = await checkCode(store, id, wrongFor(code, guesses++));
         if (r.ok) accepted++;
         else if (r.error === "TOO_MANY_ATTEMPTS") break;
       }
-      const right = await verifyCode(store, id, code);
+      const right = await checkCode(store, id, code);
       return { accepted, guesses, rightRefused: !right.ok };
     });
     const accepted = runs.reduce((a, r) => a + r.accepted, 0);
@@ -94,11 +84,11 @@ describe("wrong guesses (Upstash store over real Redis)", () => {
     const { id, code } = await challengeWithCode();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        verifyCode(store, id, wrongFor(code, i)),
+        checkCode(store, id, wrongFor(code, i)),
       ),
     );
     const accepted = results.filter((r) => r.ok).length;
-    const right = await verifyCode(store, id, code);
+    const right = await checkCode(store, id, code);
     const challenge = await store.getChallenge(id);
     recordExact(SECTION, "parallel: 20 wrong at once, accepted", accepted, 0);
     recordExact(
@@ -127,6 +117,7 @@ describe("wrong guesses (Upstash store over real Redis)", () => {
       phone,
     };
     expect((await signup(jsonRequest("/api/signup", body))).status).toBe(200);
+    const id = cookieJar.get("twostep_challenge")!;
     const code = codeFromSmsText(listOutbox(phone)[0]!.text);
     const statuses: number[] = [];
     for (let i = 0; i < MAX_WRONG_ATTEMPTS; i++)
@@ -137,8 +128,14 @@ describe("wrong guesses (Upstash store over real Redis)", () => {
           )
         ).status,
       );
+    // The fifth ends the step, so the browser's cookie is cleared…
+    const cleared = cookieJar.has("twostep_challenge");
     const right = await verify(jsonRequest("/api/otp/verify", { code }));
     const rightJson = await right.json();
+    // …and an attacker who kept the challenge id fares no better with the right code.
+    cookieJar.set("twostep_challenge", id);
+    const kept = await verify(jsonRequest("/api/otp/verify", { code }));
+    const keptJson = await kept.json();
     const users = await (await getDb()).user.count();
     recordExact(
       SECTION,
@@ -148,13 +145,22 @@ describe("wrong guesses (Upstash store over real Redis)", () => {
     );
     recordExact(
       SECTION,
-      "HTTP: right code after that",
+      "HTTP: right code after that (the 5th cleared the cookie)",
       `${right.status} ${rightJson.error?.code}`,
+      "401 NO_CHALLENGE",
+    );
+    recordExact(
+      SECTION,
+      "HTTP: right code with the challenge id kept",
+      `${kept.status} ${keptJson.error?.code}`,
       "429 TOO_MANY_ATTEMPTS",
     );
     recordExact(SECTION, "HTTP: accounts created", users, 0);
     expect(statuses).toEqual([400, 400, 400, 400, 429]);
-    expect(right.status).toBe(429);
+    expect(cleared).toBe(false);
+    expect(right.status).toBe(401);
+    expect(kept.status).toBe(429);
+    expect(keptJson.error.code).toBe("TOO_MANY_ATTEMPTS");
     expect(users).toBe(0);
   });
 });

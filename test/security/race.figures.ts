@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChallenge } from "@/lib/challenge/create";
-import { sendCode } from "@/lib/challenge/send";
-import { verifyCode } from "@/lib/challenge/verify";
+import { checkCode } from "@/lib/challenge/verify";
 import type { ChallengeStore } from "@/lib/store/types";
-import {
-  codeFromSmsText,
-  createRecordingMessenger,
-} from "@/test/support/messenger";
+import { startChallengeWithCode } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import { recordExact, recordFigure } from "./figures";
 import { runPool } from "./pool";
 
 // The classic demo accepted one code up to 20 times when 20 correct verifies arrived at once
-// (facts.md). Here: the real path (createChallenge, sendCode, verifyCode) over the Upstash store
-// on the real local Redis, 1000 times, each with 20 correct verifies in flight together.
+// (facts.md). Here: the real path (a challenge started with its code sent, then checkCode) over
+// the Upstash store on the real local Redis, 1000 times, each with 20 correct verifies in flight
+// together.
 
 const SECTION = "race";
 const TRIALS = 1000;
@@ -31,17 +27,9 @@ afterAll(() => server.close());
 
 async function trial(index: number): Promise<number> {
   const phone = `+1415555${String(index % 10_000).padStart(4, "0")}`;
-  const id = await createChallenge(store, { purpose: "login", phone });
-  const messenger = createRecordingMessenger();
-  const sent = await sendCode(
-    { store, messenger, appUrl: "https://twostep.example" },
-    id,
-    "sms",
-  );
-  if (!sent.ok) throw new Error(`send failed: ${sent.error}`);
-  const code = codeFromSmsText(messenger.sms[0]!.text);
+  const { id, code } = await startChallengeWithCode(store, { phone });
   const results = await Promise.all(
-    Array.from({ length: PARALLEL }, () => verifyCode(store, id, code)),
+    Array.from({ length: PARALLEL }, () => checkCode(store, id, code)),
   );
   return results.filter((r) => r.ok).length;
 }

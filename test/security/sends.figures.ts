@@ -7,6 +7,8 @@ import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { recordExact } from "./figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
+// Behind one trusted proxy, so each attempt's address really is its own (not the shared bucket).
+vi.hoisted(() => void (process.env.TRUSTED_PROXY_HOPS = "1"));
 
 // The classic demo sent unlimited codes to any number. Here one number gets at most
 // SENDS_PER_PHONE_PER_HOUR codes an hour, however many browsers, emails and addresses ask.

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   signSmsRequest,
   signVoiceRequest,
 } from "@/lib/messaging/plivo-signature";
 import type { ChallengeStore } from "@/lib/store/types";
-import { createRecordingMessenger } from "@/test/support/messenger";
+import { startChallengeWithCode } from "@/test/support/messenger";
 import { recordExact } from "./figures";
 
 // Forged Plivo callbacks: the answer URL of a live "Call me instead" call (it would speak the code)
@@ -32,15 +32,11 @@ vi.hoisted(() => {
 let store: ChallengeStore;
 let voice: typeof import("@/app/api/voice/answer/route").POST;
 let smsStatus: typeof import("@/app/api/plivo/sms-status/[ref]/route").POST;
-let sendCode: typeof import("@/lib/challenge/send").sendCode;
-let createChallenge: typeof import("@/lib/challenge/create").createChallenge;
 
 beforeAll(async () => {
   store = (await import("@/lib/store")).getChallengeStore();
   voice = (await import("@/app/api/voice/answer/route")).POST;
   smsStatus = (await import("@/app/api/plivo/sms-status/[ref]/route")).POST;
-  sendCode = (await import("@/lib/challenge/send")).sendCode;
-  createChallenge = (await import("@/lib/challenge/create")).createChallenge;
 });
 
 const nonce = () => String(BigInt(`0x${randomBytes(8).toString("hex")}`));
@@ -48,32 +44,18 @@ const junk = () => randomBytes(32).toString("base64");
 
 /** A live challenge whose code went out by `channel`: the URL Plivo would call, the message id. */
 async function liveChallenge(channel: "sms" | "voice") {
-  const id = await createChallenge(store, {
-    purpose: "login",
+  const { id, messenger } = await startChallengeWithCode(store, {
     phone: "+14155550133",
-  });
-  const recording = createRecordingMessenger();
-  let messageId = "";
-  const messenger = {
-    ...recording,
-    kind: "plivo" as const,
-    sendSms: async (req: Parameters<typeof recording.sendSms>[0]) => {
-      const receipt = await recording.sendSms(req);
-      messageId = receipt.id;
-      return receipt;
-    },
-  };
-  const sent = await sendCode(
-    { store, messenger, appUrl: APP_URL },
-    id,
     channel,
-  );
-  if (!sent.ok) throw new Error(sent.error);
+    appUrl: APP_URL,
+    provider: "plivo",
+  });
   const url =
     channel === "sms"
-      ? recording.sms[0]!.statusUrl!
-      : recording.calls[0]!.answerUrl;
-  return { id, url, path: url.slice(APP_URL.length), messageId };
+      ? messenger.sms[0]!.statusUrl!
+      : messenger.calls[0]!.answerUrl;
+  // Plivo names its message in the report; the app goes by the sealed send number instead.
+  return { id, url, path: url.slice(APP_URL.length), messageId: randomUUID() };
 }
 
 function post(

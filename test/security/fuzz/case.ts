@@ -6,6 +6,8 @@ import { contentType, headerValue, oddString } from "./inputs";
 export const INTERNAL = "http://localhost:3000";
 /** Stands for the id of a live challenge made before the run (the cookie a real browser holds). */
 export const VALID_CHALLENGE = "<valid challenge>";
+/** The challenge cookie's name: the fuzz run's APP_URL is https, so it carries the __Host- prefix. */
+export const CHALLENGE_COOKIE = "__Host-twostep_challenge";
 
 export interface FuzzCase {
   route: string;
@@ -23,7 +25,8 @@ export const cookieState = (allowValid: boolean) =>
   fc.oneof(
     fc.constant(null),
     headerValue(60).map((v) => v.replace(/;/g, "")),
-    fc.stringMatching(/^[\w-]{43}$/),
+    fc.stringMatching(/^[\w-]{43}$/), // an id of the old shape, without its account
+    fc.stringMatching(/^[\w-]{43}\.[\w-]{43}$/),
     ...(allowValid ? [fc.constant(VALID_CHALLENGE)] : []),
   );
 
@@ -59,7 +62,7 @@ export const junkQuery = fc.oneof(
 export function toRequest(c: FuzzCase, cookieValue: string | null): Request {
   const headers = new Headers(c.headers);
   if (cookieValue !== null)
-    headers.set("cookie", `twostep_challenge=${cookieValue}`);
+    headers.set("cookie", `${CHALLENGE_COOKIE}=${cookieValue}`);
   return new Request(`${INTERNAL}${c.path}`, {
     method: c.method,
     headers,
