@@ -43,7 +43,7 @@ export const ERRORS = {
   SMS_NOT_SUPPORTED:
     "This number cannot receive text messages. Choose “Call me instead” to hear the code.",
   NUMBER_NOT_ALLOWED:
-    "This kind of number (premium-rate or shared-cost) cannot receive codes. Use a mobile number.",
+    "We cannot send codes to this kind of number (toll-free, premium-rate, personal or internet (VoIP) numbers). Use a mobile number.",
   FORBIDDEN: "This request was refused.",
   SIGN_IN_FAILED: "We could not sign you in. Please start again.",
 } as const;
