@@ -38,6 +38,7 @@ const schema = z
     LIMIT_LOGINS_PER_IP_PER_15_MIN: count(1e9),
     LIMIT_DAILY_MESSAGE_BUDGET: count(1e9),
     SMS_COUNTRY_ALLOWLIST: countryList,
+    PASSWORD_BREACH_CHECK: optional.pipe(z.enum(["list", "hibp"]).optional()),
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -136,6 +137,8 @@ function toEnv(e: z.infer<typeof schema>) {
       dailyMessageBudget: e.LIMIT_DAILY_MESSAGE_BUDGET,
     },
     smsCountryAllowlist: e.SMS_COUNTRY_ALLOWLIST,
+    // The shipped list always applies; "hibp" adds Have I Been Pwned's range API.
+    passwordBreachCheck: e.PASSWORD_BREACH_CHECK ?? "list",
   };
 }
 

@@ -5,6 +5,10 @@ export const ERRORS = {
   INVALID_INPUT: "Please check the highlighted fields.",
   INVALID_EMAIL: "Enter a valid email address.",
   INVALID_PASSWORD: "Use at least 8 characters (at most 128).",
+  PASSWORD_TOO_COMMON:
+    "This password is too common or has appeared in a data breach. Choose another.",
+  PASSWORD_CONTAINS_NAME:
+    "Choose a password that does not contain your email name, “Twostep” or this site's address.",
   INVALID_PHONE:
     "Enter a valid mobile number, with the country code if it is not from the chosen country.",
   INVALID_CODE_FORMAT: "Enter the 6-digit code.",

@@ -4,11 +4,13 @@ import { createChallenge } from "@/lib/challenge/create";
 import { setChallengeCookie } from "@/lib/challenge/cookie";
 import { replyToFirstSend, sendDeps } from "@/lib/challenge/reply";
 import { sendCode } from "@/lib/challenge/send";
-import { parseBody, requestMeta } from "@/lib/http";
+import { ERRORS } from "@/lib/errors";
+import { fail, parseBody, requestMeta } from "@/lib/http";
 import { firstChannel } from "@/lib/limits/destination";
 import { limitSend } from "@/lib/limits/guard";
 import { setSendPassCookie } from "@/lib/limits/send-pass";
 import { hashPassword } from "@/lib/password";
+import { checkNewPassword } from "@/lib/password-check";
 import { signupSchema } from "@/lib/validation";
 
 // Nothing is written to the database here: the account is created only once the phone is proven
@@ -17,6 +19,9 @@ export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, signupSchema);
   if ("reply" in parsed) return parsed.reply;
   const { email, password, phone } = parsed.data;
+  const weak = await checkNewPassword(password, { email });
+  if (!weak.ok)
+    return fail(400, weak.error, { fields: { password: ERRORS[weak.error] } });
   const channel = firstChannel(phone); // a landline gets its first code by call
   const limited = await limitSend(request, {
     phone,
