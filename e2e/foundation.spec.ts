@@ -11,15 +11,12 @@ test("the home page renders with its way in", async ({ page }) => {
   ).toBeVisible();
 });
 
-test("health reports every part reachable", async ({ request }) => {
+test("health reports every part reachable, naming none of them", async ({
+  request,
+}) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({
-    ok: true,
-    db: { kind: "postgres", ok: true },
-    store: { kind: "upstash", ok: true },
-    messenger: { kind: "outbox", ok: true },
-  });
+  expect(await response.json()).toEqual({ status: "ok" });
 });
 
 test("the outbox contract lists a number's messages newest first, and its page shows them", async ({

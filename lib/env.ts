@@ -48,6 +48,7 @@ const schema = z
         .optional(),
     ),
     VERCEL: optional,
+    PASSWORD_BREACH_CHECK: optional.pipe(z.enum(["list", "hibp"]).optional()),
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -151,6 +152,8 @@ function toEnv(e: z.infer<typeof schema>) {
     smsCountryAllowlist: e.SMS_COUNTRY_ALLOWLIST,
     onVercel: e.VERCEL === "1",
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
+    // The shipped list always applies; "hibp" adds Have I Been Pwned's range API.
+    passwordBreachCheck: e.PASSWORD_BREACH_CHECK ?? "list",
   };
 }
 

@@ -20,6 +20,14 @@ export const ERRORS = {
   INVALID_INPUT: spec("Please check the highlighted fields.", 400),
   INVALID_EMAIL: spec("Enter a valid email address.", 400),
   INVALID_PASSWORD: spec("Use at least 8 characters (at most 128).", 400),
+  PASSWORD_TOO_COMMON: spec(
+    "This password is too common or has appeared in a data breach. Choose another.",
+    400,
+  ),
+  PASSWORD_CONTAINS_NAME: spec(
+    "Choose a password that does not contain your email name, “Twostep” or this site's address.",
+    400,
+  ),
   INVALID_PHONE: spec(
     "Enter a valid mobile number, with the country code if it is not from the chosen country.",
     422,
@@ -114,7 +122,7 @@ export const ERRORS = {
     422,
   ),
   NUMBER_NOT_ALLOWED: spec(
-    "This kind of number (premium-rate or shared-cost) cannot receive codes. Use a mobile number.",
+    "We cannot send codes to this kind of number (toll-free, premium-rate, personal or internet (VoIP) numbers). Use a mobile number.",
     422,
   ),
 } as const satisfies Record<string, ErrorSpec>;

@@ -16,6 +16,8 @@ const email = z
   .pipe(z.email(ERRORS.INVALID_EMAIL.message))
   .transform((v) => v.toLowerCase());
 
+// A new password: its length here; what it may not be (common, breached, built from the site's
+// or the person's name) needs I/O, so checkNewPassword (lib/password-check.ts) follows the parse.
 const password = z
   .string(ERRORS.INVALID_PASSWORD.message)
   .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD.message)

@@ -27,7 +27,7 @@ export function SignupForm() {
         autoComplete="new-password"
         minLength={8}
         required
-        hint="At least 8 characters."
+        hint="At least 8 characters. Not a common password, and not your email name."
         error={fields.password}
       />
       <div className="field">

@@ -1,4 +1,6 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
+import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
 import { destinationRefusal, firstChannel } from "./destination";
 
 describe("where codes may go", () => {
@@ -21,10 +23,22 @@ describe("where codes may go", () => {
       );
   });
 
-  it("never sends to premium-rate numbers, by text or call", () => {
-    for (const channel of ["sms", "voice"] as const)
-      expect(destinationRefusal("+19005550100", channel)).toBe(
-        "NUMBER_NOT_ALLOWED",
-      );
-  });
+  describe.each(REFUSED_NUMBERS)(
+    "a $type number ($number)",
+    ({ type, number }) => {
+      it("is the type it claims to be", () => {
+        expect(parsePhoneNumberFromString(number)?.getType()).toBe(type);
+      });
+
+      it.each(["sms", "voice"] as const)("is refused by %s", (channel) => {
+        expect(destinationRefusal(number, channel)).toBe("NUMBER_NOT_ALLOWED");
+      });
+
+      it("gets no first channel that could reach it", () => {
+        expect(destinationRefusal(number, firstChannel(number))).toBe(
+          "NUMBER_NOT_ALLOWED",
+        );
+      });
+    },
+  );
 });

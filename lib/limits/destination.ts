@@ -5,21 +5,19 @@ import {
 import type { ErrorCode } from "@/lib/errors";
 import { allowedCountries } from "./settings";
 
-// Against SMS pumping and toll fraud: codes only go to allowed countries, texts only to numbers
-// that can take them, and never to numbers that bill the caller (premium rate, shared cost).
+// Against SMS pumping and toll fraud: codes only go to allowed countries and only to numbers that
+// ring one person's device. Everything else is refused on every channel: toll-free, premium-rate,
+// shared-cost and UAN numbers bill us per call or minute and are what toll fraud dials; personal
+// (follow-me) and VoIP numbers are not tied to a device, so the code proves no possession (NIST
+// SP 800-63B-4 §3.1.3.3); pagers and voicemail have no person to answer. An allowlist, so a number
+// type libphonenumber adds later is refused until someone decides otherwise.
 
 export type Channel = "sms" | "voice";
 
 /** Mobile, or a number whose type cannot be told from the digits (US and Canada). */
 const SMS_TYPES: NumberType[] = ["MOBILE", "FIXED_LINE_OR_MOBILE"];
-/** Numbers that cost us extra per call or minute, or that no person answers. */
-const REFUSED_TYPES: NumberType[] = [
-  "PREMIUM_RATE",
-  "SHARED_COST",
-  "UAN",
-  "PAGER",
-  "VOICEMAIL",
-];
+/** A landline can take a call (it hears the code) but not a text. */
+const VOICE_TYPES: NumberType[] = [...SMS_TYPES, "FIXED_LINE"];
 
 /** Why a code may not go to this number on this channel, or null when it may. */
 export function destinationRefusal(
@@ -31,8 +29,8 @@ export function destinationRefusal(
   if (!parsed.country || !allowedCountries().includes(parsed.country))
     return "COUNTRY_NOT_ALLOWED";
   const type = parsed.getType();
-  if (type && REFUSED_TYPES.includes(type)) return "NUMBER_NOT_ALLOWED";
-  if (channel === "sms" && !(type && SMS_TYPES.includes(type)))
+  if (!type || !VOICE_TYPES.includes(type)) return "NUMBER_NOT_ALLOWED";
+  if (channel === "sms" && !SMS_TYPES.includes(type))
     return "SMS_NOT_SUPPORTED";
   return null;
 }

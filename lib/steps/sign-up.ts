@@ -4,7 +4,9 @@ import type { SendDeps } from "@/lib/challenge/send";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
+import { ERRORS, refuse } from "@/lib/errors";
 import { hashPassword } from "@/lib/password";
+import { checkNewPassword } from "@/lib/password-check";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 export interface SignUpInput {
@@ -26,6 +28,11 @@ export async function signUp(
   const limited = await checkPasswordAttempts(addressBucket(meta.ip));
   if (limited) return limited;
   const { email, phone } = input;
+  const weak = await checkNewPassword(input.password, { email });
+  if (!weak.ok)
+    return refuse(weak.error, {
+      fields: { password: ERRORS[weak.error].message },
+    });
   const channel = firstChannel(phone); // a landline gets its first code by call
   const passwordHash = await hashPassword(input.password);
   const outcome = await startCodeStep(

