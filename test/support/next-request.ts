@@ -5,10 +5,20 @@
 // cookieJar (the options each was last set with in cookieOptions); clear both to start as a new
 // person (clearBrowser does).
 
-export const cookieJar = new Map<string, string>();
+// On globalThis, so a suite that reloads the app (vi.resetModules) still has one browser: the
+// routes' copy of this module and the test's share the jar.
+const shared = globalThis as typeof globalThis & {
+  __twostepTestCookies?: {
+    jar: Map<string, string>;
+    options: Map<string, Record<string, unknown>>;
+  };
+};
+shared.__twostepTestCookies ??= { jar: new Map(), options: new Map() };
+
+export const cookieJar = shared.__twostepTestCookies.jar;
 
 /** What a cookie was last set with (httpOnly, secure, sameSite, path, maxAge…), by name. */
-export const cookieOptions = new Map<string, Record<string, unknown>>();
+export const cookieOptions = shared.__twostepTestCookies.options;
 
 type CookieInput = string | { name: string; value: string };
 
