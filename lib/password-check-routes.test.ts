@@ -28,8 +28,8 @@ describe("new passwords at signup", () => {
     expect(res.status).toBe(400);
     expect(json.error).toMatchObject({
       code: "PASSWORD_TOO_COMMON",
-      message: ERRORS.PASSWORD_TOO_COMMON,
-      fields: { password: ERRORS.PASSWORD_TOO_COMMON },
+      message: ERRORS.PASSWORD_TOO_COMMON.message,
+      fields: { password: ERRORS.PASSWORD_TOO_COMMON.message },
     });
     expect(cookieJar.size).toBe(0);
     expect(listOutbox(phone)).toHaveLength(0);

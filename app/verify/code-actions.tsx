@@ -1,15 +1,17 @@
 "use client";
 
+import type { Channel } from "@/lib/channel";
+
 /** "Resend code" and "Call me instead", with the resend countdown under them. */
 export function CodeActions(props: {
   disabled: boolean;
-  busy: "sms" | "voice" | "verify" | null;
+  busy: Channel | "verify" | null;
   resendIn: number;
   /** A failed text makes the call the obvious next step. */
   preferCall: boolean;
   /** A landline takes no texts: the first button calls again instead. */
   canText: boolean;
-  onSend: (channel: "sms" | "voice") => void;
+  onSend: (channel: Channel) => void;
 }) {
   const { disabled, busy, resendIn, preferCall, canText, onSend } = props;
   return (
@@ -45,7 +47,7 @@ export function CodeActions(props: {
   );
 }
 
-function again(canText: boolean, busy: "sms" | "voice" | "verify" | null) {
+function again(canText: boolean, busy: Channel | "verify" | null) {
   if (canText) return busy === "sms" ? "Sending…" : "Resend code";
   return busy === "voice" ? "Calling…" : "Call me again";
 }

@@ -7,6 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
+import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { CodeActions } from "./code-actions";
 import { DeliveryStatus } from "./delivery-status";
@@ -14,7 +15,7 @@ import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
 import { useWebOtp } from "./use-web-otp";
 
-type Busy = "verify" | "sms" | "voice" | null;
+type Busy = "verify" | Channel | null;
 
 export function VerifyForm({
   initial,
@@ -84,7 +85,7 @@ export function VerifyForm({
     ),
   );
 
-  async function send(channel: "sms" | "voice") {
+  async function send(channel: Channel) {
     setBusy(channel);
     setError(null);
     setInfo(null);

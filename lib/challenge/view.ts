@@ -1,5 +1,5 @@
-import { firstChannel } from "@/lib/limits/destination";
-import { maskPhone } from "@/lib/phone";
+import { canReceiveTexts, maskPhone } from "@/lib/phone";
+import type { Channel } from "@/lib/channel";
 import type { Challenge } from "@/lib/store";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
 import { resendCooldownSeconds } from "./settings";
@@ -18,7 +18,7 @@ export interface ChallengeView {
   /** False for landlines: the page offers calls only. */
   canText: boolean;
   /** How the latest code went out (null before any): the page says "sent" or "calling". */
-  lastChannel: "sms" | "voice" | null;
+  lastChannel: Channel | null;
   locked: boolean;
 }
 
@@ -35,7 +35,7 @@ export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
         : 0,
     codeExpiresInSeconds: c.codeHash ? secondsUntil(c.codeExpiresAt) : 0,
     delivery: c.delivery,
-    canText: firstChannel(c.phone) === "sms",
+    canText: canReceiveTexts(c.phone),
     lastChannel:
       c.sends === 0 ? null : c.lastCallAt === c.lastSentAt ? "voice" : "sms",
     locked: c.status === "locked",

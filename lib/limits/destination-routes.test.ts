@@ -29,7 +29,7 @@ describe("toll-fraud destinations at the API", () => {
       expect(res.status).toBe(422);
       expect((await res.json()).error).toMatchObject({
         code: "NUMBER_NOT_ALLOWED",
-        fields: { phone: ERRORS.NUMBER_NOT_ALLOWED },
+        fields: { phone: ERRORS.NUMBER_NOT_ALLOWED.message },
       });
       expect(cookieJar.size).toBe(0);
       expect(listOutbox(number)).toHaveLength(0);

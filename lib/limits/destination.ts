@@ -3,6 +3,8 @@ import {
   type NumberType,
 } from "libphonenumber-js/max";
 import type { ErrorCode } from "@/lib/errors";
+import { canReceiveTexts, SMS_TYPES } from "@/lib/phone";
+import type { Channel } from "@/lib/store";
 import { allowedCountries } from "./settings";
 
 // Against SMS pumping and toll fraud: codes only go to allowed countries and only to numbers that
@@ -12,10 +14,6 @@ import { allowedCountries } from "./settings";
 // SP 800-63B-4 §3.1.3.3); pagers and voicemail have no person to answer. An allowlist, so a number
 // type libphonenumber adds later is refused until someone decides otherwise.
 
-export type Channel = "sms" | "voice";
-
-/** Mobile, or a number whose type cannot be told from the digits (US and Canada). */
-const SMS_TYPES: NumberType[] = ["MOBILE", "FIXED_LINE_OR_MOBILE"];
 /** A landline can take a call (it hears the code) but not a text. */
 const VOICE_TYPES: NumberType[] = [...SMS_TYPES, "FIXED_LINE"];
 
@@ -37,7 +35,5 @@ export function destinationRefusal(
 
 /** The first code goes by text when the number can take one, else by call (landlines). */
 export function firstChannel(e164: string): Channel {
-  return destinationRefusal(e164, "sms") === "SMS_NOT_SUPPORTED"
-    ? "voice"
-    : "sms";
+  return canReceiveTexts(e164) ? "sms" : "voice";
 }

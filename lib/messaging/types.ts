@@ -1,5 +1,7 @@
 // The messenger port: the app sends SMS and places calls through this interface only.
 
+import type { Channel } from "@/lib/channel";
+
 export interface SmsRequest {
   to: string; // E.164
   text: string;
@@ -49,7 +51,7 @@ export interface Messenger {
 }
 
 export interface OutboxEntry {
-  channel: "sms" | "voice";
+  channel: Channel;
   to: string;
   text: string;
   createdAt: string; // ISO 8601

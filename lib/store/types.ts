@@ -4,7 +4,9 @@
 
 export type ChallengePurpose = "signup" | "login";
 export type ChallengeStatus = "pending" | "verified" | "locked";
-export type Channel = "sms" | "voice";
+import type { Channel } from "@/lib/channel";
+
+export type { Channel };
 export type DeliveryStatus =
   "none" | "queued" | "sent" | "delivered" | "undelivered" | "failed";
 
