@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { clearBrowser, jsonRequest } from "@/test/support/next-request";
+
+vi.mock("next/headers", () => import("@/test/support/next-request"));
+
+// Per-address limits through the real password step (embedded limiter): an attacker who varies or
+// drops the headers naming the client must still be counted. Each guess names a new email, so only
+// the per-address limit can refuse; it is lowered to 5 to keep each run short.
+
+const PER_ADDRESS = 5;
+
+async function loadLogin(env: Record<string, string>) {
+  vi.unstubAllEnvs();
+  vi.stubEnv("LIMIT_LOGINS_PER_IP_PER_15_MIN", String(PER_ADDRESS));
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  vi.resetModules();
+  const { POST } = await import("@/app/api/login/route");
+  /** One password guess for a new email, with exactly these headers; its status and error. */
+  return async (headers: Record<string, string> = {}) => {
+    clearBrowser();
+    const body = {
+      email: `${randomUUID()}@example.com`,
+      password: "guess-1234",
+    };
+    const response = await POST(jsonRequest("/api/login", body, { headers }));
+    const json = await response.json();
+    return response.status === 429
+      ? `429 ${json.error.code}`
+      : String(response.status);
+  };
+}
+afterAll(() => vi.unstubAllEnvs());
+
+const allowed = Array(PER_ADDRESS).fill("401");
+
+describe("the per-address limit", () => {
+  it("still counts requests that name no address, in one shared bucket", async () => {
+    const guess = await loadLogin({ TRUSTED_PROXY_HOPS: "0" });
+    const results = [];
+    for (let i = 0; i < PER_ADDRESS; i++) results.push(await guess());
+    expect(results).toEqual(allowed);
+    expect(await guess()).toBe("429 RATE_LIMITED");
+    // With no trusted proxy, a client-written X-Forwarded-For is no way out of that bucket.
+    expect(await guess({ "x-forwarded-for": "198.51.100.1" })).toBe(
+      "429 RATE_LIMITED",
+    );
+    expect(await guess({ "x-real-ip": "198.51.100.2" })).toBe(
+      "429 RATE_LIMITED",
+    );
+  });
+
+  it("ignores the entries a client wrote to the left of what the trusted proxy appended", async () => {
+    const guess = await loadLogin({ TRUSTED_PROXY_HOPS: "1" });
+    const spoofed = (i: number) => ({
+      "x-forwarded-for": `10.0.0.${i}, 203.0.113.${i % 2 ? 1 : 2}, 203.0.113.9`,
+    });
+    const results = [];
+    for (let i = 0; i < PER_ADDRESS; i++) results.push(await guess(spoofed(i)));
+    expect(results).toEqual(allowed);
+    expect(await guess(spoofed(99))).toBe("429 RATE_LIMITED");
+    // The bucket is that client's, not everyone's: another address is still served.
+    expect(await guess({ "x-forwarded-for": "203.0.113.10" })).toBe("401");
+  });
+
+  it("counts two addresses of one IPv6 /64 as one client", async () => {
+    const guess = await loadLogin({ TRUSTED_PROXY_HOPS: "1" });
+    const inPrefix = [
+      "2001:db8:aa:bb::1",
+      "2001:db8:aa:bb:ffff:ffff:ffff:fffe",
+      "2001:DB8:AA:BB:0:0:0:1234",
+      "2001:db8:aa:bb:1::",
+      "2001:0db8:00aa:00bb::5",
+    ];
+    const results = [];
+    for (const ip of inPrefix)
+      results.push(await guess({ "x-forwarded-for": ip }));
+    expect(results).toEqual(allowed);
+    expect(await guess({ "x-forwarded-for": "2001:db8:aa:bb::2" })).toBe(
+      "429 RATE_LIMITED",
+    );
+    expect(await guess({ "x-forwarded-for": "2001:db8:aa:bc::1" })).toBe("401");
+  });
+
+  it("on Vercel, goes by the address Vercel's edge sets, whatever X-Forwarded-For says", async () => {
+    const guess = await loadLogin({ VERCEL: "1" });
+    const results = [];
+    for (let i = 0; i < PER_ADDRESS; i++)
+      results.push(
+        await guess({
+          "x-real-ip": "192.0.2.44",
+          "x-forwarded-for": `192.0.2.${100 + i}`,
+        }),
+      );
+    expect(results).toEqual(allowed);
+    expect(
+      await guess({
+        "x-real-ip": "192.0.2.44",
+        "x-forwarded-for": "192.0.2.1",
+      }),
+    ).toBe("429 RATE_LIMITED");
+  });
+});
