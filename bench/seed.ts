@@ -2,21 +2,15 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
 import { createAccount } from "@/lib/account";
-import { hashCode } from "@/lib/challenge/code";
-import {
-  CHALLENGE_TTL_SECONDS,
-  CODE_TTL_SECONDS,
-  MAX_SENDS,
-} from "@/lib/challenge/policy";
 import { applyMigrations } from "@/lib/db/migrations";
 import { hashPassword } from "@/lib/password";
 import { createUpstashStore } from "@/lib/store/upstash";
-import type { ChallengeStore } from "@/lib/store/types";
+import { writeChallenges } from "./app/bench/_lib/challenges";
 import { BENCH } from "./config";
 
 // Everything the load needs before it starts: a fresh database, accounts with verified phones, and
-// pools of challenges written through the app's own store client (what the password step would
-// write), so send and verify are measured without an argon2 hash in front of every request.
+// pools of challenges (what the password step would write), so send and verify are measured
+// without an argon2 hash in front of every request.
 
 export const RIGHT_CODE = "123456";
 export const WRONG_CODE = "000000";
@@ -67,46 +61,48 @@ export async function seedUsers(count: number): Promise<BenchUser[]> {
   return users;
 }
 
-export function benchStore(upstash: { url: string; token: string }) {
-  return createUpstashStore(upstash);
+/** Makes `count` login challenges owned in turn by the users; with `code`, that code is issued. */
+export type ChallengeMaker = (
+  count: number,
+  code: string | null,
+) => Promise<string[]>;
+
+const ownersOf = (users: BenchUser[]) =>
+  users.map((u) => ({ userId: u.id, phone: u.phone }));
+
+/** Written by the harness straight into Upstash, through the app's own store client. */
+export function upstashChallenges(
+  upstash: { url: string; token: string },
+  users: BenchUser[],
+): ChallengeMaker {
+  const store = createUpstashStore(upstash);
+  return (count, code) => writeChallenges(store, ownersOf(users), count, code);
 }
 
-/**
- * Login challenges as the password step leaves them; with `withCode`, a code is already issued
- * (the harness knows it, so a right-code verify needs no outbox read). Written 32 at a time.
- */
-export async function createChallenges(
-  store: ChallengeStore,
-  count: number,
-  owner: (i: number) => { userId: string; phone: string },
-  withCode: boolean,
-): Promise<string[]> {
-  const ids: string[] = new Array(count);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
-      const id = randomBytes(24).toString("base64url");
-      const now = Date.now();
-      const { userId, phone } = owner(i);
-      await store.createChallenge(
-        { id, purpose: "login", userId, phone, pending: null, createdAt: now },
-        CHALLENGE_TTL_SECONDS,
-      );
-      if (withCode) {
-        const expires = now + CODE_TTL_SECONDS * 1000;
-        await store.issueCode(id, {
-          codeHash: hashCode(id, RIGHT_CODE),
-          codeExpiresAt: expires,
-          now,
-          maxSends: MAX_SENDS,
-          channel: "sms",
-          cooldownMs: 0,
-          delivery: "sent",
-        });
-      }
-      ids[i] = id;
+/** Challenges per request to the bench build's /api/bench/challenges. */
+const BATCH = 2000;
+
+/** Written by the server into its own (in-process) store, through the bench build's route. */
+export function serverChallenges(
+  base: string,
+  users: BenchUser[],
+): ChallengeMaker {
+  return async (count, code) => {
+    const ids: string[] = [];
+    for (let done = 0; done < count; done += BATCH) {
+      const res = await fetch(`${base}/api/bench/challenges`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          owners: ownersOf(users),
+          count: Math.min(BATCH, count - done),
+          code,
+        }),
+      });
+      if (!res.ok)
+        throw new Error(`/api/bench/challenges answered ${res.status}`);
+      ids.push(...((await res.json()) as { ids: string[] }).ids);
     }
+    return ids;
   };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return ids;
 }
