@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countRoundTrips, type Counter } from "@/test/support/count";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import type { ChallengeStore } from "@/lib/store/types";
@@ -6,7 +7,7 @@ import { createChallenge } from "./create";
 import { sendCode } from "./send";
 import { verifyCode } from "./verify";
 
-// Round trips to the code store, counted at the client (one HTTP request each), for the
+// Round trips to the code store, counted by the harness around fetch (one HTTP request each), for the
 // operations the benchmark loads (bench). They are deterministic, so they are pinned here.
 
 /** The bound: one atomic script. */
@@ -17,18 +18,23 @@ const SEND_TRIPS = 1;
 describe("code store round trips", () => {
   let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
   let store: ChallengeStore;
+  let trips: Counter;
   const messenger = createRecordingMessenger();
   const deps = () => ({ store, messenger, appUrl: "http://localhost:3000" });
 
   beforeAll(async () => {
     ({ server, store } = await startTestUpstashStore("round-trips"));
+    trips = countRoundTrips(server.url);
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    trips.stop();
+    return server.close();
+  });
 
   async function tripsOf(work: () => Promise<unknown>) {
-    const before = store.roundTrips();
+    const before = trips.count;
     await work();
-    return store.roundTrips() - before;
+    return trips.count - before;
   }
 
   async function sentChallenge() {

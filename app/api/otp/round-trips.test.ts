@@ -1,10 +1,11 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { countRoundTrips, type Counter } from "@/test/support/count";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { startTestUpstash } from "@/test/support/redis";
 
 // Code-store round trips per request through the real route handlers, store and limiter both on
-// Upstash (over real Redis), counted at their clients. Deterministic, so pinned here; the
+// Upstash (over real Redis), counted by the harness around fetch. Deterministic, so pinned here; the
 // benchmark (bench) reports the same counts under load.
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
@@ -19,7 +20,8 @@ let routes: {
   send: typeof import("./send/route").POST;
   verify: typeof import("./verify/route").POST;
 };
-let trips: () => number;
+let counter: Counter;
+const trips = () => counter.count;
 
 beforeAll(async () => {
   server = await startTestUpstash();
@@ -36,11 +38,10 @@ beforeAll(async () => {
     send: (await import("./send/route")).POST,
     verify: (await import("./verify/route")).POST,
   };
-  const store = (await import("@/lib/store")).getChallengeStore();
-  const limiter = (await import("@/lib/limits")).getLimiter();
-  trips = () => store.roundTrips() + limiter.roundTrips();
+  counter = countRoundTrips(server.url);
 });
 afterAll(async () => {
+  counter.stop();
   vi.unstubAllEnvs();
   await server.close();
 });
