@@ -21,6 +21,8 @@ interface Profile {
 
 function bucket({ functionName, url }: Node["callFrame"]): string {
   if (!url) return functionName.startsWith("(") ? functionName : "(native)";
+  // Turbopack names a chunk of bundled packages after node_modules.
+  if (/\/chunks\/(ssr\/)?node_modules_/.test(url)) return "bundled packages";
   if (url.includes("/twostep-bench/") || url.includes("/.next/"))
     return "app bundle";
   if (url.startsWith("node:internal/deps/undici"))
@@ -50,10 +52,22 @@ function frameName({ functionName, url, lineNumber }: Node["callFrame"]) {
 }
 
 /**
- * The `top` frames of one profile by self time, idle excluded. A native function (a socket write,
+ * The `top` frames of one profile by self time, idle and the profiler's own work excluded. A native function (a socket write,
  * say) is named with the JavaScript frame that called it, and counted where that caller lives.
  */
 export function topFrames(profile: unknown, top = 10): Frame[] {
+  return selfTimes(profile, (key) => key).slice(0, top);
+}
+
+/** Self time by where the code lives (a package, the app, Node, GC), idle and profiler excluded. */
+export function byWhere(profile: unknown): Frame[] {
+  return selfTimes(profile, (_key, where) => where);
+}
+
+function selfTimes(
+  profile: unknown,
+  group: (frame: string, where: string) => string,
+): Frame[] {
   const p = profile as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, Node>();
@@ -70,21 +84,29 @@ export function topFrames(profile: unknown, top = 10): Frame[] {
       where: bucket(caller.callFrame),
     };
   };
+  // The profiler's own start and stop run on the server's thread, under node:inspector: not the
+  // server's work, so left out.
+  const profilerItself = (node: Node) => {
+    for (let n: Node | undefined = node; n; n = parent.get(n.id))
+      if (n.callFrame.url === "node:inspector") return true;
+    return false;
+  };
   const totals = new Map<string, { where: string; us: number }>();
   let busy = 0;
   p.samples.forEach((id, i) => {
     const node = byId.get(id);
     if (!node || node.callFrame.functionName === "(idle)") return;
+    if (profilerItself(node)) return;
     const us = p.timeDeltas[i] ?? 0;
     const { key, where } = describe(node);
-    const entry = totals.get(key) ?? { where, us: 0 };
+    const name = group(key, where);
+    const entry = totals.get(name) ?? { where, us: 0 };
     entry.us += us;
-    totals.set(key, entry);
+    totals.set(name, entry);
     busy += us;
   });
   return [...totals.entries()]
     .sort((a, b) => b[1].us - a[1].us)
-    .slice(0, top)
     .map(([frame, { where, us }]) => ({
       frame,
       where,
@@ -98,7 +120,7 @@ export async function saveProfile(name: string, profile: unknown) {
   await mkdir(SCENARIO_PROFILE_DIR, { recursive: true });
   const file = path.join(
     SCENARIO_PROFILE_DIR,
-    `${name.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`,
+    `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}.cpuprofile`,
   );
   await writeFile(file, JSON.stringify(profile));
   return file;

@@ -44,7 +44,12 @@ export interface Report {
     msPerVerify: number;
   };
   /** Top frames by self time, in a profiled window of each scenario. */
-  profiles: { scenario: string; file: string; frames: Frame[] }[];
+  profiles: {
+    scenario: string;
+    file: string;
+    frames: Frame[];
+    byWhere: Frame[];
+  }[];
   checks: Check[];
   notes: string[];
   /** BENCH_PROFILE=1: the server's CPU self time by where the code lives. */
@@ -264,6 +269,12 @@ export function printReport(r: Report) {
         ["frame", "where", "ms", "%"],
         p.frames.map((f) => [f.frame, f.where, f.ms, f.share]),
       ),
+    );
+    out.push(
+      `  by where: ${p.byWhere
+        .filter((w) => w.share >= 1)
+        .map((w) => `${w.frame} ${w.share} %`)
+        .join(", ")}`,
     );
   }
   if (r.profile) {

@@ -21,6 +21,7 @@ import {
 } from "./load";
 import { checkBudgets, printReport, writeReport, type Report } from "./report";
 import {
+  byWhere,
   PROFILE_DIR,
   saveProfile,
   summarizeProfiles,
@@ -221,6 +222,7 @@ async function main() {
         scenario: scenario.name,
         file: await saveProfile(scenario.name, profile),
         frames: topFrames(profile),
+        byWhere: byWhere(profile),
       });
     };
     rows.push(await measure(server, scenarios.send));
