@@ -194,7 +194,10 @@ export function printReport(r: Report) {
     "  CPU ms/req: user + sys of the server's process tree over the measured window, per answered request",
   );
   out.push("");
-  for (const x of r.rows) out.push(`  ${x.name}: ${x.measures}`);
+  for (const [name, measures] of new Map(
+    r.rows.map((x) => [x.name, x.measures]),
+  ))
+    out.push(`  ${name}: ${measures}`);
   const f = r.flow;
   out.push(
     `\nFull login: ${f.flowsPerSecond} logins/s (${f.flows} completed, ${f.failures} failed)`,
