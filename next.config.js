@@ -39,26 +39,10 @@ function securityHeaders(dev) {
   ];
 }
 
-// `npm run bench` (bench) builds and starts with TWOSTEP_BENCH=1: a folder of its own, outside .next
-// (which an e2e build wipes) and already ignored everywhere, and with its baseline routes switched on.
-// The flag is inlined at build time: those routes answer 404 in every other build, whatever the
-// server's environment says.
-const bench = process.env.TWOSTEP_BENCH === "1";
-
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
-  distDir: bench ? "node_modules/.cache/twostep-bench" : ".next",
-  env: { TWOSTEP_BENCH_ROUTES: bench ? "1" : "0" },
-  // Its own tsconfig lists the bench folder's generated types, so Next leaves tsconfig.json alone;
-  // types are checked by `npm run typecheck`, not again by the benchmark's build.
-  ...(bench && {
-    typescript: {
-      tsconfigPath: "bench/tsconfig.build.json",
-      ignoreBuildErrors: true,
-    },
-  }),
   // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
   // which only the Plivo messenger needs.
   serverExternalPackages: [

@@ -6,8 +6,8 @@ export const BENCH = {
   connections: 50,
   warmupSeconds: 2,
   durationSeconds: 10,
-  /** The bench build's folder (next.config.js sets it when TWOSTEP_BENCH=1). */
-  distDir: "node_modules/.cache/twostep-bench",
+  /** Send and verify once more under the server's CPU profiler, apart from the measured window. */
+  profileSeconds: 5,
   databaseUrl:
     process.env.BENCH_DATABASE_URL ??
     "postgresql://postgres@127.0.0.1:5432/twostep_bench",
@@ -30,6 +30,11 @@ export const BUDGETS = {
   peakRssMb: 400,
   verifyRoundTrips: 1,
   sendRoundTrips: 2,
+  /** The server's CPU time per request against the floor's (its own process tree, user + sys). */
+  maxVerifyCpuRatio: 1.5,
+  maxSendCpuRatio: 2.5,
+  /** The first request after "Ready" against the median of the next ten. */
+  maxFirstRequestRatio: 2,
 } as const;
 
 /** Limits the server runs with: high enough that the figures measure work, not refusals. */
@@ -37,14 +42,16 @@ const RAISED = "1000000000";
 
 export function serverEnv(
   port: number,
-  upstash: { url: string; token: string },
+  upstash?: { url: string; token: string },
 ): Record<string, string> {
   return {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: BENCH.databaseUrl,
-    UPSTASH_REDIS_REST_URL: upstash.url,
-    UPSTASH_REDIS_REST_TOKEN: upstash.token,
+    ...(upstash && {
+      UPSTASH_REDIS_REST_URL: upstash.url,
+      UPSTASH_REDIS_REST_TOKEN: upstash.token,
+    }),
     MESSAGING: "outbox",
     NEXTAUTH_URL: `http://${BENCH.host}:${port}`,
     NEXTAUTH_SECRET: BENCH.secret,

@@ -1,10 +1,14 @@
 import autocannon, { type Result } from "autocannon";
 import { BENCH } from "./config";
+import { startProfile, stopProfile } from "./counters";
+import { treeCpuMs } from "./cpu";
 
 // Drives one scenario: a warm-up, then the measured run, both at the same concurrency.
 
 export interface Row {
   name: string;
+  /** Which code store the server ran on. */
+  store: "upstash" | "embedded";
   /** What one request does, printed under the table. */
   measures: string;
   rps: number;
@@ -17,10 +21,13 @@ export interface Row {
   /** Answers other than the status this scenario expects (e.g. 400 for a wrong code). */
   unexpected: number;
   statuses: Record<string, number>;
+  /** The server's own CPU time (its process tree, user + sys) per answered request, in ms. */
+  cpuMsPerRequest: number;
 }
 
 export interface Scenario {
   name: string;
+  store: Row["store"];
   measures: string;
   path: string;
   body: string;
@@ -29,13 +36,14 @@ export interface Scenario {
   cookie?: () => string;
 }
 
-function toRow(s: Scenario, r: Result): Row {
+function toRow(s: Scenario, r: Result, cpuMs: number): Row {
   const statuses = Object.fromEntries(
     Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]),
   );
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
   return {
     name: s.name,
+    store: s.store,
     measures: s.measures,
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
@@ -46,6 +54,9 @@ function toRow(s: Scenario, r: Result): Row {
     non2xx: r.non2xx,
     unexpected: answered - (statuses[String(s.expectStatus)] ?? 0),
     statuses,
+    cpuMsPerRequest: answered
+      ? Math.round((cpuMs / answered) * 1000) / 1000
+      : 0,
   };
 }
 
@@ -68,9 +79,34 @@ function fire(base: string, s: Scenario, seconds: number) {
   });
 }
 
-export async function measure(base: string, s: Scenario): Promise<Row> {
-  await fire(base, s, BENCH.warmupSeconds);
-  return toRow(s, await fire(base, s, BENCH.durationSeconds));
+export interface Target {
+  url: string;
+  /** The server's process id, for its CPU time. */
+  pid: number;
+  countersUrl: string;
+}
+
+/** A warm-up, then the measured window, with the server's CPU time read on either side of it. */
+export async function measure(server: Target, s: Scenario): Promise<Row> {
+  await fire(server.url, s, BENCH.warmupSeconds);
+  const cpuBefore = treeCpuMs(server.pid);
+  const result = await fire(server.url, s, BENCH.durationSeconds);
+  return toRow(s, result, treeCpuMs(server.pid) - cpuBefore);
+}
+
+/** The same load for BENCH.profileSeconds more, under the server's CPU profiler. */
+export async function profileScenario(
+  server: Target,
+  s: Scenario,
+): Promise<unknown> {
+  await startProfile(server.countersUrl);
+  try {
+    await fire(server.url, s, BENCH.profileSeconds);
+  } catch (error) {
+    await stopProfile(server.countersUrl);
+    throw error;
+  }
+  return stopProfile(server.countersUrl);
 }
 
 /** Hands out pool items in order, each `uses` times; past the end it wraps (and says so). */

@@ -1,35 +1,53 @@
-// `npm run bench`: builds the app for benchmarking, serves it with the outbox messenger, Postgres
-// and Upstash-over-Redis on loopback, and measures it against the framework's floor measured in the
-// same run. Prints tables and writes bench-results/bench.json. See README.md ("Benchmark").
+// `npm run bench`: builds a staged copy of the app with the bench's own routes, serves it with the
+// outbox messenger, Postgres and Upstash-over-Redis on loopback, and measures it against the
+// framework's floor measured in the same run; then serves it again on the in-process code store
+// for send and verify. Prints tables and writes bench-results/bench.json. See README.md ("Benchmark").
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/password";
 import { BENCH } from "./config";
+import { readCounters } from "./counters";
 import { firstLoadJs } from "./first-load";
+import { timeFirstRequests, type FirstRequest } from "./first-request";
 import { measureLoginFlow } from "./flow";
-import { cycle, measure, type Row } from "./load";
+import {
+  cycle,
+  measure,
+  profileScenario,
+  type Row,
+  type Scenario,
+  type Target,
+} from "./load";
 import { checkBudgets, printReport, writeReport, type Report } from "./report";
-import { PROFILE_DIR, summarizeProfiles } from "./profile";
+import {
+  byWhere,
+  PROFILE_DIR,
+  saveProfile,
+  summarizeProfiles,
+  topFrames,
+} from "./profile";
 import { sampleRss } from "./rss";
 import {
-  benchStore,
-  createChallenges,
   prepareDatabase,
-  RIGHT_CODE,
   seedUsers,
-  WRONG_CODE,
+  serverChallenges,
+  upstashChallenges,
+  type BenchUser,
+  type ChallengeMaker,
 } from "./seed";
-import { buildForBench, startNext, startUpstash } from "./servers";
+import {
+  buildForBench,
+  startNext,
+  startUpstash,
+  type NextServer,
+} from "./servers";
 import { countLoginSteps } from "./steps";
 
 const COOKIE = "twostep_challenge";
+const RIGHT_CODE = "123456";
+const WRONG_CODE = "000000";
 const cookieFor = (next: () => string) => () => `${COOKIE}=${next()}`;
-
-async function heavyModules(base: string): Promise<string[]> {
-  const res = await fetch(`${base}/api/bench/counters`);
-  return ((await res.json()) as { loaded: string[] }).loaded;
-}
 
 async function argon2Cost() {
   const runs = 10;
@@ -56,38 +74,131 @@ function withoutSecrets() {
   ) as Report["settings"];
 }
 
+const target = (next: NextServer): Target => ({
+  url: next.url,
+  pid: next.child.pid!,
+  countersUrl: next.countersUrl,
+});
+
+/** The scenarios that consume challenges, with pools sized from the floor's rate. */
+async function challengeScenarios(
+  make: ChallengeMaker,
+  floorRps: number,
+  store: Row["store"],
+) {
+  // The real routes are not expected to beat the floor by more than this.
+  const seconds =
+    BENCH.warmupSeconds + BENCH.durationSeconds + BENCH.profileSeconds;
+  const expected = Math.ceil(floorRps * seconds * 1.6);
+  const pools = {
+    send: cycle(await make(Math.ceil(expected / 5), null), 5),
+    right: cycle(await make(expected, RIGHT_CODE), 1),
+    // Four wrong codes each: the fifth would lock the challenge and count toward a lockout.
+    wrong: cycle(await make(Math.ceil(expected / 4), RIGHT_CODE), 4),
+  };
+  const scenarios: Record<keyof typeof pools, Scenario> = {
+    send: {
+      name: "send-code",
+      store,
+      measures: `POST /api/otp/send {"channel":"sms"} — a fresh login challenge per 5 sends (MAX_SENDS), cooldown 0, limits raised; expects 200`,
+      path: "/api/otp/send",
+      body: JSON.stringify({ channel: "sms" }),
+      expectStatus: 200,
+      cookie: cookieFor(pools.send),
+    },
+    right: {
+      name: "verify (right)",
+      store,
+      measures:
+        "POST /api/otp/verify with the right code — each challenge once (a code is single use); expects 200",
+      path: "/api/otp/verify",
+      body: JSON.stringify({ code: RIGHT_CODE }),
+      expectStatus: 200,
+      cookie: cookieFor(pools.right),
+    },
+    wrong: {
+      name: "verify (wrong)",
+      store,
+      measures:
+        "POST /api/otp/verify with a wrong code — 4 per challenge, below the lock at 5; expects 400 WRONG_CODE",
+      path: "/api/otp/verify",
+      body: JSON.stringify({ code: WRONG_CODE }),
+      expectStatus: 400,
+      cookie: cookieFor(pools.wrong),
+    },
+  };
+  const wrapped = () =>
+    Object.entries(pools)
+      .filter(([, pool]) => pool.state.wrapped)
+      .map(
+        ([name]) =>
+          `the ${name} pool (${store} store) ran out and wrapped: its extra requests were refused (see "unexpected")`,
+      );
+  return { scenarios, wrapped };
+}
+
+/** Send and verify again on a server without Upstash: the app's own cost, without the client's. */
+async function measureEmbedded(users: BenchUser[], floorRps: number) {
+  const next = await startNext();
+  try {
+    const first = await timeFirstRequests(next.url, users);
+    const { scenarios, wrapped } = await challengeScenarios(
+      serverChallenges(next.url, users),
+      floorRps,
+      "embedded",
+    );
+    const rows = [
+      await measure(target(next), scenarios.send),
+      await measure(target(next), scenarios.right),
+    ];
+    return { first, rows, notes: wrapped() };
+  } finally {
+    await next.stop();
+  }
+}
+
 async function main() {
-  // The harness writes accounts and challenges with the app's own modules: same database and keys.
+  // The harness writes accounts with the app's own modules: same database and keys.
   process.env.DATABASE_URL = BENCH.databaseUrl;
   process.env.NEXTAUTH_SECRET = BENCH.secret;
   const notes: string[] = [];
-  if (process.env.BENCH_PROFILE === "1")
-    await rm(PROFILE_DIR, { recursive: true, force: true });
+  const wholeRunProfile = process.env.BENCH_PROFILE === "1";
+  if (wholeRunProfile) await rm(PROFILE_DIR, { recursive: true, force: true });
   if (process.env.BENCH_SKIP_BUILD !== "1")
     await buildForBench({
       NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_SECRET: BENCH.secret,
       MESSAGING: "outbox",
     });
   await prepareDatabase();
   const users = await seedUsers(BENCH.users);
   const upstash = await startUpstash();
-  const next = await startNext(upstash).catch(async (error: unknown) => {
-    await upstash.stop();
-    throw error;
-  });
+  const next = await startNext(upstash, { wholeRunProfile }).catch(
+    async (error: unknown) => {
+      await upstash.stop();
+      throw error;
+    },
+  );
   const rss = sampleRss(next.child.pid!);
   const base = next.url;
-  const store = benchStore(upstash);
+  const server = target(next);
   try {
+    // Nothing reaches the server before this: the first request is the first after "Ready".
+    const firstRequest: Record<string, FirstRequest> = {
+      upstash: await timeFirstRequests(base, users),
+    };
     const loaded: Record<string, string[]> = {
-      "after start-up and one verify": await heavyModules(base),
+      "after start-up and the first logins": (
+        await readCounters(next.countersUrl)
+      ).loaded,
     };
     rss.mark("start-up");
     const rows: Row[] = [];
     rows.push(
-      await measure(base, {
+      await measure(server, {
         name: "floor",
+        store: "upstash",
         measures:
           "POST /api/bench/floor — an empty route handler (bench builds only), the framework's floor",
         path: "/api/bench/floor",
@@ -96,88 +207,40 @@ async function main() {
       }),
     );
     rss.mark("floor");
-    // Pools sized from the floor: the real routes are not expected to beat it by more than this.
-    const expected = Math.ceil(
-      rows[0]!.rps * (BENCH.warmupSeconds + BENCH.durationSeconds) * 1.6,
+    const floorRps = rows[0]!.rps;
+    const make = upstashChallenges(upstash, users);
+    const { scenarios, wrapped } = await challengeScenarios(
+      make,
+      floorRps,
+      "upstash",
     );
-    const owner = (i: number) => users[i % users.length]!;
-    const sendPool = await createChallenges(
-      store,
-      Math.ceil(expected / 5),
-      (i) => ({ userId: owner(i).id, phone: owner(i).phone }),
-      false,
-    );
-    const rightPool = await createChallenges(
-      store,
-      expected,
-      (i) => ({ userId: owner(i).id, phone: owner(i).phone }),
-      true,
-    );
-    // Four wrong codes each: the fifth would lock the challenge and count toward an account lockout.
-    const wrongPool = await createChallenges(
-      store,
-      Math.ceil(expected / 4),
-      (i) => ({ userId: owner(i).id, phone: owner(i).phone }),
-      true,
-    );
-    const pools = {
-      send: cycle(sendPool, 5),
-      right: cycle(rightPool, 1),
-      wrong: cycle(wrongPool, 4),
-    };
     rss.mark("pools");
-    rows.push(
-      await measure(base, {
-        name: "send-code",
-        measures: `POST /api/otp/send {"channel":"sms"} — a fresh login challenge per 5 sends (MAX_SENDS), cooldown 0, limits raised; expects 200`,
-        path: "/api/otp/send",
-        body: JSON.stringify({ channel: "sms" }),
-        expectStatus: 200,
-        cookie: cookieFor(pools.send),
-      }),
-    );
+    const profiles: Report["profiles"] = [];
+    const profiled = async (scenario: Scenario) => {
+      const profile = await profileScenario(server, scenario);
+      profiles.push({
+        scenario: scenario.name,
+        file: await saveProfile(scenario.name, profile),
+        frames: topFrames(profile),
+        byWhere: byWhere(profile),
+      });
+    };
+    rows.push(await measure(server, scenarios.send));
+    await profiled(scenarios.send);
     rss.mark("send-code");
-    rows.push(
-      await measure(base, {
-        name: "verify (right)",
-        measures:
-          "POST /api/otp/verify with the right code — each challenge once (a code is single use); expects 200",
-        path: "/api/otp/verify",
-        body: JSON.stringify({ code: RIGHT_CODE }),
-        expectStatus: 200,
-        cookie: cookieFor(pools.right),
-      }),
-    );
+    rows.push(await measure(server, scenarios.right));
+    await profiled(scenarios.right);
     rss.mark("verify (right)");
-    rows.push(
-      await measure(base, {
-        name: "verify (wrong)",
-        measures:
-          "POST /api/otp/verify with a wrong code — 4 per challenge, below the lock at 5; expects 400 WRONG_CODE",
-        path: "/api/otp/verify",
-        body: JSON.stringify({ code: WRONG_CODE }),
-        expectStatus: 400,
-        cookie: cookieFor(pools.wrong),
-      }),
-    );
+    rows.push(await measure(server, scenarios.wrong));
     rss.mark("verify (wrong)");
-    for (const [name, pool] of Object.entries(pools))
-      if (pool.state.wrapped)
-        notes.push(
-          `the ${name} pool ran out and wrapped: its extra requests were refused (see "unexpected")`,
-        );
-    loaded["after the send and verify load"] = await heavyModules(base);
-    const steps = await countLoginSteps(base, users[0]!);
+    notes.push(...wrapped());
+    loaded["after the send and verify load"] = (
+      await readCounters(next.countersUrl)
+    ).loaded;
+    const steps = await countLoginSteps(base, next.countersUrl, users[0]!);
     const flow = await measureLoginFlow(base, users);
     rss.mark("login flow");
-    const verifyPage = (
-      await createChallenges(
-        store,
-        1,
-        () => ({ userId: users[0]!.id, phone: users[0]!.phone }),
-        true,
-      )
-    )[0]!;
+    const [verifyPage] = await make(1, RIGHT_CODE);
     const pages = [
       await firstLoadJs(base, "/bench/empty", "empty page"),
       await firstLoadJs(base, "/signup"),
@@ -192,11 +255,17 @@ async function main() {
     const memory = rss.stop();
     await next.stop();
     await upstash.stop();
+    // One server at a time, so the two never share the cores.
+    const embedded = await measureEmbedded(users, floorRps);
+    firstRequest.embedded = embedded.first;
+    rows.push(...embedded.rows);
+    notes.push(...embedded.notes);
     const partial = {
       when: new Date().toISOString(),
       machine: { cpus: os.cpus().length, node: process.version },
       settings: withoutSecrets(),
-      startupMs: next.startupMs,
+      readyMs: next.readyMs,
+      firstRequest,
       rows,
       flow,
       steps,
@@ -204,11 +273,11 @@ async function main() {
       memory,
       heavyModules: loaded,
       argon2: await argon2Cost(),
+      profiles,
       notes,
     };
     const report: Report = { ...partial, checks: checkBudgets(partial) };
-    if (process.env.BENCH_PROFILE === "1")
-      report.profile = await summarizeProfiles();
+    if (wholeRunProfile) report.profile = await summarizeProfiles();
     printReport(report);
     await writeReport(report);
   } finally {

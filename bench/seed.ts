@@ -2,27 +2,16 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
 import { createAccount } from "@/lib/account";
-import { hashCode } from "@/lib/challenge/code";
-import { newChallengeId } from "@/lib/challenge/id";
-import {
-  CHALLENGE_TTL_SECONDS,
-  CODE_TTL_SECONDS,
-  MAX_SENDS,
-} from "@/lib/challenge/policy";
 import { applyMigrations } from "@/lib/db/migrations";
 import { hashPassword } from "@/lib/password";
-import {
-  createScriptRunner,
-  createUpstashRedis,
-  type UpstashConfig,
-} from "@/lib/store/upstash";
+import { createScriptRunner, createUpstashRedis } from "@/lib/store/upstash";
 import { createUpstashChallengeStore } from "@/lib/store/upstash-challenges";
-import type { ChallengeStore } from "@/lib/store/types";
+import { writeChallenges } from "./app/bench/_lib/challenges";
 import { BENCH } from "./config";
 
 // Everything the load needs before it starts: a fresh database, accounts with verified phones, and
-// pools of challenges written through the app's own store client (what the password step would
-// write), so send and verify are measured without an argon2 hash in front of every request.
+// pools of challenges (what the password step would write), so send and verify are measured
+// without an argon2 hash in front of every request.
 
 export const RIGHT_CODE = "123456";
 export const WRONG_CODE = "000000";
@@ -73,59 +62,49 @@ export async function seedUsers(count: number): Promise<BenchUser[]> {
   return users;
 }
 
-export function benchStore(upstash: UpstashConfig) {
+/** Makes `count` login challenges owned in turn by the users; with `code`, that code is issued. */
+export type ChallengeMaker = (
+  count: number,
+  code: string | null,
+) => Promise<string[]>;
+
+const ownersOf = (users: BenchUser[]) =>
+  users.map((u) => ({ userId: u.id, phone: u.phone }));
+
+/** Written by the harness straight into Upstash, through the app's own store client. */
+export function upstashChallenges(
+  upstash: { url: string; token: string },
+  users: BenchUser[],
+): ChallengeMaker {
   const redis = createUpstashRedis(upstash);
-  return createUpstashChallengeStore(redis, createScriptRunner(redis));
+  const store = createUpstashChallengeStore(redis, createScriptRunner(redis));
+  return (count, code) => writeChallenges(store, ownersOf(users), count, code);
 }
 
-/**
- * Login challenges as the password step leaves them, with a code the harness knows (so a
- * right-code verify needs no outbox read); without `withCode`, that first issue is undone, leaving
- * no code and every send still to spend. Written 32 at a time.
- */
-export async function createChallenges(
-  store: ChallengeStore,
-  count: number,
-  owner: (i: number) => { userId: string; phone: string },
-  withCode: boolean,
-): Promise<string[]> {
-  const ids: string[] = new Array(count);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
-      const now = Date.now();
-      const { userId, phone } = owner(i);
-      const id = newChallengeId(`user:${userId}`);
-      const codeHash = hashCode(id, RIGHT_CODE);
-      const started = await store.startChallenge(
-        {
-          id,
-          purpose: "login",
-          userId,
-          pendingEmail: null,
-          pendingPasswordHash: null,
-          phone,
-          createdAt: now,
-        },
-        CHALLENGE_TTL_SECONDS,
-        {
-          codeHash,
-          codeExpiresAt: now + CODE_TTL_SECONDS * 1000,
-          now,
-          maxSends: MAX_SENDS,
-          channel: "sms",
-          cooldownMs: 0,
-          delivery: "sent",
-        },
-      );
-      if (!started.ok)
-        throw new Error(`seeding a challenge: ${started.reason}`);
-      // Back to the fresh state from before that issue: no code, no send spent.
-      if (!withCode)
-        await store.restoreIssue(id, codeHash, started.previous, "none");
-      ids[i] = id;
+/** Challenges per request to the bench build's /api/bench/challenges. */
+const BATCH = 2000;
+
+/** Written by the server into its own (in-process) store, through the bench build's route. */
+export function serverChallenges(
+  base: string,
+  users: BenchUser[],
+): ChallengeMaker {
+  return async (count, code) => {
+    const ids: string[] = [];
+    for (let done = 0; done < count; done += BATCH) {
+      const res = await fetch(`${base}/api/bench/challenges`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          owners: ownersOf(users),
+          count: Math.min(BATCH, count - done),
+          code,
+        }),
+      });
+      if (!res.ok)
+        throw new Error(`/api/bench/challenges answered ${res.status}`);
+      ids.push(...((await res.json()) as { ids: string[] }).ids);
     }
+    return ids;
   };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return ids;
 }

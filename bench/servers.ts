@@ -1,18 +1,29 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { BENCH, serverEnv } from "./config";
 import { PROFILE_DIR } from "./profile";
+import { ROOT, STAGE_DIR, stageSources } from "./stage";
 
-// The processes a run starts: the bench build, Upstash's REST protocol in front of the local Redis
-// (its own process, as Upstash would be), and `next start`. Each is stopped when the run ends.
+// The processes a run starts: the bench build (from the staged copy, bench/stage.ts), Upstash's REST
+// protocol in front of the local Redis (its own process, as Upstash would be), and `next start` with
+// the harness's counters preloaded. Each is stopped when the run ends.
 
-const NEXT_BIN = "node_modules/next/dist/bin/next";
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const PRELOAD = pathToFileURL(
+  path.join(ROOT, "bench/counters-preload.mjs"),
+).href;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+) {
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: "inherit" });
+    const child = spawn(command, args, { env, cwd, stdio: "inherit" });
     child.on("error", reject);
     child.on("exit", (code) =>
       code === 0
@@ -22,18 +33,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   });
 }
 
-/** `next build` into BENCH.distDir with the baseline routes on; next-env.d.ts is put back after. */
+/** Stages the app with the bench's own routes and runs `next build` there. */
 export async function buildForBench(env: Record<string, string>) {
-  const saved = await readFile("next-env.d.ts", "utf8").catch(() => null);
-  try {
-    await run(process.execPath, [NEXT_BIN, "build"], {
-      ...process.env,
-      ...env,
-      TWOSTEP_BENCH: "1",
-    });
-  } finally {
-    if (saved !== null) await writeFile("next-env.d.ts", saved);
-  }
+  await stageSources();
+  await run(
+    process.execPath,
+    [NEXT_BIN, "build"],
+    { ...process.env, ...env },
+    STAGE_DIR,
+  );
 }
 
 export function freePort(): Promise<number> {
@@ -104,17 +112,54 @@ export async function startUpstash(): Promise<Started & { token: string }> {
   return { child, url, token, stop: stopper(child) };
 }
 
-/** Starts `next start` and times it to the first verify the app answers (through the code store). */
-export async function startNext(upstash: { url: string; token: string }) {
+/** Upstash's variables, and Vercel's names for them, which would pick the store otherwise. */
+const UPSTASH_VARS = [
+  "UPSTASH_REDIS_REST_URL",
+  "UPSTASH_REDIS_REST_TOKEN",
+  "KV_REST_API_URL",
+  "KV_REST_API_TOKEN",
+];
+
+function withoutUpstash(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of UPSTASH_VARS) delete copy[name];
+  return copy;
+}
+
+export interface NextServer extends Started {
+  port: number;
+  /** Where the preloaded counters answer (bench/counters-preload.mjs). */
+  countersUrl: string;
+  /** From spawning `next start` to its "Ready" line. */
+  readyMs: number;
+}
+
+/**
+ * Starts `next start` on the bench build and returns once it prints "Ready", before any request:
+ * the first request is the caller's to time. Without `upstash`, the server runs on the in-process
+ * code store.
+ */
+export async function startNext(
+  upstash?: { url: string; token: string },
+  options: { wholeRunProfile?: boolean } = {},
+): Promise<NextServer> {
   const port = await freePort();
+  const countersPort = await freePort();
   const url = `http://${BENCH.host}:${port}`;
   const started = Date.now();
+  const env = {
+    ...withoutUpstash(process.env),
+    ...serverEnv(port, upstash),
+    BENCH_COUNTERS_PORT: String(countersPort),
+  };
   const child = spawn(
     process.execPath,
     [
+      "--import",
+      PRELOAD,
       // Node refuses --cpu-prof in NODE_OPTIONS; the profile is written when the server exits.
-      ...(process.env.BENCH_PROFILE === "1"
-        ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`]
+      ...(options.wholeRunProfile
+        ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`]
         : []),
       NEXT_BIN,
       "start",
@@ -123,32 +168,38 @@ export async function startNext(upstash: { url: string; token: string }) {
       "-p",
       String(port),
     ],
-    {
-      // TWOSTEP_BENCH=1 here too: next.config.js picks the bench build's folder at start as well.
-      env: { ...process.env, ...serverEnv(port, upstash), TWOSTEP_BENCH: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
+    { env, cwd: STAGE_DIR, stdio: ["ignore", "pipe", "inherit"] },
   );
-  // A cookie for no challenge: the answer (401 NO_CHALLENGE) comes from the store, not the router.
-  const cookie = `twostep_challenge=${randomBytes(24).toString("base64url")}`;
   const stop = stopper(child);
-  const res = await waitFor(
-    `${url}/api/otp/verify`,
-    {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ code: "000000" }),
-    },
-    started + 60_000,
-    child,
-  ).catch(async (error: unknown) => {
+  await new Promise<void>((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => {
+      reject(new Error("next start printed no Ready line within 60 s"));
+    }, 60_000);
+    const read = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (!/\bReady\b/.test(seen)) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", read);
+      resolve();
+    };
+    child.stdout!.on("data", read);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`next start exited with ${code}:\n${seen}`));
+    });
+  }).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
-  const startupMs = Date.now() - started;
-  if (res.status !== 401) {
-    await stop();
-    throw new Error(`first verify answered ${res.status}, expected 401`);
-  }
-  return { child, url, port, startupMs, stop };
+  // Keep draining so a chatty server never blocks on a full pipe.
+  child.stdout!.resume();
+  return {
+    child,
+    url,
+    port,
+    countersUrl: `http://${BENCH.host}:${countersPort}`,
+    readyMs: Date.now() - started,
+    stop,
+  };
 }

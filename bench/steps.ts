@@ -1,36 +1,42 @@
 import { BENCH } from "./config";
+import { readCounters } from "./counters";
 import type { BenchUser } from "./seed";
 
-// One login walked step by step with nothing else running, reading the server's own counters
-// (GET /api/bench/counters, bench builds only) around each request: SQL statements sent by Prisma,
-// code-store and limiter round trips, all counted at the server's clients.
-
-interface Counters {
-  dbQueries: number;
-  storeRoundTrips: number;
-  limiterRoundTrips: number;
-}
+// One login walked step by step with nothing else running, reading the server's counters (the
+// harness's preload, bench/counters-preload.mjs) around each request: SQL statements sent through
+// node-postgres and HTTP round trips to Upstash, with the Redis commands they carried.
 
 export interface StepCount {
   step: string;
   status: number;
-  dbQueries: number;
-  storeRoundTrips: number;
-  limiterRoundTrips: number;
+  sql: number;
+  roundTrips: number;
+  /** e.g. "EVALSHA×2" */
+  commands: string;
 }
 
 const json = { "content-type": "application/json" };
+const SETTLE_MS = 100;
 
-async function counters(base: string): Promise<Counters> {
-  const res = await fetch(`${base}/api/bench/counters`);
-  if (!res.ok) throw new Error(`counters answered ${res.status}`);
-  return (await res.json()) as Counters;
+function commandsBetween(
+  before: Record<string, number>,
+  after: Record<string, number>,
+) {
+  return Object.entries(after)
+    .map(([name, n]) => [name, n - (before[name] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => (n > 1 ? `${name}×${n}` : name))
+    .join(" ");
 }
 
 const cookiesOf = (res: Response) =>
   res.headers.getSetCookie().map((c) => c.split(";")[0]!);
 
-export async function countLoginSteps(base: string, user: BenchUser) {
+export async function countLoginSteps(
+  base: string,
+  countersUrl: string,
+  user: BenchUser,
+) {
   const jar = new Map<string, string>();
   const cookie = () => [...jar.values()].join("; ");
   const keep = (res: Response) => {
@@ -38,17 +44,19 @@ export async function countLoginSteps(base: string, user: BenchUser) {
   };
   const out: StepCount[] = [];
   async function step(name: string, request: () => Promise<Response>) {
-    const before = await counters(base);
+    const before = await readCounters(countersUrl);
     const res = await request();
     keep(res);
     const body = await res.text();
-    const after = await counters(base);
+    // Work a route leaves for after its reply (Next's after()) is counted with its step.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const after = await readCounters(countersUrl);
     out.push({
       step: name,
       status: res.status,
-      dbQueries: after.dbQueries - before.dbQueries,
-      storeRoundTrips: after.storeRoundTrips - before.storeRoundTrips,
-      limiterRoundTrips: after.limiterRoundTrips - before.limiterRoundTrips,
+      sql: after.sql - before.sql,
+      roundTrips: after.upstash - before.upstash,
+      commands: commandsBetween(before.commands, after.commands) || "—",
     });
     return body;
   }

@@ -2,7 +2,6 @@ import "server-only";
 import { mkdir } from "node:fs/promises";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
-import { countQueries, type QueryCounter } from "./query-count";
 
 export type { AuthEvent, Phone, User } from "@/lib/generated/prisma/client";
 export { AuthEventType, Prisma } from "@/lib/generated/prisma/client";
@@ -15,17 +14,16 @@ export type DbOptions = {
   pgliteDir?: string;
 };
 
-type Handle = { counter: QueryCounter; close: () => Promise<void> };
+type Handle = { close: () => Promise<void> };
 const handles = new WeakMap<Db, Handle>();
 
 /** Builds a new client; most code wants getDb(). Close it with closeDb(). */
 export async function createDb(options: DbOptions): Promise<Db> {
-  const counter: QueryCounter = { count: 0 };
   if (options.databaseUrl) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const adapter = new PrismaPg({ connectionString: options.databaseUrl });
-    const db = new PrismaClient({ adapter: countQueries(adapter, counter) });
-    handles.set(db, { counter, close: () => db.$disconnect() });
+    const db = new PrismaClient({ adapter });
+    handles.set(db, { close: () => db.$disconnect() });
     return db;
   }
   // Loaded only here so deployments on real Postgres never load PGlite or the
@@ -47,23 +45,18 @@ export async function createDb(options: DbOptions): Promise<Db> {
     await pglite.close();
     throw error;
   }
-  const db = new PrismaClient({ adapter: countQueries(adapter, counter) });
+  const db = new PrismaClient({ adapter });
   // The adapter's dispose leaves PGlite open; close it so the folder is released.
   const close = async () => {
     await db.$disconnect();
     if (!pglite.closed) await pglite.close();
   };
-  handles.set(db, { counter, close });
+  handles.set(db, { close });
   return db;
 }
 
 export async function closeDb(db: Db): Promise<void> {
   await handles.get(db)?.close();
-}
-
-/** SQL statements this client has sent so far (BEGIN and COMMIT included). */
-export function queryCount(db: Db): number {
-  return handles.get(db)?.counter.count ?? 0;
 }
 
 // On globalThis so Next's dev hot reload reuses the client instead of opening

@@ -1,0 +1,112 @@
+// Loaded into the benchmark's `next start` with `node --import` (bench/servers.ts), never into
+// the product: counts what the server sends through its clients — HTTP requests to the Upstash REST
+// URL (each one a round trip, with the commands it carried) and SQL statements through node-postgres
+// — and answers them, with the heavy packages Node has loaded so far, on 127.0.0.1 at
+// BENCH_COUNTERS_PORT. It also runs the V8 profiler on demand, for the profiled windows.
+import http from "node:http";
+import inspector from "node:inspector";
+import { createRequire } from "node:module";
+
+// Resolves as the app does (from its folder), and shares Node's one CommonJS module cache with it.
+const requireFromApp = createRequire(`${process.cwd()}/`);
+
+const port = Number(process.env.BENCH_COUNTERS_PORT);
+const upstash = process.env.UPSTASH_REDIS_REST_URL
+  ? new URL(process.env.UPSTASH_REDIS_REST_URL)
+  : null;
+const HEAVY = ["plivo", "@node-rs/argon2"];
+
+const counts = { sql: 0, upstash: 0, commands: {} };
+
+function tally(body) {
+  let parsed;
+  try {
+    parsed = JSON.parse(typeof body === "string" ? body : "");
+  } catch {
+    return;
+  }
+  // One command is ["EVALSHA", …]; a pipeline is [["EVALSHA", …], …].
+  const list = Array.isArray(parsed?.[0]) ? parsed : [parsed];
+  for (const command of list) {
+    const name = String(command?.[0] ?? "?").toUpperCase();
+    counts.commands[name] = (counts.commands[name] ?? 0) + 1;
+  }
+}
+
+// Installed before Next starts, so Next's own fetch wrapper ends up calling this one.
+const originalFetch = globalThis.fetch;
+globalThis.fetch = function countedFetch(input, init) {
+  const url = URL.parse(input instanceof Request ? input.url : String(input));
+  if (
+    upstash &&
+    url?.origin === upstash.origin &&
+    url.pathname.startsWith(upstash.pathname)
+  ) {
+    counts.upstash += 1;
+    tally(init?.body);
+  }
+  return originalFetch.call(this, input, init);
+};
+
+// Every statement node-postgres sends goes through Client#query, pooled or inside a transaction.
+try {
+  const pg = requireFromApp("pg");
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function countedQuery(...args) {
+    counts.sql += 1;
+    return query.apply(this, args);
+  };
+} catch {
+  // No node-postgres here: the server runs on the embedded database and no SQL is counted.
+}
+
+function loaded() {
+  const files = Object.keys(requireFromApp.cache);
+  return HEAVY.filter((name) =>
+    files.some((f) => f.includes(`/node_modules/${name}/`)),
+  );
+}
+
+const session = new inspector.Session();
+session.connect();
+const post = (method, params) =>
+  new Promise((resolve, reject) =>
+    session.post(method, params, (error, result) =>
+      error ? reject(error) : resolve(result),
+    ),
+  );
+
+async function answer(req) {
+  if (req.method === "GET" && req.url === "/counters")
+    return { ...counts, commands: { ...counts.commands }, loaded: loaded() };
+  if (req.method === "POST" && req.url === "/profile/start") {
+    await post("Profiler.enable");
+    await post("Profiler.setSamplingInterval", { interval: 1000 });
+    await post("Profiler.start");
+    return { ok: true };
+  }
+  if (req.method === "POST" && req.url === "/profile/stop") {
+    const { profile } = await post("Profiler.stop");
+    await post("Profiler.disable");
+    return profile;
+  }
+  return null;
+}
+
+if (port) {
+  const server = http.createServer((req, res) => {
+    answer(req).then(
+      (body) => {
+        res.writeHead(body ? 200 : 404, { "content-type": "application/json" });
+        res.end(JSON.stringify(body ?? { error: "not found" }));
+      },
+      (error) => {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: String(error) }));
+      },
+    );
+  });
+  server.listen(port, "127.0.0.1");
+  // The counters never keep the server alive on their own.
+  server.unref();
+}

@@ -1,0 +1,31 @@
+// The harness side of bench/counters-preload.mjs: what the server has sent through its clients so
+// far, and the on-demand profiler.
+
+export interface Counters {
+  /** SQL statements through node-postgres (BEGIN and COMMIT included). */
+  sql: number;
+  /** HTTP requests to the Upstash REST URL: one round trip each. */
+  upstash: number;
+  /** Redis commands those requests carried, by name. */
+  commands: Record<string, number>;
+  /** Heavy packages Node has loaded so far. */
+  loaded: string[];
+}
+
+export async function readCounters(countersUrl: string): Promise<Counters> {
+  const res = await fetch(`${countersUrl}/counters`);
+  if (!res.ok) throw new Error(`counters answered ${res.status}`);
+  return (await res.json()) as Counters;
+}
+
+export async function startProfile(countersUrl: string) {
+  const res = await fetch(`${countersUrl}/profile/start`, { method: "POST" });
+  if (!res.ok) throw new Error(`profile start answered ${res.status}`);
+}
+
+/** The V8 CPU profile (.cpuprofile shape) of the window since startProfile. */
+export async function stopProfile(countersUrl: string): Promise<unknown> {
+  const res = await fetch(`${countersUrl}/profile/stop`, { method: "POST" });
+  if (!res.ok) throw new Error(`profile stop answered ${res.status}`);
+  return res.json();
+}

@@ -1,0 +1,88 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { importViolations, isProductFile } from "./support/import-rules";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(ROOT, dir), {
+    recursive: true,
+    withFileTypes: true,
+  });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) =>
+      path.relative(ROOT, path.join(e.parentPath, e.name)).replace(/\\/g, "/"),
+    );
+}
+
+describe("import rules", () => {
+  it("hold in every product file", async () => {
+    const files = [
+      ...(await filesUnder("lib")),
+      ...(await filesUnder("app")),
+      "instrumentation.ts",
+    ].filter(isProductFile);
+    expect(files.length).toBeGreaterThan(50);
+    const violations: string[] = [];
+    for (const file of files)
+      violations.push(
+        ...importViolations(
+          file,
+          await readFile(path.join(ROOT, file), "utf8"),
+        ),
+      );
+    expect(violations).toEqual([]);
+  });
+
+  it.each([
+    ["lib/account.ts", `import { x } from "@/test/support/db";`],
+    [
+      "app/api/login/route.ts",
+      `import { BENCH } from "../../../bench/config";`,
+    ],
+    ["lib/phone.ts", `export { a } from "@/e2e/support/journeys";`],
+    ["lib/audit.ts", `const m = await import("@/bench/seed");`],
+    ["lib/challenge/send.ts", `import { Field } from "../../app/ui/field";`],
+    ["lib/env.ts", `import type { Props } from "@/app/layout";`],
+    ["lib/messaging/outbox.ts", `import { Client } from "plivo";`],
+    ["app/api/voice/answer/route.ts", `const p = require("plivo");`],
+    ["lib/limits/upstash.ts", `import { Redis } from "@upstash/redis";`],
+    ["lib/store/index.ts", `await import("@upstash/redis/nodejs");`],
+  ])("are broken by %s importing %s", (file, source) => {
+    expect(importViolations(file, source)).toHaveLength(1);
+  });
+
+  it.each([
+    ["lib/messaging/plivo.ts", `import { Client } from "plivo";`],
+    ["lib/store/upstash.ts", `import { Redis } from "@upstash/redis";`],
+    [
+      "lib/limits/login-upstash.ts",
+      `import { Ratelimit } from "@upstash/ratelimit";`,
+    ],
+    ["app/login/page.tsx", `import { Field } from "@/app/ui/field";`],
+    [
+      "app/api/otp/send/route.ts",
+      `import { sendCode } from "@/lib/challenge/send";`,
+    ],
+    ["lib/challenge/send.ts", `import { policy } from "./policy";`],
+  ])("allow %s importing %s", (file, source) => {
+    expect(importViolations(file, source)).toEqual([]);
+  });
+
+  it("leave tests and the harness free", () => {
+    expect(isProductFile("lib/messaging/plivo-signature.test.ts")).toBe(false);
+    expect(isProductFile("test/support/db.ts")).toBe(false);
+    expect(isProductFile("bench/app/api/bench/floor/route.ts")).toBe(false);
+    expect(isProductFile("lib/generated/prisma/client.ts")).toBe(false);
+    expect(isProductFile("lib/account.ts")).toBe(true);
+  });
+
+  it("keep the benchmark's own routes out of the product's app tree", async () => {
+    const benchOnly = (await filesUnder("app")).filter((f) =>
+      f.split("/").includes("bench"),
+    );
+    expect(benchOnly).toEqual([]);
+  });
+});
