@@ -1,0 +1,96 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { listOutbox } from "@/lib/messaging/outbox";
+import { codeFromSmsText } from "@/test/support/messenger";
+import {
+  clearBrowser,
+  cookieJar,
+  cookieOptions,
+  jsonRequest,
+} from "@/test/support/next-request";
+
+vi.mock("next/headers", () => import("@/test/support/next-request"));
+
+// The challenge cookie binds the code step to the browser that passed the password. On https it
+// carries the __Host- prefix: the browser then keeps it only if Secure, host-only and for path /,
+// so a sibling subdomain can neither plant one nor overwrite it. Through the real password step.
+
+const PASSWORD = "plum-ferry-quartz-71";
+
+async function loadApp(appUrl: string) {
+  vi.unstubAllEnvs();
+  vi.stubEnv("APP_URL", appUrl);
+  vi.resetModules();
+  return {
+    login: (await import("@/app/api/login/route")).POST,
+    verify: (await import("@/app/api/otp/verify/route")).POST,
+    redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
+    createAccount: (await import("@/lib/account")).createAccount,
+    hashPassword: (await import("@/lib/password")).hashPassword,
+  };
+}
+afterAll(() => vi.unstubAllEnvs());
+
+/** A new account, and its password step passed in a new browser; the code its phone got. */
+async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
+  const email = `cookie-${randomUUID()}@example.com`;
+  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const passwordHash = await app.hashPassword(PASSWORD);
+  const made = await app.createAccount({ email, passwordHash, phone });
+  if (!made.ok) throw new Error(made.error);
+  clearBrowser();
+  const res = await app.login(
+    jsonRequest("/api/login", { email, password: PASSWORD }),
+  );
+  expect(res.status).toBe(200);
+  return {
+    userId: made.userId,
+    code: codeFromSmsText(listOutbox(phone)[0]!.text),
+  };
+}
+
+describe("the challenge cookie", () => {
+  it("is __Host-twostep_challenge, Secure, httpOnly and host-only for / when APP_URL is https", async () => {
+    const app = await loadApp("https://twostep.example");
+    const { userId, code } = await passwordStep(app);
+    expect([...cookieJar.keys()]).toEqual(["__Host-twostep_challenge"]);
+    const options = cookieOptions.get("__Host-twostep_challenge")!;
+    expect(options).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      path: "/",
+      sameSite: "lax",
+    });
+    expect(options.domain).toBeUndefined();
+    // The code step and next-auth read it under that name.
+    const id = cookieJar.get("__Host-twostep_challenge")!;
+    expect(
+      (await app.verify(jsonRequest("/api/otp/verify", { code }))).status,
+    ).toBe(200);
+    expect(await app.redeem(`__Host-twostep_challenge=${id}`)).toMatchObject({
+      id: userId,
+    });
+  });
+
+  it("ignores a cookie without the prefix on https, as a sibling subdomain could plant", async () => {
+    const app = await loadApp("https://twostep.example");
+    const { code } = await passwordStep(app);
+    const id = cookieJar.get("__Host-twostep_challenge")!;
+    clearBrowser();
+    cookieJar.set("twostep_challenge", id);
+    const planted = await app.verify(jsonRequest("/api/otp/verify", { code }));
+    expect(planted.status).toBe(401);
+    expect((await planted.json()).error.code).toBe("NO_CHALLENGE");
+    expect(await app.redeem(`twostep_challenge=${id}`)).toBeNull();
+  });
+
+  it("is twostep_challenge, not Secure, on plain http (local development)", async () => {
+    const app = await loadApp("http://localhost:3000");
+    await passwordStep(app);
+    expect([...cookieJar.keys()]).toEqual(["twostep_challenge"]);
+    expect(cookieOptions.get("twostep_challenge")).toMatchObject({
+      secure: false,
+      httpOnly: true,
+    });
+  });
+});
