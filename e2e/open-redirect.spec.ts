@@ -10,8 +10,9 @@ import {
 // written: a dot segment before a double slash, and its encoded and backslash forms.
 test.beforeEach(async ({ context }) => {
   // Were the browser sent off the site, this stand-in would answer instead of a DNS error.
-  await context.route(/evil\.example/, (route) =>
-    route.fulfill({ contentType: "text/plain", body: "phished" }),
+  await context.route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ contentType: "text/plain", body: "phished" }),
   );
 });
 
