@@ -67,6 +67,12 @@ test("security headers are set on pages", async ({ request }) => {
   expect(response.headers()["strict-transport-security"]).toBe(
     "max-age=63072000; includeSubDomains",
   );
+  // API routes pass by the page proxy untouched, with a policy that lets nothing load.
+  const api = await request.get("/api/health");
+  expect(api.headers()["content-security-policy"]).toContain(
+    "default-src 'none'",
+  );
+  expect(api.headers()["content-security-policy"]).not.toContain("nonce-");
 });
 
 /** The values of one directive of a Content-Security-Policy header. */
