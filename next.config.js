@@ -1,30 +1,19 @@
-// next/constants PHASE_DEVELOPMENT_SERVER (a require() here would trip the lint rules).
-const PHASE_DEVELOPMENT_SERVER = "phase-development-server";
-
 /** HSTS: two years, the value hstspreload.org asks for (preload itself is the operator's call). */
 const HSTS_MAX_AGE_SECONDS = 63072000;
 
-// Without per-request nonces Next's inline bootstrap scripts need 'unsafe-inline'; everything else
-// stays same-origin. React's development build also evaluates strings (Fast Refresh, call stacks),
-// so 'unsafe-eval' is granted to `next dev` only.
-function contentSecurityPolicy(dev) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join("; ");
-}
+// Pages get their Content-Security-Policy, with a per-request script nonce, from proxy.ts. API
+// routes answer JSON, Plivo XML or next-auth's own small pages: nothing there may load anything
+// but next-auth's inline styles.
+const API_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
 
-function securityHeaders(dev) {
+function securityHeaders() {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
     {
       key: "Strict-Transport-Security",
       value: `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
@@ -32,6 +21,8 @@ function securityHeaders(dev) {
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Frame-Options", value: "DENY" },
+    // A window this site opens, or that opens it, gets no handle on the other across origins.
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     {
       key: "Permissions-Policy",
       value: "camera=(), microphone=(), geolocation=(), otp-credentials=(self)",
@@ -39,8 +30,8 @@ function securityHeaders(dev) {
   ];
 }
 
-/** @type {(phase: string) => import('next').NextConfig} */
-module.exports = (phase) => ({
+/** @type {import('next').NextConfig} */
+module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
@@ -53,7 +44,17 @@ module.exports = (phase) => ({
     "pg",
   ],
   async headers() {
-    const dev = phase === PHASE_DEVELOPMENT_SERVER;
-    return [{ source: "/:path*", headers: securityHeaders(dev) }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      {
+        source: "/api/:path*",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: API_CONTENT_SECURITY_POLICY,
+          },
+        ],
+      },
+    ];
   },
-});
+};

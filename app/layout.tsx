@@ -9,10 +9,19 @@ export const metadata: Metadata = {
 };
 
 // The header depends on the session, so every page renders per request (and the build never
-// needs the production secrets).
+// needs the production secrets); that is also what lets every page carry its own CSP nonce
+// (proxy.ts).
 export const dynamic = "force-dynamic";
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#171c25" },
+  ],
+};
 
 export default async function RootLayout({
   children,
@@ -21,7 +30,8 @@ export default async function RootLayout({
 }) {
   return (
     <html lang="en">
-      <body>
+      {/* The app's styles apply inside .twostep only (app/globals.css). */}
+      <body className="twostep">
         <header className="site-header">
           <Link href="/" className="brand">
             Two<span>step</span>

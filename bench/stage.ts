@@ -19,6 +19,7 @@ const SOURCES = [
   "prisma",
   "public",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.js",
   "next-env.d.ts",
   "package.json",

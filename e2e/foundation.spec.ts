@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newPhone } from "./support/journey";
+import { newPerson, newPhone, signUp } from "./support/journey";
 
 test("the home page renders with its way in", async ({ page }) => {
   await page.goto("/");
@@ -54,6 +54,7 @@ test("security headers are set on pages", async ({ request }) => {
   const response = await request.get("/login");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["cross-origin-opener-policy"]).toBe("same-origin");
   expect(response.headers()["content-security-policy"]).toContain(
     "frame-ancestors 'none'",
   );
@@ -63,4 +64,93 @@ test("security headers are set on pages", async ({ request }) => {
   expect(response.headers()["strict-transport-security"]).toBe(
     "max-age=63072000; includeSubDomains",
   );
+  // API routes pass by the page proxy untouched, with a policy that lets nothing load.
+  const api = await request.get("/api/health");
+  expect(api.headers()["content-security-policy"]).toContain(
+    "default-src 'none'",
+  );
+  expect(api.headers()["content-security-policy"]).not.toContain("nonce-");
+});
+
+/** The values of one directive of a Content-Security-Policy header. */
+function directive(policy: string | undefined, name: string): string[] {
+  const found = (policy ?? "")
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .find(([key]) => key === name);
+  return found?.slice(1) ?? [];
+}
+
+test("pages allow only scripts carrying a fresh nonce: no inline script, no <base>", async ({
+  request,
+}) => {
+  const nonces = new Set<string>();
+  for (const path of ["/", "/login", "/signup", "/verify", "/no-such-page"]) {
+    const response = await request.get(path);
+    const policy = response.headers()["content-security-policy"];
+    const scripts = directive(policy, "script-src");
+    const nonce = scripts
+      .find((v) => v.startsWith("'nonce-"))
+      ?.slice("'nonce-".length, -1);
+    expect(nonce, `${path}: ${policy}`).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(directive(policy, "base-uri")).toEqual(["'none'"]);
+    expect(directive(policy, "object-src")).toEqual(["'none'"]);
+    expect(directive(policy, "form-action")).toEqual(["'self'"]);
+    // Next put the nonce on every script of the page, or the page would not run.
+    const tags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce!);
+  }
+  expect(nonces.size).toBe(5);
+});
+
+test("a whole sign-up runs under that policy with no violation reported", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      violations.push(message.text());
+  });
+  await page.exposeFunction("reportViolation", (text: string) =>
+    violations.push(text),
+  );
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as Record<string, unknown>)
+        .reportViolation as (text: string) => void;
+      report(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+
+  // Only the page's own script shows this message; without it the form would post to the page.
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Email or password is incorrect.",
+  );
+  // Sign-up, code page (streamed behind its loading state), session, account page.
+  await signUp(page, newPerson());
+  await expect(
+    page.getByRole("heading", { name: "Recent security activity" }),
+  ).toBeVisible();
+  await page.goto("/no-such-page");
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(violations).toEqual([]);
+});
+
+test("an unknown address answers 404 with the app's own page", async ({
+  page,
+}) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(
+    page.getByRole("heading", { name: "Page not found" }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Twostep" })).toBeVisible();
 });
