@@ -1,0 +1,203 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as login } from "@/app/api/login/route";
+import { POST as send } from "@/app/api/otp/send/route";
+import { POST as verify } from "@/app/api/otp/verify/route";
+import { POST as signup } from "@/app/api/signup/route";
+import { createAccount } from "@/lib/account";
+import {
+  LOGINS_PER_ACCOUNT_PER_15_MIN,
+  SENDS_PER_PHONE_PER_HOUR,
+} from "@/lib/limits/policy";
+import { listOutbox } from "@/lib/messaging/outbox";
+import { hashPassword } from "@/lib/password";
+import { resetTables } from "@/test/support/db";
+import { codeFromSmsText } from "@/test/support/messenger";
+import { clearBrowser, jsonRequest } from "@/test/support/next-request";
+
+vi.mock("next/headers", () => import("@/test/support/next-request"));
+// Behind one trusted proxy, so each client's address is its own; a small daily budget for
+// unverified numbers, so spending it all takes a few dozen sign-ups rather than 500.
+vi.hoisted(() => {
+  process.env.TRUSTED_PROXY_HOPS = "1";
+  process.env.LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET = "12";
+});
+
+// Strangers trying to keep a person from signing in, through the real routes (embedded code store
+// and limiters, real Postgres, the outbox): none of it may cost the owner a code or a try.
+
+const PASSWORD = "plum-ferry-quartz-71";
+const frMobile = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+let addresses = 0;
+const newAddress = () =>
+  `198.51.${100 + (addresses >> 8)}.${addresses++ % 256}`;
+
+// Limit windows are aligned (hour, UTC day): a clock frozen early in both keeps a test inside one.
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  const day = 86_400_000;
+  vi.setSystemTime(Math.floor(Date.now() / day) * day + 3_660_000);
+  await resetTables();
+});
+afterAll(() => vi.useRealTimers());
+
+async function post(
+  handler: (r: Request) => Promise<Response>,
+  path: string,
+  body: object,
+  ip: string,
+) {
+  const response = await handler(jsonRequest(path, body, { ip }));
+  return { status: response.status, json: await response.json() };
+}
+
+async function owner() {
+  const person = {
+    email: `owner-${randomUUID()}@example.com`,
+    phone: frMobile(),
+  };
+  const made = await createAccount({
+    ...person,
+    passwordHash: await hashPassword(PASSWORD),
+  });
+  if (!made.ok) throw new Error(made.error);
+  return { ...person, address: newAddress() };
+}
+
+/** The owner's password step from a new browser; then the code it sent, entered. */
+async function ownerSignsIn(o: Awaited<ReturnType<typeof owner>>) {
+  clearBrowser();
+  const sentBefore = listOutbox(o.phone).length;
+  const step = await post(
+    login,
+    "/api/login",
+    { email: o.email, password: PASSWORD },
+    o.address,
+  );
+  if (step.status !== 200) return { step, codeSent: false, verified: false };
+  const codeSent = listOutbox(o.phone).length === sentBefore + 1;
+  const code = codeFromSmsText(listOutbox(o.phone)[0]!.text);
+  const checked = await post(verify, "/api/otp/verify", { code }, o.address);
+  return { step, codeSent, verified: checked.status === 200 };
+}
+
+describe("a stranger using the owner's number", () => {
+  it("asks for six resends on a sign-up with it, all refused, and the owner keeps every one of their sends", async () => {
+    const o = await owner();
+    const stranger = newAddress();
+    clearBrowser();
+    const first = await post(
+      signup,
+      "/api/signup",
+      {
+        email: `stranger-${randomUUID()}@example.com`,
+        password: PASSWORD,
+        phone: o.phone,
+      },
+      stranger,
+    );
+    expect(first.status).toBe(200);
+    const resends = [];
+    for (let i = 0; i < 6; i++)
+      resends.push(
+        await post(send, "/api/otp/send", { channel: "sms" }, stranger),
+      );
+    expect(resends.map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(
+      Array(6).fill("429 RESEND_TOO_SOON"),
+    );
+    // The refusals spent nothing: the owner signs in as often as the number's own limit allows…
+    const logins = [];
+    for (let i = 0; i < SENDS_PER_PHONE_PER_HOUR; i++)
+      logins.push(await ownerSignsIn(o));
+    expect(logins).toEqual(
+      Array(SENDS_PER_PHONE_PER_HOUR).fill({
+        step: { status: 200, json: expect.objectContaining({ ok: true }) },
+        codeSent: true,
+        verified: true,
+      }),
+    );
+    // …and that limit is the owner's own: the next login is the one refused.
+    const over = await ownerSignsIn(o);
+    expect(`${over.step.status} ${over.step.json.error?.code}`).toBe(
+      "429 PHONE_SEND_LIMIT",
+    );
+  });
+
+  it("refuses nothing for the sign-ups a refused resend would have spent", async () => {
+    const phone = frMobile();
+    const address = newAddress();
+    const signUp = () => {
+      clearBrowser();
+      const email = `stranger-${randomUUID()}@example.com`;
+      return post(
+        signup,
+        "/api/signup",
+        { email, password: PASSWORD, phone },
+        address,
+      );
+    };
+    expect((await signUp()).status).toBe(200);
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await post(send, "/api/otp/send", { channel: "sms" }, address)).status,
+      ).toBe(429);
+    const more = [];
+    for (let i = 1; i < SENDS_PER_PHONE_PER_HOUR; i++)
+      more.push((await signUp()).status);
+    expect(more).toEqual(Array(SENDS_PER_PHONE_PER_HOUR - 1).fill(200));
+    const next = await signUp();
+    expect(`${next.status} ${next.json.error?.code}`).toBe(
+      "429 PHONE_SEND_LIMIT",
+    );
+  });
+});
+
+describe("password guesses from another address", () => {
+  it("lock that address out of the owner's account, never the owner's own password step", async () => {
+    const o = await owner();
+    const attacker = newAddress();
+    const guesses = [];
+    for (let i = 0; i <= LOGINS_PER_ACCOUNT_PER_15_MIN; i++) {
+      clearBrowser();
+      const guess = { email: o.email, password: `wrong-guess-${i}-xyz` };
+      guesses.push((await post(login, "/api/login", guess, attacker)).status);
+    }
+    expect(guesses).toEqual([
+      ...Array(LOGINS_PER_ACCOUNT_PER_15_MIN).fill(401),
+      429,
+    ]);
+    const mine = await ownerSignsIn(o);
+    expect(mine).toMatchObject({
+      step: { status: 200 },
+      codeSent: true,
+      verified: true,
+    });
+  });
+});
+
+describe("sign-ups spending the daily budget for unverified numbers", () => {
+  it("pause sign-ups, never a verified owner's login", async () => {
+    const o = await owner();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 40 && !outcomes.includes("503 SENDING_PAUSED"); i++) {
+      clearBrowser();
+      const body = {
+        email: `pump-${randomUUID()}@example.com`,
+        password: PASSWORD,
+        phone: frMobile(),
+      };
+      const r = await post(signup, "/api/signup", body, newAddress());
+      outcomes.push(
+        r.status === 200 ? "200" : `${r.status} ${r.json.error?.code}`,
+      );
+    }
+    expect(outcomes.at(-1)).toBe("503 SENDING_PAUSED");
+    expect(outcomes.slice(0, -1).every((o) => o === "200")).toBe(true);
+    const mine = await ownerSignsIn(o);
+    expect(mine).toMatchObject({
+      step: { status: 200 },
+      codeSent: true,
+      verified: true,
+    });
+  });
+});
