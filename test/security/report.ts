@@ -32,9 +32,13 @@ export default async function setup(project: TestProject) {
 const ORDER = [
   "race",
   "wrong guesses",
+  "wrong codes per account",
   "sends per number",
+  "owner not locked out",
+  "client addresses",
   "fuzz",
   "forged webhooks",
+  "bodies, calls, callbacks, cookie",
   "faults: Plivo",
   "faults: store/DB",
 ];
