@@ -73,6 +73,7 @@ describe("apiHandler", () => {
       error: {
         code: "SERVICE_UNAVAILABLE",
         message: ERRORS.SERVICE_UNAVAILABLE.message,
+        final: ERRORS.SERVICE_UNAVAILABLE.final,
       },
     });
     expect(JSON.stringify(body)).not.toContain("ECONNREFUSED");
