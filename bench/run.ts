@@ -93,7 +93,7 @@ async function challengeScenarios(
   const pools = {
     send: cycle(await make(Math.ceil(expected / 5), null), 5),
     right: cycle(await make(expected, RIGHT_CODE), 1),
-    // Four wrong codes each: the fifth would lock the challenge and count toward a lockout.
+    // Four wrong codes each: the fifth would lock the challenge.
     wrong: cycle(await make(Math.ceil(expected / 4), RIGHT_CODE), 4),
   };
   const scenarios: Record<keyof typeof pools, Scenario> = {

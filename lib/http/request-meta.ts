@@ -54,12 +54,16 @@ export function addressBucket(ip: string | null): string {
   return expandIpv6(ip).slice(0, 4).join(":") + "::/64";
 }
 
-function expandIpv6(ip: string): string[] {
+function expandIpv6(address: string): string[] {
+  // A dotted IPv4 tail ("::ffff:1.2.3.4") holds the last two groups.
+  const ip = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    [((+a << 8) | +b).toString(16), ((+c << 8) | +d).toString(16)].join(":"),
+  );
   const [head = "", tail = ""] = ip.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const missing = ip.includes("::") ? 8 - left.length - right.length : 0;
   return [...left, ...Array<string>(missing).fill("0"), ...right].map((g) =>
-    g.includes(".") ? g : g.replace(/^0+(?=.)/, ""),
+    g.replace(/^0+(?=.)/, ""),
   );
 }

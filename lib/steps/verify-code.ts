@@ -2,7 +2,12 @@ import "server-only";
 import { createAccount, findAccountCreatedWith } from "@/lib/account";
 import { recordEvent } from "@/lib/audit";
 import { checkCode } from "@/lib/challenge/verify";
-import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
+import {
+  refuse,
+  type ErrorCode,
+  type Outcome,
+  type Refusal,
+} from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { Challenge, ChallengeStore } from "@/lib/store";
 
@@ -17,12 +22,15 @@ const LOCKOUTS: ErrorCode[] = [
  * row), audit a wrong one, and for a sign-up create the account now that the phone is proven.
  * Success leaves the challenge verified for next-auth to redeem into a session.
  */
+/** A refusal after which the challenge no longer exists (its sign-up lost a race for the email). */
+export type VerifyOutcome = Outcome | (Refusal & { challengeDeleted: true });
+
 export async function verifyCodeStep(
   store: ChallengeStore,
   id: string,
   code: string,
   meta: RequestMeta,
-): Promise<Outcome> {
+): Promise<VerifyOutcome> {
   const result = await checkCode(store, id, code);
   if (result.ok) return finishChallenge(store, result.challenge, meta);
   const { challenge } = result;
@@ -42,7 +50,7 @@ async function finishChallenge(
   store: ChallengeStore,
   c: Challenge,
   meta: RequestMeta,
-): Promise<Outcome> {
+): Promise<VerifyOutcome> {
   if (c.purpose !== "signup" || c.userId) return { ok: true };
   const { pendingEmail: email, pendingPasswordHash: passwordHash } = c;
   if (!email || !passwordHash) return refuse("NO_CHALLENGE");
@@ -55,7 +63,7 @@ async function finishChallenge(
       return { ok: true };
     }
     await store.deleteChallenge(c.id);
-    return refuse(account.error);
+    return { ...refuse(account.error), challengeDeleted: true };
   }
   await store.setUserId(c.id, account.userId);
   await recordEvent({ type: "signup", userId: account.userId, ...meta });

@@ -1,4 +1,3 @@
-import { ERRORS } from "@/lib/errors";
 import {
   apiHandler,
   fail,
@@ -28,7 +27,6 @@ export const POST = apiHandler(async (request) => {
     meta,
   );
   if (outcome.ok) return ok({});
-  // A step that cannot go on leaves nothing in the browser to retry with.
-  if (ERRORS[outcome.error].final) await clearChallengeCookie();
+  if ("challengeDeleted" in outcome) await clearChallengeCookie();
   return refused(outcome);
 });

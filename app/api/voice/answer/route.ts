@@ -22,19 +22,23 @@ const TRY_AGAIN =
 export async function POST(request: Request) {
   const env = getEnv();
   const incoming = new URL(request.url);
+  const nonce = request.headers.get("x-plivo-signature-v3-nonce");
+  const signature = request.headers.get("x-plivo-signature-v3");
+  const unauthorized = () => new Response("Unauthorized", { status: 401 });
+  if (!env.plivo || !nonce || !signature) return unauthorized();
+  // The signature covers the form's parameters, so the (capped) body is read first.
   const body = await readBodyText(request);
-  if (body === null || !env.plivo)
-    return new Response("Unauthorized", { status: 401 });
+  if (body === null) return unauthorized();
   const params = Object.fromEntries(new URLSearchParams(body));
   const authentic = verifyVoiceSignature({
     method: "POST",
     url: `${env.appUrl}${incoming.pathname}${incoming.search}`,
-    nonce: request.headers.get("x-plivo-signature-v3-nonce"),
-    signature: request.headers.get("x-plivo-signature-v3"),
+    nonce,
+    signature,
     params,
     authToken: env.plivo.authToken,
   });
-  if (!authentic) return new Response("Unauthorized", { status: 401 });
+  if (!authentic) return unauthorized();
   const token = incoming.searchParams.get("call");
   try {
     const code = token ? await takeCallCode(getChallengeStore(), token) : null;
