@@ -8,7 +8,9 @@ export type AuthEventType =
   | "login_success"
   | "login_failure"
   | "lockout"
-  | "sign_out";
+  | "sign_out"
+  | "email_verified"
+  | "password_reset";
 
 export interface AuditInput {
   type: AuthEventType;

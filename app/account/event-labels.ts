@@ -34,6 +34,11 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
   ],
   lockout: () => ["Code step locked", "Too many wrong codes"],
   sign_out: () => ["Signed out", ""],
+  email_verified: () => ["Email address verified", "Link from the email"],
+  password_reset: () => [
+    "Password reset",
+    "Link, phone code and a new password; every device signed out",
+  ],
 };
 
 function attemptsLeft(d: Detail): string {
