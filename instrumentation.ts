@@ -6,4 +6,7 @@ export async function register() {
   getEnv();
   const { getMessenger } = await import("@/lib/messaging");
   getMessenger();
+  // Production without SMTP_URL says here which email features are off.
+  const { getMailer } = await import("@/lib/mail");
+  getMailer();
 }

@@ -49,6 +49,19 @@ const schema = z
     ),
     VERCEL: optional,
     PASSWORD_BREACH_CHECK: optional.pipe(z.enum(["list", "hibp"]).optional()),
+    // Email (lib/mail): SMTP when set, else the outbox outside production.
+    SMTP_URL: optional.pipe(
+      z
+        .url({
+          protocol: /^smtps?$/,
+          error: "must be smtp://… or smtps://…",
+        })
+        .optional(),
+    ),
+    MAIL_FROM: optional.pipe(
+      z.string().regex(/@/, "must be an email address").optional(),
+    ),
+    LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: count(1e9),
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -91,6 +104,11 @@ const schema = z
         "is required to send through Plivo",
       );
     }
+    need(
+      !e.SMTP_URL || !!e.MAIL_FROM,
+      "MAIL_FROM",
+      "is required with SMTP_URL (the sender of every email)",
+    );
     if (wantsPlivo) {
       need(
         !!(e.APP_URL ?? e.NEXTAUTH_URL),
@@ -154,7 +172,21 @@ function toEnv(e: z.infer<typeof schema>) {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     // The shipped list always applies; "hibp" adds Have I Been Pwned's range API.
     passwordBreachCheck: e.PASSWORD_BREACH_CHECK ?? "list",
+    mailer: mailerKind(e),
+    smtp:
+      e.SMTP_URL && e.MAIL_FROM
+        ? { url: e.SMTP_URL, from: e.MAIL_FROM }
+        : undefined,
+    resetRequestsPerIpPerHour: e.LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR,
   };
+}
+
+/** MESSAGING=outbox captures email too (one switch for an end-to-end run); else SMTP when set;
+ * production without it has no email rather than a silent outbox. */
+function mailerKind(e: z.infer<typeof schema>): "smtp" | "outbox" | "none" {
+  if (e.MESSAGING === "outbox") return "outbox";
+  if (e.SMTP_URL) return "smtp";
+  return e.NODE_ENV === "production" ? "none" : "outbox";
 }
 
 export class EnvError extends Error {

@@ -50,6 +50,7 @@ describe("import rules", () => {
     ["app/api/voice/answer/route.ts", `const p = require("plivo");`],
     ["lib/limits/upstash.ts", `import { Redis } from "@upstash/redis";`],
     ["lib/store/index.ts", `await import("@upstash/redis/nodejs");`],
+    ["lib/mail/index.ts", `import nodemailer from "nodemailer";`],
   ])("are broken by %s importing %s", (file, source) => {
     expect(importViolations(file, source)).toHaveLength(1);
   });
@@ -57,6 +58,7 @@ describe("import rules", () => {
   it.each([
     ["lib/messaging/plivo.ts", `import { Client } from "plivo";`],
     ["lib/store/upstash.ts", `import { Redis } from "@upstash/redis";`],
+    ["lib/mail/smtp.ts", `import nodemailer from "nodemailer";`],
     [
       "lib/limits/login-upstash.ts",
       `import { Ratelimit } from "@upstash/ratelimit";`,

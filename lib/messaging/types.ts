@@ -51,8 +51,11 @@ export interface Messenger {
 }
 
 export interface OutboxEntry {
-  channel: Channel;
+  /** "email" entries come from the outbox mailer (lib/mail): `to` is the address, `text` the body. */
+  channel: Channel | "email";
   to: string;
   text: string;
+  /** Email only. */
+  subject?: string;
   createdAt: string; // ISO 8601
 }

@@ -3,13 +3,14 @@ import ts from "typescript";
 
 // What may import what, checked on the source text. Product code (lib/, app/, instrumentation.ts,
 // tests aside) never imports the harness (test/, bench/, e2e/); lib/ never imports app/; one file
-// each may import the Plivo SDK and the Upstash client, so swapping a provider stays one file.
+// each may import the Plivo SDK, the Upstash client and nodemailer, so swapping a provider stays one file.
 // Tests and the harness folders are free.
 
 /** Packages only one product file may import. */
 export const SOLE_IMPORTERS: Record<string, string> = {
   plivo: "lib/messaging/plivo.ts",
   "@upstash/redis": "lib/store/upstash.ts",
+  nodemailer: "lib/mail/smtp.ts",
 };
 
 const HARNESS = new Set(["test", "bench", "e2e"]);

@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { isMailOutboxActive } from "@/lib/mail";
 import { isOutboxActive } from "@/lib/messaging";
 import { listOutbox } from "@/lib/messaging/outbox";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
+const CHANNEL_NAMES = { sms: "SMS", voice: "Call", email: "Email" } as const;
+
 // What the outbox messenger would have sent, for development. Absent unless the outbox is in use.
 export default function OutboxPage() {
-  if (!isOutboxActive()) notFound();
+  if (!isOutboxActive() && !isMailOutboxActive()) notFound();
   const entries = listOutbox();
   return (
     <section className="card wide">
       <h1>Outbox</h1>
       <p className="lead">
-        Messages and calls recorded instead of sent (newest first). Also as JSON
-        at /api/dev/outbox?to=+15551234567.
+        Messages, calls and emails recorded instead of sent (newest first). Also
+        as JSON at /api/dev/outbox?to=+15551234567 (or an email address).
       </p>
       {entries.length === 0 ? (
         <p className="hint">Nothing sent yet.</p>
@@ -24,12 +27,16 @@ export default function OutboxPage() {
           {entries.map((e, i) => (
             <li key={`${e.createdAt}-${i}`}>
               <p className="outbox-meta">
-                <strong>{e.channel === "sms" ? "SMS" : "Call"}</strong> to{" "}
-                {e.to} at{" "}
+                <strong>{CHANNEL_NAMES[e.channel]}</strong> to {e.to} at{" "}
                 <time dateTime={e.createdAt}>
                   {e.createdAt.slice(11, 19)} UTC
                 </time>
               </p>
+              {e.subject ? (
+                <p className="outbox-text">
+                  <strong>{e.subject}</strong>
+                </p>
+              ) : null}
               <p className="outbox-text">{e.text}</p>
             </li>
           ))}
