@@ -112,6 +112,26 @@ export const ERRORS = {
     "We have paused sending codes for today. Please try again later.",
     503,
   ),
+  // Email links and password resets.
+  MAIL_UNAVAILABLE: spec(
+    "Email is not set up on this server, so we cannot send you a link.",
+    503,
+  ),
+  EMAIL_LINK_INVALID: spec(
+    "This link has expired or was already used. Ask for a new one.",
+    410,
+    true,
+  ),
+  EMAIL_ALREADY_VERIFIED: spec("Your email address is already verified.", 409),
+  VERIFY_EMAIL_LIMIT: spec(
+    "Too many verification emails were sent. Please wait before asking for another.",
+    429,
+  ),
+  RESET_REQUEST_LIMIT: spec(
+    "Too many reset links were asked for this address. Please wait before asking again.",
+    429,
+  ),
+  NOT_SIGNED_IN: spec("Please sign in again.", 401, true),
   // Destinations.
   COUNTRY_NOT_ALLOWED: spec(
     "We cannot send codes to numbers in this country yet.",

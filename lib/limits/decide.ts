@@ -21,6 +21,9 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "login-account": "LOGIN_LIMITED",
   "login-account-all": "LOGIN_LIMITED",
   "login-ip": "RATE_LIMITED",
+  "reset-email": "RESET_REQUEST_LIMIT",
+  "reset-ip": "RATE_LIMITED",
+  "verify-email": "VERIFY_EMAIL_LIMIT",
 };
 
 /** Keys hold keyed hashes, so Redis never sees a phone number, email or address. */
@@ -134,6 +137,53 @@ export async function consumeSendLimits(target: SendTarget) {
               s.dailyUnverifiedMessageBudget,
               DAY,
             ),
+      ],
+      Date.now(),
+    ),
+  );
+}
+
+/**
+ * "Forgot password?": per address asked about and per client address. Counted the same whether
+ * the address has an account or not, so a refusal says nothing about it.
+ */
+export async function checkResetRequestLimits(
+  email: string,
+  addressBucket: string,
+) {
+  const s = limitSettings();
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          "reset-email",
+          limitId("reset-email", email),
+          s.resetRequestsPerEmailPerHour,
+          policy.HOUR,
+        ),
+        limit(
+          "reset-ip",
+          limitId("ip", addressBucket),
+          s.resetRequestsPerIpPerHour,
+          policy.HOUR,
+        ),
+      ],
+      Date.now(),
+    ),
+  );
+}
+
+/** "Resend verification email", per account. */
+export async function checkVerificationEmailLimit(userId: string) {
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          "verify-email",
+          limitId("user", userId),
+          policy.VERIFICATION_EMAILS_PER_ACCOUNT_PER_HOUR,
+          policy.HOUR,
+        ),
       ],
       Date.now(),
     ),

@@ -22,6 +22,14 @@ export const DAILY_MESSAGE_BUDGET = 1000;
 /** Its own cap for numbers not yet proven (sign-ups), so pumping cannot pause every sign-in. */
 export const DAILY_UNVERIFIED_MESSAGE_BUDGET = 500;
 
+/** Reset links asked for one email address per hour (OWASP Forgot Password Cheat Sheet: limit
+ * requests per account, so nobody can flood a person's inbox); a lost link can be asked for again. */
+export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;
+/** Reset requests from one client address per hour, whatever addresses they name. */
+export const RESET_REQUESTS_PER_IP_PER_HOUR = 10;
+/** "Resend verification email" per account per hour: enough for a lost or filtered message. */
+export const VERIFICATION_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
+
 export const HOUR = 3600;
 export const FIFTEEN_MINUTES = 900;
 export const DAY = 86_400;

@@ -22,6 +22,10 @@ export function limitSettings() {
     dailyUnverifiedMessageBudget:
       env.dailyUnverifiedMessageBudget ??
       policy.DAILY_UNVERIFIED_MESSAGE_BUDGET,
+    resetRequestsPerEmailPerHour: policy.RESET_REQUESTS_PER_EMAIL_PER_HOUR,
+    resetRequestsPerIpPerHour:
+      getEnv().resetRequestsPerIpPerHour ??
+      policy.RESET_REQUESTS_PER_IP_PER_HOUR,
   };
 }
 

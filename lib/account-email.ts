@@ -1,0 +1,57 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+// The account's side of email links: whose address is verified, who may get a reset link, and
+// the password a reset sets.
+
+const withVerifiedPhone = {
+  phones: { where: { verifiedAt: { not: null } }, take: 1 },
+} as const;
+
+/** The account an address belongs to, with its verified phone (the reset's second factor). */
+export async function findAccountByEmail(email: string) {
+  const db = await getDb();
+  return db.user.findUnique({ where: { email }, include: withVerifiedPhone });
+}
+
+export async function findAccountById(id: string) {
+  const db = await getDb();
+  return db.user.findUnique({ where: { id }, include: withVerifiedPhone });
+}
+
+/** A reset link goes only to a proven address of an account that has a second factor to ask for. */
+export function canResetByEmail(
+  user: Awaited<ReturnType<typeof findAccountById>>,
+  sentTo?: string,
+): user is NonNullable<typeof user> {
+  if (!user?.emailVerifiedAt || user.phones.length === 0) return false;
+  return sentTo === undefined || user.email === sentTo;
+}
+
+/** Marks the address verified, only while it is still the account's address. */
+export async function markEmailVerified(
+  userId: string,
+  email: string,
+): Promise<boolean> {
+  const db = await getDb();
+  const { count } = await db.user.updateMany({
+    where: { id: userId, email },
+    data: { emailVerifiedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** The new password, and every other reset link of the account spent with it. */
+export async function setPasswordAfterReset(
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  const db = await getDb();
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.emailLink.updateMany({
+      where: { userId, purpose: "reset_password", usedAt: null },
+      data: { usedAt: new Date() },
+    }),
+  ]);
+}

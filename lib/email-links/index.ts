@@ -1,0 +1,80 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { keyedHash, randomToken } from "@/lib/keys";
+import { LINK_TOKEN_PATTERN } from "./policy";
+
+// Single-use links sent by email. The database keeps only a keyed hash of each token, so a copy of
+// the table opens nothing; the token itself exists only in the email. The token travels in the
+// link's fragment (#token=…), which browsers never send to a server nor put in a Referer.
+
+/** The EmailLinkPurpose enum of prisma/schema.prisma. */
+export type EmailLinkPurpose = "verify_email" | "reset_password";
+
+const hashToken = (token: string) => keyedHash("email-link", token);
+
+/** A fresh token and the hash to store. */
+export function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomToken();
+  return { token, tokenHash: hashToken(token) };
+}
+
+export function linkUrl(appUrl: string, path: string, token: string): string {
+  return `${appUrl}${path}#token=${token}`;
+}
+
+/** Stores a link; the person's earlier unused links for the same purpose stop working. */
+export async function saveEmailLink(link: {
+  userId: string;
+  email: string;
+  purpose: EmailLinkPurpose;
+  tokenHash: string;
+  ttlSeconds: number;
+}): Promise<void> {
+  const { ttlSeconds, ...fields } = link;
+  const db = await getDb();
+  await db.$transaction([
+    db.emailLink.deleteMany({
+      where: { userId: link.userId, purpose: link.purpose, usedAt: null },
+    }),
+    db.emailLink.create({
+      data: { ...fields, expiresAt: new Date(Date.now() + ttlSeconds * 1000) },
+    }),
+  ]);
+}
+
+export interface SpentLink {
+  id: string;
+  userId: string;
+  /** The address the link was sent to. */
+  email: string;
+}
+
+/**
+ * Spends a link in one UPDATE … RETURNING that matches only an unused, unexpired link: Postgres
+ * lets one of any number of simultaneous uses change the row, and the others then match nothing.
+ */
+export async function spendEmailLink(
+  token: string,
+  purpose: EmailLinkPurpose,
+  now = new Date(),
+): Promise<SpentLink | null> {
+  if (!LINK_TOKEN_PATTERN.test(token)) return null;
+  const db = await getDb();
+  const [link] = await db.emailLink.updateManyAndReturn({
+    where: {
+      tokenHash: hashToken(token),
+      purpose,
+      usedAt: null,
+      expiresAt: { gt: now },
+    },
+    data: { usedAt: now },
+    select: { id: true, userId: true, email: true },
+  });
+  return link ?? null;
+}
+
+/** Gives a spent link back when what it was spent on was refused before it started. */
+export async function restoreEmailLink(id: string): Promise<void> {
+  const db = await getDb();
+  await db.emailLink.updateMany({ where: { id }, data: { usedAt: null } });
+}

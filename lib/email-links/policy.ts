@@ -1,0 +1,10 @@
+// The numbers of links sent by email, each with the reason it has.
+
+/** A sign-up's verification link: a day, so the email can still be opened the next morning. */
+export const VERIFY_EMAIL_LINK_TTL_SECONDS = 24 * 3600;
+/** A reset link: short (OWASP Forgot Password Cheat Sheet: reset tokens expire after a short
+ * time), and half an hour is enough to open the email and get the phone code. */
+export const RESET_LINK_TTL_SECONDS = 30 * 60;
+/** Tokens are lib/keys.ts randomToken(): 256 bits from the CSPRNG, above the 128 that ASVS 5.0
+ * V7.2.3 asks of a token standing for a person; base64url, 43 characters. */
+export const LINK_TOKEN_PATTERN = /^[\w-]{43}$/;
