@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CODE_DIGITS } from "@/lib/challenge/policy";
+import { LINK_TOKEN_PATTERN } from "@/lib/email-links/policy";
 import { ERRORS } from "@/lib/errors";
 import {
   PASSWORD_MAX_LENGTH,
@@ -72,3 +73,17 @@ export const verifySchema = z.strictObject({
         ),
     ),
 });
+
+// Email links and password resets.
+export const forgotPasswordSchema = z.strictObject({ email });
+
+/** A link's token, from the fragment of a link we emailed (lib/email-links). */
+export const emailLinkSchema = z.strictObject({
+  token: z
+    .string(ERRORS.EMAIL_LINK_INVALID.message)
+    .regex(LINK_TOKEN_PATTERN, ERRORS.EMAIL_LINK_INVALID.message),
+});
+
+export const newPasswordSchema = z.strictObject({ password });
+
+export const emptySchema = z.strictObject({});

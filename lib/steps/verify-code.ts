@@ -10,6 +10,8 @@ import {
 } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { Challenge, ChallengeStore } from "@/lib/store";
+import { mailDeps } from "./mail-deps";
+import { startEmailVerification } from "./verify-email";
 
 const LOCKOUTS: ErrorCode[] = [
   "TOO_MANY_ATTEMPTS",
@@ -67,5 +69,6 @@ async function finishChallenge(
   }
   await store.setUserId(c.id, account.userId);
   await recordEvent({ type: "signup", userId: account.userId, ...meta });
+  await startEmailVerification(mailDeps(), { id: account.userId, email });
   return { ok: true };
 }
