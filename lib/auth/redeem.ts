@@ -21,7 +21,8 @@ export async function redeemSecondFactor(
   const id = challengeIdFromCookieHeader(cookieHeader);
   if (!id) return null;
   const challenge = await getChallengeStore().redeemChallenge(id);
-  if (!challenge?.userId) return null;
+  // A reset's code step leads to a new password, never to a session: the person signs in afterwards.
+  if (!challenge?.userId || challenge.purpose === "reset") return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   if (!user) return null;

@@ -9,7 +9,7 @@ import type { Challenge, Channel } from "@/lib/store";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
 function sendTarget(c: Challenge, meta: RequestMeta) {
-  const login = c.purpose === "login";
+  const login = c.purpose !== "signup"; // a sign-in or a reset: the account's verified phone
   return {
     phone: c.phone,
     account: login ? `user:${c.userId}` : `email:${c.pendingEmail}`,

@@ -14,7 +14,7 @@ import type { Challenge, Channel, DeliveryStatus } from "@/lib/store";
 
 export interface CodeStepStart {
   purpose: Challenge["purpose"];
-  /** "user:<id>" for a sign-in, "email:<address>" for a sign-up. */
+  /** "user:<id>" for a sign-in or reset, "email:<address>" for a sign-up. */
   account: string;
   userId: string | null;
   pending: { email: string; passwordHash: string } | null;
@@ -56,7 +56,7 @@ export async function startCodeStep(
   const target = {
     phone,
     account: start.account,
-    verified: start.purpose === "login",
+    verified: start.purpose !== "signup",
     addressBucket: addressBucket(meta.ip),
   };
   const outcome = await sendCode(deps, {

@@ -2,7 +2,8 @@
 // failure state of each account live behind it, so the embedded (in-process) store and Upstash
 // are swapped freely and held to one contract suite.
 
-export type ChallengePurpose = "signup" | "login";
+/** A reset is a sign-in's code step that ends in a new password, never in a session. */
+export type ChallengePurpose = "signup" | "login" | "reset";
 export type ChallengeStatus = "pending" | "verified" | "locked";
 import type { Channel } from "@/lib/channel";
 
@@ -15,7 +16,7 @@ export interface Challenge {
   /** `<random>.<account>`: see challengeAccount. */
   id: string;
   purpose: ChallengePurpose;
-  /** Login: the user being signed in. Signup: set once the account row exists. */
+  /** Login and reset: the account's user. Signup: set once the account row exists. */
   userId: string | null;
   /** Signup only: the account to create once the phone is proven. */
   pendingEmail: string | null;

@@ -1,0 +1,45 @@
+import "server-only";
+import { canResetByEmail, findAccountByEmail } from "@/lib/account-email";
+import { linkUrl, newLinkToken, saveEmailLink } from "@/lib/email-links";
+import { RESET_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
+import { refuse, type Outcome } from "@/lib/errors";
+import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import { checkResetRequestLimits } from "@/lib/limits/decide";
+import { resetEmail } from "@/lib/mail/messages";
+import type { MailDeps } from "./mail-deps";
+
+/**
+ * "Forgot password?": the answer is the same for every address, after the same work (the limits,
+ * one lookup, a token and its keyed hash), so neither the reply nor its timing tells whether the
+ * address has an account (ASVS 5.0 V6.3.8). Only after the reply is sent, and only for a verified
+ * address of an account with a second factor, is the link stored and emailed.
+ */
+export async function requestPasswordReset(
+  deps: MailDeps,
+  email: string,
+  meta: RequestMeta,
+): Promise<Outcome> {
+  const { mailer } = deps;
+  if (!mailer) return refuse("MAIL_UNAVAILABLE");
+  const limited = await checkResetRequestLimits(email, addressBucket(meta.ip));
+  if (limited) return limited;
+  const user = await findAccountByEmail(email);
+  const { token, tokenHash } = newLinkToken();
+  const eligible = canResetByEmail(user) ? user : null;
+  await deps.later("reset link", async () => {
+    if (!eligible) return;
+    await saveEmailLink({
+      userId: eligible.id,
+      email: eligible.email,
+      purpose: "reset_password",
+      tokenHash,
+      ttlSeconds: RESET_LINK_TTL_SECONDS,
+    });
+    const link = linkUrl(deps.appUrl, "/reset-password", token);
+    await mailer.sendEmail({
+      to: eligible.email,
+      ...resetEmail(link, RESET_LINK_TTL_SECONDS),
+    });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import {
+  canResetByEmail,
+  findAccountById,
+  setPasswordAfterReset,
+} from "@/lib/account-email";
+import { recordEvent } from "@/lib/audit";
+import type { SendDeps } from "@/lib/challenge/send";
+import { restoreEmailLink, spendEmailLink } from "@/lib/email-links";
+import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { firstChannel } from "@/lib/limits/destination";
+import { passwordResetNoticeEmail } from "@/lib/mail/messages";
+import { hashPassword } from "@/lib/password";
+import { checkNewPassword } from "@/lib/password-check";
+import { revokeUserSessions } from "@/lib/sessions";
+import type { MailDeps } from "./mail-deps";
+import { startCodeStep, type FirstSend } from "./start-code-step";
+
+// A reset never bypasses the second factor (ASVS 5.0 V6.4.3): the link only starts the account's
+// code step, as the password would; the new password is taken only from the browser that then
+// passed it, once. Afterwards every session ends and the person is told by email and by text.
+
+export type ResetDeps = SendDeps & MailDeps;
+
+/** The link was opened: spend it and send a code to the account's verified phone. */
+export async function startPasswordReset(
+  deps: SendDeps,
+  token: string,
+  meta: RequestMeta,
+): Promise<FirstSend> {
+  const link = await spendEmailLink(token, "reset_password");
+  if (!link) return refuse("EMAIL_LINK_INVALID");
+  const user = await findAccountById(link.userId);
+  if (!canResetByEmail(user, link.email)) return refuse("EMAIL_LINK_INVALID");
+  const phone = user.phones[0]!.number;
+  const channel = firstChannel(phone);
+  const outcome = await startCodeStep(
+    deps,
+    {
+      purpose: "reset",
+      account: `user:${user.id}`,
+      userId: user.id,
+      pending: null,
+      phone,
+      channel,
+    },
+    meta,
+  );
+  // Refused before any code went out (a limit, the account's lock): the link works again later.
+  if (!outcome.ok) {
+    await restoreEmailLink(link.id);
+    return outcome;
+  }
+  await recordEvent({
+    type: "code_sent",
+    userId: user.id,
+    ...meta,
+    detail: { channel, purpose: "reset", ok: outcome.delivery !== "failed" },
+  });
+  return outcome;
+}
+
+/** "Set new password", from the browser whose reset challenge passed its code step. */
+export async function finishPasswordReset(
+  deps: ResetDeps,
+  challengeId: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<Outcome> {
+  const challenge = await deps.store.getChallenge(challengeId);
+  if (
+    challenge?.purpose !== "reset" ||
+    challenge.status !== "verified" ||
+    !challenge.userId
+  )
+    return refuse("NO_CHALLENGE");
+  const user = await findAccountById(challenge.userId);
+  if (!user) return refuse("NO_CHALLENGE");
+  const weak = await checkNewPassword(password, { email: user.email });
+  if (!weak.ok)
+    return refuse(weak.error, {
+      fields: { password: ERRORS[weak.error].message },
+    });
+  const passwordHash = await hashPassword(password);
+  // Spent here, atomically: of two submissions, one sets the password and the other is refused.
+  const spent = await deps.store.redeemChallenge(challengeId);
+  if (spent?.purpose !== "reset" || spent.userId !== user.id)
+    return refuse("NO_CHALLENGE");
+  await setPasswordAfterReset(user.id, passwordHash);
+  const sessionsEnded = await revokeUserSessions(user.id);
+  await recordEvent({
+    type: "password_reset",
+    userId: user.id,
+    ...meta,
+    detail: { sessionsEnded },
+  });
+  await notifyPasswordReset(deps, user.email, spent.phone);
+  return { ok: true };
+}
+
+/** Email and text, after the reply; neither carries a link or a code. */
+async function notifyPasswordReset(
+  deps: ResetDeps,
+  email: string,
+  phone: string,
+): Promise<void> {
+  const { mailer, messenger, appUrl } = deps;
+  if (mailer)
+    await deps.later("password reset notice by email", () =>
+      mailer.sendEmail({ to: email, ...passwordResetNoticeEmail(appUrl) }),
+    );
+  await deps.later("password reset notice by text", async () => {
+    await messenger.sendSms({ to: phone, text: passwordResetSms(appUrl) });
+  });
+}
+
+function passwordResetSms(appUrl: string): string {
+  const host = new URL(appUrl).host;
+  return `Twostep: your password was just reset and every device was signed out. Not you? Reset it again at ${host}.`;
+}
