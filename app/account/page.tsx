@@ -3,7 +3,9 @@ import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ERRORS } from "@/lib/errors";
+import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
+import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
 import { SignOutButton } from "./sign-out-button";
@@ -46,7 +48,10 @@ export default async function AccountPage() {
       )}
       <dl className="facts">
         <dt>Signed in as</dt>
-        <dd className={styles.email}>{user?.email ?? sessionUser.email}</dd>
+        <dd className={styles.email}>
+          {user?.email ?? sessionUser.email}
+          {user ? <EmailBadge verified={!!user.emailVerifiedAt} /> : null}
+        </dd>
         {account ? (
           <>
             <dt>Phone</dt>
@@ -56,6 +61,9 @@ export default async function AccountPage() {
           </>
         ) : null}
       </dl>
+      {user && !user.emailVerifiedAt ? (
+        <EmailVerificationNotice canMail={getMailer() !== null} />
+      ) : null}
       <SignOutButton />
       {account ? <RecentActivity events={account.events} /> : null}
     </section>

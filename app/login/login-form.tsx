@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -25,6 +26,9 @@ export function LoginForm({ next }: { next: string }) {
         autoComplete="current-password"
         required
       />
+      <p className="hint">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
       <button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

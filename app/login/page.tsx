@@ -10,7 +10,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reset } = await searchParams;
   const next = safeRedirectPath(
     typeof callbackUrl === "string" ? callbackUrl : null,
   );
@@ -20,6 +20,12 @@ export default async function LoginPage({
       <p className="lead">
         Enter your password; then we will send a code to your phone.
       </p>
+      {reset === "done" ? (
+        <p className="alert info" role="status">
+          Your password was changed and every device was signed out. Sign in
+          with your new password.
+        </p>
+      ) : null}
       <LoginForm next={next} />
       <p className="switch">
         New here? <Link href="/signup">Create an account</Link>

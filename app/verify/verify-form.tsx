@@ -43,6 +43,9 @@ export function VerifyForm({
       const result = await postJson("/api/otp/verify", {
         code: value,
       });
+      // A reset's code step leads on to the new password, not to a session.
+      if (result.ok && initial.purpose === "reset")
+        return window.location.assign(next);
       if (result.ok) {
         const signedIn = await signIn("twostep", { redirect: false });
         if (signedIn?.ok) return window.location.assign(next);
@@ -63,7 +66,7 @@ export function VerifyForm({
       }
       setBusy(null);
     },
-    [next],
+    [next, initial.purpose],
   );
 
   useDeliveryUpdates(
@@ -158,7 +161,9 @@ export function VerifyForm({
       />
       {ended && (
         <p className="switch">
-          <a href="/login">Start again</a>
+          <a href={initial.purpose === "reset" ? "/forgot-password" : "/login"}>
+            Start again
+          </a>
         </p>
       )}
     </form>

@@ -1,0 +1,45 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { describeError } from "@/app/ui/describe-error";
+import { Field } from "@/app/ui/field";
+import { FormAlert } from "@/app/ui/form-alert";
+import { useSubmit } from "@/app/ui/use-submit";
+
+/** The same answer whatever the address: the page never says whether it has an account. */
+export function ForgotForm() {
+  const { pending, error, done, submit } = useSubmit("/api/password/forgot");
+  const [email, setEmail] = useState("");
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void submit({ email });
+  }
+
+  if (done)
+    return (
+      <p className="alert info" role="status">
+        Check your email. If an account with a verified address uses{" "}
+        <strong>{email.trim()}</strong>, we sent it a link to choose a new
+        password. The link works once, for 30 minutes.
+      </p>
+    );
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <FormAlert error={error ? describeError(error) : null} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={error?.fields?.email}
+      />
+      <button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Send reset link"}
+      </button>
+    </form>
+  );
+}

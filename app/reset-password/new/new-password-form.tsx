@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import type { FormEvent } from "react";
+import { describeError } from "@/app/ui/describe-error";
+import { Field } from "@/app/ui/field";
+import { FormAlert } from "@/app/ui/form-alert";
+import { useSubmit } from "@/app/ui/use-submit";
+
+export function NewPasswordForm() {
+  const { pending, error, done, submit } = useSubmit<{ next: string }>(
+    "/api/password/reset",
+  );
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = new FormData(event.currentTarget).get("password");
+    const result = await submit({ password });
+    if (result) window.location.assign(result.next);
+  }
+
+  if (error?.final)
+    return (
+      <p className="alert error" role="alert">
+        {describeError(error)}{" "}
+        <Link href="/forgot-password">Ask for a new link</Link>
+      </p>
+    );
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <FormAlert error={error ? describeError(error) : null} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 8 characters. Not a common password, and not your email name."
+        error={error?.fields?.password}
+      />
+      <button type="submit" disabled={pending || done !== null}>
+        {pending || done ? "Setting…" : "Set new password"}
+      </button>
+    </form>
+  );
+}
