@@ -43,6 +43,7 @@ export function e2eServerEnv(name: "main" | "short"): Record<string, string> {
     LIMIT_SENDS_PER_IP_PER_HOUR: "100000",
     LIMIT_LOGINS_PER_IP_PER_15_MIN: "100000",
     LIMIT_DAILY_MESSAGE_BUDGET: "1000000",
+    LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: "100000",
   };
   if (name === "short") {
     env.CODE_TTL_SECONDS = String(SHORT_CODE_TTL_SECONDS);

@@ -1,0 +1,37 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { outbox } from "./journey";
+
+// Email as the journeys read it: from the outbox contract, channel "email", `to` the address and
+// `text` the plain-text body whose links are absolute.
+
+/** Waits for email number `count` to reach the address and returns the link to `path` in it. */
+export async function readEmailLink(
+  request: APIRequestContext,
+  email: string,
+  path: string,
+  count = 1,
+): Promise<string> {
+  const to = email.toLowerCase();
+  let texts: string[] = [];
+  await expect
+    .poll(async () => {
+      const entries = await outbox(request, to);
+      texts = entries
+        .filter((e) => (e.channel as string) === "email")
+        .map((e) => e.text);
+      return texts.length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  const link = texts[0]!.match(
+    new RegExp(`https?://[^\\s]+${path}#token=[\\w-]{43}`),
+  )?.[0];
+  expect(link, `no ${path} link in: ${texts[0]}`).toBeTruthy();
+  return link!;
+}
+
+/** The newest email's subject and text. */
+export async function latestEmail(request: APIRequestContext, email: string) {
+  const entries = await outbox(request, email.toLowerCase());
+  return entries.find((e) => (e.channel as string) === "email") as
+    { subject?: string; text: string } | undefined;
+}
