@@ -48,8 +48,7 @@ export function passwordResetNoticeEmail(appUrl: string): Content {
     text: [
       "Hello,",
       "",
-      "The password of your Twostep account was just reset, with a link sent to this address and a",
-      "code sent to your phone. Every device that was signed in has been signed out.",
+      "The password of your Twostep account was just reset, with a link sent to this address and a code sent to your phone. Every device that was signed in has been signed out.",
       "",
       `If this was not you, go to ${host} and choose "Forgot password?" to set a new one at once.`,
       "",

@@ -21,10 +21,14 @@ export function NewPasswordForm() {
 
   if (error?.final)
     return (
-      <p className="alert error" role="alert">
-        {describeError(error)}{" "}
-        <Link href="/forgot-password">Ask for a new link</Link>
-      </p>
+      <>
+        <p className="alert error" role="alert">
+          {describeError(error)}
+        </p>
+        <p className="switch">
+          <Link href="/forgot-password">Ask for a new link</Link>
+        </p>
+      </>
     );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
