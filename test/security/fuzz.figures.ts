@@ -57,6 +57,10 @@ const routes = {
   "/api/login": 1400,
   "/api/otp/send": 1400,
   "/api/otp/verify": 1400,
+  "/api/password/forgot": 300,
+  "/api/password/reset/start": 300,
+  "/api/password/reset": 300,
+  "/api/email/verify": 300,
 } as const;
 
 let handlers: Record<string, Handler>;
@@ -65,12 +69,13 @@ let csrf = { token: "", cookie: "" };
 
 async function countRows() {
   const db = await getDb();
-  const [users, phones, events] = await Promise.all([
+  const [users, phones, events, links] = await Promise.all([
     db.user.count(),
     db.phone.count(),
     db.authEvent.count(),
+    db.emailLink.count(),
   ]);
-  return { users, phones, events };
+  return { users, phones, events: events + links };
 }
 
 beforeAll(async () => {
@@ -85,6 +90,14 @@ beforeAll(async () => {
     "/api/login": (await import("@/app/api/login/route")).POST,
     "/api/otp/send": (await import("@/app/api/otp/send/route")).POST,
     "/api/otp/verify": (await import("@/app/api/otp/verify/route")).POST,
+    "/api/password/forgot": (await import("@/app/api/password/forgot/route"))
+      .POST,
+    "/api/password/reset/start": (
+      await import("@/app/api/password/reset/start/route")
+    ).POST,
+    "/api/password/reset": (await import("@/app/api/password/reset/route"))
+      .POST,
+    "/api/email/verify": (await import("@/app/api/email/verify/route")).POST,
     "GET /api/otp/status": (await import("@/app/api/otp/status/route")).GET,
     "POST /api/voice/answer": (await import("@/app/api/voice/answer/route"))
       .POST,
@@ -249,7 +262,7 @@ describe("malformed input against every route", () => {
     recordExact(SECTION, "5xx answers", failures.length, 0);
     recordExact(
       SECTION,
-      "rows written (users + phones + auth_events)",
+      "rows written (users + phones + auth_events + email_links)",
       rowsWritten,
       0,
     );

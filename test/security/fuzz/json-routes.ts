@@ -9,7 +9,7 @@ import {
   oddString,
 } from "./inputs";
 
-// Malformed bodies for the four JSON routes. A body is never valid for its route; the two
+// Malformed bodies for the JSON routes. A body is never valid for its route; the two
 // "valid body, no usable cookie" families for send and verify are invalid by their cookie.
 
 const email = fc.uuid().map((u) => `${u}@example.com`);
@@ -37,6 +37,16 @@ const notChannel = fc.oneof(
   oddString(8).filter((s) => s !== "sms" && s !== "voice"),
   fc.constantFrom("SMS", "Voice", "sms ", "email", "whatsapp"),
 );
+
+const notToken = fc.oneof(
+  notAString,
+  oddString(60).filter((s) => !/^[\w-]{43}$/.test(s)),
+);
+const aToken = fc.stringMatching(/^[\w-]{43}$/);
+const newPassword: [fc.Arbitrary<unknown>, fc.Arbitrary<unknown>] = [
+  fc.constant("correct horse battery"),
+  fc.oneof(notAString, tooShort, tooLong(128)),
+];
 
 const WRONG_FIELDS = {
   "/api/signup": {
@@ -67,6 +77,10 @@ const WRONG_FIELDS = {
   },
   "/api/otp/send": { channel: [fc.constant("sms"), notChannel] },
   "/api/otp/verify": { code: [fc.constant("123456"), notCode] },
+  "/api/password/forgot": { email: [email, notEmail] },
+  "/api/password/reset/start": { token: [aToken, notToken] },
+  "/api/password/reset": { password: newPassword },
+  "/api/email/verify": { token: [aToken, notToken] },
 } as const satisfies Record<
   string,
   Record<string, [fc.Arbitrary<unknown>, fc.Arbitrary<unknown>]>
