@@ -2,6 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
+import { POST as resendVerification } from "@/app/api/email/resend/route";
+import { POST as confirmEmail } from "@/app/api/email/verify/route";
+import { POST as forgot } from "@/app/api/password/forgot/route";
+import { POST as finishReset } from "@/app/api/password/reset/route";
+import { POST as startReset } from "@/app/api/password/reset/start/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { MAX_BODY_BYTES } from "@/lib/http";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -19,6 +24,11 @@ const routes = [
   ["/api/login", login],
   ["/api/otp/send", send],
   ["/api/otp/verify", verify],
+  ["/api/password/forgot", forgot],
+  ["/api/password/reset/start", startReset],
+  ["/api/password/reset", finishReset],
+  ["/api/email/verify", confirmEmail],
+  ["/api/email/resend", resendVerification],
 ] as const;
 
 const huge = (path: string, declared: boolean) =>

@@ -9,10 +9,13 @@ import { resendVerificationEmail } from "@/lib/steps/verify-email";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
+import { POST as resend } from "./resend/route";
 import { POST as confirm } from "./verify/route";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
+installNextHeadersForCjs(); // next-auth reads the session cookie through require("next/headers")
 
 // A sign-up's address gets a link; it is "unverified" until that link is used, once.
 
@@ -148,6 +151,16 @@ describe("email verification", () => {
       ok: false,
       error: "EMAIL_ALREADY_VERIFIED",
     });
+  });
+
+  it("sends nothing to someone who is not signed in", async () => {
+    const sent = listOutbox().length;
+    const reply = await post(resend, "/api/email/resend", {});
+    expect(reply).toMatchObject({
+      status: 401,
+      json: { error: { code: "NOT_SIGNED_IN" } },
+    });
+    expect(listOutbox().length).toBe(sent);
   });
 
   it("leaves an unverified address without password resets", async () => {
