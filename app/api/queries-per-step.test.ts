@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { closeDb, getDb, queryCount } from "@/lib/db";
+import { closeDb, getDb } from "@/lib/db";
+import { countQueries } from "@/test/support/count";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { runAfterTasks } from "@/test/support/after";
 import { resetTables } from "@/test/support/db";
@@ -44,7 +45,12 @@ beforeEach(async () => {
   clearBrowser();
   await resetTables();
 });
-afterAll(async () => closeDb(await getDb()));
+// SQL statements counted around node-postgres, which carries every query Prisma sends.
+const queries = countQueries();
+afterAll(async () => {
+  queries.stop();
+  await closeDb(await getDb());
+});
 
 /** Statements sent before the reply, then those Next's after() runs once it is sent. */
 async function queriesOf(
@@ -53,14 +59,14 @@ async function queriesOf(
   body: object,
   status = 200,
 ) {
-  const db = await getDb();
-  const start = queryCount(db);
+  await getDb();
+  const start = queries.count;
   expect((await handler(jsonRequest(path, body))).status).toBe(status);
-  const replied = queryCount(db);
+  const replied = queries.count;
   await runAfterTasks();
   return {
     beforeReply: replied - start,
-    afterReply: queryCount(db) - replied,
+    afterReply: queries.count - replied,
   };
 }
 
