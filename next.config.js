@@ -45,6 +45,16 @@ function securityHeaders(dev) {
 // server's environment says.
 const bench = process.env.TWOSTEP_BENCH === "1";
 
+// A build for real Postgres (DATABASE_URL set while building, as on Vercel) never opens PGlite or runs
+// the WebAssembly schema engine: leave them (tens of MB) out of every serverless function's files.
+const embeddedOnlyPackages = process.env.DATABASE_URL?.trim()
+  ? [
+      "node_modules/@electric-sql/pglite/**",
+      "node_modules/pglite-prisma-adapter/**",
+      "node_modules/@prisma/schema-engine-wasm/**",
+    ]
+  : [];
+
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => ({
   reactStrictMode: true,
@@ -68,6 +78,7 @@ module.exports = (phase) => ({
     "plivo",
     "pg",
   ],
+  outputFileTracingExcludes: { "/**": embeddedOnlyPackages },
   async headers() {
     const dev = phase === PHASE_DEVELOPMENT_SERVER;
     return [{ source: "/:path*", headers: securityHeaders(dev) }];

@@ -1,21 +1,48 @@
 import { z } from "zod";
-import { count, countryList, optional, seconds, url } from "./env-fields";
+import {
+  count,
+  countryList,
+  flag,
+  optional,
+  postgresUrl,
+  publicBaseUrl,
+  seconds,
+  url,
+} from "./env-fields";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
 // Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production.
+// In production the embedded parts are refused unless TWOSTEP_EMBEDDED=1 says so: per-process memory
+// would give each serverless instance its own limits and challenges, and PGlite cannot write there.
+
+/** The same floor as NEXTAUTH_SECRET: long enough that guessing it is not an option. */
+export const OUTBOX_TOKEN_MIN_LENGTH = 32;
 
 const schema = z
   .object({
     NODE_ENV: z
       .enum(["development", "production", "test"])
       .default("development"),
-    DATABASE_URL: optional.pipe(z.string().startsWith("postgres").optional()),
+    DATABASE_URL: postgresUrl,
+    // Read by prisma.config.ts for `prisma migrate deploy` (a direct, unpooled connection).
+    DATABASE_URL_UNPOOLED: postgresUrl,
+    DIRECT_URL: postgresUrl,
+    TWOSTEP_EMBEDDED: flag,
     PGLITE_DIR: optional,
     UPSTASH_REDIS_REST_URL: optional.pipe(url.optional()),
     UPSTASH_REDIS_REST_TOKEN: optional,
     KV_REST_API_URL: optional.pipe(url.optional()),
     KV_REST_API_TOKEN: optional,
     MESSAGING: optional.pipe(z.enum(["plivo", "outbox"]).optional()),
+    OUTBOX_TOKEN: optional.pipe(
+      z
+        .string()
+        .min(
+          OUTBOX_TOKEN_MIN_LENGTH,
+          `must be at least ${OUTBOX_TOKEN_MIN_LENGTH} characters`,
+        )
+        .optional(),
+    ),
     PLIVO_AUTH_ID: optional,
     PLIVO_AUTH_TOKEN: optional,
     PLIVO_FROM_NUMBER: optional.pipe(
@@ -38,6 +65,13 @@ const schema = z
     LIMIT_LOGINS_PER_IP_PER_15_MIN: count(1e9),
     LIMIT_DAILY_MESSAGE_BUDGET: count(1e9),
     SMS_COUNTRY_ALLOWLIST: countryList,
+    // Set by Vercel itself: the public URL falls back to them when APP_URL is unset.
+    VERCEL: optional,
+    VERCEL_ENV: optional,
+    VERCEL_URL: optional,
+    VERCEL_PROJECT_PRODUCTION_URL: optional,
+    // Set by `next dev` / `next start` to the port they listen on.
+    PORT: optional,
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -80,11 +114,36 @@ const schema = z
         "is required to send through Plivo",
       );
     }
+    const publicUrl = publicBaseUrl(e);
     if (wantsPlivo) {
       need(
-        !!(e.APP_URL ?? e.NEXTAUTH_URL),
+        !!publicUrl,
         "APP_URL",
         "is required so Plivo can reach the call's answer URL",
+      );
+    }
+    if (e.MESSAGING === "outbox")
+      need(
+        !prod || !!e.OUTBOX_TOKEN,
+        "OUTBOX_TOKEN",
+        `is required in production with MESSAGING=outbox (${OUTBOX_TOKEN_MIN_LENGTH}+ characters; it guards GET /api/dev/outbox)`,
+      );
+    if (prod && e.TWOSTEP_EMBEDDED !== "1") {
+      const embedded = "unless TWOSTEP_EMBEDDED=1 (a single-machine demo)";
+      need(
+        !!e.DATABASE_URL,
+        "DATABASE_URL",
+        `is required in production: the embedded PGlite keeps data on this machine only (${embedded})`,
+      );
+      need(
+        !!(redisUrl || redisToken),
+        "UPSTASH_REDIS_REST_URL",
+        `and its token are required in production: an in-process code store gives every instance its own limits and codes (${embedded})`,
+      );
+      need(
+        !!publicUrl?.startsWith("https://"),
+        "APP_URL",
+        `must be the public https origin in production (${embedded})`,
       );
     }
   });
@@ -104,11 +163,17 @@ function toEnv(e: z.infer<typeof schema>) {
   const redisToken = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
   return {
     production: prod,
+    /** TWOSTEP_EMBEDDED=1 in production: embedded parts or plain http accepted, with a warning. */
+    embeddedInProduction: prod && e.TWOSTEP_EMBEDDED === "1",
+    /** Running on Vercel (its functions log the problem instead of exiting). */
+    vercel: !!e.VERCEL,
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR ?? ".data/pglite",
     upstash:
       redisUrl && redisToken ? { url: redisUrl, token: redisToken } : undefined,
     messaging,
+    /** In production, GET /api/dev/outbox answers only `Authorization: Bearer <this>`. */
+    outboxToken: e.OUTBOX_TOKEN,
     plivo: plivoSet
       ? {
           authId: e.PLIVO_AUTH_ID!,
@@ -116,7 +181,7 @@ function toEnv(e: z.infer<typeof schema>) {
           from: e.PLIVO_FROM_NUMBER!,
         }
       : undefined,
-    appUrl: (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(
+    appUrl: (publicBaseUrl(e) ?? `http://localhost:${e.PORT ?? 3000}`).replace(
       /\/$/,
       "",
     ),
@@ -168,7 +233,17 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Set by the platform, never by hand: .env.example names them in a comment, not as settings. */
+export const PLATFORM_VARIABLES = [
+  "NODE_ENV",
+  "VERCEL",
+  "VERCEL_ENV",
+  "VERCEL_URL",
+  "VERCEL_PROJECT_PRODUCTION_URL",
+  "PORT",
+];
+
 /** Every variable the app reads, for the check that .env.example documents them all. */
 export const ENV_VARIABLES = Object.keys(schema.shape).filter(
-  (k) => k !== "NODE_ENV",
+  (k) => !PLATFORM_VARIABLES.includes(k),
 );
