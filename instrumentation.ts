@@ -1,40 +1,8 @@
-import type { Env } from "@/lib/env";
-
-// Runs once when the server starts. A bad environment stops it here with one clear message
-// (on Vercel it is logged and every request answers 500); then the parts the first request
-// would otherwise open are opened now, so the first request after "Ready" is as fast as the tenth.
+// Runs once when the server starts. The work lives in instrumentation-node.ts, imported only inside
+// this check so the Edge build of this file never pulls in Node-only modules.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { decideStartup, defaultNextAuthUrl, embeddedWarning } =
-    await import("@/lib/env-startup");
-  const decision = decideStartup(process.env);
-  if (decision.kind !== "start") {
-    console.error(decision.message);
-    if (decision.kind === "exit") process.exit(1);
-    return;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./instrumentation-node");
+    await startServer();
   }
-  const { env } = decision;
-  defaultNextAuthUrl(env, process.env);
-  const warning = embeddedWarning(env);
-  if (warning) console.warn(warning);
-  const { getMessenger } = await import("@/lib/messaging");
-  getMessenger(); // prints the outbox-in-production warning now, not on the first send
-  await warmUp(env);
-}
-
-// The embedded database is opened (and migrated) before Ready: that is seconds of work. Remote
-// parts are only started: a slow network must not hold the server back, and the first request
-// then finds the connection already open or opening.
-async function warmUp(env: Env) {
-  const [{ getDb }, { getChallengeStore }] = await Promise.all([
-    import("@/lib/db"),
-    import("@/lib/store"),
-  ]);
-  const report = (part: string) => (error: unknown) =>
-    console.warn(`Start-up: the ${part} is not reachable yet:`, error);
-  const db = getDb()
-    .then((client) => client.$queryRaw`SELECT 1`)
-    .catch(report("database"));
-  void getChallengeStore().ping().catch(report("code store"));
-  if (!env.databaseUrl) await db;
 }

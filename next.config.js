@@ -47,11 +47,19 @@ const bench = process.env.TWOSTEP_BENCH === "1";
 
 // A build for real Postgres (DATABASE_URL set while building, as on Vercel) never opens PGlite or runs
 // the WebAssembly schema engine: leave them (tens of MB) out of every serverless function's files.
-const embeddedOnlyPackages = process.env.DATABASE_URL?.trim()
+// lib/db compiles its PGlite branch out of such a build (TWOSTEP_BUILT_FOR_POSTGRES, inlined below),
+// and the routes' traces exclude the packages as well.
+const builtForPostgres = !!process.env.DATABASE_URL?.trim();
+const distDir = bench ? "node_modules/.cache/twostep-bench" : ".next";
+const embeddedOnlyPackages = ["@electric-sql/pglite", "pglite-prisma-adapter"];
+const embeddedOnlyFiles = builtForPostgres
   ? [
-      "node_modules/@electric-sql/pglite/**",
-      "node_modules/pglite-prisma-adapter/**",
+      ...embeddedOnlyPackages.map((name) => `node_modules/${name}/**`),
       "node_modules/@prisma/schema-engine-wasm/**",
+      // Turbopack links each external package into the build folder under a hashed name.
+      ...embeddedOnlyPackages.map(
+        (name) => `${distDir}/node_modules/${name}-*`,
+      ),
     ]
   : [];
 
@@ -59,8 +67,11 @@ const embeddedOnlyPackages = process.env.DATABASE_URL?.trim()
 module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
-  distDir: bench ? "node_modules/.cache/twostep-bench" : ".next",
-  env: { TWOSTEP_BENCH_ROUTES: bench ? "1" : "0" },
+  distDir,
+  env: {
+    TWOSTEP_BENCH_ROUTES: bench ? "1" : "0",
+    TWOSTEP_BUILT_FOR_POSTGRES: builtForPostgres ? "1" : "0",
+  },
   // Its own tsconfig lists the bench folder's generated types, so Next leaves tsconfig.json alone;
   // types are checked by `npm run typecheck`, not again by the benchmark's build.
   ...(bench && {
@@ -78,7 +89,7 @@ module.exports = (phase) => ({
     "plivo",
     "pg",
   ],
-  outputFileTracingExcludes: { "/**": embeddedOnlyPackages },
+  outputFileTracingExcludes: { "/**": embeddedOnlyFiles },
   async headers() {
     const dev = phase === PHASE_DEVELOPMENT_SERVER;
     return [{ source: "/:path*", headers: securityHeaders(dev) }];

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { startServer } from "@/instrumentation-node";
 import { parseEnv } from "./env";
 import {
   decideStartup,
@@ -76,5 +77,38 @@ describe("embeddedWarning", () => {
     expect(embeddedWarning(parseEnv({ TWOSTEP_EMBEDDED: "1" }))).toBe(
       undefined,
     );
+  });
+});
+
+// What the server does at start-up with a bad environment: stop outside Vercel, log on Vercel.
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function capture() {
+  const exit = vi.spyOn(process, "exit").mockImplementation((() => {
+    throw new Error("exited");
+  }) as never);
+  const error = vi.spyOn(console, "error").mockImplementation(() => {});
+  return { exit, error };
+}
+
+describe("startServer", () => {
+  it("prints the problems and exits with 1 on an invalid environment", async () => {
+    const { exit, error } = capture();
+    await expect(startServer({ NODE_ENV: "production" })).rejects.toThrow(
+      "exited",
+    );
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(String(error.mock.calls[0]?.[0])).toMatch(
+      /^Twostep cannot start: the environment is not valid\.\n.*NEXTAUTH_SECRET/,
+    );
+  });
+
+  it("logs the problems and keeps running on Vercel", async () => {
+    const { exit, error } = capture();
+    await startServer({ NODE_ENV: "production", VERCEL: "1" });
+    expect(exit).not.toHaveBeenCalled();
+    expect(String(error.mock.calls[0]?.[0])).toMatch(/NEXTAUTH_SECRET/);
   });
 });

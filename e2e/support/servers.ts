@@ -18,6 +18,8 @@ export const E2E_SERVERS = {
   },
   main: { port: base, url: `http://127.0.0.1:${base}` },
   short: { port: base + 1, url: `http://127.0.0.1:${base + 1}` },
+  /** Started by e2e/startup.spec.ts itself, with a broken environment. */
+  startup: { port: base + 5, url: `http://127.0.0.1:${base + 5}` },
 } as const;
 
 /** Production answers GET /api/dev/outbox only with this bearer token (32+ characters). */

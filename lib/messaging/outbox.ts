@@ -56,13 +56,13 @@ export function createOutboxMessenger(): Messenger {
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
 /**
- * True when the Authorization header is exactly `Bearer <token>`. Both sides are hashed first so
- * the comparison takes the same time whatever the header holds (its length included).
+ * True when the Authorization header is `Bearer <token>` (the scheme's case is free, as HTTP says).
+ * Both sides are hashed first so the comparison takes the same time whatever the header holds.
  */
 export function hasOutboxToken(
   authorization: string | null,
   token: string,
 ): boolean {
-  const given = authorization?.match(/^Bearer (.+)$/)?.[1] ?? "";
+  const given = authorization?.match(/^Bearer (.+)$/i)?.[1] ?? "";
   return timingSafeEqual(digest(given), digest(token)) && given !== "";
 }
