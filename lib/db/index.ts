@@ -44,13 +44,17 @@ export async function createDb(options: DbOptions): Promise<Db> {
     throw new Error(
       "This build was made for Postgres (DATABASE_URL was set while building): set DATABASE_URL, or rebuild without it to use the embedded database.",
     );
-  const [{ PGlite }, { PrismaPGlite }, { applyMigrations }] = embedded;
+  const [
+    { PGlite },
+    { PrismaPGlite },
+    { applyMigrations, hasPendingMigrations },
+  ] = embedded;
   const dir = options.pgliteDir ?? "memory://";
   if (!dir.includes("://")) await mkdir(dir, { recursive: true });
   const pglite = new PGlite(dir);
   const adapter = new PrismaPGlite(pglite);
   try {
-    await applyMigrations(adapter);
+    if (await hasPendingMigrations(pglite)) await applyMigrations(adapter);
   } catch (error) {
     await pglite.close();
     throw error;
