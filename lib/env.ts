@@ -10,13 +10,11 @@ import {
   url,
 } from "./env-fields";
 
-// Read and checked once per process; every module asks getEnv() rather than process.env.
-// Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production.
-// In production the embedded parts are refused unless TWOSTEP_EMBEDDED=1 says so: per-process memory
-// would give each serverless instance its own limits and challenges, and PGlite cannot write there.
+import { checkProduction, OUTBOX_TOKEN_MIN_LENGTH } from "./env-production";
 
-/** The same floor as NEXTAUTH_SECRET: long enough that guessing it is not an option. */
-export const OUTBOX_TOKEN_MIN_LENGTH = 32;
+// Read and checked once per process; every module asks getEnv() rather than process.env.
+// Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production;
+// what production adds is in env-production.ts.
 
 const schema = z
   .object({
@@ -122,30 +120,11 @@ const schema = z
         "is required so Plivo can reach the call's answer URL",
       );
     }
-    if (e.MESSAGING === "outbox")
-      need(
-        !prod || !!e.OUTBOX_TOKEN,
-        "OUTBOX_TOKEN",
-        `is required in production with MESSAGING=outbox (${OUTBOX_TOKEN_MIN_LENGTH}+ characters; it guards GET /api/dev/outbox)`,
-      );
-    if (prod && e.TWOSTEP_EMBEDDED !== "1") {
-      const embedded = "unless TWOSTEP_EMBEDDED=1 (a single-machine demo)";
-      need(
-        !!e.DATABASE_URL,
-        "DATABASE_URL",
-        `is required in production: the embedded PGlite keeps data on this machine only (${embedded})`,
-      );
-      need(
-        !!(redisUrl || redisToken),
-        "UPSTASH_REDIS_REST_URL",
-        `and its token are required in production: an in-process code store gives every instance its own limits and codes (${embedded})`,
-      );
-      need(
-        !!publicUrl?.startsWith("https://"),
-        "APP_URL",
-        `must be the public https origin in production (${embedded})`,
-      );
-    }
+    checkProduction(
+      e,
+      { publicUrl, hasStore: !!(redisUrl || redisToken) },
+      need,
+    );
   });
 
 export type Env = ReturnType<typeof toEnv>;
