@@ -30,10 +30,26 @@ function securityHeaders() {
   ];
 }
 
+// A build for real Postgres (DATABASE_URL set while building, as on Vercel) never opens PGlite or runs
+// the WebAssembly schema engine: leave them (tens of MB) out of every serverless function's files.
+// lib/db compiles its PGlite branch out of such a build (TWOSTEP_BUILT_FOR_POSTGRES, inlined below),
+// and the routes' traces exclude the packages as well.
+const builtForPostgres = !!process.env.DATABASE_URL?.trim();
+const embeddedOnlyPackages = ["@electric-sql/pglite", "pglite-prisma-adapter"];
+const embeddedOnlyFiles = builtForPostgres
+  ? [
+      ...embeddedOnlyPackages.map((name) => `node_modules/${name}/**`),
+      "node_modules/@prisma/schema-engine-wasm/**",
+      // Turbopack links each external package into the build folder under a hashed name.
+      ...embeddedOnlyPackages.map((name) => `.next/node_modules/${name}-*`),
+    ]
+  : [];
+
 /** @type {import('next').NextConfig} */
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  env: { TWOSTEP_BUILT_FOR_POSTGRES: builtForPostgres ? "1" : "0" },
   // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
   // which only the Plivo messenger needs.
   serverExternalPackages: [
@@ -43,6 +59,7 @@ module.exports = {
     "plivo",
     "pg",
   ],
+  outputFileTracingExcludes: { "/**": embeddedOnlyFiles },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders() },

@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, newPhone, signUp } from "./support/journey";
+import {
+  newPerson,
+  newPhone,
+  outbox,
+  OUTBOX_AUTH,
+  signUp,
+} from "./support/journey";
 
 test("the home page renders with its way in", async ({ page }) => {
   await page.goto("/");
@@ -19,15 +25,13 @@ test("health reports every part reachable, naming none of them", async ({
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
-test("the outbox contract lists a number's messages newest first, and its page shows them", async ({
+test("the outbox contract lists a number's messages newest first, only for the token's holder", async ({
   page,
   request,
 }) => {
   const phone = newPhone();
-  const empty = await request.get(
-    `/api/dev/outbox?to=${encodeURIComponent(phone)}`,
-  );
-  expect(await empty.json()).toEqual([]);
+  const query = `/api/dev/outbox?to=${encodeURIComponent(phone)}`;
+  expect(await outbox(request, phone)).toEqual([]);
   await request.post("/api/signup", {
     data: {
       email: `outbox-${Date.now()}@example.com`,
@@ -35,10 +39,7 @@ test("the outbox contract lists a number's messages newest first, and its page s
       phone,
     },
   });
-  const entries = await (
-    await request.get(`/api/dev/outbox?to=${encodeURIComponent(phone)}`)
-  ).json();
-  expect(entries).toEqual([
+  expect(await outbox(request, phone)).toEqual([
     {
       channel: "sms",
       to: phone,
@@ -46,8 +47,13 @@ test("the outbox contract lists a number's messages newest first, and its page s
       createdAt: expect.any(String),
     },
   ]);
-  await page.goto("/dev/outbox");
-  await expect(page.getByText(`SMS to ${phone}`).first()).toBeVisible();
+  // A production build: no token, a wrong one, and the page all give nothing away.
+  expect((await request.get(query)).status()).toBe(401);
+  const wrong = await request.get(query, {
+    headers: { authorization: `${OUTBOX_AUTH.authorization}x` },
+  });
+  expect(wrong.status()).toBe(401);
+  expect((await page.goto("/dev/outbox"))?.status()).toBe(404);
 });
 
 test("security headers are set on pages", async ({ request }) => {

@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { enterCode, newPerson, readCode, startSignup } from "./support/journey";
+import {
+  enterCode,
+  newPerson,
+  outbox,
+  readCode,
+  startSignup,
+} from "./support/journey";
 
 test("a new person signs up, proves their phone with the texted code and lands on their account", async ({
   page,
@@ -19,12 +25,8 @@ test("a new person signs up, proves their phone with the texted code and lands o
   const input = page.getByLabel("Verification code");
   await expect(input).toHaveAttribute("autocomplete", "one-time-code");
   await expect(input).toHaveAttribute("inputmode", "numeric");
-  const [sms] = await (
-    await page.request.get(
-      `/api/dev/outbox?to=${encodeURIComponent(person.phone)}`,
-    )
-  ).json();
-  expect(sms.text).toMatch(/\n@127\.0\.0\.1 #\d{6}$/); // WebOTP line
+  const [sms] = await outbox(page.request, person.phone);
+  expect(sms!.text).toMatch(/\n@127\.0\.0\.1 #\d{6}$/); // WebOTP line
 
   await enterCode(page, await readCode(page.request, person.phone, 1));
   await expect(page).toHaveURL(/\/account$/);

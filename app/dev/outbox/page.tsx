@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getEnv } from "@/lib/env";
 import { isOutboxActive } from "@/lib/messaging";
 import { listOutbox } from "@/lib/messaging/outbox";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-// What the outbox messenger would have sent, for development. Absent unless the outbox is in use.
+// What the outbox messenger would have sent, for development. Absent unless the outbox is in use,
+// and never served in production, where only the token-guarded JSON contract reads the outbox.
 export default function OutboxPage() {
-  if (!isOutboxActive()) notFound();
+  if (getEnv().production || !isOutboxActive()) notFound();
   const entries = listOutbox();
   return (
     <section className="card wide">
