@@ -38,7 +38,7 @@ export async function checkPasswordStep(
     return refuse("BAD_CREDENTIALS");
   }
   const channel = firstChannel(phone);
-  const outcome = await startCodeStep(
+  return startCodeStep(
     deps,
     {
       purpose: "login",
@@ -50,12 +50,4 @@ export async function checkPasswordStep(
     },
     meta,
   );
-  if (outcome.ok)
-    await recordEvent({
-      type: "code_sent",
-      userId: user.id,
-      ...meta,
-      detail: { channel, purpose: "login", ok: outcome.delivery !== "failed" },
-    });
-  return outcome;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
 import { sendCode, type SendDeps } from "@/lib/challenge/send";
@@ -8,9 +9,9 @@ import { addressBucket } from "@/lib/http/request-meta";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import type { Challenge, Channel, DeliveryStatus } from "@/lib/store";
 
-// What sign-up and the password step share: a new challenge bound to this browser, and its first
-// code. A delivery problem still leads to the code page (which offers a call); any other refusal
-// ends here, and no challenge is left that a browser could use.
+// What sign-up and the password step share: a new challenge bound to this browser, its first code,
+// and the audit row of that send. A delivery problem still leads to the code page (which offers a
+// call); any other refusal ends here, and no challenge is left that a browser could use.
 
 export interface CodeStepStart {
   purpose: Challenge["purpose"];
@@ -66,15 +67,18 @@ export async function startCodeStep(
       deps.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
     admit: () => consumeSendLimits(target),
   });
-  if (outcome.ok)
-    return {
-      ok: true,
-      challengeId: id,
-      delivery: outcome.challenge.delivery,
-      channel,
-    };
-  if (DELIVERY_ERRORS.includes(outcome.error))
-    return { ok: true, challengeId: id, delivery: "failed", channel };
-  await deps.store.deleteChallenge(id);
-  return outcome;
+  const delivered = outcome.ok;
+  if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
+    await deps.store.deleteChallenge(id);
+    return outcome;
+  }
+  const detail = { channel, purpose: start.purpose, ok: delivered };
+  await recordEvent({
+    type: "code_sent",
+    userId: start.userId,
+    ...meta,
+    detail,
+  });
+  const delivery = outcome.ok ? outcome.challenge.delivery : "failed";
+  return { ok: true, challengeId: id, delivery, channel };
 }
