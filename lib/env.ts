@@ -193,7 +193,6 @@ function toEnv(e: z.infer<typeof schema>) {
       dailyUnverifiedMessageBudget: e.LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET,
     },
     smsCountryAllowlist: e.SMS_COUNTRY_ALLOWLIST,
-    onVercel: e.VERCEL === "1",
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     // The shipped list always applies; "hibp" adds Have I Been Pwned's range API.
     passwordBreachCheck: e.PASSWORD_BREACH_CHECK ?? "list",
