@@ -1,5 +1,6 @@
 import type { Env } from "@/lib/env";
 import {
+  clientAddressWarning,
   decideStartup,
   defaultNextAuthUrl,
   embeddedWarning,
@@ -20,8 +21,8 @@ export async function startServer(
   }
   const { env } = decision;
   defaultNextAuthUrl(env, source);
-  const warning = embeddedWarning(env);
-  if (warning) console.warn(warning);
+  for (const warning of [embeddedWarning(env), clientAddressWarning(env)])
+    if (warning) console.warn(warning);
   const { getMessenger } = await import("@/lib/messaging");
   getMessenger(); // prints the outbox-in-production warning now, not on the first send
   await warmUp(env);

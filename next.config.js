@@ -2,8 +2,8 @@
 const HSTS_MAX_AGE_SECONDS = 63072000;
 
 // Pages get their Content-Security-Policy, with a per-request script nonce, from proxy.ts. API
-// routes answer JSON, Plivo XML or next-auth's own small pages: nothing there may load anything
-// but next-auth's inline styles.
+// routes answer JSON, Plivo XML or next-auth's own small pages, and build files and prefetches are
+// data: nothing there may load anything but next-auth's inline styles, or be framed.
 const API_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
@@ -11,6 +11,15 @@ const API_CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'self'",
 ].join("; ");
+
+const dataPolicy = [
+  { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
+];
+/** The headers that mark a router prefetch, which proxy.ts leaves alone. */
+const PREFETCH_HEADERS = [
+  { type: "header", key: "next-router-prefetch" },
+  { type: "header", key: "purpose", value: "prefetch" },
+];
 
 function securityHeaders() {
   return [
@@ -63,15 +72,14 @@ module.exports = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders() },
-      {
-        source: "/api/:path*",
-        headers: [
-          {
-            key: "Content-Security-Policy",
-            value: API_CONTENT_SECURITY_POLICY,
-          },
-        ],
-      },
+      { source: "/api/:path*", headers: dataPolicy },
+      // Build files and router prefetches bypass proxy.ts: they load nothing, and nothing may frame them.
+      { source: "/_next/:path*", headers: dataPolicy },
+      ...PREFETCH_HEADERS.map((has) => ({
+        source: "/:path*",
+        has: [has],
+        headers: dataPolicy,
+      })),
     ];
   },
 };

@@ -87,6 +87,29 @@ function directive(policy: string | undefined, name: string): string[] {
   return found?.slice(1) ?? [];
 }
 
+test("build files and router prefetches may not be framed either", async ({
+  page,
+  request,
+}) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto("/");
+  const chunk = scripts.find((url) => url.includes("/_next/static/"));
+  expect(chunk).toBeTruthy();
+  const asset = await request.get(chunk!);
+  expect(asset.headers()["content-security-policy"]).toContain(
+    "frame-ancestors 'none'",
+  );
+  const prefetch = await request.get("/login", {
+    headers: { "next-router-prefetch": "1", rsc: "1" },
+  });
+  expect(prefetch.headers()["content-security-policy"]).toContain(
+    "frame-ancestors 'none'",
+  );
+});
+
 test("pages allow only scripts carrying a fresh nonce: no inline script, no <base>", async ({
   request,
 }) => {

@@ -4,6 +4,7 @@ import { parseEnv } from "./env";
 import {
   decideStartup,
   defaultNextAuthUrl,
+  clientAddressWarning,
   embeddedWarning,
 } from "./env-startup";
 
@@ -110,5 +111,34 @@ describe("startServer", () => {
     await startServer({ NODE_ENV: "production", VERCEL: "1" });
     expect(exit).not.toHaveBeenCalled();
     expect(String(error.mock.calls[0]?.[0])).toMatch(/NEXTAUTH_SECRET/);
+  });
+});
+
+describe("clientAddressWarning", () => {
+  const production = {
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: "x".repeat(32),
+    TWOSTEP_EMBEDDED: "1",
+    MESSAGING: "outbox",
+    OUTBOX_TOKEN: "t".repeat(32),
+    APP_URL: "http://127.0.0.1:3100",
+  };
+
+  it("warns in production outside Vercel when no proxy hop is trusted", () => {
+    expect(clientAddressWarning(parseEnv(production))).toMatch(
+      /TRUSTED_PROXY_HOPS is 0/,
+    );
+  });
+
+  it("says nothing with a trusted hop, on Vercel, or in development", () => {
+    expect(
+      clientAddressWarning(
+        parseEnv({ ...production, TRUSTED_PROXY_HOPS: "1" }),
+      ),
+    ).toBeUndefined();
+    expect(
+      clientAddressWarning(parseEnv({ ...production, VERCEL: "1" })),
+    ).toBeUndefined();
+    expect(clientAddressWarning(parseEnv({}))).toBeUndefined();
   });
 });

@@ -54,3 +54,16 @@ export function embeddedWarning(env: Env): string | undefined {
     "",
   ].join("\n");
 }
+
+/**
+ * Outside Vercel with no trusted proxy hop, no request names its client: every per-address limit
+ * then counts all clients together. Said once at start-up in production; undefined when not needed.
+ */
+export function clientAddressWarning(env: Env): string | undefined {
+  if (!env.production || env.vercel || env.trustedProxyHops > 0)
+    return undefined;
+  return (
+    "Start-up: TRUSTED_PROXY_HOPS is 0, so no request names its client address: per-address limits " +
+    "count all clients together. Set it to the number of proxies in front of the app."
+  );
+}
