@@ -8,7 +8,9 @@ export type AuthEventType =
   | "login_success"
   | "login_failure"
   | "lockout"
-  | "sign_out";
+  | "sign_out"
+  | "factor_added"
+  | "recovery_code_used";
 
 export interface AuditInput {
   type: AuthEventType;
