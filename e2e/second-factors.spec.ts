@@ -68,6 +68,15 @@ test("a person sets up an authenticator app, then signs in with it and no text i
   await expect(
     page.getByRole("cell", { name: /Password and authenticator app/ }),
   ).toBeVisible();
+
+  // Just signed in with a second factor: the app may be removed, and the phone leads again.
+  await page.getByRole("button", { name: "Remove authenticator app" }).click();
+  await expect(
+    page.getByRole("button", { name: "Set up authenticator app" }),
+  ).toBeVisible();
+  expect((await outbox(page.request, person.phone))[0]!.text).toContain(
+    "authenticator app was removed",
+  );
   await context.close();
 });
 

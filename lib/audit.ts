@@ -10,6 +10,7 @@ export type AuthEventType =
   | "lockout"
   | "sign_out"
   | "factor_added"
+  | "factor_removed"
   | "recovery_code_used";
 
 export interface AuditInput {

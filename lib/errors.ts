@@ -79,6 +79,14 @@ export const ERRORS = {
     "An authenticator app is already turned on for this account.",
     409,
   ),
+  REAUTH_REQUIRED: spec(
+    "For your safety, sign out and sign in again, then remove it within 10 minutes.",
+    403,
+  ),
+  LAST_FACTOR: spec(
+    "This is your only second factor: add another before removing it.",
+    409,
+  ),
   NO_SETUP: spec(
     "This setup has ended. Start setting up the authenticator app again.",
     409,

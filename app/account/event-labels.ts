@@ -51,6 +51,7 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
             : "Recovery codes generated",
           d.replaced ? "The old codes no longer work" : "",
         ],
+  factor_removed: () => ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
 };
 

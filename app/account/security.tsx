@@ -2,6 +2,7 @@ import type { FactorSummary } from "@/lib/factors/records";
 import { RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
 import { AuthenticatorSetup } from "./authenticator-setup";
 import { RecoveryCodes } from "./recovery-codes";
+import { RemoveAuthenticator } from "./remove-authenticator";
 import styles from "./security.module.css";
 
 const DAY = new Intl.DateTimeFormat("en-GB", {
@@ -22,10 +23,13 @@ export function Security({ factors }: { factors: FactorSummary }) {
       <div className={styles.factor}>
         <h3>Authenticator app</h3>
         {totp ? (
-          <p className={styles.status}>
-            On since {DAY.format(totp.confirmedAt)}. Sign-in asks for its code
-            first.
-          </p>
+          <>
+            <p className={styles.status}>
+              On since {DAY.format(totp.confirmedAt)}. Sign-in asks for its code
+              first.
+            </p>
+            <RemoveAuthenticator />
+          </>
         ) : (
           <>
             <p className={`alert info ${styles.risk}`} role="note">

@@ -23,3 +23,9 @@ export const RECOVERY_CODE_COUNT = 10;
 export const RECOVERY_CODE_CHARS = 24;
 /** Shown in groups of 4 characters, easier to copy by hand. */
 export const RECOVERY_CODE_GROUP = 4;
+
+/**
+ * ASVS 5.0 7.5.1 (re-authenticate before changing factors); Clerk's reverification window: removing
+ * a factor needs a second factor passed within the last 10 minutes.
+ */
+export const FRESH_SECOND_FACTOR_SECONDS = 10 * 60;

@@ -192,3 +192,24 @@ export async function countRecoveryCodesLeft(userId: string): Promise<number> {
     where: { usedAt: null, factor: { userId, kind: "recovery_codes" } },
   });
 }
+
+/**
+ * Removes the authenticator app, only while another everyday factor remains (the verified phone),
+ * so a person can never remove their last one. "removed", "last" or "none".
+ */
+export async function deleteTotp(
+  userId: string,
+): Promise<"removed" | "last" | "none"> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+    const phones = await tx.phone.count({
+      where: { userId, verifiedAt: { not: null } },
+    });
+    if (phones === 0) return "last";
+    const gone = await tx.factor.deleteMany({
+      where: { userId, kind: "totp" },
+    });
+    return gone.count > 0 ? "removed" : "none";
+  });
+}

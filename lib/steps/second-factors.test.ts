@@ -16,6 +16,7 @@ import { startTestUpstashStore } from "@/test/support/redis";
 import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
 import { generateRecoveryCodeSet } from "./generate-recovery-codes";
 import {
+  removeAuthenticator,
   startAuthenticatorSetup,
   turnOnAuthenticator,
 } from "./set-up-authenticator";
@@ -257,6 +258,52 @@ describe("the authenticator app", () => {
       ok: false,
       error: "FACTOR_NOT_AVAILABLE",
     });
+  });
+});
+
+describe("removing the authenticator app", () => {
+  const MINUTE = 60_000;
+
+  it("needs a second factor passed within the last 10 minutes", async () => {
+    const { user } = await withAuthenticator();
+    for (const at of [null, Date.now() - 11 * MINUTE])
+      expect(await removeAuthenticator(messenger, user.id, at, META)).toEqual({
+        ok: false,
+        error: "REAUTH_REQUIRED",
+      });
+    const db = await getDb();
+    expect(await db.factor.count({ where: { kind: "totp" } })).toBe(1);
+  });
+
+  it("removes it when fresh, audited and texted; sign-in then texts a code again", async () => {
+    const { user } = await withAuthenticator();
+    messenger.sms.length = 0;
+    const recent = Date.now() - 9 * MINUTE;
+    expect(await removeAuthenticator(messenger, user.id, recent, META)).toEqual(
+      {
+        ok: true,
+      },
+    );
+    expect((await events(user.id)).at(-1)).toEqual({
+      type: "factor_removed",
+      detail: { factor: "totp" },
+    });
+    expect(messenger.sms[0]!.text).toContain("authenticator app was removed");
+    const next = await passwordStep(user.email);
+    expect(next.channel).toBe("sms");
+  });
+
+  it("never removes the last second factor", async () => {
+    const { user } = await withAuthenticator();
+    const db = await getDb();
+    await db.phone.deleteMany({ where: { userId: user.id } });
+    expect(
+      await removeAuthenticator(messenger, user.id, Date.now(), META),
+    ).toEqual({
+      ok: false,
+      error: "LAST_FACTOR",
+    });
+    expect(await db.factor.count({ where: { kind: "totp" } })).toBe(1);
   });
 });
 

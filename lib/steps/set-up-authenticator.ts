@@ -3,8 +3,10 @@ import { renderSVG } from "uqr";
 import { recordEvent } from "@/lib/audit";
 import { refuse, type Outcome } from "@/lib/errors";
 import { notifyByText, NOTICES } from "@/lib/factors/notify";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import {
   confirmTotp,
+  deleteTotp,
   findActiveTotp,
   findPendingTotp,
   saveTotpSetup,
@@ -73,5 +75,32 @@ export async function turnOnAuthenticator(
     detail: { factor: "totp" },
   });
   await notifyByText(messenger, user.id, NOTICES.totpOn);
+  return { ok: true };
+}
+
+/**
+ * "Remove": only with a second factor passed in the last 10 minutes (a stolen session that is
+ * older cannot weaken the account), and never the last factor.
+ */
+export async function removeAuthenticator(
+  messenger: Messenger,
+  userId: string,
+  secondFactorAt: number | null,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<Outcome> {
+  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
+  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+    return refuse("REAUTH_REQUIRED");
+  const removed = await deleteTotp(userId);
+  if (removed === "last") return refuse("LAST_FACTOR");
+  if (removed === "none") return { ok: true };
+  await recordEvent({
+    type: "factor_removed",
+    userId,
+    ...meta,
+    detail: { factor: "totp" },
+  });
+  await notifyByText(messenger, userId, NOTICES.totpOff);
   return { ok: true };
 }

@@ -10,6 +10,7 @@ CREATE TYPE "FactorKind" AS ENUM ('totp', 'recovery_codes');
 
 
 ALTER TYPE "AuthEventType" ADD VALUE 'factor_added';
+ALTER TYPE "AuthEventType" ADD VALUE 'factor_removed';
 ALTER TYPE "AuthEventType" ADD VALUE 'recovery_code_used';
 
 -- CreateTable
