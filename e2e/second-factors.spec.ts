@@ -2,9 +2,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import {
   enterCode,
+  newPerson,
   outbox,
   readCode,
   registeredPerson,
+  startSignup,
   signOut,
   submitPassword,
   type Person,
@@ -108,4 +110,21 @@ test("a person who lost their phone signs in with a recovery code, and the accou
   expect(entries[0]!.text).toContain("recovery code was used");
   expect(entries[0]!.text).not.toContain(codes[0]!.slice(0, 9));
   await context.close();
+});
+
+test("sign-up ends with the offer of an authenticator app, which can be set up right there", async ({
+  page,
+}) => {
+  const person = newPerson();
+  await enterCode(page, await startSignup(page, person));
+  await expect(page).toHaveURL(/\/welcome$/);
+  await expect(page.getByRole("note")).toContainText("only second factor");
+  await expect(page.getByRole("link", { name: "Skip for now" })).toBeVisible();
+  await page.getByRole("button", { name: "Set up authenticator app" }).click();
+  const key = (await page.getByLabel("Setup key").textContent())!;
+  await page.getByLabel("Authenticator code").fill(appCode(key));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await page.getByRole("link", { name: "Continue to your account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(/^On since/)).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
 import { AuthenticatorSetup } from "./authenticator-setup";
 import { RecoveryCodes } from "./recovery-codes";
 import { RemoveAuthenticator } from "./remove-authenticator";
+import { RiskNotice } from "./risk-notice";
 import styles from "./security.module.css";
 
 const DAY = new Intl.DateTimeFormat("en-GB", {
@@ -12,8 +13,7 @@ const DAY = new Intl.DateTimeFormat("en-GB", {
 
 /**
  * The person's second factors. While the phone is the only one, the page says why an authenticator
- * app is safer and offers to add one (SMS is a restricted authenticator: people must be told the
- * risk and offered an alternative).
+ * app is safer and offers to add one.
  */
 export function Security({ factors }: { factors: FactorSummary }) {
   const { totp, recoveryCodes } = factors;
@@ -32,13 +32,7 @@ export function Security({ factors }: { factors: FactorSummary }) {
           </>
         ) : (
           <>
-            <p className={`alert info ${styles.risk}`} role="note">
-              Your phone number is your only second factor. Text messages and
-              calls can be redirected to someone else (a SIM swap or a hijacked
-              number) and cannot reach you without signal. An authenticator app
-              keeps its codes on your own device, works offline, and cannot be
-              redirected: add one to make your account safer.
-            </p>
+            <RiskNotice />
             <AuthenticatorSetup />
           </>
         )}
