@@ -44,13 +44,13 @@ export async function verifyFactorStep(
   meta: RequestMeta,
 ): Promise<Outcome<{ recoveryCodesLeft?: number }>> {
   const challenge = await deps.store.getChallenge(id);
-  if (!challenge?.userId || challenge.purpose !== "login")
-    return refuse("NO_CHALLENGE");
+  if (!challenge) return refuse("NO_CHALLENGE");
   const ended = ENDED[challenge.status];
   if (ended) return refuse(ended);
-  if (!challenge.factors.includes(factor))
+  // A sign-up's challenge accepts only its phone: there is no account yet to hold other factors.
+  const { userId } = challenge;
+  if (!userId || !challenge.factors.includes(factor))
     return refuse("FACTOR_NOT_AVAILABLE");
-  const userId = challenge.userId;
 
   let use: RecoveryUse;
   let spentCode: string | null = null;
