@@ -9,7 +9,10 @@ export type AuthEventType =
   | "login_success"
   | "login_failure"
   | "lockout"
-  | "sign_out";
+  | "sign_out"
+  | "factor_added"
+  | "factor_removed"
+  | "recovery_code_used";
 
 export interface AuditInput {
   type: AuthEventType;
