@@ -97,7 +97,12 @@ export async function startCodeStep(
     return outcome;
   }
   const detail = { channel, purpose: start.purpose, ok: delivered };
-  await recordEvent({ type: "code_sent", userId: start.userId, ...meta, detail });
+  await recordEvent({
+    type: "code_sent",
+    userId: start.userId,
+    ...meta,
+    detail,
+  });
   const delivery = outcome.ok ? outcome.challenge.delivery : "failed";
   return { ok: true, challengeId: id, delivery, channel };
 }
