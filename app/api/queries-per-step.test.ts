@@ -31,6 +31,8 @@ const SIGN_UP_CODE = { beforeReply: 5, afterReply: 1 };
 const SIGN_IN_CODE = { beforeReply: 0, afterReply: 0 };
 /** The user, then its verified phone (Prisma reads a relation in a second statement); the row. */
 const PASSWORD_STEP = { beforeReply: 2, afterReply: 1 };
+/** A right password also reads which second factors the person has (the strongest goes first). */
+const PASSWORD_STEP_PASSED = { beforeReply: 3, afterReply: 1 };
 /** No user, so no phone to read; then the login_failure row. */
 const UNKNOWN_EMAIL = { beforeReply: 1, afterReply: 1 };
 
@@ -115,14 +117,14 @@ describe("queries per step", () => {
     );
   });
 
-  it("the password step reads the user and its phone, right or wrong, its audit row after the reply", async () => {
+  it("the password step reads the user and its phone, and once passed its factors, its audit row after the reply", async () => {
     const person = await signedUp("alan@example.com");
     const wrong = { ...person.login, password: "not the password" };
     expect(await queriesOf(login, "/api/login", wrong, 401)).toEqual(
       PASSWORD_STEP,
     );
     expect(await queriesOf(login, "/api/login", person.login)).toEqual(
-      PASSWORD_STEP,
+      PASSWORD_STEP_PASSED,
     );
   });
 
