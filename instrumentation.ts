@@ -1,12 +1,8 @@
-// Runs once when the server starts: a bad environment stops it here with one clear message
-// instead of failing on the first request; choosing the messenger prints the outbox warning.
+// Runs once when the server starts. The work lives in instrumentation-node.ts, imported only inside
+// this check so the Edge build of this file never pulls in Node-only modules.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv } = await import("@/lib/env");
-  getEnv();
-  const { getMessenger } = await import("@/lib/messaging");
-  getMessenger();
-  // Production without SMTP_URL says here which email features are off.
-  const { getMailer } = await import("@/lib/mail");
-  getMailer();
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./instrumentation-node");
+    await startServer();
+  }
 }

@@ -2,8 +2,8 @@
 const HSTS_MAX_AGE_SECONDS = 63072000;
 
 // Pages get their Content-Security-Policy, with a per-request script nonce, from proxy.ts. API
-// routes answer JSON, Plivo XML or next-auth's own small pages: nothing there may load anything
-// but next-auth's inline styles.
+// routes answer JSON, Plivo XML or next-auth's own small pages, and build files and prefetches are
+// data: nothing there may load anything but next-auth's inline styles, or be framed.
 const API_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
@@ -11,6 +11,15 @@ const API_CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'self'",
 ].join("; ");
+
+const dataPolicy = [
+  { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
+];
+/** The headers that mark a router prefetch, which proxy.ts leaves alone. */
+const PREFETCH_HEADERS = [
+  { type: "header", key: "next-router-prefetch" },
+  { type: "header", key: "purpose", value: "prefetch" },
+];
 
 function securityHeaders() {
   return [
@@ -30,10 +39,26 @@ function securityHeaders() {
   ];
 }
 
+// A build for real Postgres (DATABASE_URL set while building, as on Vercel) never opens PGlite or runs
+// the WebAssembly schema engine: leave them (tens of MB) out of every serverless function's files.
+// lib/db compiles its PGlite branch out of such a build (TWOSTEP_BUILT_FOR_POSTGRES, inlined below),
+// and the routes' traces exclude the packages as well.
+const builtForPostgres = !!process.env.DATABASE_URL?.trim();
+const embeddedOnlyPackages = ["@electric-sql/pglite", "pglite-prisma-adapter"];
+const embeddedOnlyFiles = builtForPostgres
+  ? [
+      ...embeddedOnlyPackages.map((name) => `node_modules/${name}/**`),
+      "node_modules/@prisma/schema-engine-wasm/**",
+      // Turbopack links each external package into the build folder under a hashed name.
+      ...embeddedOnlyPackages.map((name) => `.next/node_modules/${name}-*`),
+    ]
+  : [];
+
 /** @type {import('next').NextConfig} */
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  env: { TWOSTEP_BUILT_FOR_POSTGRES: builtForPostgres ? "1" : "0" },
   // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
   // which only the Plivo messenger needs.
   serverExternalPackages: [
@@ -43,18 +68,18 @@ module.exports = {
     "plivo",
     "pg",
   ],
+  outputFileTracingExcludes: { "/**": embeddedOnlyFiles },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders() },
-      {
-        source: "/api/:path*",
-        headers: [
-          {
-            key: "Content-Security-Policy",
-            value: API_CONTENT_SECURITY_POLICY,
-          },
-        ],
-      },
+      { source: "/api/:path*", headers: dataPolicy },
+      // Build files and router prefetches bypass proxy.ts: they load nothing, and nothing may frame them.
+      { source: "/_next/:path*", headers: dataPolicy },
+      ...PREFETCH_HEADERS.map((has) => ({
+        source: "/:path*",
+        has: [has],
+        headers: dataPolicy,
+      })),
     ];
   },
 };

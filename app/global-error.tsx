@@ -1,15 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { digestOf, StatusPage } from "@/app/ui/status-page";
+import { ErrorStatus } from "@/app/ui/error-status";
 import "./globals.css";
 
 // When the root layout itself fails, this replaces the whole document, so it brings its own
 // <html>, <body> and styles.
-export default function GlobalError({
-  error,
-  retry,
-}: {
+export default function GlobalError(props: {
   error: unknown;
   retry: () => void;
 }) {
@@ -23,21 +20,9 @@ export default function GlobalError({
           </Link>
         </header>
         <main>
-          <StatusPage
-            eyebrow="Error"
-            title="Something went wrong"
+          <ErrorStatus
+            {...props}
             lead="Twostep could not show this page. Try again in a moment, or start from the home page."
-            actions={
-              <div className="actions">
-                <button type="button" onClick={() => retry()}>
-                  Try again
-                </button>
-                <Link className="button-link secondary" href="/">
-                  Home page
-                </Link>
-              </div>
-            }
-            reference={digestOf(error)}
           />
         </main>
       </body>

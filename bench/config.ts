@@ -14,6 +14,8 @@ export const BENCH = {
   /** A Redis database of its own, so the run's counters never reach the e2e suite's limits. */
   redisUrl: process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/1",
   secret: "bench-secret-that-is-long-enough-for-next-auth-0123456789",
+  /** A production server answers GET /api/dev/outbox only with this bearer token. */
+  outboxToken: "bench-outbox-token-that-is-long-enough-0123456789",
   resultsFile: "bench-results/bench.json",
   /** Accounts for the login flow: one per connection, so each reads only its own codes. */
   users: 50,
@@ -53,6 +55,9 @@ export function serverEnv(
       UPSTASH_REDIS_REST_TOKEN: upstash.token,
     }),
     MESSAGING: "outbox",
+    OUTBOX_TOKEN: BENCH.outboxToken,
+    // Plain http on loopback is allowed in production only when said explicitly.
+    TWOSTEP_EMBEDDED: "1",
     NEXTAUTH_URL: `http://${BENCH.host}:${port}`,
     NEXTAUTH_SECRET: BENCH.secret,
     RESEND_COOLDOWN_SECONDS: "0",

@@ -55,7 +55,9 @@ export async function loginOnce(
     .find((c) => c.startsWith("twostep_challenge="));
   if (login.status !== 200 || !cookie) return false;
   const outbox = await timed(t.outbox!, () =>
-    fetch(`${base}/api/dev/outbox?to=${encodeURIComponent(user.phone)}`),
+    fetch(`${base}/api/dev/outbox?to=${encodeURIComponent(user.phone)}`, {
+      headers: { authorization: `Bearer ${BENCH.outboxToken}` },
+    }),
   );
   const entries = (await outbox.json()) as { text: string }[];
   const code = entries[0]?.text.match(/#(\d{6})\s*$/)?.[1];

@@ -37,8 +37,8 @@ export interface Scenario {
 }
 
 function toRow(s: Scenario, r: Result, cpuMs: number): Row {
-  const statuses = Object.fromEntries(
-    Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]),
+  const statuses: Record<string, number> = Object.fromEntries(
+    Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]),
   );
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
   return {

@@ -19,6 +19,7 @@ const SOURCES = [
   "prisma",
   "public",
   "instrumentation.ts",
+  "instrumentation-node.ts",
   "proxy.ts",
   "next.config.js",
   "next-env.d.ts",

@@ -74,6 +74,7 @@ export async function countLoginSteps(
   await step("verify, wrong code", post("/api/otp/verify", { code: "000000" }));
   const outbox = await fetch(
     `${base}/api/dev/outbox?to=${encodeURIComponent(user.phone)}`,
+    { headers: { authorization: `Bearer ${BENCH.outboxToken}` } },
   );
   const entries = (await outbox.json()) as { text: string }[];
   const code = entries[0]?.text.match(/#(\d{6})\s*$/)?.[1] ?? "";

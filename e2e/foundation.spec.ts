@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, newPhone, signUp } from "./support/journey";
+import {
+  newPerson,
+  newPhone,
+  outbox,
+  OUTBOX_AUTH,
+  signUp,
+} from "./support/journey";
 
 test("the home page renders with its way in", async ({ page }) => {
   await page.goto("/");
@@ -19,15 +25,13 @@ test("health reports every part reachable, naming none of them", async ({
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
-test("the outbox contract lists a number's messages newest first, and its page shows them", async ({
+test("the outbox contract lists a number's messages newest first, only for the token's holder", async ({
   page,
   request,
 }) => {
   const phone = newPhone();
-  const empty = await request.get(
-    `/api/dev/outbox?to=${encodeURIComponent(phone)}`,
-  );
-  expect(await empty.json()).toEqual([]);
+  const query = `/api/dev/outbox?to=${encodeURIComponent(phone)}`;
+  expect(await outbox(request, phone)).toEqual([]);
   await request.post("/api/signup", {
     data: {
       email: `outbox-${Date.now()}@example.com`,
@@ -35,10 +39,7 @@ test("the outbox contract lists a number's messages newest first, and its page s
       phone,
     },
   });
-  const entries = await (
-    await request.get(`/api/dev/outbox?to=${encodeURIComponent(phone)}`)
-  ).json();
-  expect(entries).toEqual([
+  expect(await outbox(request, phone)).toEqual([
     {
       channel: "sms",
       to: phone,
@@ -46,8 +47,13 @@ test("the outbox contract lists a number's messages newest first, and its page s
       createdAt: expect.any(String),
     },
   ]);
-  await page.goto("/dev/outbox");
-  await expect(page.getByText(`SMS to ${phone}`).first()).toBeVisible();
+  // A production build: no token, a wrong one, and the page all give nothing away.
+  expect((await request.get(query)).status()).toBe(401);
+  const wrong = await request.get(query, {
+    headers: { authorization: `${OUTBOX_AUTH.authorization}x` },
+  });
+  expect(wrong.status()).toBe(401);
+  expect((await page.goto("/dev/outbox"))?.status()).toBe(404);
 });
 
 test("security headers are set on pages", async ({ request }) => {
@@ -80,6 +86,29 @@ function directive(policy: string | undefined, name: string): string[] {
     .find(([key]) => key === name);
   return found?.slice(1) ?? [];
 }
+
+test("build files and router prefetches may not be framed either", async ({
+  page,
+  request,
+}) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto("/");
+  const chunk = scripts.find((url) => url.includes("/_next/static/"));
+  expect(chunk).toBeTruthy();
+  const asset = await request.get(chunk!);
+  expect(asset.headers()["content-security-policy"]).toContain(
+    "frame-ancestors 'none'",
+  );
+  const prefetch = await request.get("/login", {
+    headers: { "next-router-prefetch": "1", rsc: "1" },
+  });
+  expect(prefetch.headers()["content-security-policy"]).toContain(
+    "frame-ancestors 'none'",
+  );
+});
 
 test("pages allow only scripts carrying a fresh nonce: no inline script, no <base>", async ({
   request,

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
@@ -39,6 +40,12 @@ describe("recordEvent", () => {
     await recordEvent({ type: "code_sent", detail: { purpose: "signup" } });
     const rows = await (await getDb()).authEvent.findMany();
     expect(rows).toMatchObject([{ type: "code_sent", userId: null }]);
+  });
+
+  it("is written before it returns outside a request (a script, a test), where after() cannot run", async () => {
+    expect(() => after(() => {})).toThrow(/outside a request scope/);
+    await recordEvent({ type: "code_sent" });
+    expect(await (await getDb()).authEvent.count()).toBe(1);
   });
 
   it("logs a failed write instead of throwing, so sign-in goes on", async () => {

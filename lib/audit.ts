@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { getDb } from "@/lib/db";
 
 export type AuthEventType =
@@ -9,6 +10,9 @@ export type AuthEventType =
   | "login_failure"
   | "lockout"
   | "sign_out"
+  | "factor_added"
+  | "factor_removed"
+  | "recovery_code_used"
   | "email_verified"
   | "password_reset";
 
@@ -21,8 +25,23 @@ export interface AuditInput {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-/** Writes an AuthEvent row. Auditing must not break sign-in, so a failed write is only logged. */
+/**
+ * Records an AuthEvent. Within a request the INSERT runs after the reply is sent (Next's after()
+ * keeps the process alive for it), so no step waits on it; elsewhere (a script, a test calling a
+ * step) it is written before this returns. Auditing must not break sign-in, so a failed write is
+ * only logged.
+ */
 export async function recordEvent(input: AuditInput): Promise<void> {
+  try {
+    after(() => writeEvent(input));
+    return;
+  } catch {
+    // after() throws outside a request scope: write it now instead.
+  }
+  await writeEvent(input);
+}
+
+async function writeEvent(input: AuditInput): Promise<void> {
   try {
     const db = await getDb();
     await db.authEvent.create({

@@ -37,3 +37,26 @@ export const countryList = optional.pipe(
     .transform((v) => v.toUpperCase().split(/\s*,\s*/))
     .optional(),
 );
+export const postgresUrl = optional.pipe(
+  z.string().startsWith("postgres").optional(),
+);
+/** "1" on, "0" or unset off. */
+export const flag = optional.pipe(z.enum(["0", "1"]).optional());
+
+/**
+ * The app's public origin: APP_URL, else NEXTAUTH_URL, else on Vercel its production domain (for the
+ * production deployment) or this deployment's own URL (previews). Undefined when none is known.
+ */
+export function publicBaseUrl(e: {
+  APP_URL?: string;
+  NEXTAUTH_URL?: string;
+  VERCEL_ENV?: string;
+  VERCEL_URL?: string;
+  VERCEL_PROJECT_PRODUCTION_URL?: string;
+}): string | undefined {
+  if (e.APP_URL ?? e.NEXTAUTH_URL) return e.APP_URL ?? e.NEXTAUTH_URL;
+  const host =
+    (e.VERCEL_ENV === "production" && e.VERCEL_PROJECT_PRODUCTION_URL) ||
+    e.VERCEL_URL;
+  return host ? `https://${host}` : undefined;
+}

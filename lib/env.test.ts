@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
 const SECRET = "a-production-secret-of-at-least-32-chars";
+const OUTBOX_TOKEN = "an-outbox-token-of-at-least-32-characters";
+/** What a production deployment needs besides messaging: a database, a code store, an https URL. */
+const BACKENDS = {
+  DATABASE_URL: "postgresql://u:p@db.example/twostep",
+  UPSTASH_REDIS_REST_URL: "https://eu1-x.upstash.io",
+  UPSTASH_REDIS_REST_TOKEN: "upstash-token",
+  APP_URL: "https://twostep.example/",
+};
 const PLIVO = {
   PLIVO_AUTH_ID: "MAXXXXXXXXXXXXXXXXXX",
   PLIVO_AUTH_TOKEN: "token",
@@ -58,15 +66,16 @@ describe("parseEnv", () => {
       expect(message).toContain(name);
   });
 
-  it("starts in production with a secret, Plivo and a public URL", () => {
+  it("starts in production with a secret, Plivo, a database, a code store and an https URL", () => {
     const env = parseEnv({
       NODE_ENV: "production",
       NEXTAUTH_SECRET: SECRET,
-      APP_URL: "https://twostep.example/",
+      ...BACKENDS,
       ...PLIVO,
     });
     expect(env).toMatchObject({
       production: true,
+      embeddedInProduction: false,
       messaging: "plivo",
       appUrl: "https://twostep.example",
       authSecret: SECRET,
@@ -74,13 +83,137 @@ describe("parseEnv", () => {
     });
   });
 
-  it("accepts MESSAGING=outbox in production without Plivo", () => {
+  it("accepts MESSAGING=outbox in production without Plivo, given an outbox token", () => {
     const env = parseEnv({
       NODE_ENV: "production",
       NEXTAUTH_SECRET: SECRET,
+      ...BACKENDS,
       MESSAGING: "outbox",
+      OUTBOX_TOKEN,
     });
     expect(env.messaging).toBe("outbox");
+    expect(env.outboxToken).toBe(OUTBOX_TOKEN);
+  });
+
+  it("refuses the outbox in production without a token, or with a short one", () => {
+    const outbox = {
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: SECRET,
+      ...BACKENDS,
+      MESSAGING: "outbox",
+    };
+    expect(problemsOf(outbox)).toEqual([
+      expect.stringMatching(/^OUTBOX_TOKEN is required in production/),
+    ]);
+    expect(problemsOf({ ...outbox, OUTBOX_TOKEN: "x".repeat(31) })).toEqual([
+      expect.stringMatching(/^OUTBOX_TOKEN must be at least 32 characters/),
+    ]);
+  });
+
+  it("keeps the outbox token-free in development", () => {
+    expect(parseEnv({ MESSAGING: "outbox" }).outboxToken).toBe(undefined);
+  });
+
+  it("refuses production on the embedded database, the in-process store or plain http", () => {
+    const production = {
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: SECRET,
+      ...PLIVO,
+    };
+    expect(
+      problemsOf({ ...production, ...BACKENDS, DATABASE_URL: "" }),
+    ).toEqual([
+      expect.stringMatching(
+        /^DATABASE_URL is required in production.*TWOSTEP_EMBEDDED=1/,
+      ),
+    ]);
+    expect(
+      problemsOf({
+        ...production,
+        ...BACKENDS,
+        UPSTASH_REDIS_REST_URL: "",
+        UPSTASH_REDIS_REST_TOKEN: "",
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^UPSTASH_REDIS_REST_URL and its token are required in production.*TWOSTEP_EMBEDDED=1/,
+      ),
+    ]);
+    expect(
+      problemsOf({
+        ...production,
+        ...BACKENDS,
+        APP_URL: "http://twostep.example",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^APP_URL must be the public https origin/),
+    ]);
+  });
+
+  it("starts production on embedded parts and http when TWOSTEP_EMBEDDED=1 says so", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: SECRET,
+      TWOSTEP_EMBEDDED: "1",
+      MESSAGING: "outbox",
+      OUTBOX_TOKEN,
+      APP_URL: "http://127.0.0.1:3100",
+    });
+    expect(env).toMatchObject({
+      embeddedInProduction: true,
+      databaseUrl: undefined,
+      upstash: undefined,
+      appUrl: "http://127.0.0.1:3100",
+    });
+  });
+
+  it("refuses a TWOSTEP_EMBEDDED that is not 0 or 1", () => {
+    expect(problemsOf({ TWOSTEP_EMBEDDED: "yes" })).toEqual([
+      expect.stringMatching(/^TWOSTEP_EMBEDDED /),
+    ]);
+  });
+
+  it("falls back to Vercel's production domain, then the deployment's own URL", () => {
+    const vercel = { VERCEL: "1", VERCEL_URL: "twostep-git-x.vercel.app" };
+    expect(
+      parseEnv({
+        ...vercel,
+        VERCEL_ENV: "production",
+        VERCEL_PROJECT_PRODUCTION_URL: "twostep.example",
+      }).appUrl,
+    ).toBe("https://twostep.example");
+    expect(
+      parseEnv({
+        ...vercel,
+        VERCEL_ENV: "preview",
+        VERCEL_PROJECT_PRODUCTION_URL: "twostep.example",
+      }).appUrl,
+    ).toBe("https://twostep-git-x.vercel.app");
+    expect(
+      parseEnv({ ...vercel, APP_URL: "https://preview.twostep.example" })
+        .appUrl,
+    ).toBe("https://preview.twostep.example");
+  });
+
+  it("counts Vercel's https URL as the public URL production needs", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: SECRET,
+      ...PLIVO,
+      ...BACKENDS,
+      APP_URL: "",
+      VERCEL: "1",
+      VERCEL_ENV: "production",
+      VERCEL_PROJECT_PRODUCTION_URL: "twostep.example",
+    });
+    expect(env).toMatchObject({
+      appUrl: "https://twostep.example",
+      vercel: true,
+    });
+  });
+
+  it("defaults the public URL to localhost on the port Next listens on", () => {
+    expect(parseEnv({ PORT: "3005" }).appUrl).toBe("http://localhost:3005");
   });
 
   it("takes Vercel's KV_REST_API_* names for Upstash", () => {

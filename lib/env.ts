@@ -1,21 +1,46 @@
 import { z } from "zod";
-import { count, countryList, optional, seconds, url } from "./env-fields";
+import {
+  count,
+  countryList,
+  flag,
+  optional,
+  postgresUrl,
+  publicBaseUrl,
+  seconds,
+  url,
+} from "./env-fields";
+
+import { checkProduction, OUTBOX_TOKEN_MIN_LENGTH } from "./env-production";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
-// Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production.
+// Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production;
+// what production adds is in env-production.ts.
 
 const schema = z
   .object({
     NODE_ENV: z
       .enum(["development", "production", "test"])
       .default("development"),
-    DATABASE_URL: optional.pipe(z.string().startsWith("postgres").optional()),
+    DATABASE_URL: postgresUrl,
+    // Read by prisma.config.ts for `prisma migrate deploy` (a direct, unpooled connection).
+    DATABASE_URL_UNPOOLED: postgresUrl,
+    DIRECT_URL: postgresUrl,
+    TWOSTEP_EMBEDDED: flag,
     PGLITE_DIR: optional,
     UPSTASH_REDIS_REST_URL: optional.pipe(url.optional()),
     UPSTASH_REDIS_REST_TOKEN: optional,
     KV_REST_API_URL: optional.pipe(url.optional()),
     KV_REST_API_TOKEN: optional,
     MESSAGING: optional.pipe(z.enum(["plivo", "outbox"]).optional()),
+    OUTBOX_TOKEN: optional.pipe(
+      z
+        .string()
+        .min(
+          OUTBOX_TOKEN_MIN_LENGTH,
+          `must be at least ${OUTBOX_TOKEN_MIN_LENGTH} characters`,
+        )
+        .optional(),
+    ),
     PLIVO_AUTH_ID: optional,
     PLIVO_AUTH_TOKEN: optional,
     PLIVO_FROM_NUMBER: optional.pipe(
@@ -47,8 +72,14 @@ const schema = z
         .transform(Number)
         .optional(),
     ),
-    VERCEL: optional,
     PASSWORD_BREACH_CHECK: optional.pipe(z.enum(["list", "hibp"]).optional()),
+    // Set by Vercel itself: the public URL falls back to them when APP_URL is unset.
+    VERCEL: optional,
+    VERCEL_ENV: optional,
+    VERCEL_URL: optional,
+    VERCEL_PROJECT_PRODUCTION_URL: optional,
+    // Set by `next dev` / `next start` to the port they listen on.
+    PORT: optional,
     // Email (lib/mail): SMTP when set, else the outbox outside production.
     SMTP_URL: optional.pipe(
       z
@@ -109,13 +140,19 @@ const schema = z
       "MAIL_FROM",
       "is required with SMTP_URL (the sender of every email)",
     );
+    const publicUrl = publicBaseUrl(e);
     if (wantsPlivo) {
       need(
-        !!(e.APP_URL ?? e.NEXTAUTH_URL),
+        !!publicUrl,
         "APP_URL",
         "is required so Plivo can reach the call's answer URL",
       );
     }
+    checkProduction(
+      e,
+      { publicUrl, hasStore: !!(redisUrl || redisToken) },
+      need,
+    );
   });
 
 export type Env = ReturnType<typeof toEnv>;
@@ -133,11 +170,17 @@ function toEnv(e: z.infer<typeof schema>) {
   const redisToken = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
   return {
     production: prod,
+    /** TWOSTEP_EMBEDDED=1 in production: embedded parts or plain http accepted, with a warning. */
+    embeddedInProduction: prod && e.TWOSTEP_EMBEDDED === "1",
+    /** Running on Vercel (its functions log the problem instead of exiting). */
+    vercel: !!e.VERCEL,
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR ?? ".data/pglite",
     upstash:
       redisUrl && redisToken ? { url: redisUrl, token: redisToken } : undefined,
     messaging,
+    /** In production, GET /api/dev/outbox answers only `Authorization: Bearer <this>`. */
+    outboxToken: e.OUTBOX_TOKEN,
     plivo: plivoSet
       ? {
           authId: e.PLIVO_AUTH_ID!,
@@ -145,7 +188,7 @@ function toEnv(e: z.infer<typeof schema>) {
           from: e.PLIVO_FROM_NUMBER!,
         }
       : undefined,
-    appUrl: (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(
+    appUrl: (publicBaseUrl(e) ?? `http://localhost:${e.PORT ?? 3000}`).replace(
       /\/$/,
       "",
     ),
@@ -168,7 +211,6 @@ function toEnv(e: z.infer<typeof schema>) {
       dailyUnverifiedMessageBudget: e.LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET,
     },
     smsCountryAllowlist: e.SMS_COUNTRY_ALLOWLIST,
-    onVercel: e.VERCEL === "1",
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     // The shipped list always applies; "hibp" adds Have I Been Pwned's range API.
     passwordBreachCheck: e.PASSWORD_BREACH_CHECK ?? "list",
@@ -218,7 +260,17 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Set by the platform, never by hand: .env.example names them in a comment, not as settings. */
+export const PLATFORM_VARIABLES = [
+  "NODE_ENV",
+  "VERCEL",
+  "VERCEL_ENV",
+  "VERCEL_URL",
+  "VERCEL_PROJECT_PRODUCTION_URL",
+  "PORT",
+];
+
 /** Every variable the app reads, for the check that .env.example documents them all. */
 export const ENV_VARIABLES = Object.keys(schema.shape).filter(
-  (k) => k !== "NODE_ENV",
+  (k) => !PLATFORM_VARIABLES.includes(k),
 );

@@ -56,6 +56,41 @@ export const ERRORS = {
   ),
   RESEND_TOO_SOON: spec("Please wait before asking for another code.", 429),
   ALREADY_VERIFIED: spec("This step is already complete.", 409),
+  // Other second factors.
+  CODE_ALREADY_USED: spec(
+    "This code was already used. Wait for the next code in your authenticator app.",
+    409,
+  ),
+  INVALID_RECOVERY_CODE: spec(
+    "Enter a recovery code as it was shown: 24 letters and digits.",
+    400,
+  ),
+  RECOVERY_CODE_USED: spec(
+    "This recovery code was already used. Use another one.",
+    409,
+  ),
+  FACTOR_NOT_AVAILABLE: spec(
+    "This way of signing in is not set up for your account.",
+    400,
+  ),
+  // Managing factors on the account page.
+  NOT_SIGNED_IN: spec("Please sign in again.", 401, true),
+  AUTHENTICATOR_EXISTS: spec(
+    "An authenticator app is already turned on for this account.",
+    409,
+  ),
+  REAUTH_REQUIRED: spec(
+    "For your safety, sign out and sign in again, then remove it within 10 minutes.",
+    403,
+  ),
+  LAST_FACTOR: spec(
+    "This is your only second factor: add another before removing it.",
+    409,
+  ),
+  NO_SETUP: spec(
+    "This setup has ended. Start setting up the authenticator app again.",
+    409,
+  ),
   EMAIL_TAKEN: spec(
     "An account with this email already exists. Sign in instead.",
     409,
@@ -131,7 +166,6 @@ export const ERRORS = {
     "Too many reset links were asked for this address. Please wait before asking again.",
     429,
   ),
-  NOT_SIGNED_IN: spec("Please sign in again.", 401, true),
   // Destinations.
   COUNTRY_NOT_ALLOWED: spec(
     "We cannot send codes to numbers in this country yet.",

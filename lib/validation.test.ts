@@ -54,7 +54,10 @@ describe("signupSchema", () => {
 
 describe("verifySchema", () => {
   it("accepts a code typed with spaces", () => {
-    expect(verifySchema.parse({ code: "123 456" })).toEqual({ code: "123456" });
+    expect(verifySchema.parse({ code: "123 456" })).toEqual({
+      code: "123456",
+      factor: "phone",
+    });
   });
 
   it("refuses anything but six digits", () => {

@@ -60,18 +60,34 @@ export const loginSchema = z.strictObject({
 
 export const sendSchema = z.strictObject({ channel: z.enum(["sms", "voice"]) });
 
-export const verifySchema = z.strictObject({
+const SIX_DIGITS = new RegExp(`^\\d{${CODE_DIGITS}}$`);
+
+/** A phone or authenticator code (6 digits), or a recovery code, checked by its step. */
+export const verifySchema = z
+  .strictObject({
+    code: z.string(ERRORS.INVALID_CODE_FORMAT.message).max(64),
+    factor: z.enum(["phone", "totp", "recovery"]).default("phone"),
+  })
+  .transform((v, ctx) => {
+    if (v.factor === "recovery") return v;
+    const code = v.code.replace(/\s/g, "");
+    if (!SIX_DIGITS.test(code)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["code"],
+        message: ERRORS.INVALID_CODE_FORMAT.message,
+      });
+      return z.NEVER;
+    }
+    return { ...v, code };
+  });
+
+/** "Turn on": the first code from the authenticator app being set up. */
+export const turnOnSchema = z.strictObject({
   code: z
     .string(ERRORS.INVALID_CODE_FORMAT.message)
     .transform((v) => v.replace(/\s/g, ""))
-    .pipe(
-      z
-        .string()
-        .regex(
-          new RegExp(`^\\d{${CODE_DIGITS}}$`),
-          ERRORS.INVALID_CODE_FORMAT.message,
-        ),
-    ),
+    .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
 });
 
 // Email links and password resets.

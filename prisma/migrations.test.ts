@@ -21,9 +21,10 @@ describe("prisma migrations", () => {
   it("notices a schema change that has no migration yet", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "twostep-schema-"));
     try {
+      // Whatever the column alignment: a new optional field before passwordHash.
       const changed = (await readFile(SCHEMA_PATH, "utf8")).replace(
-        "passwordHash String",
-        "nickname     String?\n  passwordHash String",
+        /\n(\s*)passwordHash(\s+)String/,
+        "\n$1nickname String?\n$1passwordHash$2String",
       );
       const schemaPath = path.join(dir, "schema.prisma");
       await writeFile(schemaPath, changed);

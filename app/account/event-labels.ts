@@ -10,6 +10,12 @@ const CHANNELS: Record<string, string> = {
   voice: "Phone call",
 };
 
+const FACTORS: Record<string, string> = {
+  phone: "Password and phone code",
+  totp: "Password and authenticator app",
+  recovery: "Password and recovery code",
+};
+
 function channelOf(d: Detail): string {
   return CHANNELS[String(d.channel)] ?? "";
 }
@@ -26,7 +32,9 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       : ["Wrong code entered", attemptsLeft(d)],
   login_success: (d) => [
     "Signed in",
-    d.purpose === "signup" ? "New account" : "Password and phone code",
+    d.purpose === "signup"
+      ? "New account"
+      : (FACTORS[String(d.factor)] ?? FACTORS.phone!),
   ],
   login_failure: (d) => [
     "Sign-in failed",
@@ -34,12 +42,29 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
   ],
   lockout: () => ["Code step locked", "Too many wrong codes"],
   sign_out: () => ["Signed out", ""],
+  factor_added: (d) =>
+    d.factor === "totp"
+      ? ["Authenticator app turned on", ""]
+      : [
+          d.replaced
+            ? "New recovery codes generated"
+            : "Recovery codes generated",
+          d.replaced ? "The old codes no longer work" : "",
+        ],
+  factor_removed: () => ["Authenticator app removed", ""],
+  recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
   email_verified: () => ["Email address verified", "Link from the email"],
   password_reset: () => [
     "Password reset",
     "Link, phone code and a new password; every device signed out",
   ],
 };
+
+function codesLeft(d: Detail): string {
+  const n = Number(d.left);
+  if (!Number.isFinite(n)) return "";
+  return `${n} ${n === 1 ? "code" : "codes"} left`;
+}
 
 function attemptsLeft(d: Detail): string {
   const n = Number(d.attemptsLeft);

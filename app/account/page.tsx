@@ -3,11 +3,13 @@ import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ERRORS } from "@/lib/errors";
+import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
+import { Security } from "./security";
 import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -15,14 +17,15 @@ export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
   const db = await getDb();
-  const [user, events] = await Promise.all([
+  const [user, events, factors] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       include: { phones: { where: { verifiedAt: { not: null } } } },
     }),
     listRecentEvents(userId),
+    summarizeFactors(userId),
   ]);
-  return { user, events };
+  return { user, events, factors };
 }
 
 export default async function AccountPage() {
@@ -39,7 +42,7 @@ export default async function AccountPage() {
     <section className="card wide">
       <h1>Your account</h1>
       <p className="lead">
-        You are signed in with your password and your phone.
+        You are signed in with your password and a second factor.
       </p>
       {account ? null : (
         <p className="alert error" role="alert">
@@ -65,6 +68,7 @@ export default async function AccountPage() {
         <EmailVerificationNotice canMail={getMailer() !== null} />
       ) : null}
       <SignOutButton />
+      {account ? <Security factors={account.factors} /> : null}
       {account ? <RecentActivity events={account.events} /> : null}
     </section>
   );

@@ -7,7 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
 
 export function SignupForm() {
-  const { pending, error, onSubmit } = useFirstStep("/api/signup", "/account");
+  const { pending, error, onSubmit } = useFirstStep("/api/signup", "/welcome");
   const fields = error?.fields ?? {};
   return (
     <form method="post" onSubmit={onSubmit} noValidate>

@@ -5,7 +5,7 @@ import { toChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getChallengeStore } from "@/lib/store";
-import { VerifyForm } from "./verify-form";
+import { SecondFactorStep } from "./second-factor";
 
 export const metadata: Metadata = { title: "Enter your code" };
 export const dynamic = "force-dynamic";
@@ -65,14 +65,7 @@ export default async function VerifyPage({
   return (
     <section className="card">
       <h1>Enter your code</h1>
-      <p className="lead">
-        {view.lastChannel === "voice"
-          ? "We are calling "
-          : "We sent a 6-digit code to "}
-        <strong>{view.maskedPhone}</strong>
-        {view.lastChannel === "voice" ? " to read you a 6-digit code." : "."}
-      </p>
-      <VerifyForm initial={view} next={next} />
+      <SecondFactorStep initial={view} next={next} />
     </section>
   );
 }

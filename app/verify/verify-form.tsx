@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useCallback, useState, type FormEvent } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -10,6 +9,7 @@ import { ERRORS } from "@/lib/errors";
 import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { CodeActions } from "./code-actions";
+import { finishSignIn } from "./finish-sign-in";
 import { DeliveryStatus } from "./delivery-status";
 import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
@@ -43,17 +43,10 @@ export function VerifyForm({
       const result = await postJson("/api/otp/verify", {
         code: value,
       });
-      // A reset's code step leads on to the new password, not to a session.
-      if (result.ok && initial.purpose === "reset")
-        return window.location.assign(next);
       if (result.ok) {
-        const signedIn = await signIn("twostep", { redirect: false });
-        if (signedIn?.ok) return window.location.assign(next);
-        const code =
-          signedIn?.error === "SERVICE_UNAVAILABLE"
-            ? "SERVICE_UNAVAILABLE"
-            : "SIGN_IN_FAILED";
-        setError({ code, message: ERRORS[code].message, final: false });
+        const failed = await finishSignIn(next, initial.purpose);
+        if (!failed) return;
+        setError(failed);
       } else {
         setError(result.error);
         if (result.error.attemptsLeft !== undefined) {

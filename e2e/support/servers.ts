@@ -18,7 +18,13 @@ export const E2E_SERVERS = {
   },
   main: { port: base, url: `http://127.0.0.1:${base}` },
   short: { port: base + 1, url: `http://127.0.0.1:${base + 1}` },
+  /** Started by e2e/startup.spec.ts itself, with a broken environment. */
+  startup: { port: base + 5, url: `http://127.0.0.1:${base + 5}` },
 } as const;
+
+/** Production answers GET /api/dev/outbox only with this bearer token (32+ characters). */
+export const E2E_OUTBOX_TOKEN =
+  "e2e-outbox-token-that-is-long-enough-0123456789";
 
 /** Short enough to wait out in a test, long enough to type a code. */
 export const SHORT_CODE_TTL_SECONDS = 4;
@@ -32,6 +38,9 @@ export function e2eServerEnv(name: "main" | "short"): Record<string, string> {
     UPSTASH_REDIS_REST_URL: E2E_SERVERS.redis.url,
     UPSTASH_REDIS_REST_TOKEN: E2E_SERVERS.redis.token,
     MESSAGING: "outbox",
+    OUTBOX_TOKEN: E2E_OUTBOX_TOKEN,
+    // A production build on plain http at 127.0.0.1: allowed only when said explicitly.
+    TWOSTEP_EMBEDDED: "1",
     NEXTAUTH_URL: E2E_SERVERS[name].url,
     NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
     // Plivo credentials only so the voice answer route can check signatures; the outbox sends.

@@ -8,6 +8,7 @@ import { metaFromHeaders } from "@/lib/http/request-meta";
 import { endSession, startSession } from "@/lib/sessions";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/sessions/policy";
 import { authCookies } from "./cookies";
+import { endPreviousSession } from "./previous-session";
 import { redeemSecondFactor, type SignInMeta } from "./redeem";
 import {
   assertSessionLive,
@@ -23,9 +24,11 @@ export const SIGN_IN_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 // cookie, once, and starts a server-side session that every later request is checked against.
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
+  const { cookies, useSecureCookies } = authCookies(env.appUrl);
   return {
     secret: env.authSecret,
-    ...authCookies(env.appUrl),
+    cookies,
+    useSecureCookies,
     // The cookie and the JWT never outlive the absolute lifetime; the idle limit and revocation
     // are the server's (lib/sessions), checked in the jwt callback below.
     session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
@@ -48,6 +51,11 @@ export function getAuthOptions(): NextAuthOptions {
             const meta = signInMeta(req.headers);
             const user = await redeemSecondFactor(req.headers?.cookie, meta);
             if (!user) return null;
+            await endPreviousSession(
+              req.headers?.cookie,
+              cookies.sessionToken.name,
+              env.authSecret,
+            );
             const session = await startSession(user.id, meta);
             const authTime = Math.floor(session.createdAt / 1000);
             return { ...user, sid: session.id, authTime };

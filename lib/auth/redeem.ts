@@ -30,7 +30,10 @@ export async function redeemSecondFactor(
     type: "login_success",
     userId: user.id,
     ...meta,
-    detail: { purpose: challenge.purpose },
+    detail: {
+      purpose: challenge.purpose,
+      factor: challenge.verifiedBy ?? "phone",
+    },
   });
   return { id: user.id, email: user.email };
 }

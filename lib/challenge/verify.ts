@@ -1,6 +1,11 @@
 import "server-only";
 import { refuse, type ErrorCode, type Refusal } from "@/lib/errors";
-import type { Challenge, ChallengeStore, VerifyResult } from "@/lib/store";
+import type {
+  Challenge,
+  ChallengeStore,
+  FactorKind,
+  VerifyResult,
+} from "@/lib/store";
 import { hashCode } from "./code";
 import * as policy from "./policy";
 
@@ -46,6 +51,24 @@ export async function checkCode(
   now = Date.now(),
 ): Promise<CheckOutcome> {
   const r = await store.verifyCode(id, hashCode(id, code), now, FAILURE_POLICY);
+  return toCheckOutcome(r);
+}
+
+/**
+ * Settles a factor checked outside the store (an authenticator or recovery code) on the challenge:
+ * `factor` when it passed, null when it failed, which counts exactly as a wrong code does.
+ */
+export async function settleFactor(
+  store: ChallengeStore,
+  id: string,
+  factor: FactorKind | null,
+  now = Date.now(),
+): Promise<CheckOutcome> {
+  const r = await store.recordFactorResult(id, factor, now, FAILURE_POLICY);
+  return toCheckOutcome(r);
+}
+
+function toCheckOutcome(r: VerifyResult): CheckOutcome {
   if (r.ok) return r;
   // A wrong code that crossed the lock threshold: say that codes are paused, and for how long.
   const error: ErrorCode =

@@ -1,6 +1,6 @@
 import { canReceiveTexts, maskPhone } from "@/lib/phone";
 import type { Channel } from "@/lib/channel";
-import type { Challenge } from "@/lib/store";
+import type { Challenge, FactorKind } from "@/lib/store";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
 import { resendCooldownSeconds } from "./settings";
 
@@ -20,6 +20,8 @@ export interface ChallengeView {
   /** How the latest code went out (null before any): the page says "sent" or "calling". */
   lastChannel: Channel | null;
   locked: boolean;
+  /** What this step accepts, strongest first: the page starts with the first and offers the rest. */
+  factors: FactorKind[];
 }
 
 export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
@@ -39,5 +41,6 @@ export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
     lastChannel:
       c.sends === 0 ? null : c.lastCallAt === c.lastSentAt ? "voice" : "sms",
     locked: c.status === "locked",
+    factors: c.factors,
   };
 }

@@ -1,14 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   TEST_DATABASE_URL,
   prepareTestDatabase,
   resetTables,
 } from "@/test/support/db";
-import { applyMigrations, readMigrations } from "./migrations";
+import {
+  applyMigrations,
+  hasPendingMigrations,
+  MIGRATIONS_DIR,
+  readMigrations,
+} from "./migrations";
 
 // getEnv() reads this lazily, on the first getDb() below.
 process.env.DATABASE_URL = TEST_DATABASE_URL;
@@ -117,4 +124,26 @@ describe("the embedded PGlite database", () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("hasPendingMigrations", () => {
+  it("says yes on a fresh database and on a new migration, no once all are applied", async () => {
+    const pglite = new PGlite();
+    const dir = await mkdtemp(path.join(tmpdir(), "twostep-migrations-"));
+    try {
+      expect(await hasPendingMigrations(pglite)).toBe(true);
+      await applyMigrations(new PrismaPGlite(pglite));
+      expect(await hasPendingMigrations(pglite)).toBe(false);
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await mkdir(path.join(dir, "99990101000000_next"));
+      await writeFile(
+        path.join(dir, "99990101000000_next", "migration.sql"),
+        "SELECT 1;",
+      );
+      expect(await hasPendingMigrations(pglite, dir)).toBe(true);
+    } finally {
+      await pglite.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

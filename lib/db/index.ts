@@ -27,20 +27,32 @@ export async function createDb(options: DbOptions): Promise<Db> {
     return db;
   }
   // Loaded only here so deployments on real Postgres never load PGlite or the
-  // schema engine's WebAssembly.
-  const [{ PGlite }, { PrismaPGlite }, { applyMigrations }] = await Promise.all(
-    [
-      import("@electric-sql/pglite"),
-      import("pglite-prisma-adapter"),
-      import("./migrations"),
-    ],
-  );
+  // schema engine's WebAssembly. A Next build made with DATABASE_URL set has
+  // TWOSTEP_BUILT_FOR_POSTGRES inlined as "1" (next.config.js): the imports are
+  // then compiled out, and PGlite is traced into no serverless function.
+  const embedded =
+    process.env.TWOSTEP_BUILT_FOR_POSTGRES === "1"
+      ? undefined
+      : await Promise.all([
+          import("@electric-sql/pglite"),
+          import("pglite-prisma-adapter"),
+          import("./migrations"),
+        ]);
+  if (!embedded)
+    throw new Error(
+      "This build was made for Postgres (DATABASE_URL was set while building): set DATABASE_URL, or rebuild without it to use the embedded database.",
+    );
+  const [
+    { PGlite },
+    { PrismaPGlite },
+    { applyMigrations, hasPendingMigrations },
+  ] = embedded;
   const dir = options.pgliteDir ?? "memory://";
   if (!dir.includes("://")) await mkdir(dir, { recursive: true });
   const pglite = new PGlite(dir);
   const adapter = new PrismaPGlite(pglite);
   try {
-    await applyMigrations(adapter);
+    if (await hasPendingMigrations(pglite)) await applyMigrations(adapter);
   } catch (error) {
     await pglite.close();
     throw error;

@@ -69,6 +69,26 @@ export async function applyMigrations(
 }
 
 /**
+ * True unless every committed migration is recorded as applied. A cheap query, so an embedded
+ * database that is already up to date opens without loading the schema engine's WebAssembly.
+ */
+export async function hasPendingMigrations(
+  pglite: PGlite,
+  baseDir = MIGRATIONS_DIR,
+): Promise<boolean> {
+  const { migrationDirectories } = await readMigrations(baseDir);
+  const applied = await pglite
+    .query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    )
+    .then(
+      ({ rows }) => new Set(rows.map((r) => r.migration_name)),
+      () => new Set<string>(), // no table yet: a fresh database
+    );
+  return migrationDirectories.some((m) => !applied.has(m.path));
+}
+
+/**
  * The SQL that would take the adapter's database to schema.prisma; empty when
  * they already match.
  */

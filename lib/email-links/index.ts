@@ -22,7 +22,7 @@ export function linkUrl(appUrl: string, path: string, token: string): string {
   return `${appUrl}${path}#token=${token}`;
 }
 
-/** Stores a link; the person's earlier unused links for the same purpose stop working. */
+/** Stores a link; then the person's earlier unused links for the same purpose stop working. */
 export async function saveEmailLink(link: {
   userId: string;
   email: string;
@@ -32,14 +32,16 @@ export async function saveEmailLink(link: {
 }): Promise<void> {
   const { ttlSeconds, ...fields } = link;
   const db = await getDb();
-  await db.$transaction([
-    db.emailLink.deleteMany({
-      where: { userId: link.userId, purpose: link.purpose, usedAt: null },
-    }),
-    db.emailLink.create({
-      data: { ...fields, expiresAt: new Date(Date.now() + ttlSeconds * 1000) },
-    }),
-  ]);
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const { id } = await db.emailLink.create({ data: { ...fields, expiresAt } });
+  await db.emailLink.deleteMany({
+    where: {
+      userId: link.userId,
+      purpose: link.purpose,
+      usedAt: null,
+      id: { not: id },
+    },
+  });
 }
 
 export interface SpentLink {

@@ -16,7 +16,7 @@ export interface RequestMeta {
 
 export function clientAddress(get: HeaderGetter): string | null {
   const env = getEnv();
-  if (env.onVercel) return valid(get("x-real-ip"));
+  if (env.vercel) return valid(get("x-real-ip"));
   const hops = env.trustedProxyHops;
   if (hops === 0) return null;
   const chain = (get("x-forwarded-for") ?? "")

@@ -133,4 +133,16 @@ describe("password attempts", () => {
     vi.setSystemTime(Date.now() + 900_000);
     expect(await checkLoginLimits(email, fresh)).toBeNull();
   });
+
+  it("counts toward the all-addresses cap only the attempts an address's own limit let through, so one address cannot pause the owner", async () => {
+    const email = `${randomUUID()}@example.com`;
+    const attacker = anAddress();
+    const all = limitSettings().loginsPerAccountAllAddressesPer15Min;
+    // A whole cap's worth of attempts from one address: only the first 10 are let through.
+    for (let i = 0; i < all + 5; i++) await checkLoginLimits(email, attacker);
+    expect(await checkLoginLimits(email, attacker)).toMatchObject({
+      error: "LOGIN_LIMITED",
+    });
+    expect(await checkLoginLimits(email, anAddress())).toBeNull();
+  });
 });

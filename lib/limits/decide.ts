@@ -43,29 +43,36 @@ const limit = (
   windowSeconds: number,
 ): Limit => ({ name, id, max, windowSeconds });
 
-/** The password step: per account from this address, per account overall, and per address. */
+/**
+ * The password step: per account from this address and per address first; only an attempt those
+ * let through counts toward the account's cap over every address, so one address alone can never
+ * fill it (it would pause the owner's password step too). Two round trips, the second only then.
+ */
 export async function checkLoginLimits(email: string, addressBucket: string) {
   const s = limitSettings();
   const window = policy.FIFTEEN_MINUTES;
-  const account = limitId("email", email);
+  const limiter = getLoginLimiter();
+  const local = await limiter.limit([
+    limit(
+      "login-account",
+      limitId("email-from", `${email}|${addressBucket}`),
+      s.loginsPerAccountPer15Min,
+      window,
+    ),
+    limit(
+      "login-ip",
+      limitId("ip", addressBucket),
+      s.loginsPerIpPer15Min,
+      window,
+    ),
+  ]);
+  if (!local.ok) return toRefusal(local);
   return toRefusal(
-    await getLoginLimiter().limit([
-      limit(
-        "login-account",
-        limitId("email-from", `${email}|${addressBucket}`),
-        s.loginsPerAccountPer15Min,
-        window,
-      ),
+    await limiter.limit([
       limit(
         "login-account-all",
-        account,
+        limitId("email", email),
         s.loginsPerAccountAllAddressesPer15Min,
-        window,
-      ),
-      limit(
-        "login-ip",
-        limitId("ip", addressBucket),
-        s.loginsPerIpPer15Min,
         window,
       ),
     ]),

@@ -14,6 +14,7 @@ const PRODUCTION = {
   PLIVO_AUTH_TOKEN: "token",
   PLIVO_FROM_NUMBER: "+14155550100",
   APP_URL: "https://app.example.com",
+  TWOSTEP_EMBEDDED: "1", // no database or store to name for a mailer's choice
 };
 
 afterEach(() => {

@@ -44,6 +44,8 @@ describe("createMessenger", () => {
     const env = parseEnv({
       NODE_ENV: "production",
       MESSAGING: "outbox",
+      OUTBOX_TOKEN: SECRET,
+      TWOSTEP_EMBEDDED: "1",
       NEXTAUTH_SECRET: SECRET,
     });
     createMessenger(env);

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Messenger, OutboxEntry } from "./types";
 
 // The development messenger: nothing leaves the machine, every SMS and call lands in this list, which a
@@ -51,4 +51,18 @@ export function createOutboxMessenger(): Messenger {
     },
     async check() {},
   };
+}
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/**
+ * True when the Authorization header is `Bearer <token>` (the scheme's case is free, as HTTP says).
+ * Both sides are hashed first so the comparison takes the same time whatever the header holds.
+ */
+export function hasOutboxToken(
+  authorization: string | null,
+  token: string,
+): boolean {
+  const given = authorization?.match(/^Bearer (.+)$/i)?.[1] ?? "";
+  return timingSafeEqual(digest(given), digest(token)) && given !== "";
 }

@@ -33,9 +33,9 @@ describe("checkPwnedPassword", () => {
     let seen: { url: string; headers: [string, string][] };
     nock(HIBP)
       .get(/.*/)
-      .reply((uri: string) => {
+      .reply((request: Request) => {
         // nock 15 hands the reply function the intercepted fetch Request.
-        const { url, headers } = uri as unknown as Request;
+        const { url, headers } = request;
         seen = { url, headers: [...headers.entries()] };
         return [200, rangeReply({})];
       });
@@ -76,7 +76,7 @@ describe("checkPwnedPassword", () => {
     nock(HIBP)
       .get(/.*/)
       // eslint-disable-next-line @typescript-eslint/no-unused-vars -- nock reads the arity
-      .reply((_uri: string, _callback: unknown) => undefined as never);
+      .reply((_request: Request, _callback: unknown) => undefined as never);
     const started = Date.now();
     expect(await checkPwnedPassword("a slow answer")).toBe("unavailable");
     const waited = Date.now() - started;

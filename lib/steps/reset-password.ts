@@ -7,6 +7,7 @@ import {
 import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { restoreEmailLink, spendEmailLink } from "@/lib/email-links";
+import { acceptedFactors } from "@/lib/factors/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { firstChannel } from "@/lib/limits/destination";
@@ -18,7 +19,8 @@ import type { MailDeps } from "./mail-deps";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 // A reset never bypasses the second factor (ASVS 5.0 V6.4.3): the link only starts the account's
-// code step, as the password would; the new password is taken only from the browser that then
+// second-factor step (the authenticator app first when it has one, else a texted code), as the
+// password would; the new password is taken only from the browser that then
 // passed it, once. Afterwards every session ends and the person is told by email and by text.
 
 export type ResetDeps = SendDeps & MailDeps;
@@ -35,6 +37,8 @@ export async function startPasswordReset(
   if (!canResetByEmail(user, link.email)) return refuse("EMAIL_LINK_INVALID");
   const phone = user.phones[0]!.number;
   const channel = firstChannel(phone);
+  // The account's own second factors, strongest first, exactly as its sign-in asks for them.
+  const factors = await acceptedFactors(user.id);
   const outcome = await startCodeStep(
     deps,
     {
@@ -44,20 +48,12 @@ export async function startPasswordReset(
       pending: null,
       phone,
       channel,
+      factors,
     },
     meta,
   );
   // Refused before any code went out (a limit, the account's lock): the link works again later.
-  if (!outcome.ok) {
-    await restoreEmailLink(link.id);
-    return outcome;
-  }
-  await recordEvent({
-    type: "code_sent",
-    userId: user.id,
-    ...meta,
-    detail: { channel, purpose: "reset", ok: outcome.delivery !== "failed" },
-  });
+  if (!outcome.ok) await restoreEmailLink(link.id);
   return outcome;
 }
 

@@ -4,6 +4,7 @@ import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { refuse } from "@/lib/errors";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import { acceptedFactors } from "@/lib/factors/records";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { verifyPassword } from "@/lib/password";
@@ -12,7 +13,8 @@ import { startCodeStep, type FirstSend } from "./start-code-step";
 /**
  * The password step. It grants nothing by itself: it starts a challenge bound to this browser and
  * sends a code to the account's verified phone; only the code step leads to a session. An unknown
- * email and a wrong password get the same answer after the same argon2id work.
+ * email and a wrong password get the same answer after the same argon2id work. A person with an
+ * authenticator app is asked for it first: no text goes out unless they ask for one.
  */
 export async function checkPasswordStep(
   deps: SendDeps,
@@ -38,7 +40,8 @@ export async function checkPasswordStep(
     return refuse("BAD_CREDENTIALS");
   }
   const channel = firstChannel(phone);
-  const outcome = await startCodeStep(
+  const factors = await acceptedFactors(user.id);
+  return startCodeStep(
     deps,
     {
       purpose: "login",
@@ -47,15 +50,8 @@ export async function checkPasswordStep(
       pending: null,
       phone,
       channel,
+      factors,
     },
     meta,
   );
-  if (outcome.ok)
-    await recordEvent({
-      type: "code_sent",
-      userId: user.id,
-      ...meta,
-      detail: { channel, purpose: "login", ok: outcome.delivery !== "failed" },
-    });
-  return outcome;
 }

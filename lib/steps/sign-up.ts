@@ -1,5 +1,4 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
@@ -35,7 +34,7 @@ export async function signUp(
     });
   const channel = firstChannel(phone); // a landline gets its first code by call
   const passwordHash = await hashPassword(input.password);
-  const outcome = await startCodeStep(
+  return startCodeStep(
     deps,
     {
       purpose: "signup",
@@ -47,11 +46,4 @@ export async function signUp(
     },
     meta,
   );
-  if (outcome.ok)
-    await recordEvent({
-      type: "code_sent",
-      ...meta,
-      detail: { channel, purpose: "signup", ok: outcome.delivery !== "failed" },
-    });
-  return outcome;
 }

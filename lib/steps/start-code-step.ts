@@ -1,16 +1,24 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
 import { sendCode, type SendDeps } from "@/lib/challenge/send";
-import type { ErrorCode, Outcome } from "@/lib/errors";
+import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { addressBucket } from "@/lib/http/request-meta";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
-import type { Challenge, Channel, DeliveryStatus } from "@/lib/store";
+import type {
+  Challenge,
+  Channel,
+  DeliveryStatus,
+  FactorKind,
+} from "@/lib/store";
 
-// What sign-up and the password step share: a new challenge bound to this browser, and its first
-// code. A delivery problem still leads to the code page (which offers a call); any other refusal
-// ends here, and no challenge is left that a browser could use.
+// What sign-up and the password step share: a new challenge bound to this browser, its first code,
+// and the audit row of that send. A delivery problem still leads to the code page (which offers a
+// call); any other refusal ends here, and no challenge is left that a browser could use. When a
+// stronger factor than the phone comes first, the challenge starts with no code: "Text me a code"
+// sends the first one.
 
 export interface CodeStepStart {
   purpose: Challenge["purpose"];
@@ -20,12 +28,15 @@ export interface CodeStepStart {
   pending: { email: string; passwordHash: string } | null;
   phone: string;
   channel: Channel;
+  /** What the challenge accepts, strongest first; the phone alone by default. */
+  factors?: FactorKind[];
 }
 
 export type FirstSend = Outcome<{
   challengeId: string;
   delivery: DeliveryStatus;
-  channel: Channel;
+  /** How the first code went out; null when none was sent (a stronger factor comes first). */
+  channel: Channel | null;
 }>;
 
 const DELIVERY_ERRORS: ErrorCode[] = [
@@ -40,9 +51,7 @@ export async function startCodeStep(
   start: CodeStepStart,
   meta: RequestMeta,
 ): Promise<FirstSend> {
-  const { phone, channel } = start;
-  const refused = checkDestination(phone, channel);
-  if (refused) return refused;
+  const { phone, channel, factors = ["phone"] } = start;
   const id = newChallengeId(start.account);
   const challenge = {
     id,
@@ -52,7 +61,23 @@ export async function startCodeStep(
     pendingPasswordHash: start.pending?.passwordHash ?? null,
     phone,
     createdAt: deps.now ?? Date.now(),
+    factors,
   };
+  if (factors[0] !== "phone") {
+    const opened = await deps.store.startChallenge(
+      challenge,
+      CHALLENGE_TTL_SECONDS,
+      null,
+    );
+    if (opened.ok)
+      return { ok: true, challengeId: id, delivery: "none", channel: null };
+    const barred = opened.reason === "account-disabled";
+    return refuse(barred ? "ACCOUNT_DISABLED" : "ACCOUNT_LOCKED", {
+      retryAfterSeconds: opened.retryAfterSeconds,
+    });
+  }
+  const refused = checkDestination(phone, channel);
+  if (refused) return refused;
   const target = {
     phone,
     account: start.account,
@@ -66,15 +91,18 @@ export async function startCodeStep(
       deps.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
     admit: () => consumeSendLimits(target),
   });
-  if (outcome.ok)
-    return {
-      ok: true,
-      challengeId: id,
-      delivery: outcome.challenge.delivery,
-      channel,
-    };
-  if (DELIVERY_ERRORS.includes(outcome.error))
-    return { ok: true, challengeId: id, delivery: "failed", channel };
-  await deps.store.deleteChallenge(id);
-  return outcome;
+  const delivered = outcome.ok;
+  if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
+    await deps.store.deleteChallenge(id);
+    return outcome;
+  }
+  const detail = { channel, purpose: start.purpose, ok: delivered };
+  await recordEvent({
+    type: "code_sent",
+    userId: start.userId,
+    ...meta,
+    detail,
+  });
+  const delivery = outcome.ok ? outcome.challenge.delivery : "failed";
+  return { ok: true, challengeId: id, delivery, channel };
 }

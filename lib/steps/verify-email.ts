@@ -14,7 +14,10 @@ import { checkVerificationEmailLimit } from "@/lib/limits/decide";
 import { verificationEmail } from "@/lib/mail/messages";
 import type { MailDeps } from "./mail-deps";
 
-/** Sends a link that proves the address: once the account exists, and on "Resend". */
+/**
+ * Sends a link that proves the address: once the account exists, and on "Resend". Stored and
+ * sent after the reply, so the sign-up's code step waits for neither.
+ */
 export async function sendVerificationEmail(
   deps: MailDeps,
   user: { id: string; email: string },
@@ -22,40 +25,32 @@ export async function sendVerificationEmail(
   const { mailer } = deps;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
   const { token, tokenHash } = newLinkToken();
-  await saveEmailLink({
-    userId: user.id,
-    email: user.email,
-    purpose: "verify_email",
-    tokenHash,
-    ttlSeconds: VERIFY_EMAIL_LINK_TTL_SECONDS,
-  });
-  const link = linkUrl(deps.appUrl, "/verify-email", token);
-  await deps.later("verification email", () =>
-    mailer.sendEmail({
+  await deps.later("verification email", async () => {
+    await saveEmailLink({
+      userId: user.id,
+      email: user.email,
+      purpose: "verify_email",
+      tokenHash,
+      ttlSeconds: VERIFY_EMAIL_LINK_TTL_SECONDS,
+    });
+    const link = linkUrl(deps.appUrl, "/verify-email", token);
+    await mailer.sendEmail({
       to: user.email,
       ...verificationEmail(link, VERIFY_EMAIL_LINK_TTL_SECONDS),
-    }),
-  );
+    });
+  });
   return { ok: true };
 }
 
 /**
- * The sign-up's link, sent once its account exists. Never fails the sign-up: without email, or
- * when the link cannot be stored, the account page offers to send it again.
+ * The sign-up's link, sent once its account exists. Never fails the sign-up (the work runs after
+ * the reply, and a failure is only logged): the account page offers to send it again.
  */
 export async function startEmailVerification(
   deps: MailDeps,
   user: { id: string; email: string },
 ): Promise<void> {
-  if (!deps.mailer) return;
-  try {
-    await sendVerificationEmail(deps, user);
-  } catch (error) {
-    console.error(
-      "sign-up: could not send the verification email: %s",
-      (error as Error).message,
-    );
-  }
+  if (deps.mailer) await sendVerificationEmail(deps, user);
 }
 
 /** "Resend verification email" on the account page. */

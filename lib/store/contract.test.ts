@@ -103,6 +103,7 @@ describeForEachStore("ChallengeStore contract", (h) => {
     const expected: Challenge = {
       ...c,
       ...FRESH_CHALLENGE_STATE,
+      factors: ["phone"],
       codeHash: "hash-1",
       codeExpiresAt: T0 + 60_000,
       sends: 1,
@@ -323,6 +324,7 @@ describeForEachStore("ChallengeStore contract", (h) => {
     expect(await h.store.getChallenge(c.id)).toEqual({
       ...c,
       ...FRESH_CHALLENGE_STATE,
+      factors: ["phone"],
     });
     expect(await h.store.verifyCode(c.id, "hash-1", T0, POLICY)).toEqual({
       ok: false,

@@ -2,9 +2,11 @@ import { RANK_OF_DELIVERY } from "./delivery-rank";
 import { createExpiringMap } from "./expiring-map";
 import {
   challengeAccount,
-  FRESH_CHALLENGE_STATE,
+  newChallengeRecord,
   type Challenge,
   type ChallengeStore,
+  type FactorKind,
+  type FailurePolicy,
   type IssueRequest,
   type IssueResult,
   type VerifyResult,
@@ -89,21 +91,111 @@ export function createEmbeddedStore(
     return { ok: true, challenge: { ...c }, previous };
   }
 
+  type Reason = Exclude<VerifyResult, { ok: true }>["reason"];
+
+  /**
+   * One attempt at the second factor, as the Upstash store's settle script: `decide` names the
+   * factor that matched, null for a miss, or a reason to refuse without counting.
+   */
+  function settle(
+    id: string,
+    now: number,
+    p: FailurePolicy,
+    decide: (c: Challenge) => FactorKind | null | "no-code" | "expired",
+  ): VerifyResult {
+    const c = challenges.get(id);
+    if (!c)
+      return {
+        ok: false,
+        reason: "missing",
+        attemptsLeft: 0,
+        userId: null,
+        counted: false,
+      };
+    const { userId } = c;
+    const left = Math.max(p.maxAttempts - c.attempts, 0);
+    const no = (
+      reason: Reason,
+      attemptsLeft = left,
+      waitMs = 0,
+      counted = false,
+    ) => {
+      const retryAfterSeconds = Math.ceil(waitMs / 1000) || undefined;
+      return {
+        ok: false,
+        reason,
+        attemptsLeft,
+        userId,
+        retryAfterSeconds,
+        counted,
+      } as const;
+    };
+    if (c.status === "verified")
+      return { ...no("verified"), challenge: { ...c } };
+    if (c.status === "locked" || left === 0) return no("locked", 0);
+    const barred = bar(id, now);
+    if (barred) return no(barred.reason, left, barred.waitMs);
+    const decided = decide(c);
+    if (decided === "no-code" || decided === "expired") return no(decided);
+    const account = challengeAccount(id);
+    if (decided) {
+      Object.assign(c, {
+        status: "verified",
+        verifiedBy: decided,
+        codeHash: "",
+        codeExpiresAt: 0,
+      });
+      accounts.delete(account);
+      return { ok: true, challenge: { ...c } };
+    }
+    c.attempts++;
+    const reason = c.attempts < p.maxAttempts ? "wrong" : "locked";
+    if (reason === "locked")
+      Object.assign(c, { status: "locked", codeHash: "" });
+    const a = accounts.get(account) ?? {
+      failures: 0,
+      lockedUntil: 0,
+      disabled: false,
+    };
+    a.failures++;
+    if (a.failures >= p.disableAfter) {
+      accounts.set(account, { ...a, disabled: true }, Infinity);
+      return no("account-disabled", 0, 0, true);
+    }
+    const step = a.failures - p.lockAfter;
+    const ladder = p.ladderSeconds;
+    const seconds =
+      step < 0 ? 0 : (ladder[Math.min(step, ladder.length - 1)] ?? 0);
+    if (seconds) a.lockedUntil = now + seconds * 1000;
+    accounts.set(account, a, p.memorySeconds * 1000);
+    return no(reason, p.maxAttempts - c.attempts, seconds * 1000, true);
+  }
+
   return {
     kind: "embedded",
     async startChallenge(c, ttlSeconds, first) {
       // A barred account gets no challenge at all, as in the Upstash script.
-      const barred = bar(c.id, first.now);
+      const barred = bar(c.id, first?.now ?? c.createdAt);
       if (barred) {
         const retryAfterSeconds = Math.ceil(barred.waitMs / 1000) || undefined;
         return { ok: false, reason: barred.reason, retryAfterSeconds };
       }
-      challenges.set(
-        c.id,
-        { ...c, ...FRESH_CHALLENGE_STATE },
-        ttlSeconds * 1000,
-      );
-      return issue(c.id, first);
+      const record = newChallengeRecord(c);
+      challenges.set(c.id, record, ttlSeconds * 1000);
+      if (first) return issue(c.id, first);
+      const { codeHash, codeExpiresAt, sends, lastSentAt, lastCallAt } = record;
+      const previous = {
+        codeHash,
+        codeExpiresAt,
+        sends,
+        lastSentAt,
+        lastCallAt,
+      };
+      return {
+        ok: true,
+        challenge: { ...record },
+        previous: { ...previous, delivery: record.delivery },
+      };
     },
     async getChallenge(id) {
       const c = challenges.get(id);
@@ -117,73 +209,15 @@ export function createEmbeddedStore(
       if (c?.status === "pending" && c.codeHash === issuedHash)
         Object.assign(c, previous, { delivery });
     },
-    async verifyCode(id, codeHash, now, p): Promise<VerifyResult> {
-      const c = challenges.get(id);
-      if (!c)
-        return {
-          ok: false,
-          reason: "missing",
-          attemptsLeft: 0,
-          userId: null,
-          counted: false,
-        };
-      const { userId } = c;
-      const left = Math.max(p.maxAttempts - c.attempts, 0);
-      type Reason = Exclude<VerifyResult, { ok: true }>["reason"];
-      const no = (
-        reason: Reason,
-        attemptsLeft = left,
-        waitMs = 0,
-        counted = false,
-      ) => {
-        const retryAfterSeconds = Math.ceil(waitMs / 1000) || undefined;
-        return {
-          ok: false,
-          reason,
-          attemptsLeft,
-          userId,
-          retryAfterSeconds,
-          counted,
-        } as const;
-      };
-      if (c.status === "verified")
-        return { ...no("verified"), challenge: { ...c } };
-      if (c.status === "locked" || left === 0) return no("locked", 0);
-      const barred = bar(id, now);
-      if (barred) return no(barred.reason, left, barred.waitMs);
-      if (c.codeHash === "") return no("no-code");
-      if (now >= c.codeExpiresAt) return no("expired");
-      const account = challengeAccount(id);
-      if (c.codeHash === codeHash) {
-        Object.assign(c, {
-          status: "verified",
-          codeHash: "",
-          codeExpiresAt: 0,
-        });
-        accounts.delete(account);
-        return { ok: true, challenge: { ...c } };
-      }
-      c.attempts++;
-      const reason = c.attempts < p.maxAttempts ? "wrong" : "locked";
-      if (reason === "locked")
-        Object.assign(c, { status: "locked", codeHash: "" });
-      const a = accounts.get(account) ?? {
-        failures: 0,
-        lockedUntil: 0,
-        disabled: false,
-      };
-      a.failures++;
-      if (a.failures >= p.disableAfter) {
-        accounts.set(account, { ...a, disabled: true }, Infinity);
-        return no("account-disabled", 0, 0, true);
-      }
-      const step = a.failures - p.lockAfter;
-      const ladder = p.ladderSeconds;
-      const seconds =
-        step < 0 ? 0 : (ladder[Math.min(step, ladder.length - 1)] ?? 0);
-      if (seconds) a.lockedUntil = now + seconds * 1000;
-      accounts.set(account, a, p.memorySeconds * 1000);
-      return no(reason, p.maxAttempts - c.attempts, seconds * 1000, true);
+    async verifyCode(id, codeHash, now, p) {
+      return settle(id, now, p, (c) => {
+        if (c.codeHash === "") return "no-code";
+        if (now >= c.codeExpiresAt) return "expired";
+        return c.codeHash === codeHash ? "phone" : null;
+      });
+    },
+    async recordFactorResult(id, factor, now, p) {
+      return settle(id, now, p, () => factor);
     },
     async recordDelivery(id, send, status) {
       const c = challenges.get(id);

@@ -1,7 +1,7 @@
 import type { Challenge } from "./types";
 
 // How a challenge is laid out as a Redis hash: every value a string, numbers converted back on
-// the way out, null fields absent.
+// the way out, null fields absent, the factor list comma-separated.
 
 const NUMBER_FIELDS = [
   "codeExpiresAt",
@@ -15,6 +15,7 @@ const NULLABLE_FIELDS = [
   "userId",
   "pendingEmail",
   "pendingPasswordHash",
+  "verifiedBy",
 ] as const;
 
 /** Null fields are left out of the hash, so "" and null stay distinct. */
@@ -36,5 +37,7 @@ export function fromHash(raw: unknown): Challenge | null {
   const c: Record<string, unknown> = { ...h };
   for (const f of NUMBER_FIELDS) c[f] = Number(h[f] ?? 0);
   for (const f of NULLABLE_FIELDS) c[f] = h[f] ?? null;
+  // A challenge stored before factor lists existed accepted the phone alone.
+  c.factors = h.factors ? h.factors.split(",") : ["phone"];
   return c as unknown as Challenge;
 }

@@ -66,12 +66,13 @@ for i = 2, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[1], unpack(fields))
 return 1`;
 
-/**
- * KEYS challenge, account · ARGV codeHash, maxAttempts, now, lockAfter, disableAfter, memoryMs,
- * ladder seconds... Replies {reason, attemptsLeft, userId, retryAfterMs, counted, ...HGETALL on
- * ok/verified}.
- */
-export const VERIFY_CODE = `${BAR}
+// Settles one attempt at the second factor: refuses a challenge that is gone, done or locked and
+// an account that is barred; then `decide` sets `matched` (and `factor`), or returns early. A match
+// verifies the challenge and clears the account's failures; a miss counts on both, with the
+// account's lock ladder and, at the end of it, the account switched off. Replies {reason,
+// attemptsLeft, userId, retryAfterMs, counted, ...HGETALL on ok/verified}.
+// ARGV: [1] as `decide` reads it, maxAttempts, now, lockAfter, disableAfter, memoryMs, ladder seconds...
+const settle = (decide: string) => `${BAR}
 local h, acct = KEYS[1], KEYS[2]
 local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
 if not f[1] then return {'missing', 0, '', 0, 0} end
@@ -87,10 +88,9 @@ if f[1] == 'verified' then return withFields({'verified', left, user, 0, 0}) end
 if f[1] == 'locked' or left == 0 then return {'locked', 0, user, 0, 0} end
 local why, wait = bar(acct, now)
 if why then return {why, left, user, wait, 0} end
-if (f[2] or '') == '' then return {'no-code', left, user, 0, 0} end
-if now >= (tonumber(f[3]) or 0) then return {'expired', left, user, 0, 0} end
-if f[2] == ARGV[1] then
-  redis.call('HSET', h, 'status', 'verified', 'codeHash', '', 'codeExpiresAt', '0')
+${decide}
+if matched then
+  redis.call('HSET', h, 'status', 'verified', 'verifiedBy', factor, 'codeHash', '', 'codeExpiresAt', '0')
   redis.call('DEL', acct)
   return withFields({'ok', left, user, 0, 0})
 end
@@ -109,6 +109,29 @@ if step < 0 then return {reason, max - attempts, user, 0, 1} end
 local seconds = tonumber(ARGV[7 + math.min(step, #ARGV - 7)])
 redis.call('HSET', acct, 'lockedUntil', now + seconds * 1000)
 return {reason, max - attempts, user, seconds * 1000, 1}`;
+
+/** KEYS challenge, account · ARGV codeHash, then the failure policy (see settle). */
+export const VERIFY_CODE = settle(`
+if (f[2] or '') == '' then return {'no-code', left, user, 0, 0} end
+if now >= (tonumber(f[3]) or 0) then return {'expired', left, user, 0, 0} end
+local matched, factor = f[2] == ARGV[1], 'phone'`);
+
+/** KEYS challenge, account · ARGV the factor that passed ("" for a failure), then the policy. */
+export const RECORD_FACTOR_RESULT = settle(`
+local matched, factor = ARGV[1] ~= '', ARGV[1]`);
+
+/** KEYS challenge, account · ARGV now, ttlSeconds, then field/value pairs: no code issued yet. */
+export const OPEN_CHALLENGE = `${BAR}
+local why, wait = bar(KEYS[2], tonumber(ARGV[1]))
+if why then return {why, wait} end
+local fields = {}
+for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(fields))
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+local reply = {'ok', 0, '', '0', '0', '0', '0', 'none'}
+for _, v in ipairs(redis.call('HGETALL', KEYS[1])) do reply[#reply + 1] = v end
+return reply`;
 
 /** KEYS challenge · ARGV send, status, rank of status, then status/rank pairs for the known states. */
 export const RECORD_DELIVERY = `

@@ -5,6 +5,8 @@
 /** A reset is a sign-in's code step that ends in a new password, never in a session. */
 export type ChallengePurpose = "signup" | "login" | "reset";
 export type ChallengeStatus = "pending" | "verified" | "locked";
+/** The second factors a challenge may accept: the phone (text or call), an authenticator app, a recovery code. */
+export type FactorKind = "phone" | "totp" | "recovery";
 import type { Channel } from "@/lib/channel";
 
 export type { Channel };
@@ -33,6 +35,10 @@ export interface Challenge {
   /** When the last "Call me instead" call was placed (0: none), for the call cooldown. */
   lastCallAt: number;
   createdAt: number;
+  /** The factors this challenge accepts, fixed at its start; a sign-up's is only its phone. */
+  factors: FactorKind[];
+  /** Which factor completed it; null until verified. */
+  verifiedBy: FactorKind | null;
 }
 
 /** What a caller supplies; the security state starts from FRESH_CHALLENGE_STATE. */
@@ -45,7 +51,15 @@ export type NewChallenge = Pick<
   | "pendingPasswordHash"
   | "phone"
   | "createdAt"
->;
+> & {
+  /** Defaults to the phone alone. */
+  factors?: FactorKind[];
+};
+
+/** The challenge as first stored: the caller's fields, the phone by default, a fresh state. */
+export function newChallengeRecord(c: NewChallenge): Challenge {
+  return { ...c, factors: c.factors ?? ["phone"], ...FRESH_CHALLENGE_STATE };
+}
 
 /**
  * A challenge id names, after its dot, the account whose failures it counts toward (a keyed hash),
@@ -64,6 +78,7 @@ export const FRESH_CHALLENGE_STATE = {
   delivery: "none",
   lastSentAt: 0,
   lastCallAt: 0,
+  verifiedBy: null,
 } as const satisfies Omit<Challenge, keyof NewChallenge>;
 
 /** The fields an issue changes, so a refused or failed send can put them back. */
@@ -135,11 +150,15 @@ export type VerifyResult =
 
 export interface ChallengeStore {
   readonly kind: "embedded" | "upstash";
-  /** One round trip: creates the challenge (ttlSeconds for the whole step) and issues its first code. */
+  /**
+   * One round trip: creates the challenge (ttlSeconds for the whole step) and issues its first
+   * code; with `first` null it starts with no code (a stronger factor comes first; a text may follow
+   * through issueCode). A barred account gets no challenge either way (checked at `c.createdAt`).
+   */
   startChallenge(
     c: NewChallenge,
     ttlSeconds: number,
-    first: IssueRequest,
+    first: IssueRequest | null,
   ): Promise<IssueResult>;
   getChallenge(id: string): Promise<Challenge | null>;
   /**
@@ -161,6 +180,18 @@ export interface ChallengeStore {
   verifyCode(
     id: string,
     codeHash: string,
+    now: number,
+    policy: FailurePolicy,
+  ): Promise<VerifyResult>;
+  /**
+   * One round trip, atomic, for a factor checked outside the store (an authenticator code, a
+   * recovery code): with `factor` the check passed and the challenge is verified by it, clearing the
+   * account's failures; with null it failed and counts on the challenge and the account exactly as a
+   * wrong code does. Refuses, counting nothing, when the challenge is not pending or the account is barred.
+   */
+  recordFactorResult(
+    id: string,
+    factor: FactorKind | null,
     now: number,
     policy: FailurePolicy,
   ): Promise<VerifyResult>;

@@ -4,8 +4,9 @@ import { fromHash, toHash } from "./hash";
 import * as scripts from "./scripts";
 import {
   challengeAccount,
-  FRESH_CHALLENGE_STATE,
+  newChallengeRecord,
   type ChallengeStore,
+  type FailurePolicy,
   type IssueRequest,
   type IssueResult,
   type VerifyResult,
@@ -47,6 +48,29 @@ function toIssueResult(reply: unknown): IssueResult {
   return { ok: true, challenge: fromHash(rest.slice(6))!, previous };
 }
 
+const policyArgs = (p: FailurePolicy, now: number) => [
+  p.maxAttempts,
+  now,
+  p.lockAfter,
+  p.disableAfter,
+  p.memorySeconds * 1000,
+  ...p.ladderSeconds,
+];
+
+function toVerifyResult(reply: unknown): VerifyResult {
+  const [reason, left, user, wait, counted, ...fields] = reply as unknown[];
+  if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
+  return {
+    ok: false,
+    reason: reason as never,
+    attemptsLeft: Number(left),
+    userId: user ? String(user) : null,
+    retryAfterSeconds: Math.ceil(Number(wait) / 1000) || undefined,
+    counted: Number(counted) === 1,
+    challenge: fromHash(fields) ?? undefined,
+  };
+}
+
 export function createUpstashChallengeStore(
   redis: UpstashRedis,
   run: RunScript,
@@ -64,7 +88,12 @@ export function createUpstashChallengeStore(
   return {
     kind: "upstash",
     async startChallenge(c, ttlSeconds, first) {
-      const fields = Object.entries(toHash({ ...c, ...FRESH_CHALLENGE_STATE }));
+      const fields = Object.entries(toHash(newChallengeRecord(c)));
+      if (!first) {
+        const args = [c.createdAt, ttlSeconds, ...fields.flat()];
+        const keys = [key(c.id), acct(c.id)];
+        return toIssueResult(await run(scripts.OPEN_CHALLENGE, keys, args));
+      }
       const args = [...issueArgs(first), ttlSeconds, ...fields.flat()];
       const reply = await run(
         scripts.START_CHALLENGE,
@@ -88,28 +117,17 @@ export function createUpstashChallengeStore(
       const fields = Object.entries({ ...previous, delivery }).flat();
       await run(scripts.RESTORE_ISSUE, [key(id)], [issuedHash, ...fields]);
     },
-    async verifyCode(id, codeHash, now, p): Promise<VerifyResult> {
-      const args = [
-        codeHash,
-        p.maxAttempts,
-        now,
-        p.lockAfter,
-        p.disableAfter,
-        p.memorySeconds * 1000,
-        ...p.ladderSeconds,
-      ];
+    async verifyCode(id, codeHash, now, p) {
+      const args = [codeHash, ...policyArgs(p, now)];
       const reply = await run(scripts.VERIFY_CODE, [key(id), acct(id)], args);
-      const [reason, left, user, wait, counted, ...fields] = reply as unknown[];
-      if (reason === "ok") return { ok: true, challenge: fromHash(fields)! };
-      return {
-        ok: false,
-        reason: reason as never,
-        attemptsLeft: Number(left),
-        userId: user ? String(user) : null,
-        retryAfterSeconds: Math.ceil(Number(wait) / 1000) || undefined,
-        counted: Number(counted) === 1,
-        challenge: fromHash(fields) ?? undefined,
-      };
+      return toVerifyResult(reply);
+    },
+    async recordFactorResult(id, factor, now, p) {
+      const args = [factor ?? "", ...policyArgs(p, now)];
+      const keys = [key(id), acct(id)];
+      return toVerifyResult(
+        await run(scripts.RECORD_FACTOR_RESULT, keys, args),
+      );
     },
     async recordDelivery(id, send, status) {
       const ranks = Object.entries(RANK_OF_DELIVERY).flat();

@@ -1,6 +1,7 @@
 // npm run db:migrate:apply
-// Applies the committed migrations to DATABASE_URL, or to the embedded PGlite
-// folder (PGLITE_DIR, default .data/pglite) when it is unset. Safe to re-run.
+// Applies the committed migrations to the direct connection when one is given
+// (DATABASE_URL_UNPOOLED or DIRECT_URL, as prisma.config.ts), else DATABASE_URL,
+// else the embedded PGlite folder (PGLITE_DIR, default .data/pglite). Safe to re-run.
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -8,12 +9,13 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations } from "../../lib/db/migrations";
 
 async function applyToTarget(): Promise<void> {
-  const url = process.env.DATABASE_URL?.trim();
-  if (url) {
-    const applied = await applyMigrations(
-      new PrismaPg({ connectionString: url }),
-    );
-    report(applied, "DATABASE_URL");
+  const name = ["DATABASE_URL_UNPOOLED", "DIRECT_URL", "DATABASE_URL"].find(
+    (n) => process.env[n]?.trim(),
+  );
+  if (name) {
+    const connectionString = process.env[name]!.trim();
+    const applied = await applyMigrations(new PrismaPg({ connectionString }));
+    report(applied, name);
     return;
   }
   const dir = process.env.PGLITE_DIR?.trim() || ".data/pglite";

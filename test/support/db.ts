@@ -26,5 +26,5 @@ export async function prepareTestDatabase(): Promise<void> {
 
 /** Empties the app's tables between tests; the schema and migrations stay. */
 export async function resetTables(): Promise<void> {
-  await runSql("TRUNCATE users, phones, auth_events, email_links");
+  await runSql("TRUNCATE users, phones, auth_events CASCADE");
 }

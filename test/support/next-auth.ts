@@ -56,10 +56,11 @@ export function createNextAuthClient(route: NextAuthRoute) {
      * The code page's sign-in: the session cookie (`name=value`, null when refused) and every
      * Set-Cookie header of the CSRF and sign-in answers, whole.
      */
-    async signIn(challengeId: string) {
+    async signIn(challengeId: string, existingSession?: string) {
       const { csrfToken, cookie, headers } = await csrf();
+      const before = existingSession ? `${existingSession}; ` : "";
       const res = await call("POST", ["callback", "twostep"], {
-        cookie: `${cookie}; ${challengeCookieName()}=${challengeId}`,
+        cookie: `${before}${cookie}; ${challengeCookieName()}=${challengeId}`,
         form: { csrfToken, json: "true" },
       });
       const session = setCookies(res).find((c) => /session-token=./.test(c));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getEnv } from "@/lib/env";
 import { isMailOutboxActive } from "@/lib/mail";
 import { isOutboxActive } from "@/lib/messaging";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -9,9 +10,11 @@ export const dynamic = "force-dynamic";
 
 const CHANNEL_NAMES = { sms: "SMS", voice: "Call", email: "Email" } as const;
 
-// What the outbox messenger would have sent, for development. Absent unless the outbox is in use.
+// What the outbox messenger and mailer would have sent, for development. Absent unless the outbox is in use,
+// and never served in production, where only the token-guarded JSON contract reads the outbox.
 export default function OutboxPage() {
-  if (!isOutboxActive() && !isMailOutboxActive()) notFound();
+  if (getEnv().production || (!isOutboxActive() && !isMailOutboxActive()))
+    notFound();
   const entries = listOutbox();
   return (
     <section className="card wide">

@@ -73,6 +73,18 @@ describe("a session cookie", () => {
     expect(sessions[0]!.id).toMatch(/^[\w-]{43}$/); // 256 random bits
   });
 
+  it("is replaced, and refused from then on, when the same browser signs in again", async () => {
+    const old = await signedIn();
+    const { cookie: fresh } = await nextAuth.signIn(
+      await verifiedChallenge(userId, PHONE),
+      old,
+    );
+    expect((await nextAuth.session(fresh!)).user?.id).toBe(userId);
+    expect((await nextAuth.session(old)).user).toBeUndefined();
+    const sessions = await getSessionStore().listSessions(userId, Date.now());
+    expect(sessions.map((s) => s.id)).toEqual([await sessionIdOf(fresh!)]);
+  });
+
   it("copied before sign-out is refused afterwards", async () => {
     const cookie = await signedIn();
     const copy = cookie;

@@ -10,23 +10,31 @@ import {
   clearChallengeCookie,
   readChallengeCookie,
 } from "@/lib/http/challenge-cookie";
+import { stepDeps } from "@/lib/steps/deps";
 import { verifyCodeStep } from "@/lib/steps/verify-code";
-import { getChallengeStore } from "@/lib/store";
+import { verifyFactorStep } from "@/lib/steps/verify-factor";
 import { verifySchema } from "@/lib/validation";
 
+// The second-factor step: a phone code by default; `factor` "totp" or "recovery" for an
+// authenticator code or a recovery code, on the same challenge.
 export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, verifySchema);
   if ("reply" in parsed) return parsed.reply;
   const id = await readChallengeCookie();
   if (!id) return fail("NO_CHALLENGE");
   const meta = requestMeta(request);
-  const outcome = await verifyCodeStep(
-    getChallengeStore(),
-    id,
-    parsed.data.code,
-    meta,
-  );
-  if (outcome.ok) return ok({});
+  const { code, factor } = parsed.data;
+  const deps = stepDeps();
+  const outcome =
+    factor === "phone"
+      ? await verifyCodeStep(deps.store, id, code, meta)
+      : await verifyFactorStep(deps, id, factor, code, meta);
+  if (outcome.ok)
+    return ok(
+      "recoveryCodesLeft" in outcome
+        ? { recoveryCodesLeft: outcome.recoveryCodesLeft }
+        : {},
+    );
   if ("challengeDeleted" in outcome) await clearChallengeCookie();
   return refused(outcome);
 });

@@ -1,0 +1,51 @@
+import type { FactorSummary } from "@/lib/factors/records";
+import { RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
+import { AuthenticatorSetup } from "./authenticator-setup";
+import { RecoveryCodes } from "./recovery-codes";
+import { RemoveAuthenticator } from "./remove-authenticator";
+import { RiskNotice } from "./risk-notice";
+import styles from "./security.module.css";
+
+const DAY = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeZone: "UTC",
+});
+
+/**
+ * The person's second factors. While the phone is the only one, the page says why an authenticator
+ * app is safer and offers to add one.
+ */
+export function Security({ factors }: { factors: FactorSummary }) {
+  const { totp, recoveryCodes } = factors;
+  return (
+    <section className={styles.security} aria-labelledby="security-heading">
+      <h2 id="security-heading">Security</h2>
+      <div className={styles.factor}>
+        <h3>Authenticator app</h3>
+        {totp ? (
+          <>
+            <p className={styles.status}>
+              On since {DAY.format(totp.confirmedAt)}. Sign-in asks for its code
+              first.
+            </p>
+            <RemoveAuthenticator />
+          </>
+        ) : (
+          <>
+            <RiskNotice />
+            <AuthenticatorSetup />
+          </>
+        )}
+      </div>
+      <div className={styles.factor}>
+        <h3>Recovery codes</h3>
+        <p className={styles.status}>
+          {recoveryCodes
+            ? `${recoveryCodes.left} of ${RECOVERY_CODE_COUNT} recovery codes left.`
+            : "None yet. If you lose your phone, a recovery code still gets you in."}
+        </p>
+        <RecoveryCodes hasSet={recoveryCodes !== null} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { getSessionUser } from "@/lib/auth/session";
+import {
+  apiHandler,
+  fail,
+  ok,
+  parseBody,
+  refused,
+  requestMeta,
+} from "@/lib/http";
+import { getMessenger } from "@/lib/messaging";
+import { turnOnAuthenticator } from "@/lib/steps/set-up-authenticator";
+import { turnOnSchema } from "@/lib/validation";
+
+// "Turn on": the app being set up counts from now on, if the code it shows is right.
+export const POST = apiHandler(async (request) => {
+  const parsed = await parseBody(request, turnOnSchema);
+  if ("reply" in parsed) return parsed.reply;
+  const user = await getSessionUser();
+  if (!user?.email) return fail("NOT_SIGNED_IN");
+  const outcome = await turnOnAuthenticator(
+    getMessenger(),
+    { id: user.id, email: user.email },
+    parsed.data.code,
+    requestMeta(request),
+  );
+  return outcome.ok ? ok({}) : refused(outcome);
+});

@@ -1,0 +1,16 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { apiHandler, fail, ok, refused } from "@/lib/http";
+import { startAuthenticatorSetup } from "@/lib/steps/set-up-authenticator";
+
+// "Set up authenticator app": a new secret, as a QR code and as text; not in use until "Turn on".
+export const POST = apiHandler(async () => {
+  const user = await getSessionUser();
+  if (!user?.email) return fail("NOT_SIGNED_IN");
+  const outcome = await startAuthenticatorSetup({
+    id: user.id,
+    email: user.email,
+  });
+  if (!outcome.ok) return refused(outcome);
+  const { setupKey, qrCode } = outcome;
+  return ok({ setupKey, qrCode }, { headers: { "cache-control": "no-store" } });
+});

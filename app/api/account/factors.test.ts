@@ -1,0 +1,248 @@
+import { randomInt } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { Secret, TOTP } from "otpauth";
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import { POST as login } from "@/app/api/login/route";
+import { POST as verify } from "@/app/api/otp/verify/route";
+import { createAccount } from "@/lib/account";
+import { closeDb, getDb } from "@/lib/db";
+import { hashPassword } from "@/lib/password";
+import { getChallengeStore } from "@/lib/store";
+import { listOutbox } from "@/lib/messaging/outbox";
+import {
+  startAuthenticatorSetup,
+  turnOnAuthenticator,
+} from "@/lib/steps/set-up-authenticator";
+import { resetTables } from "@/test/support/db";
+import { createRecordingMessenger } from "@/test/support/messenger";
+import { authCookies } from "@/lib/auth/cookies";
+import { startSession } from "@/lib/sessions";
+import {
+  installNextHeadersForCjs,
+  withRequest,
+} from "@/test/support/next-headers-cjs";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { POST as setUp } from "./authenticator/route";
+import { POST as turnOn } from "./authenticator/confirm/route";
+import { POST as remove } from "./authenticator/remove/route";
+import { POST as generate } from "./recovery-codes/route";
+
+vi.mock("next/headers", () => import("@/test/support/next-request"));
+
+// The routes of the stronger factors: the password step for a person with an app, the code step
+// taking its code, and the account routes refusing a visitor who is not signed in.
+
+const PASSWORD = "a long enough password";
+const META = { ip: null, userAgent: null };
+
+const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
+  .name;
+
+async function post(
+  handler: (r: Request) => Promise<Response>,
+  path: string,
+  body: object,
+) {
+  const request = jsonRequest(path, body, { ip: "198.51.100.8" });
+  // next-auth reads the request through its own require("next/headers").
+  const session = cookieJar.get(SESSION_COOKIE);
+  const seen = new Request(request.url, {
+    headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {},
+  });
+  const response = await withRequest(seen, () => handler(request));
+  return { status: response.status, json: await response.json() };
+}
+
+/** A browser signed in as `userId`, its second factor passed `minutesAgo` minutes ago. */
+async function signIn(userId: string, email: string, minutesAgo = 0) {
+  const session = await startSession(userId);
+  const authTime = Math.floor(Date.now() / 1000) - minutesAgo * 60;
+  const token = { sub: userId, email, sid: session.id, authTime };
+  cookieJar.set(
+    SESSION_COOKIE,
+    await encode({ token, secret: process.env.NEXTAUTH_SECRET! }),
+  );
+}
+
+beforeAll(() => installNextHeadersForCjs());
+
+beforeEach(async () => {
+  cookieJar.clear();
+  await resetTables();
+});
+afterAll(async () => closeDb(await getDb()));
+
+async function personWithApp() {
+  const email = `p${randomInt(1e9)}@example.com`;
+  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const passwordHash = await hashPassword(PASSWORD);
+  const account = await createAccount({ email, passwordHash, phone });
+  if (!account.ok) throw new Error(account.error);
+  const user = { id: account.userId, email };
+  const setup = await startAuthenticatorSetup(user);
+  if (!setup.ok) throw new Error(setup.error);
+  const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
+  await turnOnAuthenticator(
+    createRecordingMessenger(),
+    user,
+    TOTP.generate({ secret }),
+    META,
+  );
+  return { email, phone, secret };
+}
+
+describe("signing in with an authenticator app", () => {
+  it("texts nothing after the password, and the app's next code completes the step", async () => {
+    const { email, phone, secret } = await personWithApp();
+    const first = await post(login, "/api/login", {
+      email,
+      password: PASSWORD,
+    });
+    expect(first).toEqual({
+      status: 200,
+      json: { ok: true, next: "/verify", delivery: "none", channel: null },
+    });
+    expect(listOutbox(phone)).toEqual([]);
+    const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
+    expect(
+      await post(verify, "/api/otp/verify", { factor: "totp", code }),
+    ).toEqual({
+      status: 200,
+      json: { ok: true },
+    });
+    const id = [...cookieJar.values()][0]!;
+    expect(await getChallengeStore().redeemChallenge(id)).toMatchObject({
+      verifiedBy: "totp",
+    });
+  });
+
+  it("refuses a code for a factor the challenge does not take, and a malformed one, without counting", async () => {
+    const email = `p${randomInt(1e9)}@example.com`;
+    const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+    await createAccount({
+      email,
+      passwordHash: await hashPassword(PASSWORD),
+      phone,
+    });
+    await post(login, "/api/login", { email, password: PASSWORD });
+    const totp = await post(verify, "/api/otp/verify", {
+      factor: "totp",
+      code: "123456",
+    });
+    expect(totp).toMatchObject({
+      status: 400,
+      json: { error: { code: "FACTOR_NOT_AVAILABLE" } },
+    });
+    const bad = await post(verify, "/api/otp/verify", {
+      factor: "totp",
+      code: "12ab56",
+    });
+    expect(bad).toMatchObject({
+      status: 400,
+      json: { error: { code: "INVALID_INPUT" } },
+    });
+    const other = await post(verify, "/api/otp/verify", {
+      factor: "email",
+      code: "123456",
+    });
+    expect(other.status).toBe(400);
+  });
+});
+
+describe("the account's factor routes", () => {
+  it.each([
+    ["set up", setUp, "/api/account/authenticator", {}],
+    [
+      "turn on",
+      turnOn,
+      "/api/account/authenticator/confirm",
+      { code: "123456" },
+    ],
+    ["remove", remove, "/api/account/authenticator/remove", {}],
+    ["generate recovery codes", generate, "/api/account/recovery-codes", {}],
+  ] as const)(
+    "%s: refuses a visitor who is not signed in",
+    async (_, handler, path, body) => {
+      expect(await post(handler, path, body)).toMatchObject({
+        status: 401,
+        json: { ok: false, error: { code: "NOT_SIGNED_IN" } },
+      });
+      const db = await getDb();
+      expect(await db.factor.count()).toBe(0);
+    },
+  );
+});
+
+describe("a signed-in person's factor routes", () => {
+  async function person(minutesAgo = 0) {
+    const email = `p${randomInt(1e9)}@example.com`;
+    const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+    const account = await createAccount({ email, passwordHash: "h", phone });
+    if (!account.ok) throw new Error(account.error);
+    await signIn(account.userId, email, minutesAgo);
+    return { phone };
+  }
+
+  it("set up, turn on and remove the authenticator app, each change texted", async () => {
+    const { phone } = await person();
+    const setup = await post(setUp, "/api/account/authenticator", {});
+    expect(setup).toMatchObject({ status: 200, json: { ok: true } });
+    const secret = Secret.fromBase32(setup.json.setupKey.replace(/\s/g, ""));
+    const code = TOTP.generate({ secret });
+    const on = await post(turnOn, "/api/account/authenticator/confirm", {
+      code,
+    });
+    expect(on).toEqual({ status: 200, json: { ok: true } });
+    expect(await post(setUp, "/api/account/authenticator", {})).toMatchObject({
+      status: 409,
+      json: { error: { code: "AUTHENTICATOR_EXISTS" } },
+    });
+    const off = await post(remove, "/api/account/authenticator/remove", {});
+    expect(off).toEqual({ status: 200, json: { ok: true } });
+    expect(listOutbox(phone).map((e) => e.text)).toEqual([
+      expect.stringContaining("authenticator app was removed"),
+      expect.stringContaining("authenticator app was turned on"),
+    ]);
+  });
+
+  it("refuse to remove the app more than 10 minutes after the second factor", async () => {
+    await person(11);
+    const setup = await post(setUp, "/api/account/authenticator", {});
+    const secret = Secret.fromBase32(setup.json.setupKey.replace(/\s/g, ""));
+    await post(turnOn, "/api/account/authenticator/confirm", {
+      code: TOTP.generate({ secret }),
+    });
+    expect(
+      await post(remove, "/api/account/authenticator/remove", {}),
+    ).toMatchObject({
+      status: 403,
+      json: { error: { code: "REAUTH_REQUIRED" } },
+    });
+    const db = await getDb();
+    expect(await db.factor.count({ where: { kind: "totp" } })).toBe(1);
+  });
+
+  it("generate 10 recovery codes, in a reply that is never cached", async () => {
+    await person();
+    const response = await withRequest(
+      new Request("http://localhost:3000/", {
+        headers: {
+          cookie: `${SESSION_COOKIE}=${cookieJar.get(SESSION_COOKIE)}`,
+        },
+      }),
+      () => generate(jsonRequest("/api/account/recovery-codes", {})),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const { codes } = await response.json();
+    expect(codes).toHaveLength(10);
+  });
+});

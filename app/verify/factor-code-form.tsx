@@ -1,0 +1,111 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { describeError } from "@/app/ui/describe-error";
+import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import type { ApiError } from "@/lib/http/types";
+import type { ChallengePurpose } from "@/lib/store/types";
+import { finishSignIn } from "./finish-sign-in";
+
+export type CheckedFactor = "totp" | "recovery";
+
+const FIELDS = {
+  totp: {
+    label: "Authenticator code",
+    hint: "The 6-digit code your authenticator app shows for Twostep now.",
+    inputMode: "numeric",
+    autoComplete: "one-time-code",
+    maxLength: 6,
+  },
+  recovery: {
+    label: "Recovery code",
+    hint: "One of the codes you saved, like ABCD-EFGH-…. Each works once.",
+    inputMode: "text",
+    autoComplete: "off",
+    maxLength: 40,
+  },
+} as const;
+
+/** An authenticator or recovery code, verified on the same challenge as a texted code. */
+export function FactorCodeForm(props: {
+  factor: CheckedFactor;
+  next: string;
+  purpose: ChallengePurpose;
+  attemptsLeft: number;
+  /** Shown until the person acts: why they see this form (e.g. an error from another). */
+  notice: ApiError | null;
+  onAttempts: (left: number) => void;
+}) {
+  const { factor, next, attemptsLeft, onAttempts } = props;
+  const field = FIELDS[factor];
+  const [code, setCode] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(props.notice);
+  const ended = attemptsLeft === 0 || error?.final === true;
+  const ready = factor === "totp" ? code.length === 6 : code.trim() !== "";
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await postJson("/api/otp/verify", { factor, code });
+    if (result.ok) {
+      const failed = await finishSignIn(next, props.purpose);
+      if (!failed) return;
+      setError(failed);
+    } else {
+      setError(result.error);
+      if (result.error.attemptsLeft !== undefined)
+        onAttempts(result.error.attemptsLeft);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <FormAlert error={error ? describeError(error) : null} />
+      <div className="field">
+        <label htmlFor={`field-${factor}`}>{field.label}</label>
+        <input
+          id={`field-${factor}`}
+          name="code"
+          className={factor === "totp" ? "code-input" : undefined}
+          value={code}
+          inputMode={field.inputMode}
+          autoComplete={field.autoComplete}
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={field.maxLength}
+          required
+          disabled={ended}
+          autoFocus
+          aria-describedby={`field-${factor}-hint`}
+          onChange={(e) =>
+            setCode(
+              factor === "totp"
+                ? e.target.value.replace(/\D/g, "").slice(0, 6)
+                : e.target.value,
+            )
+          }
+        />
+        <p id={`field-${factor}-hint`} className="hint">
+          {field.hint}
+        </p>
+        <p className="status-line">
+          <span>
+            {attemptsLeft} {attemptsLeft === 1 ? "attempt" : "attempts"} left
+          </span>
+        </p>
+      </div>
+      <button type="submit" disabled={ended || busy || !ready}>
+        {busy ? "Verifying…" : "Verify"}
+      </button>
+      {ended && (
+        <p className="switch">
+          <a href="/login">Start again</a>
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,153 @@
+"use client";
+
+import { useState } from "react";
+import { postJson } from "@/app/ui/post-json";
+import type { ChallengeView } from "@/lib/challenge/view";
+import type { Channel } from "@/lib/channel";
+import type { ApiError } from "@/lib/http/types";
+import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
+import styles from "./second-factor.module.css";
+import { VerifyForm } from "./verify-form";
+
+type Mode = CheckedFactor | "phone";
+
+const LEADS: Record<CheckedFactor, string> = {
+  totp: "Open your authenticator app and enter the code it shows for Twostep.",
+  recovery: "Lost your phone? Enter one of the recovery codes you saved.",
+};
+
+/**
+ * The second-factor step: starts with the strongest factor this challenge accepts (the
+ * authenticator app before the phone) and offers the others. Once a code was texted or called,
+ * the phone's form leads.
+ */
+export function SecondFactorStep(props: {
+  initial: ChallengeView;
+  next: string;
+}) {
+  const { next } = props;
+  const [view, setView] = useState(props.initial);
+  const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
+  const [busy, setBusy] = useState<Channel | null>(null);
+  const [notice, setNotice] = useState<ApiError | null>(null);
+  const accepts = (f: ChallengeView["factors"][number]) =>
+    view.factors.includes(f);
+
+  async function send(channel: Channel) {
+    setBusy(channel);
+    const result = await postJson<{ challenge: ChallengeView }>(
+      "/api/otp/send",
+      { channel },
+    );
+    setBusy(null);
+    if (result.ok) {
+      setView(result.challenge);
+      setNotice(null);
+      setMode("phone");
+    } else setNotice(result.error);
+  }
+
+  function use(factor: CheckedFactor) {
+    setNotice(null);
+    setMode(factor);
+  }
+
+  const others = (
+    <nav className={styles.others} aria-labelledby="other-ways">
+      <h2 id="other-ways">Other ways to verify</h2>
+      <ul className={styles.list}>
+        {mode !== "totp" && accepts("totp") && (
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => use("totp")}
+            >
+              Use authenticator app
+            </button>
+          </li>
+        )}
+        {mode !== "phone" && view.canText && (
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null}
+              onClick={() => void send("sms")}
+            >
+              {busy === "sms" ? "Sending…" : "Text me a code"}
+            </button>
+          </li>
+        )}
+        {mode !== "phone" && (
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null}
+              onClick={() => void send("voice")}
+            >
+              {busy === "voice" ? "Calling…" : "Call me instead"}
+            </button>
+          </li>
+        )}
+        {mode !== "recovery" && accepts("recovery") && (
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => use("recovery")}
+            >
+              Use a recovery code
+            </button>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+  const hasOthers = mode !== "phone" || view.factors.length > 1;
+
+  return (
+    <>
+      {mode === "phone" ? (
+        <>
+          <p className="lead">
+            {view.lastChannel === "voice"
+              ? "We are calling "
+              : "We sent a 6-digit code to "}
+            <strong>{view.maskedPhone}</strong>
+            {view.lastChannel === "voice"
+              ? " to read you a 6-digit code."
+              : "."}
+          </p>
+          <VerifyForm key={view.sendsLeft} initial={view} next={next} />
+        </>
+      ) : (
+        <>
+          <p className="lead">{LEADS[mode]}</p>
+          <FactorCodeForm
+            key={`${mode}:${notice?.code ?? ""}`}
+            factor={mode}
+            next={next}
+            purpose={view.purpose}
+            attemptsLeft={view.attemptsLeft}
+            notice={notice}
+            onAttempts={(left) =>
+              setView((v) => ({ ...v, attemptsLeft: left, locked: left === 0 }))
+            }
+          />
+        </>
+      )}
+      {hasOthers && others}
+    </>
+  );
+}
+
+function firstMode(view: ChallengeView): Mode {
+  if (view.lastChannel !== null) return "phone";
+  return view.factors[0] === "totp"
+    ? "totp"
+    : view.factors[0] === "recovery"
+      ? "recovery"
+      : "phone";
+}

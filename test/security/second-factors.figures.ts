@@ -1,0 +1,125 @@
+import { randomInt } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "@/lib/account";
+import { newChallengeId } from "@/lib/challenge/id";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { closeDb, getDb } from "@/lib/db";
+import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
+import {
+  startAuthenticatorSetup,
+  turnOnAuthenticator,
+} from "@/lib/steps/set-up-authenticator";
+import { verifyFactorStep } from "@/lib/steps/verify-factor";
+import type { ChallengeStore, FactorKind } from "@/lib/store/types";
+import { createRecordingMessenger } from "@/test/support/messenger";
+import { startTestUpstashStore } from "@/test/support/redis";
+import { recordExact } from "./figures";
+import { runPool } from "./pool";
+
+// One authenticator code (one time step) or one recovery code used by 20 sign-ins at once, each on
+// a challenge of its own: the real steps over the Upstash store on the real Redis and Postgres,
+// where single use is a conditional UPDATE. Exactly one of the 20 may get in, every time.
+
+const SECTION = "race";
+const TRIALS = 50;
+const PARALLEL = 20;
+const TRIAL_WIDTH = 2;
+const META = { ip: null, userAgent: "figures" };
+
+let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
+let store: ChallengeStore;
+const messenger = createRecordingMessenger();
+const deps = () => ({ store, messenger, appUrl: "https://twostep.example" });
+
+beforeAll(async () => {
+  ({ server, store } = await startTestUpstashStore("factor-race"));
+});
+afterAll(async () => {
+  await server.close();
+  await closeDb(await getDb());
+});
+
+async function newUser() {
+  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const email = `race${randomInt(1e12)}@example.com`;
+  const account = await createAccount({ email, passwordHash: "h", phone });
+  if (!account.ok) throw new Error(account.error);
+  return { id: account.userId, email };
+}
+
+async function openChallenges(userId: string, factors: FactorKind[]) {
+  return Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      const id = newChallengeId(`user:${userId}`);
+      const opened = await store.startChallenge(
+        {
+          id,
+          purpose: "login",
+          userId,
+          pendingEmail: null,
+          pendingPasswordHash: null,
+          phone: "+33612345678",
+          createdAt: Date.now(),
+          factors,
+        },
+        CHALLENGE_TTL_SECONDS,
+        null,
+      );
+      if (!opened.ok) throw new Error(opened.reason);
+      return id;
+    }),
+  );
+}
+
+async function totpTrial(): Promise<number> {
+  const user = await newUser();
+  const setup = await startAuthenticatorSetup(user);
+  if (!setup.ok) throw new Error(setup.error);
+  const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
+  await turnOnAuthenticator(messenger, user, TOTP.generate({ secret }), META);
+  const ids = await openChallenges(user.id, ["totp"]);
+  // The next period's code: the setup spent this one.
+  const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
+  const results = await Promise.all(
+    ids.map((id) => verifyFactorStep(deps(), id, "totp", code, META)),
+  );
+  return results.filter((r) => r.ok).length;
+}
+
+async function recoveryTrial(): Promise<number> {
+  const user = await newUser();
+  const set = await generateRecoveryCodeSet(messenger, user.id, META);
+  if (!set.ok) throw new Error(set.error);
+  const ids = await openChallenges(user.id, ["recovery"]);
+  const results = await Promise.all(
+    ids.map((id) =>
+      verifyFactorStep(deps(), id, "recovery", set.codes[0]!, META),
+    ),
+  );
+  return results.filter((r) => r.ok).length;
+}
+
+describe("one authenticator or recovery code used by 20 sign-ins at once", () => {
+  for (const [what, trial] of [
+    ["authenticator code (one time step)", totpTrial],
+    ["recovery code", recoveryTrial],
+  ] as const)
+    it(`accepts one ${what} exactly once in each of ${TRIALS} trials of ${PARALLEL}`, async () => {
+      const successes = await runPool(TRIALS, TRIAL_WIDTH, () => trial());
+      const exactlyOne = successes.filter((n) => n === 1).length;
+      recordExact(
+        SECTION,
+        `${what}: sign-ins accepted (${TRIALS} trials × ${PARALLEL} parallel)`,
+        successes.reduce((a, b) => a + b, 0),
+        TRIALS,
+      );
+      recordExact(
+        SECTION,
+        `${what}: trials with exactly 1 success`,
+        exactlyOne,
+        TRIALS,
+      );
+      expect(new Set(successes)).toEqual(new Set([1]));
+    });
+});
