@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as verifyCode } from "@/app/api/otp/verify/route";
 import { createAccount } from "@/lib/account";
@@ -9,8 +10,15 @@ import { consumeSendLimits } from "@/lib/limits/decide";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { getSessionStore, startSession } from "@/lib/sessions";
+import {
+  startAuthenticatorSetup,
+  turnOnAuthenticator,
+} from "@/lib/steps/set-up-authenticator";
 import { resetTables } from "@/test/support/db";
-import { codeFromSmsText } from "@/test/support/messenger";
+import {
+  codeFromSmsText,
+  createRecordingMessenger,
+} from "@/test/support/messenger";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { POST as forgot } from "./forgot/route";
 import { POST as finish } from "./reset/route";
@@ -375,5 +383,39 @@ describe("a reset link", () => {
     expect(listOutbox(ada.phone)).toHaveLength(0);
     const [link] = await (await getDb()).emailLink.findMany();
     expect(link!.usedAt).toBeNull();
+  });
+
+  it("asks an account with an authenticator app for the app first, texting nothing", async () => {
+    const ada = await account();
+    const setup = await startAuthenticatorSetup(ada);
+    if (!setup.ok) throw new Error(setup.error);
+    const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
+    const meta = { ip: nextIp(), userAgent: null };
+    const messenger = createRecordingMessenger();
+    await turnOnAuthenticator(messenger, ada, TOTP.generate({ secret }), meta);
+
+    await post(forgot, "/api/password/forgot", { email: ada.email });
+    const token = tokenOf(latestLink(ada.email));
+    const started = await post(start, "/api/password/reset/start", { token });
+    expect(started).toEqual({
+      status: 200,
+      json: { ok: true, next: "/verify", delivery: "none", channel: null },
+    });
+    expect(listOutbox(ada.phone)).toEqual([]);
+    const skipped = await post(finish, "/api/password/reset", {
+      password: NEW_PASSWORD,
+    });
+    expect(skipped.status).toBe(401);
+    const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
+    const verified = await post(verifyCode, "/api/otp/verify", {
+      factor: "totp",
+      code,
+    });
+    expect(verified.status).toBe(200);
+    const reply = await post(finish, "/api/password/reset", {
+      password: NEW_PASSWORD,
+    });
+    expect(reply.status).toBe(200);
+    expect(await passwordIs(ada.id, NEW_PASSWORD)).toBe(true);
   });
 });
