@@ -25,6 +25,8 @@ export async function startServer(
     if (warning) console.warn(warning);
   const { getMessenger } = await import("@/lib/messaging");
   getMessenger(); // prints the outbox-in-production warning now, not on the first send
+  const { getMailer } = await import("@/lib/mail");
+  getMailer(); // production without SMTP_URL says now which email features are off
   await warmUp(env);
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { E2E_SERVERS } from "./support/servers";
+import { E2E_DATABASE_URL, E2E_SERVERS } from "./support/servers";
 
 // `next start` on the production build with an environment that cannot work: outside Vercel the
 // process stops with the message; on Vercel it stays up, logs it, and answers errors.
@@ -65,6 +65,50 @@ test("on Vercel the same environment is logged and every request answers 500", a
       )
       .toBe(500);
     expect((await request.get(`${url}/login`)).status()).toBe(500);
+  } finally {
+    server.child.kill();
+    await server.exited;
+  }
+});
+
+test("a production start without SMTP_URL says which email features are off, and the reset page says so too", async ({
+  request,
+}) => {
+  const server = startServer({
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: E2E_DATABASE_URL,
+    UPSTASH_REDIS_REST_URL: E2E_SERVERS.redis.url,
+    UPSTASH_REDIS_REST_TOKEN: E2E_SERVERS.redis.token,
+    NEXTAUTH_SECRET: "startup-secret-that-is-long-enough-0123456789",
+    APP_URL: "https://twostep.example",
+    MESSAGING: "plivo",
+    PLIVO_AUTH_ID: "MASTARTUP00000000000",
+    PLIVO_AUTH_TOKEN: "startup-plivo-auth-token",
+    PLIVO_FROM_NUMBER: "+14155550100",
+  });
+  try {
+    await expect
+      .poll(() => server.output(), { timeout: 30_000 })
+      .toContain("NO MAILER: SMTP_URL is not set");
+    const output = server.output();
+    for (const feature of [
+      "email verification links",
+      "password resets",
+      "email notices",
+    ])
+      expect(output).toContain(feature);
+    await expect
+      .poll(
+        async () =>
+          (
+            await request.get(`${url}/forgot-password`).catch(() => null)
+          )?.status(),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
+    const page = await (await request.get(`${url}/forgot-password`)).text();
+    expect(page).toContain("Password resets by email are not available");
+    expect(page).not.toContain("Send reset link");
   } finally {
     server.child.kill();
     await server.exited;
