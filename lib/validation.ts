@@ -66,6 +66,8 @@ export const verifySchema = z
   .strictObject({
     code: z.string(ERRORS.INVALID_CODE_FORMAT.message).max(64),
     factor: z.enum(["phone", "totp", "recovery"]).default("phone"),
+    /** "Remember this device for 30 days", checked. */
+    remember: z.boolean().default(false),
   })
   .transform((v, ctx) => {
     if (v.factor === "recovery") return v;

@@ -55,7 +55,12 @@ export async function rememberDevice(
   await db.rememberedDevice.deleteMany({
     where: { userId, id: { notIn: keep.map((d) => d.id) } },
   });
-  await recordEvent({ type: "device_remembered", userId, ...meta, detail: { name } });
+  await recordEvent({
+    type: "device_remembered",
+    userId,
+    ...meta,
+    detail: { name },
+  });
   return { token, expiresAt };
 }
 
@@ -71,7 +76,11 @@ export async function recognizeDevice(
   if (!token || !TOKEN_SHAPE.test(token)) return false;
   const db = await getDb();
   const used = await db.rememberedDevice.updateMany({
-    where: { tokenHash: hashToken(token), userId, expiresAt: { gt: new Date(now) } },
+    where: {
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: { gt: new Date(now) },
+    },
     data: { lastUsedAt: new Date(now) },
   });
   return used.count === 1;
