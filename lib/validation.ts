@@ -90,3 +90,8 @@ export const turnOnSchema = z.strictObject({
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
 });
+
+/** "Forget": one remembered device, by the id the account page lists. */
+export const forgetDeviceSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+});
