@@ -19,6 +19,6 @@ export const POST = apiHandler(async (request) => {
   await setChallengeCookie(outcome.challengeId);
   const { delivery, channel } = outcome;
   // A remembered device completed the second factor: the page signs in without the code step.
-  const signIn = "deviceRemembered" in outcome;
-  return ok({ next: "/verify", delivery, channel, signIn });
+  const signIn = "deviceRemembered" in outcome ? { signIn: true } : {};
+  return ok({ next: "/verify", delivery, channel, ...signIn });
 });
