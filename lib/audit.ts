@@ -12,7 +12,9 @@ export type AuthEventType =
   | "sign_out"
   | "factor_added"
   | "factor_removed"
-  | "recovery_code_used";
+  | "recovery_code_used"
+  | "device_remembered"
+  | "device_forgotten";
 
 export interface AuditInput {
   type: AuthEventType;

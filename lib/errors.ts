@@ -91,6 +91,12 @@ export const ERRORS = {
     "This setup has ended. Start setting up the authenticator app again.",
     409,
   ),
+  // Remembered devices and the pace of account changes.
+  ACCOUNT_CHANGE_LIMIT: spec(
+    "Too many changes to your account in a short time. Please wait and try again.",
+    429,
+  ),
+  DEVICE_NOT_FOUND: spec("This device is no longer remembered.", 404),
   EMAIL_TAKEN: spec(
     "An account with this email already exists. Sign in instead.",
     409,

@@ -66,6 +66,8 @@ export const verifySchema = z
   .strictObject({
     code: z.string(ERRORS.INVALID_CODE_FORMAT.message).max(64),
     factor: z.enum(["phone", "totp", "recovery"]).default("phone"),
+    /** "Remember this device for 30 days", checked. */
+    remember: z.boolean().default(false),
   })
   .transform((v, ctx) => {
     if (v.factor === "recovery") return v;
@@ -87,4 +89,9 @@ export const turnOnSchema = z.strictObject({
     .string(ERRORS.INVALID_CODE_FORMAT.message)
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
+});
+
+/** "Forget": one remembered device, by the id the account page lists. */
+export const forgetDeviceSchema = z.strictObject({
+  id: z.string().min(1).max(64),
 });

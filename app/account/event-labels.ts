@@ -14,6 +14,7 @@ const FACTORS: Record<string, string> = {
   phone: "Password and phone code",
   totp: "Password and authenticator app",
   recovery: "Password and recovery code",
+  device: "Password on a remembered device",
 };
 
 function channelOf(d: Detail): string {
@@ -53,6 +54,11 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
         ],
   factor_removed: () => ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
+  device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
+  device_forgotten: (d) =>
+    d.all
+      ? ["Remembered devices forgotten", "Your second factors changed"]
+      : ["Device forgotten", String(d.name ?? "")],
 };
 
 function codesLeft(d: Detail): string {

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listDevices } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
 import { summarizeFactors } from "@/lib/factors/records";
 import { maskPhone } from "@/lib/phone";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
+import { RememberedDevices } from "./remembered-devices";
 import { Security } from "./security";
 import { SignOutButton } from "./sign-out-button";
 
@@ -15,15 +17,16 @@ export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
   const db = await getDb();
-  const [user, events, factors] = await Promise.all([
+  const [user, events, factors, devices] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       include: { phones: { where: { verifiedAt: { not: null } } } },
     }),
     listRecentEvents(userId),
     summarizeFactors(userId),
+    listDevices(userId),
   ]);
-  return { user, events, factors };
+  return { user, events, factors, devices };
 }
 
 export default async function AccountPage() {
@@ -61,6 +64,7 @@ export default async function AccountPage() {
       </dl>
       <SignOutButton />
       {account ? <Security factors={account.factors} /> : null}
+      {account ? <RememberedDevices devices={account.devices} /> : null}
       {account ? <RecentActivity events={account.events} /> : null}
     </section>
   );

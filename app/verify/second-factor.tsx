@@ -6,6 +6,7 @@ import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
+import { RememberDevice } from "./remember-device";
 import styles from "./second-factor.module.css";
 import { VerifyForm } from "./verify-form";
 
@@ -30,6 +31,10 @@ export function SecondFactorStep(props: {
   const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
   const [busy, setBusy] = useState<Channel | null>(null);
   const [notice, setNotice] = useState<ApiError | null>(null);
+  const [remember, setRemember] = useState(false);
+  const rememberBox = (
+    <RememberDevice checked={remember} onChange={setRemember} />
+  );
   const accepts = (f: ChallengeView["factors"][number]) =>
     view.factors.includes(f);
 
@@ -120,7 +125,14 @@ export function SecondFactorStep(props: {
               ? " to read you a 6-digit code."
               : "."}
           </p>
-          <VerifyForm key={view.sendsLeft} initial={view} next={next} />
+          <VerifyForm
+            key={view.sendsLeft}
+            initial={view}
+            next={next}
+            remember={remember}
+          >
+            {rememberBox}
+          </VerifyForm>
         </>
       ) : (
         <>
@@ -131,10 +143,13 @@ export function SecondFactorStep(props: {
             next={next}
             attemptsLeft={view.attemptsLeft}
             notice={notice}
+            remember={remember}
             onAttempts={(left) =>
               setView((v) => ({ ...v, attemptsLeft: left, locked: left === 0 }))
             }
-          />
+          >
+            {rememberBox}
+          </FactorCodeForm>
         </>
       )}
       {hasOthers && others}

@@ -1,9 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { forgetAllDevices } from "@/lib/devices/records";
 import type { FactorKind } from "@/lib/store";
 
 // The factors a person has, in the database. Single use is a conditional UPDATE each time (the
-// row changes only while the condition still holds), so concurrent uses cannot both pass.
+// row changes only while the condition still holds), so concurrent uses cannot both pass. Every
+// change of a factor forgets the person's remembered devices (forgetAllDevices): each browser must
+// pass the new set of factors once before it may skip them again.
 
 export interface FactorSummary {
   totp: { confirmedAt: Date } | null;
@@ -96,7 +99,7 @@ export async function confirmTotp(
   step: number,
 ): Promise<boolean> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const on = await db.$transaction(async (tx) => {
     // One account at a time: two setups finishing together cannot both turn on.
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const active = await tx.factor.count({
@@ -115,6 +118,8 @@ export async function confirmTotp(
     });
     return true;
   });
+  if (on) await forgetAllDevices(userId);
+  return on;
 }
 
 /** Spends a time step: true only for the one request that moves lastUsedStep forward to it. */
@@ -144,7 +149,7 @@ export async function replaceRecoveryCodes(
   codeHashes: string[],
 ): Promise<{ replaced: boolean }> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const old = await tx.factor.deleteMany({
       where: { userId, kind: "recovery_codes" },
@@ -161,6 +166,8 @@ export async function replaceRecoveryCodes(
     });
     return { replaced: old.count > 0 };
   });
+  await forgetAllDevices(userId);
+  return result;
 }
 
 export type RecoveryUse = "ok" | "used" | "wrong";
@@ -201,7 +208,7 @@ export async function deleteTotp(
   userId: string,
 ): Promise<"removed" | "last" | "none"> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const phones = await tx.phone.count({
       where: { userId, verifiedAt: { not: null } },
@@ -212,4 +219,6 @@ export async function deleteTotp(
     });
     return gone.count > 0 ? "removed" : "none";
   });
+  if (result === "removed") await forgetAllDevices(userId);
+  return result;
 }

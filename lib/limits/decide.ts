@@ -21,6 +21,7 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "login-account": "LOGIN_LIMITED",
   "login-account-all": "LOGIN_LIMITED",
   "login-ip": "RATE_LIMITED",
+  "account-changes": "ACCOUNT_CHANGE_LIMIT",
 };
 
 /** Keys hold keyed hashes, so Redis never sees a phone number, email or address. */
@@ -143,6 +144,23 @@ export async function consumeSendLimits(target: SendTarget) {
             ),
       ],
       Date.now(),
+    ),
+  );
+}
+
+/** One change on the account page (a factor route), per person: counted whether it succeeds or not. */
+export async function checkAccountChanges(userId: string, now = Date.now()) {
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          "account-changes",
+          limitId("account-changes", userId),
+          policy.ACCOUNT_CHANGES_PER_HOUR,
+          policy.HOUR,
+        ),
+      ],
+      now,
     ),
   );
 }

@@ -10,7 +10,8 @@ export type LimitName =
   | "budget-unverified"
   | "login-account"
   | "login-account-all"
-  | "login-ip";
+  | "login-ip"
+  | "account-changes";
 
 /** At most `max` hits per window; windows are aligned to the epoch, as in @upstash/ratelimit. */
 export interface Limit {

@@ -4,8 +4,11 @@
 
 export type ChallengePurpose = "signup" | "login";
 export type ChallengeStatus = "pending" | "verified" | "locked";
-/** The second factors a challenge may accept: the phone (text or call), an authenticator app, a recovery code. */
-export type FactorKind = "phone" | "totp" | "recovery";
+/**
+ * The second factors a challenge may accept: the phone (text or call), an authenticator app, a
+ * recovery code; "device" only completes a password step on a remembered device (never offered).
+ */
+export type FactorKind = "phone" | "totp" | "recovery" | "device";
 import type { Channel } from "@/lib/channel";
 
 export type { Channel };
