@@ -4,8 +4,8 @@
 
 export type ChallengePurpose = "signup" | "login";
 export type ChallengeStatus = "pending" | "verified" | "locked";
-/** The second factors a challenge may accept: the phone (text or call), an authenticator app, a recovery code. */
-export type FactorKind = "phone" | "totp" | "recovery";
+/** The second factors a challenge may accept: the phone (text or call), an authenticator app, a recovery code, a passkey. */
+export type FactorKind = "phone" | "totp" | "recovery" | "passkey";
 import type { Channel } from "@/lib/channel";
 
 export type { Channel };

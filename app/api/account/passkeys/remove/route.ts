@@ -1,0 +1,29 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { secondFactorTime } from "@/lib/auth/sign-in-time";
+import {
+  apiHandler,
+  fail,
+  ok,
+  parseBody,
+  refused,
+  requestMeta,
+} from "@/lib/http";
+import { getMessenger } from "@/lib/messaging";
+import { removePasskey } from "@/lib/steps/manage-passkeys";
+import { removePasskeySchema } from "@/lib/validation-passkeys";
+
+// "Remove" a passkey: needs a second factor passed in the last 10 minutes.
+export const POST = apiHandler(async (request) => {
+  const parsed = await parseBody(request, removePasskeySchema);
+  if ("reply" in parsed) return parsed.reply;
+  const user = await getSessionUser();
+  if (!user) return fail("NOT_SIGNED_IN");
+  const outcome = await removePasskey(
+    getMessenger(),
+    user.id,
+    parsed.data.id,
+    await secondFactorTime(),
+    requestMeta(request),
+  );
+  return outcome.ok ? ok({}) : refused(outcome);
+});
