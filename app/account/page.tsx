@@ -3,6 +3,7 @@ import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ERRORS } from "@/lib/errors";
+import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { maskPhone } from "@/lib/phone";
 import styles from "./page.module.css";
@@ -15,15 +16,16 @@ export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
   const db = await getDb();
-  const [user, events, factors] = await Promise.all([
+  const [user, events, factors, passkeys] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       include: { phones: { where: { verifiedAt: { not: null } } } },
     }),
     listRecentEvents(userId),
     summarizeFactors(userId),
+    listPasskeys(userId),
   ]);
-  return { user, events, factors };
+  return { user, events, factors, passkeys };
 }
 
 export default async function AccountPage() {
@@ -60,7 +62,9 @@ export default async function AccountPage() {
         ) : null}
       </dl>
       <SignOutButton />
-      {account ? <Security factors={account.factors} /> : null}
+      {account ? (
+        <Security factors={account.factors} passkeys={account.passkeys} />
+      ) : null}
       {account ? <RecentActivity events={account.events} /> : null}
     </section>
   );
