@@ -22,10 +22,9 @@ export function Passkeys({ passkeys }: { passkeys: PasskeyItem[] }) {
         <ul className={styles.passkeys} aria-label="Passkeys">
           {passkeys.map((p) => (
             <li key={p.factorId} className={styles.passkey}>
-              <span>
+              <span className={styles.passkeyName}>
                 <strong>{p.name}</strong>
                 <span className={styles.status}>
-                  {" "}
                   Added {DAY.format(p.createdAt)} ·{" "}
                   {p.lastUsedAt
                     ? `last used ${DAY.format(p.lastUsedAt)}`

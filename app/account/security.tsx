@@ -40,7 +40,7 @@ export function Security({
           </>
         ) : (
           <>
-            <RiskNotice />
+            {passkeys.length === 0 && <RiskNotice />}
             <AuthenticatorSetup />
           </>
         )}
