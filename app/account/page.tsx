@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listDevices } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
+import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { maskPhone } from "@/lib/phone";
 import styles from "./page.module.css";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
   const db = await getDb();
-  const [user, events, factors, devices] = await Promise.all([
+  const [user, events, factors, devices, passkeys] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       include: { phones: { where: { verifiedAt: { not: null } } } },
@@ -25,8 +26,9 @@ async function loadAccount(userId: string) {
     listRecentEvents(userId),
     summarizeFactors(userId),
     listDevices(userId),
+    listPasskeys(userId),
   ]);
-  return { user, events, factors, devices };
+  return { user, events, factors, devices, passkeys };
 }
 
 export default async function AccountPage() {
@@ -63,7 +65,9 @@ export default async function AccountPage() {
         ) : null}
       </dl>
       <SignOutButton />
-      {account ? <Security factors={account.factors} /> : null}
+      {account ? (
+        <Security factors={account.factors} passkeys={account.passkeys} />
+      ) : null}
       {account ? <RememberedDevices devices={account.devices} /> : null}
       {account ? <RecentActivity events={account.events} /> : null}
     </section>

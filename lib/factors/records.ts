@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
 import { forgetAllDevices } from "@/lib/devices/records";
 import type { FactorKind } from "@/lib/store";
 
@@ -11,6 +11,7 @@ import type { FactorKind } from "@/lib/store";
 export interface FactorSummary {
   totp: { confirmedAt: Date } | null;
   recoveryCodes: { left: number; createdAt: Date } | null;
+  passkeys: number;
 }
 
 export async function summarizeFactors(userId: string): Promise<FactorSummary> {
@@ -27,6 +28,7 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
   const totp = rows.find((r) => r.kind === "totp");
   const codes = rows.find((r) => r.kind === "recovery_codes");
   return {
+    passkeys: rows.filter((r) => r.kind === "passkey").length,
     totp: totp ? { confirmedAt: totp.confirmedAt! } : null,
     recoveryCodes: codes
       ? { left: codes._count.recoveryCodes, createdAt: codes.createdAt }
@@ -36,8 +38,9 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
 
 /** What the second-factor step offers, strongest first; the phone always, as the fallback. */
 export async function acceptedFactors(userId: string): Promise<FactorKind[]> {
-  const { totp, recoveryCodes } = await summarizeFactors(userId);
+  const { passkeys, totp, recoveryCodes } = await summarizeFactors(userId);
   return [
+    ...(passkeys ? (["passkey"] as const) : []),
     ...(totp ? (["totp"] as const) : []),
     "phone",
     ...(recoveryCodes?.left ? (["recovery"] as const) : []),
@@ -204,8 +207,16 @@ export async function countRecoveryCodesLeft(userId: string): Promise<number> {
  * Removes the authenticator app, only while another everyday factor remains (the verified phone),
  * so a person can never remove their last one. "removed", "last" or "none".
  */
-export async function deleteTotp(
+export const deleteTotp = (userId: string) =>
+  deleteFactors(userId, { kind: "totp" });
+
+/**
+ * Removes the factors `where` picks among the person's, in one transaction that holds their row,
+ * only while the verified phone remains: the rule every removal shares.
+ */
+export async function deleteFactors(
   userId: string,
+  where: Prisma.FactorWhereInput,
 ): Promise<"removed" | "last" | "none"> {
   const db = await getDb();
   const result = await db.$transaction(async (tx) => {
@@ -214,9 +225,7 @@ export async function deleteTotp(
       where: { userId, verifiedAt: { not: null } },
     });
     if (phones === 0) return "last";
-    const gone = await tx.factor.deleteMany({
-      where: { userId, kind: "totp" },
-    });
+    const gone = await tx.factor.deleteMany({ where: { ...where, userId } });
     return gone.count > 0 ? "removed" : "none";
   });
   if (result === "removed") await forgetAllDevices(userId);

@@ -6,9 +6,10 @@ export type ChallengePurpose = "signup" | "login";
 export type ChallengeStatus = "pending" | "verified" | "locked";
 /**
  * The second factors a challenge may accept: the phone (text or call), an authenticator app, a
- * recovery code; "device" only completes a password step on a remembered device (never offered).
+ * recovery code, a passkey; "device" only completes a password step on a remembered device (never
+ * offered).
  */
-export type FactorKind = "phone" | "totp" | "recovery" | "device";
+export type FactorKind = "phone" | "totp" | "recovery" | "passkey" | "device";
 import type { Channel } from "@/lib/channel";
 
 export type { Channel };
