@@ -38,9 +38,10 @@ export default defineConfig({
       },
       reuseExistingServer: false,
     },
-    ...(["main", "short"] as const).map((name) => ({
+    ...(["main", "short", "passkey"] as const).map((name) => ({
       command: `npx next start -H 127.0.0.1 -p ${E2E_SERVERS[name].port}`,
-      url: `${E2E_SERVERS[name].url}/api/health`,
+      // Health over the address it listens on (the passkey server's URL names localhost).
+      url: `http://127.0.0.1:${E2E_SERVERS[name].port}/api/health`,
       env: e2eServerEnv(name),
       reuseExistingServer: false,
       timeout: 60_000,

@@ -13,6 +13,8 @@ export type AuthEventType =
   | "factor_added"
   | "factor_removed"
   | "recovery_code_used"
+  | "device_remembered"
+  | "device_forgotten"
   | "email_verified"
   | "password_reset";
 

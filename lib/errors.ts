@@ -91,6 +91,32 @@ export const ERRORS = {
     "This setup has ended. Start setting up the authenticator app again.",
     409,
   ),
+  // Remembered devices and the pace of account changes.
+  ACCOUNT_CHANGE_LIMIT: spec(
+    "Too many changes to your account in a short time. Please wait and try again.",
+    429,
+  ),
+  DEVICE_NOT_FOUND: spec("This device is no longer remembered.", 404),
+  // Passkeys (WebAuthn), on the account page and the second-factor step.
+  PASSKEY_FAILED: spec(
+    "Your passkey could not be checked. Try again, or use another way to verify.",
+    400,
+  ),
+  PASSKEY_EXPIRED: spec("This passkey request has ended. Try again.", 400),
+  PASSKEY_ALREADY_USED: spec(
+    "This passkey response was already used. Try again.",
+    409,
+  ),
+  PASSKEY_NOT_ADDED: spec("The passkey could not be added. Try again.", 400),
+  PASSKEY_EXISTS: spec("This passkey is already added to an account.", 409),
+  INVALID_PASSKEY_NAME: spec(
+    "Name your passkey (at most 64 characters), like “Work laptop”.",
+    400,
+  ),
+  PASSKEY_LIMIT: spec(
+    "You have as many passkeys as an account can hold. Remove one first.",
+    409,
+  ),
   EMAIL_TAKEN: spec(
     "An account with this email already exists. Sign in instead.",
     409,

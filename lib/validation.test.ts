@@ -57,7 +57,16 @@ describe("verifySchema", () => {
     expect(verifySchema.parse({ code: "123 456" })).toEqual({
       code: "123456",
       factor: "phone",
+      remember: false,
     });
+  });
+
+  it("takes the remember box as a boolean only", () => {
+    const ticked = verifySchema.parse({ code: "123456", remember: true });
+    expect(ticked.remember).toBe(true);
+    expect(
+      verifySchema.safeParse({ code: "123456", remember: "yes" }).success,
+    ).toBe(false);
   });
 
   it("refuses anything but six digits", () => {

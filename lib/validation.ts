@@ -67,6 +67,8 @@ export const verifySchema = z
   .strictObject({
     code: z.string(ERRORS.INVALID_CODE_FORMAT.message).max(64),
     factor: z.enum(["phone", "totp", "recovery"]).default("phone"),
+    /** "Remember this device for 30 days", checked. */
+    remember: z.boolean().default(false),
   })
   .transform((v, ctx) => {
     if (v.factor === "recovery") return v;
@@ -90,6 +92,10 @@ export const turnOnSchema = z.strictObject({
     .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
 });
 
+/** "Forget": one remembered device, by the id the account page lists. */
+export const forgetDeviceSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+});
 // Email links and password resets.
 export const forgotPasswordSchema = z.strictObject({ email });
 

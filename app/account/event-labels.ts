@@ -14,6 +14,8 @@ const FACTORS: Record<string, string> = {
   phone: "Password and phone code",
   totp: "Password and authenticator app",
   recovery: "Password and recovery code",
+  device: "Password on a remembered device",
+  passkey: "Password and passkey",
 };
 
 function channelOf(d: Detail): string {
@@ -45,14 +47,24 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
   factor_added: (d) =>
     d.factor === "totp"
       ? ["Authenticator app turned on", ""]
-      : [
-          d.replaced
-            ? "New recovery codes generated"
-            : "Recovery codes generated",
-          d.replaced ? "The old codes no longer work" : "",
-        ],
-  factor_removed: () => ["Authenticator app removed", ""],
+      : d.factor === "passkey"
+        ? ["Passkey added", String(d.name ?? "")]
+        : [
+            d.replaced
+              ? "New recovery codes generated"
+              : "Recovery codes generated",
+            d.replaced ? "The old codes no longer work" : "",
+          ],
+  factor_removed: (d) =>
+    d.factor === "passkey"
+      ? ["Passkey removed", String(d.name ?? "")]
+      : ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
+  device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
+  device_forgotten: (d) =>
+    d.all
+      ? ["Remembered devices forgotten", "Your second factors changed"]
+      : ["Device forgotten", String(d.name ?? "")],
   email_verified: () => ["Email address verified", "Link from the email"],
   password_reset: () => [
     "Password reset",

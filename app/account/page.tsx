@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listDevices } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
+import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
+import { RememberedDevices } from "./remembered-devices";
 import { Security } from "./security";
 import { SignOutButton } from "./sign-out-button";
 
@@ -17,15 +20,17 @@ export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
   const db = await getDb();
-  const [user, events, factors] = await Promise.all([
+  const [user, events, factors, devices, passkeys] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       include: { phones: { where: { verifiedAt: { not: null } } } },
     }),
     listRecentEvents(userId),
     summarizeFactors(userId),
+    listDevices(userId),
+    listPasskeys(userId),
   ]);
-  return { user, events, factors };
+  return { user, events, factors, devices, passkeys };
 }
 
 export default async function AccountPage() {
@@ -68,7 +73,10 @@ export default async function AccountPage() {
         <EmailVerificationNotice canMail={getMailer() !== null} />
       ) : null}
       <SignOutButton />
-      {account ? <Security factors={account.factors} /> : null}
+      {account ? (
+        <Security factors={account.factors} passkeys={account.passkeys} />
+      ) : null}
+      {account ? <RememberedDevices devices={account.devices} /> : null}
       {account ? <RecentActivity events={account.events} /> : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { FactorSummary } from "@/lib/factors/records";
 import { RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
 import { AuthenticatorSetup } from "./authenticator-setup";
+import { Passkeys, type PasskeyItem } from "./passkeys";
 import { RecoveryCodes } from "./recovery-codes";
 import { RemoveAuthenticator } from "./remove-authenticator";
 import { RiskNotice } from "./risk-notice";
@@ -15,11 +16,18 @@ const DAY = new Intl.DateTimeFormat("en-GB", {
  * The person's second factors. While the phone is the only one, the page says why an authenticator
  * app is safer and offers to add one.
  */
-export function Security({ factors }: { factors: FactorSummary }) {
+export function Security({
+  factors,
+  passkeys,
+}: {
+  factors: FactorSummary;
+  passkeys: PasskeyItem[];
+}) {
   const { totp, recoveryCodes } = factors;
   return (
     <section className={styles.security} aria-labelledby="security-heading">
       <h2 id="security-heading">Security</h2>
+      <Passkeys passkeys={passkeys} />
       <div className={styles.factor}>
         <h3>Authenticator app</h3>
         {totp ? (
@@ -32,7 +40,7 @@ export function Security({ factors }: { factors: FactorSummary }) {
           </>
         ) : (
           <>
-            <RiskNotice />
+            {passkeys.length === 0 && <RiskNotice />}
             <AuthenticatorSetup />
           </>
         )}

@@ -2,12 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { finishSignIn } from "@/app/verify/finish-sign-in";
 import type { ApiError } from "@/lib/http/types";
 import { postJson } from "./post-json";
 
 /**
  * Submits a first-step form (signup or password) to its API route and, when a code is on its
- * way, goes to the code step with the page to return to.
+ * way, goes to the code step with the page to return to. On a remembered device the password
+ * step already completed the second factor, so it signs in at once.
  */
 export function useFirstStep(url: string, returnTo: string) {
   const router = useRouter();
@@ -19,7 +21,17 @@ export function useFirstStep(url: string, returnTo: string) {
     setPending(true);
     setError(null);
     const form = Object.fromEntries(new FormData(event.currentTarget));
-    const result = await postJson<{ next: string }>(url, form);
+    const result = await postJson<{ next: string; signIn?: boolean }>(
+      url,
+      form,
+    );
+    if (result.ok && result.signIn) {
+      const failed = await finishSignIn(returnTo, "login");
+      if (!failed) return;
+      setError(failed);
+      setPending(false);
+      return;
+    }
     if (result.ok)
       return router.push(
         `${result.next}?callbackUrl=${encodeURIComponent(returnTo)}`,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
@@ -36,6 +36,10 @@ export function FactorCodeForm(props: {
   /** Shown until the person acts: why they see this form (e.g. an error from another). */
   notice: ApiError | null;
   onAttempts: (left: number) => void;
+  /** "Remember this device" is checked: a success also remembers this browser. */
+  remember?: boolean;
+  /** Shown above the Verify button (the remember box). */
+  children?: ReactNode;
 }) {
   const { factor, next, attemptsLeft, onAttempts } = props;
   const field = FIELDS[factor];
@@ -49,7 +53,11 @@ export function FactorCodeForm(props: {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await postJson("/api/otp/verify", { factor, code });
+    const result = await postJson("/api/otp/verify", {
+      factor,
+      code,
+      remember: props.remember ?? false,
+    });
     if (result.ok) {
       const failed = await finishSignIn(next, props.purpose);
       if (!failed) return;
@@ -98,6 +106,7 @@ export function FactorCodeForm(props: {
           </span>
         </p>
       </div>
+      {props.children}
       <button type="submit" disabled={ended || busy || !ready}>
         {busy ? "Verifying…" : "Verify"}
       </button>

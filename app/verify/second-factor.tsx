@@ -6,10 +6,12 @@ import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
+import { PasskeyForm } from "./passkey-form";
+import { RememberDevice } from "./remember-device";
 import styles from "./second-factor.module.css";
 import { VerifyForm } from "./verify-form";
 
-type Mode = CheckedFactor | "phone";
+type Mode = CheckedFactor | "phone" | "passkey";
 
 const LEADS: Record<CheckedFactor, string> = {
   totp: "Open your authenticator app and enter the code it shows for Twostep.",
@@ -18,7 +20,7 @@ const LEADS: Record<CheckedFactor, string> = {
 
 /**
  * The second-factor step: starts with the strongest factor this challenge accepts (the
- * authenticator app before the phone) and offers the others. Once a code was texted or called,
+ * passkey, then the authenticator app, then the phone) and offers the others. Once a code was texted or called,
  * the phone's form leads.
  */
 export function SecondFactorStep(props: {
@@ -30,6 +32,10 @@ export function SecondFactorStep(props: {
   const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
   const [busy, setBusy] = useState<Channel | null>(null);
   const [notice, setNotice] = useState<ApiError | null>(null);
+  const [remember, setRemember] = useState(false);
+  const rememberBox = (
+    <RememberDevice checked={remember} onChange={setRemember} />
+  );
   const accepts = (f: ChallengeView["factors"][number]) =>
     view.factors.includes(f);
 
@@ -47,7 +53,7 @@ export function SecondFactorStep(props: {
     } else setNotice(result.error);
   }
 
-  function use(factor: CheckedFactor) {
+  function use(factor: CheckedFactor | "passkey") {
     setNotice(null);
     setMode(factor);
   }
@@ -56,6 +62,17 @@ export function SecondFactorStep(props: {
     <nav className={styles.others} aria-labelledby="other-ways">
       <h2 id="other-ways">Other ways to verify</h2>
       <ul className={styles.list}>
+        {mode !== "passkey" && accepts("passkey") && (
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => use("passkey")}
+            >
+              Use a passkey
+            </button>
+          </li>
+        )}
         {mode !== "totp" && accepts("totp") && (
           <li>
             <button
@@ -120,7 +137,30 @@ export function SecondFactorStep(props: {
               ? " to read you a 6-digit code."
               : "."}
           </p>
-          <VerifyForm key={view.sendsLeft} initial={view} next={next} />
+          <VerifyForm
+            key={view.sendsLeft}
+            initial={view}
+            next={next}
+            remember={remember}
+          >
+            {rememberBox}
+          </VerifyForm>
+        </>
+      ) : mode === "passkey" ? (
+        <>
+          <p className="lead">
+            Use the passkey you added: your fingerprint, face or device PIN.
+          </p>
+          <PasskeyForm
+            key={notice?.code ?? ""}
+            next={next}
+            purpose={view.purpose}
+            attemptsLeft={view.attemptsLeft}
+            notice={notice}
+            onAttempts={(left) =>
+              setView((v) => ({ ...v, attemptsLeft: left, locked: left === 0 }))
+            }
+          />
         </>
       ) : (
         <>
@@ -132,10 +172,13 @@ export function SecondFactorStep(props: {
             purpose={view.purpose}
             attemptsLeft={view.attemptsLeft}
             notice={notice}
+            remember={remember}
             onAttempts={(left) =>
               setView((v) => ({ ...v, attemptsLeft: left, locked: left === 0 }))
             }
-          />
+          >
+            {rememberBox}
+          </FactorCodeForm>
         </>
       )}
       {hasOthers && others}
@@ -145,6 +188,7 @@ export function SecondFactorStep(props: {
 
 function firstMode(view: ChallengeView): Mode {
   if (view.lastChannel !== null) return "phone";
+  if (view.factors[0] === "passkey") return "passkey";
   return view.factors[0] === "totp"
     ? "totp"
     : view.factors[0] === "recovery"

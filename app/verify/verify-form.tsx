@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent, type ReactNode } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
@@ -20,9 +20,15 @@ type Busy = "verify" | Channel | null;
 export function VerifyForm({
   initial,
   next,
+  remember = false,
+  children,
 }: {
   initial: ChallengeView;
   next: string;
+  /** "Remember this device" is checked: a success also remembers this browser. */
+  remember?: boolean;
+  /** Shown above the Verify button (the remember box). */
+  children?: ReactNode;
 }) {
   const [view, setView] = useState(initial);
   const [code, setCode] = useState("");
@@ -42,6 +48,7 @@ export function VerifyForm({
       setError(null);
       const result = await postJson("/api/otp/verify", {
         code: value,
+        remember,
       });
       if (result.ok) {
         const failed = await finishSignIn(next, initial.purpose);
@@ -59,7 +66,7 @@ export function VerifyForm({
       }
       setBusy(null);
     },
-    [next, initial.purpose],
+    [next, remember, initial.purpose],
   );
 
   useDeliveryUpdates(
@@ -138,6 +145,7 @@ export function VerifyForm({
           </span>
         </p>
       </div>
+      {children}
       <button
         type="submit"
         disabled={ended || busy !== null || code.length !== 6}

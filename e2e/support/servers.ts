@@ -1,6 +1,6 @@
-// The servers an end-to-end run starts: one production build served twice (normal policy, and
-// short code lifetime and resend wait for the expiry and resend journeys), plus Upstash's REST
-// protocol in front of the local Redis.
+// The servers an end-to-end run starts: one production build served three times (normal policy;
+// short code lifetime and resend wait for the expiry and resend journeys; normal policy at
+// localhost for the passkey journey), plus Upstash's REST protocol in front of the local Redis.
 
 export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ??
@@ -18,6 +18,8 @@ export const E2E_SERVERS = {
   },
   main: { port: base, url: `http://127.0.0.1:${base}` },
   short: { port: base + 1, url: `http://127.0.0.1:${base + 1}` },
+  /** Chromium refuses WebAuthn on an IP address: the passkey journey is served at localhost. */
+  passkey: { port: base + 2, url: `http://localhost:${base + 2}` },
   /** Started by e2e/startup.spec.ts itself, with a broken environment. */
   startup: { port: base + 5, url: `http://127.0.0.1:${base + 5}` },
 } as const;
@@ -30,7 +32,9 @@ export const E2E_OUTBOX_TOKEN =
 export const SHORT_CODE_TTL_SECONDS = 4;
 export const SHORT_RESEND_COOLDOWN_SECONDS = 3;
 
-export function e2eServerEnv(name: "main" | "short"): Record<string, string> {
+export function e2eServerEnv(
+  name: "main" | "short" | "passkey",
+): Record<string, string> {
   const env: Record<string, string> = {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -12,6 +12,10 @@ const NOT_YOU = "If this was not you, sign in and check your account now.";
 export const NOTICES = {
   totpOn: `Twostep: an authenticator app was turned on for your account. ${NOT_YOU}`,
   totpOff: `Twostep: the authenticator app was removed from your account. ${NOT_YOU}`,
+  passkeyOn: (name: string) =>
+    `Twostep: a passkey named "${name}" was added to your account. ${NOT_YOU}`,
+  passkeyOff: (name: string) =>
+    `Twostep: the passkey named "${name}" was removed from your account. ${NOT_YOU}`,
   recoveryCodesNew: `Twostep: new recovery codes were made for your account; any older ones no longer work. ${NOT_YOU}`,
   recoveryCodeUsed: (left: number) =>
     `Twostep: a recovery code was used to sign in to your account (${left} left). ${NOT_YOU}`,

@@ -29,3 +29,22 @@ export const RECOVERY_CODE_GROUP = 4;
  * a factor needs a second factor passed within the last 10 minutes.
  */
 export const FRESH_SECOND_FACTOR_SECONDS = 10 * 60;
+
+/**
+ * WebAuthn Level 3 §13.4.3: a challenge of at least 16 random bytes; 32 as the other tokens here.
+ * The challenge also carries, sealed, which step it belongs to and when it ends.
+ */
+export const PASSKEY_CHALLENGE_BYTES = 32;
+/**
+ * WebAuthn Level 3 §5.4 (timeout): 300 000 ms to 600 000 ms is the recommended range when user
+ * verification is required; the browser's prompt and the sealed challenge both end after 5 minutes.
+ */
+export const PASSKEY_TIMEOUT_SECONDS = 5 * 60;
+/** COSE algorithms accepted (IANA COSE registry): ES256 (-7), EdDSA (-8), RS256 (-257). */
+export const PASSKEY_ALGORITHMS = [-7, -8, -257];
+/** One per device a person owns, with room to spare; bounds the rows one account can add. */
+export const PASSKEY_MAX_PER_ACCOUNT = 10;
+/** The name a person gives a passkey ("Work laptop"), shown in the list. */
+export const PASSKEY_NAME_MAX_CHARS = 64;
+/** The relying party's name the browser shows in its passkey prompt. */
+export const PASSKEY_RP_NAME = "Twostep";

@@ -1,13 +1,17 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
+import { forgetAllDevices } from "@/lib/devices/records";
 import type { FactorKind } from "@/lib/store";
 
 // The factors a person has, in the database. Single use is a conditional UPDATE each time (the
-// row changes only while the condition still holds), so concurrent uses cannot both pass.
+// row changes only while the condition still holds), so concurrent uses cannot both pass. Every
+// change of a factor forgets the person's remembered devices (forgetAllDevices): each browser must
+// pass the new set of factors once before it may skip them again.
 
 export interface FactorSummary {
   totp: { confirmedAt: Date } | null;
   recoveryCodes: { left: number; createdAt: Date } | null;
+  passkeys: number;
 }
 
 export async function summarizeFactors(userId: string): Promise<FactorSummary> {
@@ -24,6 +28,7 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
   const totp = rows.find((r) => r.kind === "totp");
   const codes = rows.find((r) => r.kind === "recovery_codes");
   return {
+    passkeys: rows.filter((r) => r.kind === "passkey").length,
     totp: totp ? { confirmedAt: totp.confirmedAt! } : null,
     recoveryCodes: codes
       ? { left: codes._count.recoveryCodes, createdAt: codes.createdAt }
@@ -33,8 +38,9 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
 
 /** What the second-factor step offers, strongest first; the phone always, as the fallback. */
 export async function acceptedFactors(userId: string): Promise<FactorKind[]> {
-  const { totp, recoveryCodes } = await summarizeFactors(userId);
+  const { passkeys, totp, recoveryCodes } = await summarizeFactors(userId);
   return [
+    ...(passkeys ? (["passkey"] as const) : []),
     ...(totp ? (["totp"] as const) : []),
     "phone",
     ...(recoveryCodes?.left ? (["recovery"] as const) : []),
@@ -96,7 +102,7 @@ export async function confirmTotp(
   step: number,
 ): Promise<boolean> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const on = await db.$transaction(async (tx) => {
     // One account at a time: two setups finishing together cannot both turn on.
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const active = await tx.factor.count({
@@ -115,6 +121,8 @@ export async function confirmTotp(
     });
     return true;
   });
+  if (on) await forgetAllDevices(userId);
+  return on;
 }
 
 /** Spends a time step: true only for the one request that moves lastUsedStep forward to it. */
@@ -144,7 +152,7 @@ export async function replaceRecoveryCodes(
   codeHashes: string[],
 ): Promise<{ replaced: boolean }> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const old = await tx.factor.deleteMany({
       where: { userId, kind: "recovery_codes" },
@@ -161,6 +169,8 @@ export async function replaceRecoveryCodes(
     });
     return { replaced: old.count > 0 };
   });
+  await forgetAllDevices(userId);
+  return result;
 }
 
 export type RecoveryUse = "ok" | "used" | "wrong";
@@ -197,19 +207,27 @@ export async function countRecoveryCodesLeft(userId: string): Promise<number> {
  * Removes the authenticator app, only while another everyday factor remains (the verified phone),
  * so a person can never remove their last one. "removed", "last" or "none".
  */
-export async function deleteTotp(
+export const deleteTotp = (userId: string) =>
+  deleteFactors(userId, { kind: "totp" });
+
+/**
+ * Removes the factors `where` picks among the person's, in one transaction that holds their row,
+ * only while the verified phone remains: the rule every removal shares.
+ */
+export async function deleteFactors(
   userId: string,
+  where: Prisma.FactorWhereInput,
 ): Promise<"removed" | "last" | "none"> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const phones = await tx.phone.count({
       where: { userId, verifiedAt: { not: null } },
     });
     if (phones === 0) return "last";
-    const gone = await tx.factor.deleteMany({
-      where: { userId, kind: "totp" },
-    });
+    const gone = await tx.factor.deleteMany({ where: { ...where, userId } });
     return gone.count > 0 ? "removed" : "none";
   });
+  if (result === "removed") await forgetAllDevices(userId);
+  return result;
 }

@@ -21,6 +21,7 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "login-account": "LOGIN_LIMITED",
   "login-account-all": "LOGIN_LIMITED",
   "login-ip": "RATE_LIMITED",
+  "account-changes": "ACCOUNT_CHANGE_LIMIT",
   "reset-email": "RESET_REQUEST_LIMIT",
   "reset-ip": "RATE_LIMITED",
   "verify-email": "VERIFY_EMAIL_LIMIT",
@@ -146,6 +147,23 @@ export async function consumeSendLimits(target: SendTarget) {
             ),
       ],
       Date.now(),
+    ),
+  );
+}
+
+/** One change on the account page (a factor route), per person: counted whether it succeeds or not. */
+export async function checkAccountChanges(userId: string, now = Date.now()) {
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          "account-changes",
+          limitId("account-changes", userId),
+          policy.ACCOUNT_CHANGES_PER_HOUR,
+          policy.HOUR,
+        ),
+      ],
+      now,
     ),
   );
 }

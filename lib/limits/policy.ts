@@ -22,6 +22,10 @@ export const DAILY_MESSAGE_BUDGET = 1000;
 /** Its own cap for numbers not yet proven (sign-ups), so pumping cannot pause every sign-in. */
 export const DAILY_UNVERIFIED_MESSAGE_BUDGET = 500;
 
+/** Changes on the account page (set up or remove a factor, new recovery codes, forget a device)
+ * per person: each may text the phone on file, so a script in a stolen session cannot text it
+ * without bound; a person setting up an app and new codes needs a handful. */
+export const ACCOUNT_CHANGES_PER_HOUR = 10;
 /** Reset links asked for one email address per hour (OWASP Forgot Password Cheat Sheet: limit
  * requests per account, so nobody can flood a person's inbox); a lost link can be asked for again. */
 export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;

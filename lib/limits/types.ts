@@ -11,6 +11,7 @@ export type LimitName =
   | "login-account"
   | "login-account-all"
   | "login-ip"
+  | "account-changes"
   | "reset-email"
   | "reset-ip"
   | "verify-email";

@@ -6,6 +6,7 @@ import {
 } from "@/lib/account-email";
 import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
+import { forgetAllDevices } from "@/lib/devices/records";
 import { restoreEmailLink, spendEmailLink } from "@/lib/email-links";
 import { acceptedFactors } from "@/lib/factors/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
@@ -21,7 +22,8 @@ import { startCodeStep, type FirstSend } from "./start-code-step";
 // A reset never bypasses the second factor (ASVS 5.0 V6.4.3): the link only starts the account's
 // second-factor step (the authenticator app first when it has one, else a texted code), as the
 // password would; the new password is taken only from the browser that then
-// passed it, once. Afterwards every session ends and the person is told by email and by text.
+// passed it, once. Afterwards every session ends, every remembered browser is forgotten, and the
+// person is told by email and by text.
 
 export type ResetDeps = SendDeps & MailDeps;
 
@@ -85,11 +87,13 @@ export async function finishPasswordReset(
     return refuse("NO_CHALLENGE");
   await setPasswordAfterReset(user.id, passwordHash);
   const sessionsEnded = await revokeUserSessions(user.id);
+  // A remembered browser skips the second factor: after a reset, each must pass it again.
+  const devicesForgotten = await forgetAllDevices(user.id);
   await recordEvent({
     type: "password_reset",
     userId: user.id,
     ...meta,
-    detail: { sessionsEnded },
+    detail: { sessionsEnded, devicesForgotten },
   });
   await notifyPasswordReset(deps, user.email, spent.phone);
   return { ok: true };

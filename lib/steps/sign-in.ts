@@ -4,23 +4,29 @@ import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { refuse } from "@/lib/errors";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import { recognizeDevice } from "@/lib/devices/records";
 import { acceptedFactors } from "@/lib/factors/records";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { verifyPassword } from "@/lib/password";
+import { completeWithDevice } from "./remembered-device";
 import { startCodeStep, type FirstSend } from "./start-code-step";
+
+/** A code step started, or (`deviceRemembered`) one already completed by a remembered device. */
+export type PasswordStep = FirstSend | (FirstSend & { deviceRemembered: true });
 
 /**
  * The password step. It grants nothing by itself: it starts a challenge bound to this browser and
  * sends a code to the account's verified phone; only the code step leads to a session. An unknown
  * email and a wrong password get the same answer after the same argon2id work. A person with an
- * authenticator app is asked for it first: no text goes out unless they ask for one.
+ * authenticator app is asked for it first: no text goes out unless they ask for one. A browser
+ * remembered for this account (its device token) skips the second factor, never the password.
  */
 export async function checkPasswordStep(
   deps: SendDeps,
-  input: { email: string; password: string },
+  input: { email: string; password: string; deviceToken?: string | null },
   meta: RequestMeta,
-): Promise<FirstSend> {
+): Promise<PasswordStep> {
   const limited = await checkLoginLimits(input.email, addressBucket(meta.ip));
   if (limited) return limited;
   const user = await findLoginUser(input.email);
@@ -39,13 +45,30 @@ export async function checkPasswordStep(
     });
     return refuse("BAD_CREDENTIALS");
   }
+  const account = `user:${user.id}`;
+  if (await recognizeDevice(user.id, input.deviceToken, deps.now)) {
+    const done = await completeWithDevice(deps, {
+      account,
+      userId: user.id,
+      phone,
+    });
+    if (!done.ok) return done;
+    const { challengeId } = done;
+    return {
+      ok: true,
+      challengeId,
+      delivery: "none",
+      channel: null,
+      deviceRemembered: true,
+    };
+  }
   const channel = firstChannel(phone);
   const factors = await acceptedFactors(user.id);
   return startCodeStep(
     deps,
     {
       purpose: "login",
-      account: `user:${user.id}`,
+      account,
       userId: user.id,
       pending: null,
       phone,

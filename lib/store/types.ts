@@ -5,8 +5,12 @@
 /** A reset is a sign-in's code step that ends in a new password, never in a session. */
 export type ChallengePurpose = "signup" | "login" | "reset";
 export type ChallengeStatus = "pending" | "verified" | "locked";
-/** The second factors a challenge may accept: the phone (text or call), an authenticator app, a recovery code. */
-export type FactorKind = "phone" | "totp" | "recovery";
+/**
+ * The second factors a challenge may accept: the phone (text or call), an authenticator app, a
+ * recovery code, a passkey; "device" only completes a password step on a remembered device (never
+ * offered).
+ */
+export type FactorKind = "phone" | "totp" | "recovery" | "passkey" | "device";
 import type { Channel } from "@/lib/channel";
 
 export type { Channel };

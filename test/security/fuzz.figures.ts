@@ -57,6 +57,8 @@ const routes = {
   "/api/login": 1400,
   "/api/otp/send": 1400,
   "/api/otp/verify": 1400,
+  "/api/account/authenticator/confirm": 500,
+  "/api/account/devices/forget": 500,
   "/api/password/forgot": 300,
   "/api/password/reset/start": 300,
   "/api/password/reset": 300,
@@ -90,6 +92,12 @@ beforeAll(async () => {
     "/api/login": (await import("@/app/api/login/route")).POST,
     "/api/otp/send": (await import("@/app/api/otp/send/route")).POST,
     "/api/otp/verify": (await import("@/app/api/otp/verify/route")).POST,
+    "/api/account/authenticator/confirm": (
+      await import("@/app/api/account/authenticator/confirm/route")
+    ).POST,
+    "/api/account/devices/forget": (
+      await import("@/app/api/account/devices/forget/route")
+    ).POST,
     "/api/password/forgot": (await import("@/app/api/password/forgot/route"))
       .POST,
     "/api/password/reset/start": (

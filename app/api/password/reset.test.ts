@@ -5,6 +5,7 @@ import { POST as verifyCode } from "@/app/api/otp/verify/route";
 import { createAccount } from "@/lib/account";
 import { redeemSecondFactor } from "@/lib/auth/redeem";
 import { closeDb, getDb } from "@/lib/db";
+import { recognizeDevice, rememberDevice } from "@/lib/devices/records";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { consumeSendLimits } from "@/lib/limits/decide";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -190,9 +191,10 @@ describe("forgot password", () => {
 });
 
 describe("a reset link", () => {
-  it("leads to the account's phone code first, then takes a new password: sessions end, the person is told by email and text, and the trail records it", async () => {
+  it("leads to the account's phone code first, then takes a new password: sessions end, remembered browsers are forgotten, the person is told by email and text, and the trail records it", async () => {
     const ada = await account();
     const sessions = [await startSession(ada.id), await startSession(ada.id)];
+    const device = await rememberDevice(ada.id, { userAgent: "vitest" });
     await passSecondFactor(ada);
 
     const reply = await post(finish, "/api/password/reset", {
@@ -223,7 +225,12 @@ describe("a reset link", () => {
       await getDb()
     ).authEvent.findMany({ where: { userId: ada.id, type: "password_reset" } });
     expect(events).toHaveLength(1);
-    expect(events[0]!.detail).toEqual({ sessionsEnded: 2 });
+    expect(events[0]!.detail).toEqual({
+      sessionsEnded: 2,
+      devicesForgotten: 1,
+    });
+    // The browser remembered before the reset must pass the second factor again.
+    expect(await recognizeDevice(ada.id, device.token)).toBeFalsy();
   });
 
   it("changes nothing for someone who has the link but not the code", async () => {

@@ -9,7 +9,7 @@ import {
   oddString,
 } from "./inputs";
 
-// Malformed bodies for the JSON routes. A body is never valid for its route; the two
+// Malformed bodies for the JSON routes (the account's too: they parse before anything else). A body is never valid for its route; the two
 // "valid body, no usable cookie" families for send and verify are invalid by their cookie.
 
 const email = fc.uuid().map((u) => `${u}@example.com`);
@@ -77,6 +77,15 @@ const WRONG_FIELDS = {
   },
   "/api/otp/send": { channel: [fc.constant("sms"), notChannel] },
   "/api/otp/verify": { code: [fc.constant("123456"), notCode] },
+  "/api/account/authenticator/confirm": {
+    code: [fc.constant("123456"), notCode],
+  },
+  "/api/account/devices/forget": {
+    id: [
+      fc.constant("device"),
+      fc.oneof(notAString, fc.constant(""), tooLong(64)),
+    ],
+  },
   "/api/password/forgot": { email: [email, notEmail] },
   "/api/password/reset/start": { token: [aToken, notToken] },
   "/api/password/reset": { password: newPassword },

@@ -10,25 +10,32 @@ import {
   clearChallengeCookie,
   readChallengeCookie,
 } from "@/lib/http/challenge-cookie";
+import { setDeviceCookie } from "@/lib/http/device-cookie";
+import { rememberVerifiedDevice } from "@/lib/steps/remembered-device";
 import { stepDeps } from "@/lib/steps/deps";
 import { verifyCodeStep } from "@/lib/steps/verify-code";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
 import { verifySchema } from "@/lib/validation";
 
 // The second-factor step: a phone code by default; `factor` "totp" or "recovery" for an
-// authenticator code or a recovery code, on the same challenge.
+// authenticator code or a recovery code, on the same challenge. With `remember`, a success also
+// remembers this browser (a device cookie) so its next password step skips the second factor.
 export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, verifySchema);
   if ("reply" in parsed) return parsed.reply;
   const id = await readChallengeCookie();
   if (!id) return fail("NO_CHALLENGE");
   const meta = requestMeta(request);
-  const { code, factor } = parsed.data;
+  const { code, factor, remember } = parsed.data;
   const deps = stepDeps();
   const outcome =
     factor === "phone"
       ? await verifyCodeStep(deps.store, id, code, meta)
       : await verifyFactorStep(deps, id, factor, code, meta);
+  if (outcome.ok && remember) {
+    const token = await rememberVerifiedDevice(deps.store, id, meta);
+    if (token) await setDeviceCookie(token);
+  }
   if (outcome.ok)
     return ok(
       "recoveryCodesLeft" in outcome

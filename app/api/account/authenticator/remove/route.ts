@@ -1,18 +1,24 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { secondFactorTime } from "@/lib/auth/sign-in-time";
+import { endOtherSessions, secondFactorTime } from "@/lib/auth/sign-in-time";
 import { apiHandler, fail, ok, refused, requestMeta } from "@/lib/http";
+import { checkAccountChanges } from "@/lib/limits/decide";
 import { getMessenger } from "@/lib/messaging";
 import { removeAuthenticator } from "@/lib/steps/set-up-authenticator";
 
-// "Remove" the authenticator app: needs a second factor passed in the last 10 minutes.
+// "Remove" the authenticator app: needs a second factor passed in the last 10 minutes; the person's
+// other sessions end (and lib/factors forgets their remembered devices).
 export const POST = apiHandler(async (request) => {
   const user = await getSessionUser();
   if (!user) return fail("NOT_SIGNED_IN");
+  const limited = await checkAccountChanges(user.id);
+  if (limited) return refused(limited);
   const outcome = await removeAuthenticator(
     getMessenger(),
     user.id,
     await secondFactorTime(),
     requestMeta(request),
   );
-  return outcome.ok ? ok({}) : refused(outcome);
+  if (!outcome.ok) return refused(outcome);
+  await endOtherSessions(user.id);
+  return ok({});
 });

@@ -1,0 +1,169 @@
+import { randomInt } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import { POST as login } from "@/app/api/login/route";
+import { POST as passkeyOptions } from "@/app/api/otp/passkey/route";
+import { POST as passkeyVerify } from "@/app/api/otp/passkey/verify/route";
+import { createAccount } from "@/lib/account";
+import { authCookies } from "@/lib/auth/cookies";
+import { closeDb, getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { listOutbox } from "@/lib/messaging/outbox";
+import { hashPassword } from "@/lib/password";
+import { startSession } from "@/lib/sessions";
+import { getChallengeStore } from "@/lib/store";
+import { resetTables } from "@/test/support/db";
+import {
+  installNextHeadersForCjs,
+  withRequest,
+} from "@/test/support/next-headers-cjs";
+import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { softwarePasskey } from "@/test/support/software-authenticator";
+import { POST as add } from "./passkeys/add/route";
+import { POST as remove } from "./passkeys/remove/route";
+import { POST as options } from "./passkeys/route";
+
+vi.mock("next/headers", () => import("@/test/support/next-request"));
+
+// The passkey routes through the HTTP edge: adding one from a signed-in session, the password
+// step then texting nothing, "Use a passkey" completing this browser's challenge, and removal.
+
+const PASSWORD = "a long enough password";
+const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
+  .name;
+
+async function post(
+  handler: (r: Request) => Promise<Response>,
+  path: string,
+  body: object,
+) {
+  const request = jsonRequest(path, body, { ip: "198.51.100.11" });
+  const session = cookieJar.get(SESSION_COOKIE);
+  const seen = new Request(request.url, {
+    headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {},
+  });
+  const response = await withRequest(seen, () => handler(request));
+  return { status: response.status, json: await response.json() };
+}
+
+async function signIn(userId: string, email: string, minutesAgo = 0) {
+  const session = await startSession(userId);
+  const authTime = Math.floor(Date.now() / 1000) - minutesAgo * 60;
+  const token = { sub: userId, email, sid: session.id, authTime };
+  cookieJar.set(
+    SESSION_COOKIE,
+    await encode({ token, secret: process.env.NEXTAUTH_SECRET! }),
+  );
+}
+
+async function person() {
+  const email = `p${randomInt(1e9)}@example.com`;
+  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const passwordHash = await hashPassword(PASSWORD);
+  const account = await createAccount({ email, passwordHash, phone });
+  if (!account.ok) throw new Error(account.error);
+  return { id: account.userId, email, phone };
+}
+
+beforeAll(() => installNextHeadersForCjs());
+beforeEach(async () => {
+  cookieJar.clear();
+  await resetTables();
+});
+afterAll(async () => closeDb(await getDb()));
+
+describe("the passkey routes", () => {
+  it.each([
+    ["options", options, "/api/account/passkeys", {}],
+    ["remove", remove, "/api/account/passkeys/remove", { id: "x" }],
+  ] as const)(
+    "%s: refuse a visitor who is not signed in",
+    async (_, handler, path, body) => {
+      expect(await post(handler, path, body)).toMatchObject({
+        status: 401,
+        json: { ok: false, error: { code: "NOT_SIGNED_IN" } },
+      });
+    },
+  );
+
+  it("refuse a malformed response or a missing name before any check", async () => {
+    const { id, email } = await person();
+    await signIn(id, email);
+    for (const body of [
+      { name: "Laptop", response: { id: "x" } },
+      { name: "", response: {} },
+      { response: {} },
+    ])
+      expect((await post(add, "/api/account/passkeys/add", body)).status).toBe(
+        400,
+      );
+    expect(
+      (await post(passkeyVerify, "/api/otp/passkey/verify", { response: 1 }))
+        .status,
+    ).toBe(400);
+  });
+
+  it("add a passkey, then the password step texts nothing and the passkey completes this browser's challenge", async () => {
+    const user = await person();
+    await signIn(user.id, user.email);
+    const origin = new URL(getEnv().appUrl).origin;
+    const passkey = softwarePasskey();
+    const start = await post(options, "/api/account/passkeys", {});
+    expect(start).toMatchObject({ status: 200, json: { ok: true } });
+    const response = passkey.register(start.json.options, origin);
+    expect(
+      await post(add, "/api/account/passkeys/add", {
+        name: " Laptop ",
+        response,
+      }),
+    ).toEqual({ status: 200, json: { ok: true } });
+    expect(listOutbox(user.phone)[0]?.text).toContain('"Laptop" was added');
+    cookieJar.clear();
+
+    expect(
+      await post(login, "/api/login", {
+        email: user.email,
+        password: PASSWORD,
+      }),
+    ).toMatchObject({ status: 200, json: { delivery: "none", channel: null } });
+    expect(listOutbox(user.phone)).toHaveLength(1);
+    const ask = await post(passkeyOptions, "/api/otp/passkey", {});
+    expect(ask).toMatchObject({ status: 200, json: { ok: true } });
+    const assertion = passkey.assert(ask.json.options, origin);
+    expect(
+      await post(passkeyVerify, "/api/otp/passkey/verify", {
+        response: assertion,
+      }),
+    ).toEqual({ status: 200, json: { ok: true } });
+    const id = [...cookieJar.values()][0]!;
+    expect(await getChallengeStore().redeemChallenge(id)).toMatchObject({
+      verifiedBy: "passkey",
+    });
+  });
+
+  it("remove a passkey from a fresh session, and text it", async () => {
+    const user = await person();
+    await signIn(user.id, user.email);
+    const origin = new URL(getEnv().appUrl).origin;
+    const start = await post(options, "/api/account/passkeys", {});
+    const response = softwarePasskey().register(start.json.options, origin);
+    await post(add, "/api/account/passkeys/add", { name: "Key", response });
+    const db = await getDb();
+    const factor = await db.factor.findFirstOrThrow({
+      where: { userId: user.id, kind: "passkey" },
+    });
+    expect(
+      await post(remove, "/api/account/passkeys/remove", { id: factor.id }),
+    ).toEqual({ status: 200, json: { ok: true } });
+    expect(await db.passkey.count()).toBe(0);
+    expect(listOutbox(user.phone)[0]?.text).toContain('"Key" was removed');
+  });
+});

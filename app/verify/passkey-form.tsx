@@ -1,0 +1,76 @@
+"use client";
+
+import { startAuthentication } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { useState } from "react";
+import { describeError } from "@/app/ui/describe-error";
+import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import { ERRORS } from "@/lib/errors";
+import type { ApiError } from "@/lib/http/types";
+import type { ChallengePurpose } from "@/lib/store/types";
+import { finishSignIn } from "./finish-sign-in";
+
+const CANCELLED: ApiError = {
+  code: "PASSKEY_FAILED",
+  message: ERRORS.PASSKEY_FAILED.message,
+  final: false,
+};
+
+/** "Use a passkey": the browser asks the passkey (with user verification) for this sign-in. */
+export function PasskeyForm(props: {
+  next: string;
+  purpose: ChallengePurpose;
+  attemptsLeft: number;
+  notice: ApiError | null;
+  onAttempts: (left: number) => void;
+}) {
+  const { next, attemptsLeft, onAttempts } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(props.notice);
+  const ended = attemptsLeft === 0 || error?.final === true;
+
+  async function use() {
+    setBusy(true);
+    setError(null);
+    const start = await postJson<{
+      options: PublicKeyCredentialRequestOptionsJSON;
+    }>("/api/otp/passkey", {});
+    if (!start.ok) {
+      setError(start.error);
+      return setBusy(false);
+    }
+    const response = await startAuthentication({
+      optionsJSON: start.options,
+    }).catch(() => null);
+    if (!response) {
+      setError(CANCELLED);
+      return setBusy(false);
+    }
+    const result = await postJson("/api/otp/passkey/verify", { response });
+    if (result.ok) {
+      const failed = await finishSignIn(next, props.purpose);
+      if (!failed) return;
+      setError(failed);
+    } else {
+      setError(result.error);
+      if (result.error.attemptsLeft !== undefined)
+        onAttempts(result.error.attemptsLeft);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <div className="field">
+      <FormAlert error={error ? describeError(error) : null} />
+      <button type="button" disabled={ended || busy} onClick={() => void use()}>
+        {busy ? "Waiting for your passkey…" : "Use a passkey"}
+      </button>
+      {ended && (
+        <p className="switch">
+          <a href="/login">Start again</a>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { REMEMBER_DEVICE_DAYS } from "@/lib/devices/policy";
+import styles from "./second-factor.module.css";
+
+/** The box that lets this browser skip the second factor (never the password) next time. */
+export function RememberDevice(props: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className={styles.remember}>
+      <input
+        id="field-remember"
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <label htmlFor="field-remember">
+        Remember this device for {REMEMBER_DEVICE_DAYS} days
+      </label>
+    </div>
+  );
+}

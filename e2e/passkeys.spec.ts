@@ -1,0 +1,69 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  newPerson,
+  outbox,
+  signOut,
+  signUp,
+  submitPassword,
+} from "./support/journey";
+import { E2E_SERVERS } from "./support/servers";
+
+// Passkeys in Chromium, with the DevTools protocol's virtual authenticator standing in for a
+// fingerprint reader (user verification passes). Served at localhost: WebAuthn refuses an IP address.
+test.use({ baseURL: E2E_SERVERS.passkey.url });
+
+async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+test("a person adds a passkey, then signs in with the password and the passkey", async ({
+  page,
+}) => {
+  await addVirtualAuthenticator(page);
+  const person = newPerson();
+  await signUp(page, person);
+
+  await page.getByLabel("Passkey name").fill("Test laptop");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const list = page.getByRole("list", { name: "Passkeys" });
+  await expect(list).toContainText("Test laptop");
+  await expect(list).toContainText("never used");
+  await expect
+    .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
+    .toContain('passkey named "Test laptop" was added');
+  await signOut(page);
+
+  const texts = (await outbox(page.request, person.phone)).length;
+  await submitPassword(page, person);
+  // The passkey comes first; the other ways stay on offer and nothing is texted.
+  await expect(
+    page.getByRole("button", { name: "Use authenticator app" }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: "Text me a code" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  expect(await outbox(page.request, person.phone)).toHaveLength(texts);
+  await expect(list).toContainText("last used");
+
+  // Just signed in with a second factor: the passkey may be removed, and the text says so.
+  await page
+    .getByRole("button", { name: "Remove passkey Test laptop" })
+    .click();
+  await expect(page.getByRole("list", { name: "Passkeys" })).toHaveCount(0);
+  await expect
+    .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
+    .toContain('passkey named "Test laptop" was removed');
+});

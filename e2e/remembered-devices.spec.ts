@@ -1,0 +1,135 @@
+import { expect, test, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import {
+  enterCode,
+  outbox,
+  readCode,
+  registeredPerson,
+  signOut,
+  submitPassword,
+  type Person,
+} from "./support/journey";
+
+// Remembered devices and the way back in after losing the phone, as a person meets them.
+
+const REMEMBER = "Remember this device for 30 days";
+const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
+
+/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
+async function screenshots(page: Page, name: string) {
+  if (!SHOTS) return;
+  const size = page.viewportSize();
+  for (const [label, width, height] of [
+    ["phone", 390, 844],
+    ["desktop", 1280, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({
+      path: `${SHOTS}/${name}-${label}.png`,
+      fullPage: true,
+    });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+/** The password step on a remembered browser: straight to the account, no code asked. */
+async function passwordOnly(page: Page, person: Person) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+function appCode(key: string, steps = 0): string {
+  return TOTP.generate({
+    secret: Secret.fromBase32(key.replace(/\s/g, "")),
+    timestamp: Date.now() + steps * 30_000,
+  });
+}
+
+test("a remembered browser asks only for the password until it is forgotten on the account page", async ({
+  browser,
+}) => {
+  const person = await registeredPerson(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+
+  await submitPassword(page, person);
+  const box = page.getByRole("checkbox", { name: REMEMBER });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await screenshots(page, "verify-remember");
+  await enterCode(page, await readCode(page.request, person.phone, 2));
+  await expect(page).toHaveURL(/\/account$/);
+  const devices = page.getByRole("region", { name: "Remembered devices" });
+  await expect(devices.getByRole("listitem")).toHaveCount(1);
+  await expect(devices).toContainText("Chrome on Linux");
+  await screenshots(page, "account-remembered-devices");
+  await signOut(page);
+
+  // The next sign-in from this browser: the password, then straight in; nothing is texted.
+  const before = (await outbox(page.request, person.phone)).length;
+  await passwordOnly(page, person);
+  expect(await outbox(page.request, person.phone)).toHaveLength(before);
+  await expect(
+    page.getByRole("cell", { name: /Password on a remembered device/ }),
+  ).toBeVisible();
+
+  // Another browser is not remembered.
+  const other = await (await browser.newContext()).newPage();
+  await submitPassword(other, person);
+  await expect(other.getByLabel("Verification code")).toBeVisible();
+  await other.context().close();
+
+  await devices.getByRole("button", { name: "Forget" }).click();
+  await expect(devices.getByRole("listitem")).toHaveCount(0);
+  await expect(devices).toContainText("None.");
+  await signOut(page);
+
+  // Forgotten: the code is asked for again.
+  await submitPassword(page, person);
+  await expect(page.getByLabel("Verification code")).toBeVisible();
+  await context.close();
+});
+
+test("a person who lost their phone signs in with a recovery code and sets up an authenticator app", async ({
+  browser,
+}) => {
+  const person = await registeredPerson(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await submitPassword(page, person);
+  await enterCode(page, await readCode(page.request, person.phone, 2));
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole("button", { name: "Generate recovery codes" }).click();
+  const list = page.getByRole("list", { name: "Recovery codes" });
+  await expect(list.getByRole("listitem")).toHaveCount(10);
+  const codes = await list.getByRole("listitem").allTextContents();
+  await signOut(page);
+
+  // The phone is gone: no text is read from here on.
+  await submitPassword(page, person);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]!);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText("9 of 10 recovery codes left.")).toBeVisible();
+
+  // A new factor that does not depend on the phone.
+  await page.getByRole("button", { name: "Set up authenticator app" }).click();
+  const key = (await page.getByLabel("Setup key").textContent())!.trim();
+  await page.getByLabel("Authenticator code").fill(appCode(key));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText(/^On since/)).toBeVisible();
+  await signOut(page);
+
+  await submitPassword(page, person);
+  await page.getByLabel("Authenticator code").fill(appCode(key, 1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(
+    page.getByRole("cell", { name: /Password and authenticator app/ }),
+  ).toBeVisible();
+  await context.close();
+});

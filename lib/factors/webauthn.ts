@@ -1,0 +1,182 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import { keyedHash, seal, unseal } from "@/lib/keys";
+import {
+  PASSKEY_ALGORITHMS,
+  PASSKEY_CHALLENGE_BYTES,
+  PASSKEY_RP_NAME,
+  PASSKEY_TIMEOUT_SECONDS,
+} from "./policy";
+
+// WebAuthn ceremonies through @simplewebauthn/server. The relying party is APP_URL: its hostname
+// is the RP id, its origin the only origin accepted. A challenge is random and sealed: it names the
+// step it belongs to (a sign-in challenge's id, or the signed-in user adding a passkey) and when it
+// ends, so nothing is stored for it and it cannot be carried to another browser's step.
+
+const SEAL_PURPOSE = "webauthn-challenge";
+
+interface RelyingParty {
+  id: string;
+  origin: string;
+}
+
+function relyingParty(appUrl: string): RelyingParty {
+  const url = new URL(appUrl);
+  return { id: url.hostname, origin: url.origin };
+}
+
+export interface StoredPasskey {
+  credentialId: string;
+  publicKey: Uint8Array;
+  counter: number;
+  transports: string[];
+}
+
+/** A fresh challenge bound to `binding`, valid for PASSKEY_TIMEOUT_SECONDS from `now`. */
+export function sealChallenge(binding: string, now = Date.now()): string {
+  const nonce = randomBytes(PASSKEY_CHALLENGE_BYTES).toString("base64url");
+  const expires = now + PASSKEY_TIMEOUT_SECONDS * 1000;
+  return seal(
+    SEAL_PURPOSE,
+    JSON.stringify({ b: binding, e: expires, n: nonce }),
+  );
+}
+
+/** True for a challenge (base64url of its text, as clientDataJSON carries it) bound here and live. */
+export function openChallenge(
+  encoded: string,
+  binding: string,
+  now = Date.now(),
+): boolean {
+  const text = unseal(
+    SEAL_PURPOSE,
+    Buffer.from(encoded, "base64url").toString(),
+  );
+  if (!text) return false;
+  const { b, e } = JSON.parse(text) as { b: string; e: number };
+  return b === binding && now < e;
+}
+
+/** A stable, opaque user handle: never the email or the database id (WebAuthn §14.6.1). */
+const userHandle = (userId: string) =>
+  new Uint8Array(Buffer.from(keyedHash("passkey-user", userId), "base64url"));
+
+const asTransports = (t: string[]) => t as AuthenticatorTransport[];
+
+export function registrationOptions(
+  appUrl: string,
+  user: { id: string; email: string },
+  existing: StoredPasskey[],
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const rp = relyingParty(appUrl);
+  return generateRegistrationOptions({
+    rpName: PASSKEY_RP_NAME,
+    rpID: rp.id,
+    userName: user.email,
+    userID: userHandle(user.id),
+    challenge: sealChallenge(`add:${user.id}`),
+    timeout: PASSKEY_TIMEOUT_SECONDS * 1000,
+    attestationType: "none",
+    excludeCredentials: existing.map((p) => ({
+      id: p.credentialId,
+      transports: asTransports(p.transports),
+    })),
+    authenticatorSelection: {
+      residentKey: "preferred",
+      userVerification: "required",
+    },
+    supportedAlgorithmIDs: PASSKEY_ALGORITHMS,
+  });
+}
+
+/** The new credential, or null when the response does not verify for this user and origin. */
+export async function checkRegistration(
+  appUrl: string,
+  userId: string,
+  response: RegistrationResponseJSON,
+): Promise<StoredPasskey | null> {
+  const rp = relyingParty(appUrl);
+  try {
+    const result = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: (c) => openChallenge(c, `add:${userId}`),
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: true,
+      supportedAlgorithmIDs: PASSKEY_ALGORITHMS,
+    });
+    if (!result.verified) return null;
+    const { credential } = result.registrationInfo;
+    return {
+      credentialId: credential.id,
+      publicKey: credential.publicKey,
+      counter: credential.counter,
+      transports: credential.transports ?? response.response.transports ?? [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function authenticationOptions(
+  appUrl: string,
+  challengeId: string,
+  passkeys: StoredPasskey[],
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const rp = relyingParty(appUrl);
+  return generateAuthenticationOptions({
+    rpID: rp.id,
+    challenge: sealChallenge(`sign-in:${challengeId}`),
+    timeout: PASSKEY_TIMEOUT_SECONDS * 1000,
+    userVerification: "required",
+    allowCredentials: passkeys.map((p) => ({
+      id: p.credentialId,
+      transports: asTransports(p.transports),
+    })),
+  });
+}
+
+/**
+ * The assertion's new signature counter, or null when it does not verify (signature, origin, RP
+ * id, user verification, or a challenge not sealed for this sign-in). The counter is checked by
+ * the caller's conditional UPDATE, so a replay that races a first use cannot pass both.
+ */
+export async function checkAssertion(
+  appUrl: string,
+  challengeId: string,
+  passkey: StoredPasskey,
+  response: AuthenticationResponseJSON,
+): Promise<{ newCounter: number } | null> {
+  const rp = relyingParty(appUrl);
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: (c) => openChallenge(c, `sign-in:${challengeId}`),
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: true,
+      // The counter rule lives in the database's conditional UPDATE (takePasskeyUse).
+      credential: {
+        id: passkey.credentialId,
+        publicKey: new Uint8Array(passkey.publicKey),
+        counter: 0,
+        transports: asTransports(passkey.transports),
+      },
+    });
+    if (!result.verified) return null;
+    return { newCounter: result.authenticationInfo.newCounter };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { newChallengeId } from "@/lib/challenge/id";
+import type { SendDeps } from "@/lib/challenge/send";
+import { settleFactor } from "@/lib/challenge/verify";
+import { rememberDevice } from "@/lib/devices/records";
+import { refuse, type Outcome } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import type { ChallengeStore } from "@/lib/store";
+
+export type DeviceStep = Outcome<{ challengeId: string }>;
+
+/**
+ * The password step on a remembered device: a challenge that accepts only "device", completed at
+ * once in the store's atomic settle (which still refuses an account whose second-factor failures
+ * barred it), so next-auth redeems it exactly as one completed by a code. Nothing is sent.
+ */
+export async function completeWithDevice(
+  deps: SendDeps,
+  start: { account: string; userId: string; phone: string },
+): Promise<DeviceStep> {
+  const now = deps.now ?? Date.now();
+  const id = newChallengeId(start.account);
+  const opened = await deps.store.startChallenge(
+    {
+      id,
+      purpose: "login",
+      userId: start.userId,
+      pendingEmail: null,
+      pendingPasswordHash: null,
+      phone: start.phone,
+      createdAt: now,
+      factors: ["device"],
+    },
+    CHALLENGE_TTL_SECONDS,
+    null,
+  );
+  if (!opened.ok) {
+    const barred = opened.reason === "account-disabled";
+    return refuse(barred ? "ACCOUNT_DISABLED" : "ACCOUNT_LOCKED", {
+      retryAfterSeconds: opened.retryAfterSeconds,
+    });
+  }
+  const settled = await settleFactor(deps.store, id, "device", now);
+  if (settled.ok) return { ok: true, challengeId: id };
+  await deps.store.deleteChallenge(id);
+  const { error, retryAfterSeconds } = settled;
+  return refuse(error, { retryAfterSeconds });
+}
+
+/**
+ * "Remember this device for 30 days", after the second factor passed on challenge `id`: a new
+ * device token for the person it verified (a sign-up's new account too). Null when the challenge
+ * is not verified or names no one, so the box alone never remembers anything.
+ */
+export async function rememberVerifiedDevice(
+  store: ChallengeStore,
+  id: string,
+  meta: RequestMeta,
+): Promise<string | null> {
+  // The second factor already passed: failing to remember must not fail the sign-in.
+  try {
+    const challenge = await store.getChallenge(id);
+    if (challenge?.status !== "verified" || !challenge.userId) return null;
+    const { token } = await rememberDevice(challenge.userId, meta);
+    return token;
+  } catch (error) {
+    console.error("remember device: %s", (error as Error).message);
+    return null;
+  }
+}

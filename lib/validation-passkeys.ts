@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type {
+  AuthenticationResponseJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import { ERRORS } from "@/lib/errors";
+import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
+
+// What the passkey routes accept: the browser's WebAuthn response as JSON (base64url fields,
+// checked in full by @simplewebauthn/server) and, when adding one, its name.
+
+const b64url = z
+  .string()
+  .max(4096)
+  .regex(/^[\w-]*$/);
+
+const credential = z.looseObject({
+  id: b64url.min(1),
+  rawId: b64url.min(1),
+  type: z.literal("public-key"),
+  clientExtensionResults: z.looseObject({}),
+});
+
+const registration = credential.extend({
+  response: z.looseObject({
+    clientDataJSON: b64url,
+    attestationObject: b64url,
+    transports: z.array(z.string().max(32)).max(8).optional(),
+  }),
+});
+
+const assertion = credential.extend({
+  response: z.looseObject({
+    clientDataJSON: b64url,
+    authenticatorData: b64url,
+    signature: b64url,
+    userHandle: b64url.optional(),
+  }),
+});
+
+export const addPasskeySchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, ERRORS.INVALID_PASSKEY_NAME.message)
+    .max(PASSKEY_NAME_MAX_CHARS, ERRORS.INVALID_PASSKEY_NAME.message),
+  response: registration.transform((r) => r as RegistrationResponseJSON),
+});
+
+export const usePasskeySchema = z.strictObject({
+  response: assertion.transform((r) => r as AuthenticationResponseJSON),
+});
+
+export const removePasskeySchema = z.strictObject({
+  id: z.string().min(1).max(64),
+});
