@@ -91,6 +91,11 @@ export const turnOnSchema = z.strictObject({
     .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
 });
 
+/** "Sign out" on one signed-in device, by the handle the account page lists. */
+export const signOutDeviceSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+});
+
 /** "Forget": one remembered device, by the id the account page lists. */
 export const forgetDeviceSchema = z.strictObject({
   id: z.string().min(1).max(64),

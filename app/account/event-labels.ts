@@ -43,7 +43,12 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     d.step === "password" ? "Wrong password" : "",
   ],
   lockout: () => ["Code step locked", "Too many wrong codes"],
-  sign_out: () => ["Signed out", ""],
+  sign_out: (d) =>
+    d.ended === "device"
+      ? ["Device signed out", String(d.name ?? "")]
+      : d.ended === "others"
+        ? ["Signed out everywhere else", ""]
+        : ["Signed out", ""],
   factor_added: (d) =>
     d.factor === "totp"
       ? ["Authenticator app turned on", ""]
