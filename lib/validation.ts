@@ -57,6 +57,15 @@ export const loginSchema = z.strictObject({
     .max(PASSWORD_MAX_LENGTH),
 });
 
+/** "Change password": the current one as typed (any length a login takes), and a new one. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z
+    .string(ERRORS.WRONG_PASSWORD.message)
+    .min(1, ERRORS.WRONG_PASSWORD.message)
+    .max(PASSWORD_MAX_LENGTH, ERRORS.WRONG_PASSWORD.message),
+  newPassword: password,
+});
+
 export const sendSchema = z.strictObject({ channel: z.enum(["sms", "voice"]) });
 
 const SIX_DIGITS = new RegExp(`^\\d{${CODE_DIGITS}}$`);

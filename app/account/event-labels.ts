@@ -66,6 +66,7 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       : ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
   device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
+  password_changed: () => ["Password changed", "Other devices signed out"],
   device_forgotten: (d) =>
     d.all
       ? ["Remembered devices forgotten", "Your second factors changed"]

@@ -9,6 +9,7 @@ import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { maskPhone } from "@/lib/phone";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
+import { ChangePassword } from "./change-password";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
 import { RememberedDevices } from "./remembered-devices";
@@ -74,6 +75,7 @@ export default async function AccountPage() {
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
       ) : null}
+      {account ? <ChangePassword /> : null}
       {account ? <SignedInDevices devices={account.sessions} /> : null}
       {account ? <RememberedDevices devices={account.devices} /> : null}
       {account ? <RecentActivity events={account.events} /> : null}

@@ -12,6 +12,16 @@ import type { ApiError } from "@/lib/http/types";
 const signInAgain = () =>
   void signOut({ callbackUrl: "/login?callbackUrl=%2Faccount" });
 
+/** Offered under a REAUTH_REQUIRED answer: the clear way to a fresh second factor. */
+export function SignInAgain({ error }: { error: ApiError | null }) {
+  if (error?.code !== "REAUTH_REQUIRED") return null;
+  return (
+    <button type="button" onClick={signInAgain}>
+      Sign in again
+    </button>
+  );
+}
+
 /**
  * A button that ends sessions: "Sign out" on a row, or "Sign out everywhere else". When the
  * server asks for a fresh second factor, it offers "Sign in again" right there.
@@ -47,11 +57,7 @@ export function SessionAction({
   return (
     <>
       <FormAlert error={error ? describeError(error) : null} />
-      {error?.code === "REAUTH_REQUIRED" ? (
-        <button type="button" onClick={signInAgain}>
-          Sign in again
-        </button>
-      ) : null}
+      <SignInAgain error={error} />
       <button
         type="button"
         className="secondary"
