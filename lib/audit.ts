@@ -14,7 +14,8 @@ export type AuthEventType =
   | "factor_removed"
   | "recovery_code_used"
   | "device_remembered"
-  | "device_forgotten";
+  | "device_forgotten"
+  | "password_changed";
 
 export interface AuditInput {
   type: AuthEventType;
