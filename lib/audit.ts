@@ -15,6 +15,7 @@ export type AuthEventType =
   | "recovery_code_used"
   | "device_remembered"
   | "device_forgotten"
+  | "password_changed"
   | "email_verified"
   | "password_reset";
 

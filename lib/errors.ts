@@ -80,7 +80,7 @@ export const ERRORS = {
     409,
   ),
   REAUTH_REQUIRED: spec(
-    "For your safety, sign out and sign in again, then remove it within 10 minutes.",
+    "For your safety, sign in again, then make this change within 10 minutes.",
     403,
   ),
   LAST_FACTOR: spec(
@@ -97,6 +97,9 @@ export const ERRORS = {
     429,
   ),
   DEVICE_NOT_FOUND: spec("This device is no longer remembered.", 404),
+  SESSION_NOT_FOUND: spec("This device is already signed out.", 404),
+  WRONG_PASSWORD: spec("Your current password is not right.", 400),
+  SAME_PASSWORD: spec("Choose a new password, not your current one.", 400),
   // Passkeys (WebAuthn), on the account page and the second-factor step.
   PASSKEY_FAILED: spec(
     "Your passkey could not be checked. Try again, or use another way to verify.",

@@ -58,6 +58,15 @@ export const loginSchema = z.strictObject({
     .max(PASSWORD_MAX_LENGTH),
 });
 
+/** "Change password": the current one as typed (any length a login takes), and a new one. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z
+    .string(ERRORS.WRONG_PASSWORD.message)
+    .min(1, ERRORS.WRONG_PASSWORD.message)
+    .max(PASSWORD_MAX_LENGTH, ERRORS.WRONG_PASSWORD.message),
+  newPassword: password,
+});
+
 export const sendSchema = z.strictObject({ channel: z.enum(["sms", "voice"]) });
 
 const SIX_DIGITS = new RegExp(`^\\d{${CODE_DIGITS}}$`);
@@ -90,6 +99,11 @@ export const turnOnSchema = z.strictObject({
     .string(ERRORS.INVALID_CODE_FORMAT.message)
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
+});
+
+/** "Sign out" on one signed-in device, by the handle the account page lists. */
+export const signOutDeviceSchema = z.strictObject({
+  id: z.string().min(1).max(64),
 });
 
 /** "Forget": one remembered device, by the id the account page lists. */

@@ -43,7 +43,12 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     d.step === "password" ? "Wrong password" : "",
   ],
   lockout: () => ["Code step locked", "Too many wrong codes"],
-  sign_out: () => ["Signed out", ""],
+  sign_out: (d) =>
+    d.ended === "device"
+      ? ["Device signed out", String(d.name ?? "")]
+      : d.ended === "others"
+        ? ["Signed out everywhere else", ""]
+        : ["Signed out", ""],
   factor_added: (d) =>
     d.factor === "totp"
       ? ["Authenticator app turned on", ""]
@@ -61,6 +66,7 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       : ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
   device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
+  password_changed: () => ["Password changed", "Other devices signed out"],
   device_forgotten: (d) =>
     d.all
       ? ["Remembered devices forgotten", "Your second factors changed"]

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
+import { currentSessionId } from "@/lib/auth/sign-in-time";
 import { getDb } from "@/lib/db";
 import { listDevices } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
@@ -8,11 +9,14 @@ import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
+import { listSignedInDevices } from "@/lib/steps/manage-sessions";
+import { ChangePassword } from "./change-password";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
 import { RememberedDevices } from "./remembered-devices";
 import { Security } from "./security";
+import { SignedInDevices } from "./signed-in-devices";
 import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -20,17 +24,20 @@ export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
   const db = await getDb();
-  const [user, events, factors, devices, passkeys] = await Promise.all([
-    db.user.findUnique({
-      where: { id: userId },
-      include: { phones: { where: { verifiedAt: { not: null } } } },
-    }),
-    listRecentEvents(userId),
-    summarizeFactors(userId),
-    listDevices(userId),
-    listPasskeys(userId),
-  ]);
-  return { user, events, factors, devices, passkeys };
+  const sid = await currentSessionId();
+  const [user, events, factors, devices, passkeys, sessions] =
+    await Promise.all([
+      db.user.findUnique({
+        where: { id: userId },
+        include: { phones: { where: { verifiedAt: { not: null } } } },
+      }),
+      listRecentEvents(userId),
+      summarizeFactors(userId),
+      listDevices(userId),
+      listPasskeys(userId),
+      listSignedInDevices(userId, sid),
+    ]);
+  return { user, events, factors, devices, passkeys, sessions };
 }
 
 export default async function AccountPage() {
@@ -76,6 +83,8 @@ export default async function AccountPage() {
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
       ) : null}
+      {account ? <ChangePassword /> : null}
+      {account ? <SignedInDevices devices={account.sessions} /> : null}
       {account ? <RememberedDevices devices={account.devices} /> : null}
       {account ? <RecentActivity events={account.events} /> : null}
     </section>

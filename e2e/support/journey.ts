@@ -117,7 +117,11 @@ export async function submitPassword(
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // The first "Sign out" is the page's own; each signed-in device has one too.
+  await page
+    .getByRole("button", { name: "Sign out", exact: true })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/login/);
 }
 

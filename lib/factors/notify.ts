@@ -16,6 +16,7 @@ export const NOTICES = {
     `Twostep: a passkey named "${name}" was added to your account. ${NOT_YOU}`,
   passkeyOff: (name: string) =>
     `Twostep: the passkey named "${name}" was removed from your account. ${NOT_YOU}`,
+  passwordChanged: `Twostep: the password of your account was changed, and your other devices were signed out. ${NOT_YOU}`,
   recoveryCodesNew: `Twostep: new recovery codes were made for your account; any older ones no longer work. ${NOT_YOU}`,
   recoveryCodeUsed: (left: number) =>
     `Twostep: a recovery code was used to sign in to your account (${left} left). ${NOT_YOU}`,

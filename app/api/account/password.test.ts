@@ -1,0 +1,208 @@
+import { randomInt } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import { createAccount } from "@/lib/account";
+import { authCookies } from "@/lib/auth/cookies";
+import { closeDb, getDb } from "@/lib/db";
+import { rememberDevice } from "@/lib/devices/records";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { listOutbox } from "@/lib/messaging/outbox";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import { getSessionStore, startSession } from "@/lib/sessions";
+import { resetTables } from "@/test/support/db";
+import {
+  installNextHeadersForCjs,
+  withRequest,
+} from "@/test/support/next-headers-cjs";
+import {
+  clearBrowser,
+  cookieJar,
+  jsonRequest,
+} from "@/test/support/next-request";
+import { POST as signIn } from "@/app/api/login/route";
+import { POST as change } from "./password/route";
+
+vi.mock("next/headers", () => import("@/test/support/next-request"));
+
+// "Change password" through the real route, Postgres and stores: only with the current password
+// and a fresh second factor; afterwards only the new password works, other sessions are refused,
+// remembered devices are forgotten and the phone is told.
+
+const OLD = "an old but long password";
+const NEW = "a brand new passphrase 7q";
+const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
+  .name;
+
+async function person() {
+  const email = `p${randomInt(1e9)}@example.com`;
+  const phone = `+3364${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const account = await createAccount({
+    email,
+    passwordHash: await hashPassword(OLD),
+    phone,
+  });
+  if (!account.ok) throw new Error(account.error);
+  return { id: account.userId, email, phone };
+}
+
+async function browser(userId: string, ageSeconds = 0) {
+  const session = await startSession(userId, { ip: "203.0.113.5" });
+  const authTime = Math.floor(Date.now() / 1000) - ageSeconds;
+  const token = { sub: userId, sid: session.id, authTime };
+  const value = await encode({ token, secret: process.env.NEXTAUTH_SECRET! });
+  return { sid: session.id, value };
+}
+
+async function post(from: { value: string }, body: object) {
+  cookieJar.set(SESSION_COOKIE, from.value);
+  const cookie = `${SESSION_COOKIE}=${from.value}`;
+  const request = jsonRequest("/api/account/password", body, {
+    ip: "198.51.100.9",
+  });
+  const seen = new Request(request.url, { headers: { cookie } });
+  const response = await withRequest(seen, () => change(request));
+  return { status: response.status, json: await response.json() };
+}
+
+async function storedHash(userId: string) {
+  const db = await getDb();
+  return (await db.user.findUniqueOrThrow({ where: { id: userId } }))
+    .passwordHash;
+}
+
+const live = async (userId: string) =>
+  (await getSessionStore().listSessions(userId, Date.now())).map((s) => s.id);
+
+beforeAll(() => installNextHeadersForCjs());
+beforeEach(async () => {
+  clearBrowser();
+  await resetTables();
+});
+afterAll(async () => closeDb(await getDb()));
+
+describe("changing the password", () => {
+  it("replaces it, ends the other sessions, forgets remembered devices, texts the phone and audits", async () => {
+    const p = await person();
+    const other = await browser(p.id);
+    const mine = await browser(p.id);
+    await rememberDevice(p.id, { userAgent: "Chrome" });
+
+    const done = await post(mine, { currentPassword: OLD, newPassword: NEW });
+    expect(done).toEqual({ status: 200, json: { ok: true } });
+
+    const hash = await storedHash(p.id);
+    expect(await verifyPassword(hash, NEW)).toBe(true);
+    expect(await verifyPassword(hash, OLD)).toBe(false);
+    expect(await live(p.id)).toEqual([mine.sid]);
+    expect(
+      await post(other, { currentPassword: NEW, newPassword: OLD + "x" }),
+    ).toMatchObject({
+      status: 401,
+      json: { error: { code: "NOT_SIGNED_IN" } },
+    });
+    const db = await getDb();
+    expect(await db.rememberedDevice.count({ where: { userId: p.id } })).toBe(
+      0,
+    );
+    expect(
+      await db.authEvent.count({
+        where: { userId: p.id, type: "password_changed" },
+      }),
+    ).toBe(1);
+    const [notice] = listOutbox(p.phone);
+    expect(notice?.text).toContain("password of your account was changed");
+    expect(notice?.text).not.toContain(NEW);
+  });
+
+  it("refuses a wrong current password, changes nothing, and counts it toward the password limits", async () => {
+    const p = await person();
+    const mine = await browser(p.id);
+    const before = await storedHash(p.id);
+    const wrong = await post(mine, {
+      currentPassword: "not the password at all",
+      newPassword: NEW,
+    });
+    expect(wrong).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          code: "WRONG_PASSWORD",
+          fields: { currentPassword: "Your current password is not right." },
+        },
+      },
+    });
+    expect(await storedHash(p.id)).toBe(before);
+    const db = await getDb();
+    expect(
+      await db.authEvent.count({
+        where: { userId: p.id, type: "login_failure" },
+      }),
+    ).toBe(1);
+
+    // Guessing goes no faster than at the login form: the guesses count toward its per-account
+    // limit, so after ten of them the password step itself is paused, right password or not.
+    for (let i = 1; i < 10; i++)
+      expect(
+        (
+          await post(mine, {
+            currentPassword: `guess number ${i}`,
+            newPassword: NEW,
+          })
+        ).status,
+      ).toBe(400);
+    const login = await withRequest(new Request("http://localhost:3000/"), () =>
+      signIn(
+        jsonRequest(
+          "/api/login",
+          { email: p.email, password: OLD },
+          { ip: "198.51.100.9" },
+        ),
+      ),
+    );
+    expect(login.status).toBe(429);
+    expect((await login.json()).error.code).toBe("LOGIN_LIMITED");
+    expect(await storedHash(p.id)).toBe(before);
+  });
+
+  it("refuses a common password or one built from the email, on the new password field", async () => {
+    const p = await person();
+    const mine = await browser(p.id);
+    const common = await post(mine, {
+      currentPassword: OLD,
+      newPassword: "password123",
+    });
+    expect(common).toMatchObject({
+      status: 400,
+      json: { error: { code: "PASSWORD_TOO_COMMON" } },
+    });
+    expect(common.json.error.fields).toHaveProperty("newPassword");
+    const named = await post(mine, {
+      currentPassword: OLD,
+      newPassword: `${p.email.split("@")[0]}-and-more`,
+    });
+    expect(named.json.error.code).toBe("PASSWORD_CONTAINS_NAME");
+    expect(await verifyPassword(await storedHash(p.id), OLD)).toBe(true);
+  });
+
+  it("needs a second factor from the last 10 minutes, and ends nothing without it", async () => {
+    const p = await person();
+    const other = await browser(p.id);
+    const stale = await browser(p.id, FRESH_SECOND_FACTOR_SECONDS + 1);
+    expect(
+      await post(stale, { currentPassword: OLD, newPassword: NEW }),
+    ).toMatchObject({
+      status: 403,
+      json: { error: { code: "REAUTH_REQUIRED" } },
+    });
+    expect(await verifyPassword(await storedHash(p.id), OLD)).toBe(true);
+    expect((await live(p.id)).sort()).toEqual([other.sid, stale.sid].sort());
+  });
+});

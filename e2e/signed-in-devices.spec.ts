@@ -1,0 +1,69 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  enterCode,
+  newPerson,
+  readCode,
+  signUp,
+  submitPassword,
+} from "./support/journey";
+
+// "Signed-in devices" as a person meets them: two browsers on one account, one ends the other.
+
+const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
+
+/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
+async function screenshots(page: Page, name: string) {
+  if (!SHOTS) return;
+  const size = page.viewportSize();
+  for (const [label, width, height] of [
+    ["phone", 390, 844],
+    ["desktop", 1280, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({
+      path: `${SHOTS}/${name}-${label}.png`,
+      fullPage: true,
+    });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+test("a person sees both browsers in Signed-in devices and signs the other out everywhere else", async ({
+  browser,
+}) => {
+  const person = newPerson();
+  const first = await (await browser.newContext()).newPage();
+  await signUp(first, person);
+
+  const second = await (await browser.newContext()).newPage();
+  await submitPassword(second, person);
+  await enterCode(second, await readCode(second.request, person.phone, 2));
+  await expect(second).toHaveURL(/\/account$/);
+
+  await first.reload();
+  const devices = first.getByRole("region", { name: "Signed-in devices" });
+  const rows = devices.getByRole("listitem");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Chrome on Linux · this device");
+  await expect(rows.nth(1)).not.toContainText("this device");
+  await expect(
+    devices.getByRole("button", { name: "Sign out", exact: true }),
+  ).toHaveCount(2);
+  await screenshots(first, "account-signed-in-devices");
+
+  await devices
+    .getByRole("button", { name: "Sign out everywhere else" })
+    .click();
+  await expect(rows).toHaveCount(1);
+  await expect(
+    devices.getByRole("button", { name: "Sign out everywhere else" }),
+  ).toHaveCount(0);
+
+  await second.reload();
+  await expect(second).toHaveURL(/\/login/);
+  await first.reload();
+  await expect(first).toHaveURL(/\/account$/);
+  await expect(
+    first.getByRole("cell", { name: /Signed out everywhere else/ }),
+  ).toBeVisible();
+});

@@ -1,0 +1,74 @@
+import "server-only";
+import { recordEvent } from "@/lib/audit";
+import { getDb } from "@/lib/db";
+import { forgetAllDevices } from "@/lib/devices/records";
+import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import { notifyByText, NOTICES } from "@/lib/factors/notify";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import { checkLoginLimits } from "@/lib/limits/decide";
+import type { Messenger } from "@/lib/messaging/types";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import { checkNewPassword } from "@/lib/password-check";
+
+// "Change password" on the account page (ASVS 5.0 6.2.2, 6.2.3): the current password and a new
+// one, with a second factor passed in the last 10 minutes. Guesses at the current password count
+// toward the same limits as the password step, so a stolen session cannot test passwords faster
+// than the login form. The caller ends the person's other sessions (it knows this browser's).
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export async function changePassword(
+  messenger: Messenger,
+  userId: string,
+  input: PasswordChange,
+  secondFactorAt: number | null,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<Outcome> {
+  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
+  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+    return refuse("REAUTH_REQUIRED");
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, passwordHash: true },
+  });
+  if (!user) return refuse("NOT_SIGNED_IN");
+  const limited = await checkLoginLimits(user.email, addressBucket(meta.ip));
+  if (limited) return limited;
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordEvent({
+      type: "login_failure",
+      userId,
+      ...meta,
+      detail: { step: "password", reason: "password_change" },
+    });
+    return refuse("WRONG_PASSWORD", {
+      fields: { currentPassword: ERRORS.WRONG_PASSWORD.message },
+    });
+  }
+  if (input.newPassword === input.currentPassword)
+    return refuse("SAME_PASSWORD", {
+      fields: { newPassword: ERRORS.SAME_PASSWORD.message },
+    });
+  const weak = await checkNewPassword(input.newPassword, { email: user.email });
+  if (!weak.ok)
+    return refuse(weak.error, {
+      fields: { newPassword: ERRORS[weak.error].message },
+    });
+  const passwordHash = await hashPassword(input.newPassword);
+  // Only if the hash is still the one just checked: two changes at once cannot both win.
+  const changed = await db.user.updateMany({
+    where: { id: userId, passwordHash: user.passwordHash },
+    data: { passwordHash },
+  });
+  if (changed.count !== 1) return refuse("WRONG_PASSWORD");
+  await forgetAllDevices(userId);
+  await recordEvent({ type: "password_changed", userId, ...meta });
+  await notifyByText(messenger, userId, NOTICES.passwordChanged);
+  return { ok: true };
+}

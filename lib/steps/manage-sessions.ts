@@ -1,0 +1,107 @@
+import "server-only";
+import { recordEvent } from "@/lib/audit";
+import { nameDevice } from "@/lib/devices/name";
+import { refuse, type Outcome } from "@/lib/errors";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { keyedHash } from "@/lib/keys";
+import { getSessionStore } from "@/lib/sessions";
+
+// "Signed-in devices" on the account page: see every live session of the account and end any of
+// them (ASVS 5.0 7.4.3, 7.5.2). Ending one needs a second factor passed in the last 10 minutes, so
+// a stolen, older session cannot sign its owner out everywhere and keep the account to itself.
+
+/** The key (lib/keys.ts) that turns a session id into the handle the page shows. */
+export const SESSION_HANDLE_PURPOSE = "session-handle";
+
+/**
+ * The page names a session by a keyed hash of its id, never the id itself: the list shows every
+ * session of the account, and a session id is what the server trusts a signed cookie to carry.
+ */
+export const sessionHandle = (sessionId: string) =>
+  keyedHash(SESSION_HANDLE_PURPOSE, sessionId);
+
+export interface SignedInDevice {
+  /** sessionHandle() of the session's id. */
+  id: string;
+  /** Browser and system from the user agent, e.g. "Chrome on Linux". */
+  name: string;
+  /** The approximate place: the address the session signed in from. */
+  ip: string | null;
+  signedInAt: Date;
+  lastSeenAt: Date;
+  /** The session of the browser asking. */
+  current: boolean;
+}
+
+/** The person's live sessions, this browser's first, then most recently seen. */
+export async function listSignedInDevices(
+  userId: string,
+  currentId: string | null,
+  now = Date.now(),
+): Promise<SignedInDevice[]> {
+  const sessions = await getSessionStore().listSessions(userId, now);
+  return sessions
+    .map((s) => ({
+      id: sessionHandle(s.id),
+      name: nameDevice(s.userAgent),
+      ip: s.ip,
+      signedInAt: new Date(s.createdAt),
+      lastSeenAt: new Date(s.lastSeenAt),
+      current: s.id === currentId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+function isFresh(secondFactorAt: number | null, now: number): boolean {
+  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
+  return age <= FRESH_SECOND_FACTOR_SECONDS * 1000;
+}
+
+/**
+ * "Sign out" on one row (named by its handle): that session is refused from its next request on.
+ * Answers whether it was this browser's own session.
+ */
+export async function signOutDevice(
+  userId: string,
+  handle: string,
+  currentId: string | null,
+  secondFactorAt: number | null,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<Outcome<{ current: boolean }>> {
+  if (!isFresh(secondFactorAt, now)) return refuse("REAUTH_REQUIRED");
+  const store = getSessionStore();
+  const target = (await store.listSessions(userId, now)).find(
+    (s) => sessionHandle(s.id) === handle,
+  );
+  if (!target || !(await store.revokeSession(userId, target.id)))
+    return refuse("SESSION_NOT_FOUND");
+  await recordEvent({
+    type: "sign_out",
+    userId,
+    ...meta,
+    detail: { ended: "device", name: nameDevice(target.userAgent) },
+  });
+  return { ok: true, current: target.id === currentId };
+}
+
+/** "Sign out everywhere else": every session but this browser's ends. */
+export async function signOutEverywhereElse(
+  userId: string,
+  currentId: string | null,
+  secondFactorAt: number | null,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<Outcome<{ ended: number }>> {
+  if (!isFresh(secondFactorAt, now) || !currentId)
+    return refuse("REAUTH_REQUIRED");
+  const ended = await getSessionStore().revokeUserSessions(userId, currentId);
+  await recordEvent({
+    type: "sign_out",
+    userId,
+    ...meta,
+    detail: { ended: "others", count: ended },
+  });
+  return { ok: true, ended };
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AuthEventType" ADD VALUE 'password_changed';
