@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
   enterCode,
+  expectOnAccountPage,
   newPerson,
   readCode,
   signOut,
@@ -24,8 +25,10 @@ test("the account page lists the person's recent security events, newest first",
   });
   const rows = activity.getByRole("row");
   // Header, then: signed in, code sent, signed out, signed in (new account), account created.
-  await expect(rows.nth(1)).toContainText("Signed in");
-  await expect(rows.nth(1)).toContainText("Password and phone code");
+  await expectOnAccountPage(page, async () => {
+    await expect(rows.nth(1)).toContainText("Signed in", { timeout: 1000 });
+    await expect(rows.nth(1)).toContainText("Password and phone code");
+  });
   await expect(rows.nth(2)).toContainText("Code sent");
   await expect(rows.nth(2)).toContainText("Text message");
   await expect(rows.nth(3)).toContainText("Signed out");

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import {
   enterCode,
+  expectOnAccountPage,
   outbox,
   readCode,
   registeredPerson,
@@ -128,8 +129,10 @@ test("a person who lost their phone signs in with a recovery code and sets up an
   await page.getByLabel("Authenticator code").fill(appCode(key, 1));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(
-    page.getByRole("cell", { name: /Password and authenticator app/ }),
-  ).toBeVisible();
+  await expectOnAccountPage(page, () =>
+    expect(
+      page.getByRole("cell", { name: /Password and authenticator app/ }),
+    ).toBeVisible({ timeout: 1000 }),
+  );
   await context.close();
 });

@@ -133,3 +133,17 @@ export async function registeredPerson(browser: Browser): Promise<Person> {
   await context.close();
   return person;
 }
+
+/**
+ * Audit rows are written after the reply, so the account page may be rendered a moment before the
+ * newest one lands: reload until `check` passes (or the expectation times out).
+ */
+export async function expectOnAccountPage(
+  page: Page,
+  check: () => Promise<void>,
+): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: 10_000 });
+}
