@@ -6,6 +6,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { FAILURE_POLICY } from "@/lib/challenge/verify";
 import type { ChallengeStore, FactorKind } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
 import {
@@ -409,5 +410,64 @@ describe("recovery codes", () => {
     expect(await store.getChallenge(challengeId)).toMatchObject({
       attempts: 0,
     });
+  });
+});
+
+describe("an account switched off by wrong codes", () => {
+  it("lets its person back in with a recovery code, which switches it back on; codes stay refused until then", async () => {
+    const user = await newUser();
+    const set = await generateRecoveryCodeSet(messenger, user.id, META);
+    if (!set.ok) throw new Error(set.error);
+    // 100 wrong codes in a row, five per challenge, as a guesser past the password would, each
+    // after the pause the one before it brought (the store takes the caller's clock).
+    let now = Date.now();
+    for (let i = 0; i < 20; i++) {
+      now += 2 * 3_600_000;
+      const id = newChallengeId(`user:${user.id}`);
+      const c = { id, purpose: "login" as const, userId: user.id };
+      const opened = await store.startChallenge(
+        {
+          ...c,
+          pendingEmail: null,
+          pendingPasswordHash: null,
+          phone: user.phone,
+          createdAt: now,
+        },
+        CHALLENGE_TTL_SECONDS,
+        null,
+      );
+      expect(opened.ok).toBe(true);
+      for (let j = 0; j < 5; j++) {
+        now += 2 * 3_600_000;
+        await store.recordFactorResult(id, null, now, FAILURE_POLICY);
+      }
+    }
+    const step = await checkPasswordStep(
+      deps(),
+      { email: user.email, password: PASSWORD },
+      META,
+    );
+    // No code goes out; the step opens for the recovery code only.
+    expect(step).toMatchObject({ ok: true, channel: null });
+    expect(messenger.sms).toHaveLength(1); // the text about the new recovery codes
+    if (!step.ok) throw new Error(step.error);
+    expect(
+      await verifyFactorStep(deps(), step.challengeId, "totp", "123456", META),
+    ).toMatchObject({ ok: false });
+    expect(
+      await verifyFactorStep(
+        deps(),
+        step.challengeId,
+        "recovery",
+        set.codes[0]!,
+        META,
+      ),
+    ).toMatchObject({ ok: true });
+    const again = await checkPasswordStep(
+      deps(),
+      { email: user.email, password: PASSWORD },
+      META,
+    );
+    expect(again).toMatchObject({ ok: true, channel: "sms" });
   });
 });

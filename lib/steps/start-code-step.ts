@@ -94,6 +94,12 @@ export async function startCodeStep(
   const delivered = outcome.ok;
   if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
     await deps.store.deleteChallenge(id);
+    // Switched off by wrong codes: a factor nobody can guess is the way back in.
+    const recovering = factors.filter(
+      (f) => f === "passkey" || f === "recovery",
+    );
+    if (outcome.error === "ACCOUNT_DISABLED" && recovering.length)
+      return startCodeStep(deps, { ...start, factors: recovering }, meta);
     return outcome;
   }
   const detail = { channel, purpose: start.purpose, ok: delivered };

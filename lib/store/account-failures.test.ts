@@ -194,6 +194,45 @@ describeForEachStore("Wrong codes counted per account", (h) => {
     expect(await h.store.getChallenge(fresh.id)).toBeNull();
   });
 
+  it("lets a recovery code or a passkey, never a guessable factor, settle a switched-off account and switch it back on", async () => {
+    const policy: FailurePolicy = {
+      maxAttempts: 5,
+      lockAfter: 5,
+      ladderSeconds: [10],
+      disableAfter: 2,
+      memorySeconds: 3600,
+    };
+    const a = accountOn(h.store, policy);
+    const id = await a.start(T0);
+    await a.wrong(id, T0);
+    expect(gist(await a.wrong(id, T0))).toBe("account-disabled");
+    // Codes stay refused, and a new challenge gets no code, but one may open without a code.
+    const coded = challengeOf(a.account);
+    expect(await h.store.startChallenge(coded, 900, issue(T0))).toMatchObject({
+      ok: false,
+      reason: "account-disabled",
+    });
+    const open = challengeOf(a.account);
+    expect(await h.store.startChallenge(open, 900, null)).toMatchObject({
+      ok: true,
+    });
+    for (const guessable of ["totp", "phone"] as const)
+      expect(
+        await h.store.recordFactorResult(open.id, guessable, T0, policy),
+      ).toMatchObject({ ok: false, reason: "account-disabled" });
+    expect(
+      await h.store.recordFactorResult(open.id, null, T0, policy),
+    ).toMatchObject({ ok: false, reason: "account-disabled", counted: false });
+    expect(
+      await h.store.recordFactorResult(open.id, "recovery", T0, policy),
+    ).toMatchObject({ ok: true });
+    // Switched back on: codes go out again.
+    const after = challengeOf(a.account);
+    expect(await h.store.startChallenge(after, 900, issue(T0))).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("keeps an account disabled after its failures would have been forgotten", async () => {
     const policy: FailurePolicy = {
       maxAttempts: 5,

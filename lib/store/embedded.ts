@@ -134,8 +134,12 @@ export function createEmbeddedStore(
       return { ...no("verified"), challenge: { ...c } };
     if (c.status === "locked" || left === 0) return no("locked", 0);
     const barred = bar(id, now);
-    if (barred) return no(barred.reason, left, barred.waitMs);
     const decided = decide(c);
+    // A recovery code or a passkey, which nobody can guess, still settles on a switched-off account.
+    const recovers =
+      barred?.reason === "account-disabled" &&
+      (decided === "recovery" || decided === "passkey");
+    if (barred && !recovers) return no(barred.reason, left, barred.waitMs);
     if (decided === "no-code" || decided === "expired") return no(decided);
     const account = challengeAccount(id);
     if (decided) {
@@ -176,7 +180,9 @@ export function createEmbeddedStore(
     async startChallenge(c, ttlSeconds, first) {
       // A barred account gets no challenge at all, as in the Upstash script.
       const barred = bar(c.id, first?.now ?? c.createdAt);
-      if (barred) {
+      // Without a code, a switched-off account may open one for a recovery code or a passkey.
+      const opensForRecovery = !first && barred?.reason === "account-disabled";
+      if (barred && !opensForRecovery) {
         const retryAfterSeconds = Math.ceil(barred.waitMs / 1000) || undefined;
         return { ok: false, reason: barred.reason, retryAfterSeconds };
       }

@@ -72,7 +72,9 @@ return 1`;
 // account's lock ladder and, at the end of it, the account switched off. Replies {reason,
 // attemptsLeft, userId, retryAfterMs, counted, ...HGETALL on ok/verified}.
 // ARGV: [1] as `decide` reads it, maxAttempts, now, lockAfter, disableAfter, memoryMs, ladder seconds...
-const settle = (decide: string) => `${BAR}
+// `recovers` is true for a factor nobody can guess (a recovery code, a passkey): its success
+// still counts on an account switched off by wrong codes, and switches it back on.
+const settle = (decide: string, recovers = "false") => `${BAR}
 local h, acct = KEYS[1], KEYS[2]
 local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
 if not f[1] then return {'missing', 0, '', 0, 0} end
@@ -87,7 +89,7 @@ end
 if f[1] == 'verified' then return withFields({'verified', left, user, 0, 0}) end
 if f[1] == 'locked' or left == 0 then return {'locked', 0, user, 0, 0} end
 local why, wait = bar(acct, now)
-if why then return {why, left, user, wait, 0} end
+if why and not (why == 'account-disabled' and ${recovers}) then return {why, left, user, wait, 0} end
 ${decide}
 if matched then
   redis.call('HSET', h, 'status', 'verified', 'verifiedBy', factor, 'codeHash', '', 'codeExpiresAt', '0')
@@ -117,13 +119,19 @@ if now >= (tonumber(f[3]) or 0) then return {'expired', left, user, 0, 0} end
 local matched, factor = f[2] == ARGV[1], 'phone'`);
 
 /** KEYS challenge, account · ARGV the factor that passed ("" for a failure), then the policy. */
-export const RECORD_FACTOR_RESULT = settle(`
-local matched, factor = ARGV[1] ~= '', ARGV[1]`);
+export const RECORD_FACTOR_RESULT = settle(
+  `
+local matched, factor = ARGV[1] ~= '', ARGV[1]`,
+  "(ARGV[1] == 'recovery' or ARGV[1] == 'passkey')",
+);
 
-/** KEYS challenge, account · ARGV now, ttlSeconds, then field/value pairs: no code issued yet. */
+/**
+ * KEYS challenge, account · ARGV now, ttlSeconds, then field/value pairs: no code issued yet. An
+ * account switched off may still open one: only a recovery code or a passkey can then settle it.
+ */
 export const OPEN_CHALLENGE = `${BAR}
 local why, wait = bar(KEYS[2], tonumber(ARGV[1]))
-if why then return {why, wait} end
+if why == 'account-locked' then return {why, wait} end
 local fields = {}
 for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('DEL', KEYS[1])
