@@ -1,4 +1,5 @@
 import { RANK_OF_DELIVERY } from "./delivery-rank";
+import { createAccountFailures } from "./embedded-accounts";
 import { createExpiringMap } from "./expiring-map";
 import {
   challengeAccount,
@@ -16,27 +17,16 @@ import {
 // Every method body runs without an await, so each one is atomic on Node's single thread.
 // State lives in this process only: not for production behind more than one instance.
 
-interface AccountState {
-  failures: number;
-  lockedUntil: number;
-  disabled: boolean;
-}
-
 export function createEmbeddedStore(
   options: { now?: () => number } = {},
 ): ChallengeStore {
   const clock = options.now ?? Date.now;
   const challenges = createExpiringMap<Challenge>(clock);
-  const accounts = createExpiringMap<AccountState>(clock);
+  const accounts = createAccountFailures(clock);
   const calls = createExpiringMap<string>(clock);
 
-  function bar(id: string, now: number) {
-    const a = accounts.get(challengeAccount(id));
-    if (a?.disabled) return { reason: "account-disabled" as const, waitMs: 0 };
-    if (a && a.lockedUntil > now)
-      return { reason: "account-locked" as const, waitMs: a.lockedUntil - now };
-    return null;
-  }
+  const bar = (id: string, now: number) =>
+    accounts.bar(challengeAccount(id), now);
 
   function issue(id: string, req: IssueRequest): IssueResult {
     const barred = bar(id, req.now);
@@ -149,30 +139,16 @@ export function createEmbeddedStore(
         codeHash: "",
         codeExpiresAt: 0,
       });
-      accounts.delete(account);
+      accounts.clear(account);
       return { ok: true, challenge: { ...c } };
     }
     c.attempts++;
     const reason = c.attempts < p.maxAttempts ? "wrong" : "locked";
     if (reason === "locked")
       Object.assign(c, { status: "locked", codeHash: "" });
-    const a = accounts.get(account) ?? {
-      failures: 0,
-      lockedUntil: 0,
-      disabled: false,
-    };
-    a.failures++;
-    if (a.failures >= p.disableAfter) {
-      accounts.set(account, { ...a, disabled: true }, Infinity);
-      return no("account-disabled", 0, 0, true);
-    }
-    const step = a.failures - p.lockAfter;
-    const ladder = p.ladderSeconds;
-    const seconds =
-      step < 0 ? 0 : (ladder[Math.min(step, ladder.length - 1)] ?? 0);
-    if (seconds) a.lockedUntil = now + seconds * 1000;
-    accounts.set(account, a, p.memorySeconds * 1000);
-    return no(reason, p.maxAttempts - c.attempts, seconds * 1000, true);
+    const { disabled, lockMs } = accounts.fail(account, now, p);
+    if (disabled) return no("account-disabled", 0, 0, true);
+    return no(reason, p.maxAttempts - c.attempts, lockMs, true);
   }
 
   return {
