@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refuse } from "@/lib/errors";
 import type { Limiter } from "@/lib/limits/types";
@@ -55,7 +56,7 @@ describe("challenge round trips", () => {
   const trips = (work: () => Promise<unknown>) => roundTripsOf(server, work);
 
   async function sentChallenge() {
-    const id = newChallengeId(`user:${Math.random()}`);
+    const id = newChallengeId(`user:${randomUUID()}`);
     const challenge = {
       id,
       purpose: "login" as const,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as signup } from "@/app/api/signup/route";
@@ -16,7 +16,7 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 const PASSWORD = "correct horse battery";
 const email = () => `${randomUUID()}@example.com`;
-const ip = () => `198.51.100.${Math.floor(Math.random() * 256)}`;
+const ip = () => `198.51.100.${randomInt(256)}`;
 
 beforeEach(() => cookieJar.clear());
 

@@ -1,5 +1,4 @@
 import { randomInt } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { Secret, TOTP } from "otpauth";
 import {
   afterAll,
@@ -21,10 +20,13 @@ import {
   startAuthenticatorSetup,
   turnOnAuthenticator,
 } from "@/lib/steps/set-up-authenticator";
+import {
+  postAsBrowser,
+  SESSION_COOKIE,
+  signInBrowser,
+} from "@/test/support/account-session";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
-import { authCookies } from "@/lib/auth/cookies";
-import { startSession } from "@/lib/sessions";
 import {
   installNextHeadersForCjs,
   withRequest,
@@ -43,34 +45,12 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 const PASSWORD = "a long enough password";
 const META = { ip: null, userAgent: null };
 
-const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
-  .name;
-
-async function post(
+const post = (
   handler: (r: Request) => Promise<Response>,
   path: string,
   body: object,
-) {
-  const request = jsonRequest(path, body, { ip: "198.51.100.8" });
-  // next-auth reads the request through its own require("next/headers").
-  const session = cookieJar.get(SESSION_COOKIE);
-  const seen = new Request(request.url, {
-    headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {},
-  });
-  const response = await withRequest(seen, () => handler(request));
-  return { status: response.status, json: await response.json() };
-}
-
-/** A browser signed in as `userId`, its second factor passed `minutesAgo` minutes ago. */
-async function signIn(userId: string, email: string, minutesAgo = 0) {
-  const session = await startSession(userId);
-  const authTime = Math.floor(Date.now() / 1000) - minutesAgo * 60;
-  const token = { sub: userId, email, sid: session.id, authTime };
-  cookieJar.set(
-    SESSION_COOKIE,
-    await encode({ token, secret: process.env.NEXTAUTH_SECRET! }),
-  );
-}
+) => postAsBrowser(handler, path, body, "198.51.100.8");
+const signIn = signInBrowser;
 
 beforeAll(() => installNextHeadersForCjs());
 

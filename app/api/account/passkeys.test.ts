@@ -1,5 +1,4 @@
 import { randomInt } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import {
   afterAll,
   beforeAll,
@@ -13,19 +12,15 @@ import { POST as login } from "@/app/api/login/route";
 import { POST as passkeyOptions } from "@/app/api/otp/passkey/route";
 import { POST as passkeyVerify } from "@/app/api/otp/passkey/verify/route";
 import { createAccount } from "@/lib/account";
-import { authCookies } from "@/lib/auth/cookies";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword } from "@/lib/password";
-import { startSession } from "@/lib/sessions";
 import { getChallengeStore } from "@/lib/store";
+import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
 import { resetTables } from "@/test/support/db";
-import {
-  installNextHeadersForCjs,
-  withRequest,
-} from "@/test/support/next-headers-cjs";
-import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
+import { cookieJar } from "@/test/support/next-request";
 import { softwarePasskey } from "@/test/support/software-authenticator";
 import { POST as add } from "./passkeys/add/route";
 import { POST as remove } from "./passkeys/remove/route";
@@ -37,32 +32,12 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 // step then texting nothing, "Use a passkey" completing this browser's challenge, and removal.
 
 const PASSWORD = "a long enough password";
-const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
-  .name;
-
-async function post(
+const post = (
   handler: (r: Request) => Promise<Response>,
   path: string,
   body: object,
-) {
-  const request = jsonRequest(path, body, { ip: "198.51.100.11" });
-  const session = cookieJar.get(SESSION_COOKIE);
-  const seen = new Request(request.url, {
-    headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {},
-  });
-  const response = await withRequest(seen, () => handler(request));
-  return { status: response.status, json: await response.json() };
-}
-
-async function signIn(userId: string, email: string, minutesAgo = 0) {
-  const session = await startSession(userId);
-  const authTime = Math.floor(Date.now() / 1000) - minutesAgo * 60;
-  const token = { sub: userId, email, sid: session.id, authTime };
-  cookieJar.set(
-    SESSION_COOKIE,
-    await encode({ token, secret: process.env.NEXTAUTH_SECRET! }),
-  );
-}
+) => postAsBrowser(handler, path, body, "198.51.100.11");
+const signIn = signInBrowser;
 
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
