@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AuthEventType" ADD VALUE 'phone_changed';
