@@ -130,6 +130,7 @@ export const ERRORS = {
     409,
     true,
   ),
+  SAME_PHONE: spec("This is already your phone number.", 400),
   SIGN_IN_FAILED: spec("We could not sign you in. Please start again.", 401),
   // Delivery: the provider's trouble, not the person's input.
   DELIVERY_FAILED: spec(

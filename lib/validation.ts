@@ -24,30 +24,43 @@ const password = z
   .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD.message)
   .max(PASSWORD_MAX_LENGTH, ERRORS.INVALID_PASSWORD.message);
 
-export const signupSchema = z
-  .strictObject({
-    email,
-    password,
-    phone: z
-      .string(ERRORS.INVALID_PHONE.message)
-      .max(32, ERRORS.INVALID_PHONE.message),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
-  })
-  .transform((v, ctx) => {
-    const phone = parsePhone(v.phone, v.country);
-    if (!phone) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["phone"],
-        message: ERRORS.INVALID_PHONE.message,
-      });
-      return z.NEVER;
-    }
-    return { email: v.email, password: v.password, phone };
+// A phone number as typed, with the country chosen next to it; parsed into E.164 by the transform.
+const phoneFields = {
+  phone: z
+    .string(ERRORS.INVALID_PHONE.message)
+    .max(32, ERRORS.INVALID_PHONE.message),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+};
+
+function toE164(
+  v: { phone: string; country?: string },
+  ctx: z.RefinementCtx,
+): string {
+  const phone = parsePhone(v.phone, v.country);
+  if (phone) return phone;
+  ctx.addIssue({
+    code: "custom",
+    path: ["phone"],
+    message: ERRORS.INVALID_PHONE.message,
   });
+  return z.NEVER;
+}
+
+export const signupSchema = z
+  .strictObject({ email, password, ...phoneFields })
+  .transform((v, ctx) => ({
+    email: v.email,
+    password: v.password,
+    phone: toE164(v, ctx),
+  }));
+
+/** "Change phone number": the new number, as sign-up takes it. */
+export const changePhoneSchema = z
+  .strictObject(phoneFields)
+  .transform((v, ctx) => ({ phone: toE164(v, ctx) }));
 
 export const loginSchema = z.strictObject({
   email,
@@ -100,6 +113,9 @@ export const turnOnSchema = z.strictObject({
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(SIX_DIGITS, ERRORS.INVALID_CODE_FORMAT.message)),
 });
+
+/** "Change phone number": the code texted or spoken to the new number. */
+export const confirmPhoneSchema = turnOnSchema;
 
 /** "Sign out" on one signed-in device, by the handle the account page lists. */
 export const signOutDeviceSchema = z.strictObject({

@@ -72,6 +72,10 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       ? ["Remembered devices forgotten", "Your second factors changed"]
       : ["Device forgotten", String(d.name ?? "")],
   email_verified: () => ["Email address verified", "Link from the email"],
+  phone_changed: (d) => [
+    "Phone number changed",
+    d.to ? `Now ${String(d.to)}; remembered devices forgotten` : "",
+  ],
   password_reset: () => [
     "Password reset",
     "Link, phone code and a new password; every device signed out",

@@ -55,3 +55,22 @@ export function passwordResetNoticeEmail(appUrl: string): Content {
     ].join("\n"),
   };
 }
+
+/** After "Change phone number": to a verified address only; the new number shown masked. */
+export function phoneChangedNoticeEmail(
+  appUrl: string,
+  maskedPhone: string,
+): Content {
+  const host = new URL(appUrl).host;
+  return {
+    subject: "Your Twostep phone number was changed",
+    text: [
+      "Hello,",
+      "",
+      `The phone number of your Twostep account was just changed to ${maskedPhone}, after a code sent to that number was entered. Codes now go to the new number, and remembered devices must pass a second factor again.`,
+      "",
+      `If this was not you, go to ${host}, sign in with a passkey or a recovery code, change the number back and change your password.`,
+      "",
+    ].join("\n"),
+  };
+}

@@ -5,15 +5,16 @@ import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import type { Outcome } from "@/lib/errors";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
-import type { Challenge, Channel } from "@/lib/store";
+import { isProvenNumber, type Challenge, type Channel } from "@/lib/store";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
 function sendTarget(c: Challenge, meta: RequestMeta) {
-  const login = c.purpose !== "signup"; // a sign-in or a reset: the account's verified phone
+  const ofUser = c.purpose !== "signup"; // a sign-in, a reset or a phone change: an account's
   return {
     phone: c.phone,
-    account: login ? `user:${c.userId}` : `email:${c.pendingEmail}`,
-    verified: login,
+    account: ofUser ? `user:${c.userId}` : `email:${c.pendingEmail}`,
+    // A phone change's new number is still being proven: it spends what a sign-up's would.
+    verified: isProvenNumber(c.purpose),
     addressBucket: addressBucket(meta.ip),
   };
 }

@@ -7,11 +7,12 @@ import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { addressBucket } from "@/lib/http/request-meta";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
-import type {
-  Challenge,
-  Channel,
-  DeliveryStatus,
-  FactorKind,
+import {
+  isProvenNumber,
+  type Challenge,
+  type Channel,
+  type DeliveryStatus,
+  type FactorKind,
 } from "@/lib/store";
 
 // What sign-up and the password step share: a new challenge bound to this browser, its first code,
@@ -81,7 +82,7 @@ export async function startCodeStep(
   const target = {
     phone,
     account: start.account,
-    verified: start.purpose !== "signup",
+    verified: isProvenNumber(start.purpose),
     addressBucket: addressBucket(meta.ip),
   };
   const outcome = await sendCode(deps, {

@@ -5,7 +5,7 @@ import { createScriptRunner, getUpstashRedis } from "./upstash";
 import { createUpstashChallengeStore } from "./upstash-challenges";
 
 export type * from "./types";
-export { challengeAccount } from "./types";
+export { challengeAccount, isProvenNumber } from "./types";
 
 let store: ChallengeStore | undefined;
 

@@ -2,8 +2,15 @@
 // failure state of each account live behind it, so the embedded (in-process) store and Upstash
 // are swapped freely and held to one contract suite.
 
-/** A reset is a sign-in's code step that ends in a new password, never in a session. */
-export type ChallengePurpose = "signup" | "login" | "reset";
+/**
+ * A reset is a sign-in's code step that ends in a new password, never in a session; a phone change
+ * proves a signed-in person's new number before it replaces the old one, never a session either.
+ */
+export type ChallengePurpose = "signup" | "login" | "reset" | "phone-change";
+
+/** Whether the challenge's phone is already an account's verified number (not one being proven). */
+export const isProvenNumber = (purpose: ChallengePurpose) =>
+  purpose === "login" || purpose === "reset";
 export type ChallengeStatus = "pending" | "verified" | "locked";
 /**
  * The second factors a challenge may accept: the phone (text or call), an authenticator app, a

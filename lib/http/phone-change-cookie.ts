@@ -1,0 +1,34 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { getEnv } from "@/lib/env";
+
+// The id of a "Change phone number" challenge, in an httpOnly cookie of its own: the sign-in's
+// challenge cookie is what next-auth redeems into a session, and a phone change must never reach
+// it (nor a sign-in reach this one). Same rules: __Host- on https, invisible to scripts.
+
+const secure = () => getEnv().appUrl.startsWith("https:");
+const name = () =>
+  secure() ? "__Host-twostep_phone_change" : "twostep_phone_change";
+
+/** `<random>.<account>`, both base64url, as lib/challenge/id.ts makes them. */
+const ID_PATTERN = /^[\w-]{20,64}\.[\w-]{20,64}$/;
+
+export async function setPhoneChangeCookie(id: string) {
+  (await cookies()).set(name(), id, {
+    httpOnly: true,
+    secure: secure(),
+    sameSite: "strict",
+    path: "/",
+    maxAge: CHALLENGE_TTL_SECONDS,
+  });
+}
+
+export async function readPhoneChangeCookie(): Promise<string | null> {
+  const value = (await cookies()).get(name())?.value;
+  return value && ID_PATTERN.test(value) ? value : null;
+}
+
+export async function clearPhoneChangeCookie() {
+  (await cookies()).delete({ name: name(), path: "/", secure: secure() });
+}

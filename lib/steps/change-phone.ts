@@ -1,0 +1,68 @@
+import "server-only";
+import { findVerifiedPhone } from "@/lib/account-phone";
+import type { SendDeps } from "@/lib/challenge/send";
+import type { ChallengeView } from "@/lib/challenge/view";
+import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { firstChannel } from "@/lib/limits/destination";
+import type { Channel } from "@/lib/store";
+import { resendCode } from "./resend-code";
+import { startCodeStep, type FirstSend } from "./start-code-step";
+
+// "Change phone number" (NIST SP 800-63B-4 §4.1.2: a new number is a new authenticator to bind).
+// A person with a fresh second factor names a new number; a code goes to it under the same
+// destination rules and send limits as a sign-up's, and nothing changes until that code is proven
+// (confirm-phone-change.ts). Whether another account holds the number is not looked at here: the
+// first steps answer alike for every number, so they tell nobody whose number it is.
+
+/** ASVS 5.0 7.5.1: changing a factor needs a second factor passed in the last 10 minutes. */
+export function hasFreshSecondFactor(
+  secondFactorAt: number | null,
+  now = Date.now(),
+): boolean {
+  if (secondFactorAt === null) return false;
+  return now - secondFactorAt <= FRESH_SECOND_FACTOR_SECONDS * 1000;
+}
+
+/** Sends the first code to the new number; the challenge's failures count toward the account's. */
+export async function startPhoneChange(
+  deps: SendDeps,
+  userId: string,
+  phone: string,
+  secondFactorAt: number | null,
+  meta: RequestMeta,
+): Promise<FirstSend> {
+  if (!hasFreshSecondFactor(secondFactorAt, deps.now))
+    return refuse("REAUTH_REQUIRED");
+  if ((await findVerifiedPhone(userId)) === phone)
+    return refuse("SAME_PHONE", {
+      fields: { phone: ERRORS.SAME_PHONE.message },
+    });
+  return startCodeStep(
+    deps,
+    {
+      purpose: "phone-change",
+      account: `user:${userId}`,
+      userId,
+      pending: null,
+      phone,
+      channel: firstChannel(phone), // a landline gets its first code by call
+    },
+    meta,
+  );
+}
+
+/** "Resend code" or "Call me instead", only for this person's own phone-change challenge. */
+export async function resendPhoneChangeCode(
+  deps: SendDeps,
+  userId: string,
+  id: string,
+  channel: Channel,
+  meta: RequestMeta,
+): Promise<Outcome<{ challenge: ChallengeView }>> {
+  const challenge = await deps.store.getChallenge(id);
+  if (challenge?.purpose !== "phone-change" || challenge.userId !== userId)
+    return refuse("NO_CHALLENGE");
+  return resendCode(deps, id, channel, meta);
+}
