@@ -16,8 +16,7 @@ export async function findVerifiedPhone(userId: string) {
 }
 
 export type ReplacePhoneResult =
-  | { ok: true; previous: string | null }
-  | { ok: false; error: "PHONE_TAKEN" };
+  { ok: true; previous: string | null } | { ok: false; error: "PHONE_TAKEN" };
 
 /** Replaces every phone row of the account with `number`, verified now. */
 export async function replaceVerifiedPhone(

@@ -23,6 +23,13 @@ describe("describeEvent", () => {
     ).toEqual({ what: "Code not delivered", detail: "Text message" });
   });
 
+  it("says which number a phone change put on file, masked", () => {
+    expect(describeEvent("phone_changed", { to: "+33 ••• 4567" })).toEqual({
+      what: "Phone number changed",
+      detail: "Now +33 ••• 4567; remembered devices forgotten",
+    });
+  });
+
   it("copes with a row whose detail is not an object", () => {
     expect(describeEvent("login_success", null).what).toBe("Signed in");
   });

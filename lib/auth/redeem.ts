@@ -23,7 +23,8 @@ export async function redeemSecondFactor(
   const challenge = await getChallengeStore().redeemChallenge(id);
   // A reset's code step leads to a new password, never to a session: the person signs in afterwards.
   // A phone change's proves a number for someone already signed in: it is never a session either.
-  const signsIn = challenge?.purpose === "login" || challenge?.purpose === "signup";
+  const signsIn =
+    challenge?.purpose === "login" || challenge?.purpose === "signup";
   if (!challenge?.userId || !signsIn) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
