@@ -11,6 +11,7 @@ import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
 import { ChangePassword } from "./change-password";
+import { ChangePhone } from "./change-phone";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
@@ -83,6 +84,7 @@ export default async function AccountPage() {
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
       ) : null}
+      {account ? <ChangePhone /> : null}
       {account ? <ChangePassword /> : null}
       {account ? <SignedInDevices devices={account.sessions} /> : null}
       {account ? <RememberedDevices devices={account.devices} /> : null}

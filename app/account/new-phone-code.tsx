@@ -1,0 +1,122 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { describeError } from "@/app/ui/describe-error";
+import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import { CodeActions } from "@/app/verify/code-actions";
+import { useCountdown } from "@/app/verify/use-countdown";
+import type { ChallengeView } from "@/lib/challenge/view";
+import type { Channel } from "@/lib/channel";
+import type { ApiError } from "@/lib/http/types";
+import { SignInAgain } from "./session-action";
+
+type Busy = "verify" | Channel | null;
+
+/** The code sent to the new number, with "Resend code" and "Call me instead" as on the code page. */
+export function NewPhoneCode({
+  initial,
+  onChanged,
+  onRestart,
+}: {
+  initial: ChallengeView;
+  onChanged: (maskedPhone: string) => void;
+  /** Back to the number: after a refusal that ends this code, or to correct a mistyped number. */
+  onRestart: () => void;
+}) {
+  const [view, setView] = useState(initial);
+  const [code, setCode] = useState("");
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [info, setInfo] = useState<string | null>(sentTo(initial));
+  const resendIn = useCountdown(view.resendInSeconds, view);
+  const ended = view.locked || error?.final === true;
+
+  async function verify(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy("verify");
+    setError(null);
+    const result = await postJson<{ maskedPhone: string }>(
+      "/api/account/phone/verify",
+      { code },
+    );
+    setBusy(null);
+    if (result.ok) return onChanged(result.maskedPhone);
+    setError(result.error);
+    setInfo(null);
+    const left = result.error.attemptsLeft;
+    if (left !== undefined)
+      setView((v) => ({ ...v, attemptsLeft: left, locked: left === 0 }));
+  }
+
+  async function send(channel: Channel) {
+    setBusy(channel);
+    setError(null);
+    const result = await postJson<{ challenge: ChallengeView }>(
+      "/api/account/phone/send",
+      { channel },
+    );
+    setBusy(null);
+    if (!result.ok) return setError(result.error);
+    setView(result.challenge);
+    setCode("");
+    setInfo(sentTo(result.challenge));
+  }
+
+  return (
+    <form onSubmit={verify} noValidate>
+      <FormAlert error={error ? describeError(error) : null} info={info} />
+      <SignInAgain error={error} />
+      <div className="field">
+        <label htmlFor="field-new-phone-code">Verification code</label>
+        <input
+          id="field-new-phone-code"
+          name="code"
+          className="code-input"
+          value={code}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          required
+          disabled={ended}
+          autoFocus
+          onChange={(e) =>
+            setCode(e.target.value.replace(/\D/g, "").slice(0, 6))
+          }
+        />
+        <p className="status-line">
+          <span>
+            {view.attemptsLeft}{" "}
+            {view.attemptsLeft === 1 ? "attempt" : "attempts"} left
+          </span>
+          <span>
+            {view.sendsLeft} {view.sendsLeft === 1 ? "send" : "sends"} left
+          </span>
+        </p>
+      </div>
+      <button
+        type="submit"
+        disabled={ended || busy !== null || code.length !== 6}
+      >
+        {busy === "verify" ? "Verifying…" : "Verify"}
+      </button>
+      <CodeActions
+        disabled={ended}
+        busy={busy}
+        resendIn={resendIn}
+        preferCall={false}
+        canText={view.canText}
+        onSend={(channel) => void send(channel)}
+      />
+      <button type="button" className="secondary" onClick={onRestart}>
+        Use another number
+      </button>
+    </form>
+  );
+}
+
+function sentTo(view: ChallengeView): string {
+  return view.lastChannel === "voice"
+    ? `We are calling ${view.maskedPhone} now. Listen for your code.`
+    : `We sent a code to ${view.maskedPhone}.`;
+}
