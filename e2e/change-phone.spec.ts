@@ -1,0 +1,73 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  enterCode,
+  newPerson,
+  newPhone,
+  outbox,
+  readCode,
+  signOut,
+  signUp,
+  submitPassword,
+} from "./support/journey";
+
+// "Change phone number" as a person meets it: a new number, the code sent to it, the new number on
+// the account page, and the next sign-in's code going to the new number.
+
+const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
+
+/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
+async function screenshots(page: Page, name: string) {
+  if (!SHOTS) return;
+  const size = page.viewportSize();
+  for (const [label, width, height] of [
+    ["phone", 390, 844],
+    ["desktop", 1280, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({
+      path: `${SHOTS}/${name}-${label}.png`,
+      fullPage: true,
+    });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+const masked = (e164: string) => `+33 ••• ${e164.slice(-4)}`;
+
+test("a person changes the phone number on the account page; the next sign-in texts the new one", async ({
+  page,
+}) => {
+  const person = newPerson();
+  await signUp(page, person);
+  const onFile = page.getByRole("definition").filter({ hasText: "•••" });
+  await expect(onFile).toHaveText(masked(person.phone));
+
+  await page.getByRole("button", { name: "Change phone number" }).click();
+  const next = newPhone();
+  await page.getByLabel("New phone number").fill(next);
+  await screenshots(page, "account-change-phone-number");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(
+    page.getByText(`We sent a code to ${masked(next)}.`),
+  ).toBeVisible();
+  await screenshots(page, "account-change-phone-code");
+  await expect(onFile).toHaveText(masked(person.phone)); // nothing changes before the code
+
+  await enterCode(page, await readCode(page.request, next, 1));
+  await expect(
+    page.getByText(`Your phone number is now ${masked(next)}.`),
+  ).toBeVisible();
+  await expect(onFile).toHaveText(masked(next));
+  await screenshots(page, "account-change-phone-done");
+  await expect
+    .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
+    .toContain("phone number of your account was changed");
+
+  await signOut(page);
+  const oldTexts = (await outbox(page.request, person.phone)).length;
+  await submitPassword(page, person);
+  await enterCode(page, await readCode(page.request, next, 2));
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(onFile).toHaveText(masked(next));
+  expect(await outbox(page.request, person.phone)).toHaveLength(oldTexts);
+});
