@@ -26,7 +26,7 @@ describe("describeEvent", () => {
   it("says which number a phone change put on file, masked", () => {
     expect(describeEvent("phone_changed", { to: "+33 ••• 4567" })).toEqual({
       what: "Phone number changed",
-      detail: "Now +33 ••• 4567; remembered devices forgotten",
+      detail: "Now +33 ••• 4567; other devices signed out",
     });
   });
 

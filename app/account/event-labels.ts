@@ -74,7 +74,7 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
   email_verified: () => ["Email address verified", "Link from the email"],
   phone_changed: (d) => [
     "Phone number changed",
-    d.to ? `Now ${String(d.to)}; remembered devices forgotten` : "",
+    d.to ? `Now ${String(d.to)}; other devices signed out` : "",
   ],
   password_reset: () => [
     "Password reset",

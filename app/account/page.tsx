@@ -84,7 +84,9 @@ export default async function AccountPage() {
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
       ) : null}
-      {account ? <ChangePhone /> : null}
+      {account ? (
+        <ChangePhone current={phone ? maskPhone(phone) : null} />
+      ) : null}
       {account ? <ChangePassword /> : null}
       {account ? <SignedInDevices devices={account.sessions} /> : null}
       {account ? <RememberedDevices devices={account.devices} /> : null}
