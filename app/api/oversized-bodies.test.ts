@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { POST as changePhone } from "@/app/api/account/phone/route";
+import { POST as sendToNewPhone } from "@/app/api/account/phone/send/route";
+import { POST as confirmNewPhone } from "@/app/api/account/phone/verify/route";
 import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
@@ -29,6 +32,9 @@ const routes = [
   ["/api/password/reset", finishReset],
   ["/api/email/verify", confirmEmail],
   ["/api/email/resend", resendVerification],
+  ["/api/account/phone", changePhone],
+  ["/api/account/phone/send", sendToNewPhone],
+  ["/api/account/phone/verify", confirmNewPhone],
 ] as const;
 
 const huge = (path: string, declared: boolean) =>

@@ -15,6 +15,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { rememberDevice } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { SENDS_PER_PHONE_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword } from "@/lib/password";
 import { getSessionStore, startSession } from "@/lib/sessions";
@@ -271,6 +272,19 @@ describe("changing the phone number", () => {
     expect(signIn.status).toBe(429);
     expect((await signIn.json()).error.code).toBe("ACCOUNT_LOCKED");
     expect(listOutbox(p.phone)).toEqual([]);
+  });
+
+  it("counts every code to the new number against the limits of an unproven number", async () => {
+    const p = await person();
+    const post = await browserOf(p);
+    const next = mobile();
+    for (let i = 0; i < SENDS_PER_PHONE_PER_HOUR; i++)
+      expect((await post(start, { phone: next })).status).toBe(200);
+    expect(await post(start, { phone: next })).toMatchObject({
+      status: 429,
+      json: { error: { code: "PHONE_SEND_LIMIT" } },
+    });
+    expect(listOutbox(next)).toHaveLength(SENDS_PER_PHONE_PER_HOUR);
   });
 
   it("calls the new number instead when asked, for this browser's own challenge only", async () => {
