@@ -203,6 +203,22 @@ describe("changing the phone number", () => {
     expect(cookieJar.has("twostep_phone_change")).toBe(false);
   });
 
+  it("changes the number once when the right code arrives twice at once", async () => {
+    const p = await person();
+    const post = await browserOf(p);
+    const next = mobile();
+    await post(start, { phone: next });
+    const code = latestCode(next);
+    const both = await Promise.all([
+      post(confirm, { code }),
+      post(confirm, { code }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 401]);
+    expect(await numberOnFile(p.id)).toEqual([next]);
+    expect(await events(p.id, "phone_changed")).toBe(1);
+    expect(listOutbox(p.phone)).toHaveLength(1);
+  });
+
   it("emails no notice to an address that is not verified", async () => {
     const p = await person();
     const post = await browserOf(p);
