@@ -9,7 +9,7 @@ import { NewPhoneNumber } from "./new-phone-number";
 import styles from "./remembered-devices.module.css";
 
 type Step =
-  | { at: "closed"; changedTo?: string }
+  | { at: "closed"; changed?: boolean }
   | { at: "number" }
   | { at: "code"; view: ChallengeView };
 
@@ -18,13 +18,13 @@ type Step =
  * passing a second factor; the number on file changes only once the code is entered, and then the
  * other devices are signed out.
  */
-export function ChangePhone({ current }: { current: string | null }) {
+export function ChangePhone({ hasPhone }: { hasPhone: boolean }) {
   const router = useRouter();
   const [step, setStep] = useState<Step>({ at: "closed" });
   const toNumber = () => setStep({ at: "number" });
 
-  function changed(maskedPhone: string) {
-    setStep({ at: "closed", changedTo: maskedPhone });
+  function changed() {
+    setStep({ at: "closed", changed: true });
     router.refresh();
   }
 
@@ -32,14 +32,14 @@ export function ChangePhone({ current }: { current: string | null }) {
     <section className={styles.devices} aria-labelledby="phone-heading">
       <h2 id="phone-heading">Phone number</h2>
       <p className={styles.status}>
-        {current
-          ? `Your codes go to ${current}. A new number gets a code first, and changes only once you enter it.`
+        {hasPhone
+          ? "A new number gets a code first; the number above changes only once you enter it."
           : "No phone number is verified on this account."}
       </p>
       <FormAlert
         info={
-          step.at === "closed" && step.changedTo
-            ? `Your phone number is now ${step.changedTo}. Your other devices were signed out.`
+          step.at === "closed" && step.changed
+            ? "Your phone number was changed. Your other devices were signed out."
             : null
         }
       />

@@ -20,7 +20,7 @@ export function NewPhoneCode({
   onRestart,
 }: {
   initial: ChallengeView;
-  onChanged: (maskedPhone: string) => void;
+  onChanged: () => void;
   /** Back to the number: after a refusal that ends this code, or to correct a mistyped number. */
   onRestart: () => void;
 }) {
@@ -41,7 +41,7 @@ export function NewPhoneCode({
       { code },
     );
     setBusy(null);
-    if (result.ok) return onChanged(result.maskedPhone);
+    if (result.ok) return onChanged();
     setError(result.error);
     setInfo(null);
     const left = result.error.attemptsLeft;

@@ -84,9 +84,7 @@ export default async function AccountPage() {
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
       ) : null}
-      {account ? (
-        <ChangePhone current={phone ? maskPhone(phone) : null} />
-      ) : null}
+      {account ? <ChangePhone hasPhone={!!phone} /> : null}
       {account ? <ChangePassword /> : null}
       {account ? <SignedInDevices devices={account.sessions} /> : null}
       {account ? <RememberedDevices devices={account.devices} /> : null}
