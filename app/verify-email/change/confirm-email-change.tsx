@@ -45,7 +45,7 @@ export function ConfirmEmailChange() {
   return (
     <>
       <p className="lead">
-        Confirm that this address is yours. It then replaces your account's
+        Confirm that this address is yours. It then replaces your account’s
         current email address for signing in and password resets.
       </p>
       <form method="post" onSubmit={onSubmit} noValidate>
