@@ -40,6 +40,7 @@ test("a person changes their email address with a link sent to the new one; the 
     page.getByText(`We sent a link to ${newEmail}.`, { exact: false }),
   ).toBeVisible();
   // Until the link is used the account keeps its address, and says what is pending.
+  await page.reload();
   await expect(page.getByText(/A change to .* is pending/)).toContainText(
     newEmail,
   );

@@ -7,6 +7,7 @@ import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
+import own from "./change-email.module.css";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
 
@@ -44,9 +45,12 @@ export function ChangeEmail({
   }
 
   return (
-    <section className={styles.devices} aria-labelledby="email-heading">
+    <section
+      className={`${styles.devices} ${own.wrap}`}
+      aria-labelledby="email-heading"
+    >
       <h2 id="email-heading">Email address</h2>
-      {pending ? (
+      {pending && pending !== sentTo ? (
         <p className={styles.status}>
           A change to <strong>{pending}</strong> is pending: open the link we
           sent there. Until then your account keeps its current address.
