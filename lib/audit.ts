@@ -17,7 +17,8 @@ export type AuthEventType =
   | "device_forgotten"
   | "password_changed"
   | "email_verified"
-  | "password_reset";
+  | "password_reset"
+  | "email_changed";
 
 export interface AuditInput {
   type: AuthEventType;

@@ -4,12 +4,14 @@ import { requireUser } from "@/lib/auth/session";
 import { currentSessionId } from "@/lib/auth/sign-in-time";
 import { getDb } from "@/lib/db";
 import { listDevices } from "@/lib/devices/records";
+import { findPendingEmailChange } from "@/lib/email-change";
 import { ERRORS } from "@/lib/errors";
 import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
+import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
@@ -25,7 +27,7 @@ export const dynamic = "force-dynamic";
 async function loadAccount(userId: string) {
   const db = await getDb();
   const sid = await currentSessionId();
-  const [user, events, factors, devices, passkeys, sessions] =
+  const [user, events, factors, devices, passkeys, sessions, emailChange] =
     await Promise.all([
       db.user.findUnique({
         where: { id: userId },
@@ -36,8 +38,9 @@ async function loadAccount(userId: string) {
       listDevices(userId),
       listPasskeys(userId),
       listSignedInDevices(userId, sid),
+      findPendingEmailChange(userId),
     ]);
-  return { user, events, factors, devices, passkeys, sessions };
+  return { user, events, factors, devices, passkeys, sessions, emailChange };
 }
 
 export default async function AccountPage() {
@@ -82,6 +85,12 @@ export default async function AccountPage() {
       <SignOutButton />
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
+      ) : null}
+      {account ? (
+        <ChangeEmail
+          pending={account.emailChange?.email ?? null}
+          canMail={getMailer() !== null}
+        />
       ) : null}
       {account ? <ChangePassword /> : null}
       {account ? <SignedInDevices devices={account.sessions} /> : null}

@@ -61,11 +61,19 @@ export async function changePassword(
       fields: { newPassword: ERRORS[weak.error].message },
     });
   const passwordHash = await hashPassword(input.newPassword);
-  // Only if the hash is still the one just checked: two changes at once cannot both win.
-  const changed = await db.user.updateMany({
-    where: { id: userId, passwordHash: user.passwordHash },
-    data: { passwordHash },
-  });
+  // Only if the hash is still the one just checked: two changes at once cannot both win. Every
+  // outstanding reset link is spent in the same transaction, as a reset spends the others: a link
+  // asked for before the change must not replace the password just chosen.
+  const [changed] = await db.$transaction([
+    db.user.updateMany({
+      where: { id: userId, passwordHash: user.passwordHash },
+      data: { passwordHash },
+    }),
+    db.emailLink.updateMany({
+      where: { userId, purpose: "reset_password", usedAt: null },
+      data: { usedAt: new Date(now) },
+    }),
+  ]);
   if (changed.count !== 1) return refuse("WRONG_PASSWORD");
   await forgetAllDevices(userId);
   await recordEvent({ type: "password_changed", userId, ...meta });
