@@ -3,7 +3,6 @@ import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { settleFactor } from "@/lib/challenge/verify";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import {
   countRecoveryCodesLeft,
   findActiveTotp,
@@ -19,6 +18,8 @@ import {
 import { matchTotpStep } from "@/lib/factors/totp";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { unseal } from "@/lib/keys";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount } from "@/lib/notices/notify";
 import type { Challenge } from "@/lib/store";
 import { TOTP_SEAL_PURPOSE } from "./set-up-authenticator";
 
@@ -93,7 +94,7 @@ export async function verifyFactorStep(
     ...meta,
     detail: { left },
   });
-  await notifyByText(deps.messenger, userId, NOTICES.recoveryCodeUsed(left));
+  await notifyAccount(deps, userId, NOTICES.recoveryCodeUsed(left));
   return { ok: true, recoveryCodesLeft: left };
 }
 
