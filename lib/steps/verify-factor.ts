@@ -17,6 +17,7 @@ import {
 } from "@/lib/factors/recovery-codes";
 import { matchTotpStep } from "@/lib/factors/totp";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { notifyLockout } from "@/lib/notices/lockout";
 import { unseal } from "@/lib/keys";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount } from "@/lib/notices/notify";
@@ -82,6 +83,7 @@ export async function verifyFactorStep(
       const detail = { factor, attemptsLeft: result.attemptsLeft ?? 0 };
       const type = locked ? "lockout" : "code_failed";
       await recordEvent({ type, userId, ...meta, detail });
+      await notifyLockout(deps, userId, result);
     }
     const { error, attemptsLeft, retryAfterSeconds } = result;
     return refuse(error, { attemptsLeft, retryAfterSeconds });

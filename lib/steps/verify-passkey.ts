@@ -14,6 +14,7 @@ import {
 } from "@/lib/factors/passkey-records";
 import { authenticationOptions, checkAssertion } from "@/lib/factors/webauthn";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { notifyLockout } from "@/lib/notices/lockout";
 import type { Challenge } from "@/lib/store";
 
 const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
@@ -84,6 +85,7 @@ export async function verifyPasskeyStep(
     };
     const type = locked ? "lockout" : "code_failed";
     await recordEvent({ type, userId, ...meta, detail });
+    await notifyLockout(deps, userId, result);
   }
   const { attemptsLeft, retryAfterSeconds } = result;
   const error = result.error === "WRONG_CODE" ? "PASSKEY_FAILED" : result.error;
