@@ -20,7 +20,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { notifyLockout } from "@/lib/notices/lockout";
 import { unseal } from "@/lib/keys";
 import { NOTICES } from "@/lib/notices/catalogue";
-import { notifyAccount } from "@/lib/notices/notify";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 import type { Challenge } from "@/lib/store";
 import { TOTP_SEAL_PURPOSE } from "./set-up-authenticator";
 
@@ -39,7 +39,7 @@ const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
  * row, shared with phone codes. A code that was right but already spent counts nothing.
  */
 export async function verifyFactorStep(
-  deps: SendDeps,
+  deps: SendDeps & NoticeDeps,
   id: string,
   factor: CheckedFactor,
   input: string,

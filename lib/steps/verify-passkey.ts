@@ -15,6 +15,7 @@ import {
 import { authenticationOptions, checkAssertion } from "@/lib/factors/webauthn";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { notifyLockout } from "@/lib/notices/lockout";
+import type { NoticeDeps } from "@/lib/notices/notify";
 import type { Challenge } from "@/lib/store";
 
 const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
@@ -52,7 +53,7 @@ export async function startPasskeyStep(
  * account's failures in a row shared with every factor. A replayed assertion counts nothing.
  */
 export async function verifyPasskeyStep(
-  deps: SendDeps,
+  deps: SendDeps & NoticeDeps,
   id: string,
   response: AuthenticationResponseJSON,
   meta: RequestMeta,
