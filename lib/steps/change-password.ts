@@ -8,6 +8,7 @@ import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
+import { notifyPasswordPause } from "@/lib/notices/password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { checkNewPassword } from "@/lib/password-check";
 
@@ -39,7 +40,10 @@ export async function changePassword(
   });
   if (!user) return refuse("NOT_SIGNED_IN");
   const limited = await checkLoginLimits(user.email, addressBucket(meta.ip));
-  if (limited) return limited;
+  if (limited) {
+    await notifyPasswordPause(notices, user.email, limited, meta);
+    return limited;
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordEvent({
       type: "login_failure",
