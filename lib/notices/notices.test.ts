@@ -251,7 +251,7 @@ const CHANGES: Record<string, Change> = {
     async make(p, n) {
       // Ten wrong authenticator codes over two sign-ins: the tenth pauses the account.
       let last;
-      for (const _ of [1, 2]) {
+      for (let login = 0; login < 2; login++) {
         const id = await openChallenge(p.id, ["phone", "totp"]);
         for (let i = 0; i < 5; i++)
           last = await verifyFactorStep(
