@@ -3,11 +3,12 @@ import { recordEvent } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkLoginLimits } from "@/lib/limits/decide";
-import type { Messenger } from "@/lib/messaging/types";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
+import { notifyPasswordPause } from "@/lib/notices/password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { checkNewPassword } from "@/lib/password-check";
 
@@ -22,7 +23,7 @@ export interface PasswordChange {
 }
 
 export async function changePassword(
-  messenger: Messenger,
+  notices: NoticeDeps,
   userId: string,
   input: PasswordChange,
   secondFactorAt: number | null,
@@ -39,7 +40,10 @@ export async function changePassword(
   });
   if (!user) return refuse("NOT_SIGNED_IN");
   const limited = await checkLoginLimits(user.email, addressBucket(meta.ip));
-  if (limited) return limited;
+  if (limited) {
+    await notifyPasswordPause(notices, user.email, limited, meta);
+    return limited;
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordEvent({
       type: "login_failure",
@@ -77,6 +81,6 @@ export async function changePassword(
   if (changed.count !== 1) return refuse("WRONG_PASSWORD");
   await forgetAllDevices(userId);
   await recordEvent({ type: "password_changed", userId, ...meta });
-  await notifyByText(messenger, userId, NOTICES.passwordChanged);
+  await notifyAccount(notices, userId, NOTICES.passwordChanged());
   return { ok: true };
 }
