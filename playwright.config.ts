@@ -39,7 +39,8 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     ...(["main", "short", "passkey"] as const).map((name) => ({
-      command: `npx next start -H 127.0.0.1 -p ${E2E_SERVERS[name].port}`,
+      // `npm start`, as a newcomer runs it: `next start`, announced once it answers.
+      command: `node scripts/start.mjs -H 127.0.0.1 -p ${E2E_SERVERS[name].port}`,
       // Health over the address it listens on (the passkey server's URL names localhost).
       url: `http://127.0.0.1:${E2E_SERVERS[name].port}/api/health`,
       env: e2eServerEnv(name),

@@ -17,6 +17,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "prisma/**/*.test.ts",
       "test/**/*.test.ts",
+      "scripts/**/*.test.ts",
     ],
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BENCH, serverEnv } from "./config";
+import { startNext as startAnnounced } from "../scripts/start.mjs";
 import { PROFILE_DIR } from "./profile";
 import { ROOT, STAGE_DIR, stageSources } from "./stage";
 
@@ -130,14 +131,14 @@ export interface NextServer extends Started {
   port: number;
   /** Where the preloaded counters answer (bench/counters-preload.mjs). */
   countersUrl: string;
-  /** From spawning `next start` to its "Ready" line. */
+  /** From spawning `npm start`'s server to its "Ready" line. */
   readyMs: number;
 }
 
 /**
- * Starts `next start` on the bench build and returns once it prints "Ready", before any request:
- * the first request is the caller's to time. Without `upstash`, the server runs on the in-process
- * code store.
+ * Starts the bench build as `npm start` does (scripts/start.mjs: `next start`, announced once it
+ * answers) and returns at its "Ready" line, before any request of the run: the first request is
+ * the caller's to time. Without `upstash`, the server runs on the in-process code store.
  */
 export async function startNext(
   upstash?: { url: string; token: string },
@@ -147,53 +148,41 @@ export async function startNext(
   const countersPort = await freePort();
   const url = `http://${BENCH.host}:${port}`;
   const started = Date.now();
-  const env = {
-    ...withoutUpstash(process.env),
-    ...serverEnv(port, upstash),
-    BENCH_COUNTERS_PORT: String(countersPort),
-  };
-  const child = spawn(
-    process.execPath,
-    [
+  let seen = "";
+  const { child, ready } = startAnnounced({
+    args: ["-H", BENCH.host, "-p", String(port)],
+    nodeArgs: [
       "--import",
       PRELOAD,
       // Node refuses --cpu-prof in NODE_OPTIONS; the profile is written when the server exits.
       ...(options.wholeRunProfile
         ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`]
         : []),
-      NEXT_BIN,
-      "start",
-      "-H",
-      BENCH.host,
-      "-p",
-      String(port),
     ],
-    { env, cwd: STAGE_DIR, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const stop = stopper(child);
-  await new Promise<void>((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => {
-      reject(new Error("next start printed no Ready line within 60 s"));
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (!/\bReady\b/.test(seen)) return;
-      clearTimeout(timer);
-      child.stdout!.off("data", read);
-      resolve();
-    };
-    child.stdout!.on("data", read);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`next start exited with ${code}:\n${seen}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
+    env: {
+      ...withoutUpstash(process.env),
+      ...serverEnv(port, upstash),
+      BENCH_COUNTERS_PORT: String(countersPort),
+    },
+    cwd: STAGE_DIR,
+    write: (text) => void (seen += text),
   });
-  // Keep draining so a chatty server never blocks on a full pipe.
-  child.stdout!.resume();
+  const stop = stopper(child);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    ready,
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error("npm start printed no Ready line within 60 s")),
+        60_000,
+      );
+    }),
+  ])
+    .catch(async (error: unknown) => {
+      await stop();
+      throw new Error(`${(error as Error).message}:\n${seen}`);
+    })
+    .finally(() => clearTimeout(timer));
   return {
     child,
     url,

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { E2E_DATABASE_URL, E2E_SERVERS } from "./support/servers";
 
-// `next start` on the production build with an environment that cannot work: outside Vercel the
+// `npm start` (scripts/start.mjs, around `next start`) on the production build with an environment that cannot work: outside Vercel the
 // process stops with the message; on Vercel it stays up, logs it, and answers errors.
 
 const { port, url } = E2E_SERVERS.startup;
@@ -14,8 +14,8 @@ const BROKEN = {
 
 function startServer(env: Record<string, string>) {
   const child = spawn(
-    "node_modules/.bin/next",
-    ["start", "-H", "127.0.0.1", "-p", String(port)],
+    process.execPath,
+    ["scripts/start.mjs", "-H", "127.0.0.1", "-p", String(port)],
     { env: { NODE_ENV: "production", PATH: process.env.PATH, ...env } },
   );
   let output = "";
@@ -27,7 +27,7 @@ function startServer(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-test("next start with an invalid environment stops with the problems and a non-zero exit", async () => {
+test("npm start with an invalid environment stops with the problems and a non-zero exit", async () => {
   const server = startServer(BROKEN);
   const code = await Promise.race([
     server.exited,

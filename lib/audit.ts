@@ -18,6 +18,7 @@ export type AuthEventType =
   | "password_changed"
   | "email_verified"
   | "password_reset"
+  | "email_changed"
   | "phone_changed";
 
 export interface AuditInput {

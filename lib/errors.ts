@@ -100,6 +100,7 @@ export const ERRORS = {
   SESSION_NOT_FOUND: spec("This device is already signed out.", 404),
   WRONG_PASSWORD: spec("Your current password is not right.", 400),
   SAME_PASSWORD: spec("Choose a new password, not your current one.", 400),
+  SAME_EMAIL: spec("This is already your email address.", 400),
   // Passkeys (WebAuthn), on the account page and the second-factor step.
   PASSKEY_FAILED: spec(
     "Your passkey could not be checked. Try again, or use another way to verify.",

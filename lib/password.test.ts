@@ -127,4 +127,29 @@ describe("password hashes in flight", () => {
       "wrong password",
     ]);
   });
+
+  it("share one queue between copies of the module, as Next's route bundles each load their own", async () => {
+    await verifyPassword(null, "warm up the dummy hash");
+    vi.resetModules();
+    const copy = await import("./password");
+    expect(copy.hashPassword).not.toBe(hashPassword);
+    const seen = recordArgon2();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2 ? copy.hashPassword(`copy-${i}`) : hashPassword(`first-${i}`),
+      ),
+    );
+    expect(seen.started).toHaveLength(12);
+    expect(seen.most).toBe(PASSWORD_HASHES_IN_FLIGHT);
+  });
+
+  it("make the unknown-email stand-in hash once per process, not once per copy", async () => {
+    await verifyPassword(null, "warm up the dummy hash");
+    vi.resetModules();
+    const copy = await import("./password");
+    const seen = recordArgon2();
+    expect(await copy.verifyPassword(null, "unknown email")).toBe(false);
+    expect(seen.started).toEqual(["unknown email"]);
+    expect(hash).not.toHaveBeenCalled();
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { processWide } from "@/lib/process-wide";
 import { createSemaphore } from "@/lib/semaphore";
 
 // OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1 is the minimum recommended setting.
@@ -16,13 +17,22 @@ export const ARGON2_OPTIONS = {
 // argon2id parameters stay as they are.
 export const PASSWORD_HASHES_IN_FLIGHT = 2;
 
-const hashing = createSemaphore(PASSWORD_HASHES_IN_FLIGHT);
+// One queue for the whole process: every route that hashes (sign-up, sign-in, resets, changes)
+// waits in the same line.
+const hashing = () =>
+  processWide("password.hashing", () =>
+    createSemaphore(PASSWORD_HASHES_IN_FLIGHT),
+  );
 
 export function hashPassword(password: string): Promise<string> {
-  return hashing.run(() => hash(password, ARGON2_OPTIONS));
+  return hashing().run(() => hash(password, ARGON2_OPTIONS));
 }
 
-let dummyHash: Promise<string> | undefined;
+/** Made once per process (at start-up by instrumentation-node.ts), not once per route. */
+const dummyHash = () =>
+  processWide("password.dummy-hash", () =>
+    hashPassword("twostep-dummy-password-for-timing"),
+  );
 
 /**
  * Checks a password against a stored hash. With no hash (unknown email) it still does the same
@@ -33,10 +43,9 @@ export async function verifyPassword(
   storedHash: string | null,
   password: string,
 ): Promise<boolean> {
-  dummyHash ??= hashPassword("twostep-dummy-password-for-timing");
   // Both paths await here, so both reach the queue after the same number of turns.
-  const target = await (storedHash ?? dummyHash);
-  const ok = await hashing.run(() =>
+  const target = await (storedHash ?? dummyHash());
+  const ok = await hashing().run(() =>
     verify(target, password).catch(() => false),
   );
   return ok && storedHash !== null;

@@ -138,4 +138,7 @@ export const emailLinkSchema = z.strictObject({
 
 export const newPasswordSchema = z.strictObject({ password });
 
+/** "Change email": the new address, proven by a link before it counts. */
+export const changeEmailSchema = z.strictObject({ newEmail: email });
+
 export const emptySchema = z.strictObject({});

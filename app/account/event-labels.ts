@@ -80,6 +80,10 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Password reset",
     "Link, phone code and a new password; every device signed out",
   ],
+  email_changed: () => [
+    "Email address changed",
+    "New address confirmed by its link; the old one was told",
+  ],
 };
 
 function codesLeft(d: Detail): string {

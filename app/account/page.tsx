@@ -4,12 +4,14 @@ import { requireUser } from "@/lib/auth/session";
 import { currentSessionId } from "@/lib/auth/sign-in-time";
 import { getDb } from "@/lib/db";
 import { listDevices } from "@/lib/devices/records";
+import { findPendingEmailChange } from "@/lib/email-change";
 import { ERRORS } from "@/lib/errors";
 import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
+import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { ChangePhone } from "./change-phone";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
@@ -26,7 +28,7 @@ export const dynamic = "force-dynamic";
 async function loadAccount(userId: string) {
   const db = await getDb();
   const sid = await currentSessionId();
-  const [user, events, factors, devices, passkeys, sessions] =
+  const [user, events, factors, devices, passkeys, sessions, emailChange] =
     await Promise.all([
       db.user.findUnique({
         where: { id: userId },
@@ -37,8 +39,9 @@ async function loadAccount(userId: string) {
       listDevices(userId),
       listPasskeys(userId),
       listSignedInDevices(userId, sid),
+      findPendingEmailChange(userId),
     ]);
-  return { user, events, factors, devices, passkeys, sessions };
+  return { user, events, factors, devices, passkeys, sessions, emailChange };
 }
 
 export default async function AccountPage() {
@@ -83,6 +86,12 @@ export default async function AccountPage() {
       <SignOutButton />
       {account ? (
         <Security factors={account.factors} passkeys={account.passkeys} />
+      ) : null}
+      {account ? (
+        <ChangeEmail
+          pending={account.emailChange?.email ?? null}
+          canMail={getMailer() !== null}
+        />
       ) : null}
       {account ? <ChangePhone hasPhone={!!phone} /> : null}
       {account ? <ChangePassword /> : null}

@@ -1,7 +1,13 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
-import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
 import { getDb } from "@/lib/db";
+import {
+  browserTokenFromCookieHeader,
+  setBrowserCookie,
+} from "@/lib/http/browser-cookie";
+import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
+import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
+import { noticeDeps } from "@/lib/notices/notify";
 import { getChallengeStore } from "@/lib/store";
 
 export interface SignInMeta {
@@ -29,6 +35,15 @@ export async function redeemSecondFactor(
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   if (!user) return null;
+  // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
+  const { browserToken, newDevice } = await noteSignInBrowser(noticeDeps(), {
+    userId: user.id,
+    purpose: challenge.purpose,
+    verifiedBy: challenge.verifiedBy ?? null,
+    browserToken: browserTokenFromCookieHeader(cookieHeader),
+    meta: { ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
+  });
+  await renewBrowserCookie(browserToken);
   await recordEvent({
     type: "login_success",
     userId: user.id,
@@ -36,7 +51,20 @@ export async function redeemSecondFactor(
     detail: {
       purpose: challenge.purpose,
       factor: challenge.verifiedBy ?? "phone",
+      newDevice,
     },
   });
   return { id: user.id, email: user.email };
+}
+
+/** The browser's token for another full lifetime; a cookie that cannot be set fails no sign-in. */
+async function renewBrowserCookie(token: string): Promise<void> {
+  try {
+    await setBrowserCookie(token);
+  } catch (error) {
+    console.error(
+      "sign-in: could not set the browser cookie: %s",
+      (error as Error).message,
+    );
+  }
 }

@@ -8,7 +8,8 @@ import { LINK_TOKEN_PATTERN } from "./policy";
 // link's fragment (#token=…), which browsers never send to a server nor put in a Referer.
 
 /** The EmailLinkPurpose enum of prisma/schema.prisma. */
-export type EmailLinkPurpose = "verify_email" | "reset_password";
+export type EmailLinkPurpose =
+  "verify_email" | "reset_password" | "change_email";
 
 const hashToken = (token: string) => keyedHash("email-link", token);
 

@@ -2,6 +2,8 @@
 
 /** A sign-up's verification link: a day, so the email can still be opened the next morning. */
 export const VERIFY_EMAIL_LINK_TTL_SECONDS = 24 * 3600;
+/** A link that proves a new address before it replaces the account's: a day, as a sign-up's. */
+export const CHANGE_EMAIL_LINK_TTL_SECONDS = 24 * 3600;
 /** A reset link: short (OWASP Forgot Password Cheat Sheet: reset tokens expire after a short
  * time), and half an hour is enough to open the email and get the phone code. */
 export const RESET_LINK_TTL_SECONDS = 30 * 60;

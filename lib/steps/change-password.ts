@@ -3,11 +3,12 @@ import { recordEvent } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkLoginLimits } from "@/lib/limits/decide";
-import type { Messenger } from "@/lib/messaging/types";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
+import { notifyPasswordPause } from "@/lib/notices/password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { checkNewPassword } from "@/lib/password-check";
 
@@ -22,7 +23,7 @@ export interface PasswordChange {
 }
 
 export async function changePassword(
-  messenger: Messenger,
+  notices: NoticeDeps,
   userId: string,
   input: PasswordChange,
   secondFactorAt: number | null,
@@ -39,7 +40,10 @@ export async function changePassword(
   });
   if (!user) return refuse("NOT_SIGNED_IN");
   const limited = await checkLoginLimits(user.email, addressBucket(meta.ip));
-  if (limited) return limited;
+  if (limited) {
+    await notifyPasswordPause(notices, user.email, limited, meta);
+    return limited;
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordEvent({
       type: "login_failure",
@@ -61,14 +65,22 @@ export async function changePassword(
       fields: { newPassword: ERRORS[weak.error].message },
     });
   const passwordHash = await hashPassword(input.newPassword);
-  // Only if the hash is still the one just checked: two changes at once cannot both win.
-  const changed = await db.user.updateMany({
-    where: { id: userId, passwordHash: user.passwordHash },
-    data: { passwordHash },
-  });
+  // Only if the hash is still the one just checked: two changes at once cannot both win. Every
+  // outstanding reset link is spent in the same transaction, as a reset spends the others: a link
+  // asked for before the change must not replace the password just chosen.
+  const [changed] = await db.$transaction([
+    db.user.updateMany({
+      where: { id: userId, passwordHash: user.passwordHash },
+      data: { passwordHash },
+    }),
+    db.emailLink.updateMany({
+      where: { userId, purpose: "reset_password", usedAt: null },
+      data: { usedAt: new Date(now) },
+    }),
+  ]);
   if (changed.count !== 1) return refuse("WRONG_PASSWORD");
   await forgetAllDevices(userId);
   await recordEvent({ type: "password_changed", userId, ...meta });
-  await notifyByText(messenger, userId, NOTICES.passwordChanged);
+  await notifyAccount(notices, userId, NOTICES.passwordChanged());
   return { ok: true };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { replaceVerifiedPhone } from "@/lib/account-phone";
-import { findAccountById } from "@/lib/account-email";
 import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { refuse, type Outcome } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { phoneChangedNoticeEmail } from "@/lib/mail/messages";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount } from "@/lib/notices/notify";
 import { maskPhone } from "@/lib/phone";
 import { hasFreshSecondFactor } from "./change-phone";
 import type { MailDeps } from "./mail-deps";
@@ -17,12 +17,9 @@ import { verifyCodeStep } from "./verify-code";
 // and only then is a number another account has verified refused: saying so any earlier would
 // tell anyone whose number it is. Afterwards remembered devices are forgotten (each skipped a
 // factor that has changed), the trail records it, and the old number and a verified address are
-// told, with no code and no link.
+// told (lib/notices: no code, no link).
 
 export type PhoneChangeDeps = SendDeps & MailDeps;
-
-export const OLD_NUMBER_NOTICE =
-  "Twostep: the phone number of your account was changed, and codes now go to the new number. If this was not you, sign in with a passkey or a recovery code and change it back.";
 
 export async function confirmPhoneChange(
   deps: PhoneChangeDeps,
@@ -54,29 +51,19 @@ export async function confirmPhoneChange(
     ...meta,
     detail: { to: maskedPhone, devicesForgotten },
   });
-  await notifyPhoneChanged(deps, userId, replaced.previous, maskedPhone);
+  await notifyPhoneChanged(deps, userId, replaced.previous, spent.phone);
   return { ok: true, maskedPhone };
 }
 
-/** A text to the old number and an email to a verified address, after the reply. */
+/** An email to a verified address and a text to the old number, after the reply. */
 async function notifyPhoneChanged(
   deps: PhoneChangeDeps,
   userId: string,
   oldNumber: string | null,
-  maskedPhone: string,
+  newNumber: string,
 ): Promise<void> {
-  const { mailer, messenger, appUrl } = deps;
-  if (oldNumber)
-    await deps.later("phone change notice by text", async () => {
-      await messenger.sendSms({ to: oldNumber, text: OLD_NUMBER_NOTICE });
-    });
-  const user = await findAccountById(userId);
-  if (!mailer || !user?.emailVerifiedAt) return;
-  const { email } = user;
-  await deps.later("phone change notice by email", () =>
-    mailer.sendEmail({
-      to: email,
-      ...phoneChangedNoticeEmail(appUrl, maskedPhone),
-    }),
-  );
+  const told = NOTICES.phoneChanged(newNumber.slice(-4));
+  // Without an old number there is no one to text: the new one already knows.
+  if (oldNumber) await notifyAccount(deps, userId, told, { textTo: oldNumber });
+  else await notifyAccount(deps, userId, { ...told, text: undefined });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
 import type { Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import { replaceRecoveryCodes } from "@/lib/factors/records";
 import {
   generateRecoveryCodes,
@@ -9,14 +8,15 @@ import {
   normalizeRecoveryCode,
 } from "@/lib/factors/recovery-codes";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import type { Messenger } from "@/lib/messaging/types";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 
 /**
  * "Generate recovery codes": a new set, shown this once and stored only as keyed hashes; any
  * earlier set stops working in the same transaction.
  */
 export async function generateRecoveryCodeSet(
-  messenger: Messenger,
+  notices: NoticeDeps,
   userId: string,
   meta: RequestMeta,
 ): Promise<Outcome<{ codes: string[] }>> {
@@ -31,6 +31,6 @@ export async function generateRecoveryCodeSet(
     ...meta,
     detail: { factor: "recovery_codes", replaced },
   });
-  await notifyByText(messenger, userId, NOTICES.recoveryCodesNew);
+  await notifyAccount(notices, userId, NOTICES.recoveryCodesMade());
   return { ok: true, codes };
 }

@@ -6,7 +6,6 @@ import type {
 import { recordEvent } from "@/lib/audit";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { refuse, type Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import {
   deletePasskey,
   listPasskeys,
@@ -18,7 +17,8 @@ import {
 } from "@/lib/factors/policy";
 import { checkRegistration, registrationOptions } from "@/lib/factors/webauthn";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import type { Messenger } from "@/lib/messaging/types";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 import type { SignedInUser } from "./set-up-authenticator";
 
 /** "Add a passkey": the browser's creation options, its challenge sealed for this user. */
@@ -35,7 +35,7 @@ export async function startAddingPasskey(
 
 /** Saves the passkey the browser created, if its response verifies (user verification included). */
 export async function finishAddingPasskey(
-  messenger: Messenger,
+  notices: NoticeDeps,
   appUrl: string,
   user: SignedInUser,
   input: { name: string; response: RegistrationResponseJSON },
@@ -54,13 +54,13 @@ export async function finishAddingPasskey(
     ...meta,
     detail: { factor: "passkey", name: input.name },
   });
-  await notifyByText(messenger, user.id, NOTICES.passkeyOn(input.name));
+  await notifyAccount(notices, user.id, NOTICES.passkeyAdded(input.name));
   return { ok: true };
 }
 
 /** "Remove" a passkey: the authenticator app's rules (a fresh second factor, never the last). */
 export async function removePasskey(
-  messenger: Messenger,
+  notices: NoticeDeps,
   userId: string,
   factorId: string,
   secondFactorAt: number | null,
@@ -82,6 +82,6 @@ export async function removePasskey(
     ...meta,
     detail: { factor: "passkey", name: name ?? null },
   });
-  await notifyByText(messenger, userId, NOTICES.passkeyOff(name ?? "A"));
+  await notifyAccount(notices, userId, NOTICES.passkeyRemoved(name ?? "A"));
   return { ok: true };
 }

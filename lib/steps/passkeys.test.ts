@@ -69,7 +69,7 @@ async function addPasskey(
   const start = await startAddingPasskey(APP_URL, user);
   if (!start.ok) throw new Error(start.error);
   return finishAddingPasskey(
-    messenger,
+    { messenger },
     APP_URL,
     user,
     { name, response: passkey.register(start.options, ORIGIN) },
@@ -116,7 +116,7 @@ describe("passkeys", () => {
         origin === ORIGIN ? response : passkey.register(start.options, origin);
       expect(
         await finishAddingPasskey(
-          messenger,
+          { messenger },
           APP_URL,
           who,
           { name: "x", response: r },
@@ -127,7 +127,7 @@ describe("passkeys", () => {
 
     expect(
       await finishAddingPasskey(
-        messenger,
+        { messenger },
         APP_URL,
         user,
         { name: "Laptop", response },
@@ -137,7 +137,7 @@ describe("passkeys", () => {
     // The same credential cannot be added twice.
     expect(
       await finishAddingPasskey(
-        messenger,
+        { messenger },
         APP_URL,
         user,
         { name: "Again", response },
@@ -253,17 +253,38 @@ describe("passkeys", () => {
     const stale = now - (FRESH_SECOND_FACTOR_SECONDS + 1) * 1000;
     for (const at of [null, stale])
       expect(
-        await removePasskey(messenger, user.id, row!.factorId, at, META, now),
+        await removePasskey(
+          { messenger },
+          user.id,
+          row!.factorId,
+          at,
+          META,
+          now,
+        ),
       ).toMatchObject({ ok: false, error: "REAUTH_REQUIRED" });
     // Another person's passkey is not theirs to remove.
     const other = await newUser();
     expect(
-      await removePasskey(messenger, other.id, row!.factorId, now, META, now),
+      await removePasskey(
+        { messenger },
+        other.id,
+        row!.factorId,
+        now,
+        META,
+        now,
+      ),
     ).toEqual({ ok: true });
     expect(await listPasskeys(user.id)).toHaveLength(1);
 
     expect(
-      await removePasskey(messenger, user.id, row!.factorId, now, META, now),
+      await removePasskey(
+        { messenger },
+        user.id,
+        row!.factorId,
+        now,
+        META,
+        now,
+      ),
     ).toEqual({ ok: true });
     expect(await listPasskeys(user.id)).toHaveLength(0);
     expect(messenger.sms.at(-1)?.text).toContain(
@@ -284,7 +305,14 @@ describe("passkeys", () => {
     });
     const now = Date.now();
     expect(
-      await removePasskey(messenger, user.id, row!.factorId, now, META, now),
+      await removePasskey(
+        { messenger },
+        user.id,
+        row!.factorId,
+        now,
+        META,
+        now,
+      ),
     ).toMatchObject({ ok: false, error: "LAST_FACTOR" });
   });
 });

@@ -12,7 +12,8 @@ import { acceptedFactors } from "@/lib/factors/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { firstChannel } from "@/lib/limits/destination";
-import { passwordResetNoticeEmail } from "@/lib/mail/messages";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount } from "@/lib/notices/notify";
 import { hashPassword } from "@/lib/password";
 import { checkNewPassword } from "@/lib/password-check";
 import { revokeUserSessions } from "@/lib/sessions";
@@ -95,27 +96,9 @@ export async function finishPasswordReset(
     ...meta,
     detail: { sessionsEnded, devicesForgotten },
   });
-  await notifyPasswordReset(deps, user.email, spent.phone);
-  return { ok: true };
-}
-
-/** Email and text, after the reply; neither carries a link or a code. */
-async function notifyPasswordReset(
-  deps: ResetDeps,
-  email: string,
-  phone: string,
-): Promise<void> {
-  const { mailer, messenger, appUrl } = deps;
-  if (mailer)
-    await deps.later("password reset notice by email", () =>
-      mailer.sendEmail({ to: email, ...passwordResetNoticeEmail(appUrl) }),
-    );
-  await deps.later("password reset notice by text", async () => {
-    await messenger.sendSms({ to: phone, text: passwordResetSms(appUrl) });
+  // By email and by text, after the reply; neither carries a link or a code.
+  await notifyAccount(deps, user.id, NOTICES.passwordReset(), {
+    textTo: spent.phone,
   });
-}
-
-function passwordResetSms(appUrl: string): string {
-  const host = new URL(appUrl).host;
-  return `Twostep: your password was just reset and every device was signed out. Not you? Reset it again at ${host}.`;
+  return { ok: true };
 }

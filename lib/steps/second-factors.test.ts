@@ -71,7 +71,7 @@ async function withAuthenticator() {
   const setup = await startAuthenticatorSetup(user);
   if (!setup.ok) throw new Error(setup.error);
   const on = await turnOnAuthenticator(
-    messenger,
+    { messenger },
     user,
     appCode(setup.setupKey),
     META,
@@ -134,7 +134,7 @@ describe("the authenticator app", () => {
       "0",
     );
     expect(
-      await turnOnAuthenticator(messenger, user, wrong, META),
+      await turnOnAuthenticator({ messenger }, user, wrong, META),
     ).toMatchObject({
       ok: false,
       error: "WRONG_CODE",
@@ -144,7 +144,12 @@ describe("the authenticator app", () => {
       await db.factor.count({ where: { confirmedAt: { not: null } } }),
     ).toBe(0);
     expect(
-      await turnOnAuthenticator(messenger, user, appCode(setup.setupKey), META),
+      await turnOnAuthenticator(
+        { messenger },
+        user,
+        appCode(setup.setupKey),
+        META,
+      ),
     ).toEqual({
       ok: true,
     });
@@ -268,7 +273,9 @@ describe("removing the authenticator app", () => {
   it("needs a second factor passed within the last 10 minutes", async () => {
     const { user } = await withAuthenticator();
     for (const at of [null, Date.now() - 11 * MINUTE])
-      expect(await removeAuthenticator(messenger, user.id, at, META)).toEqual({
+      expect(
+        await removeAuthenticator({ messenger }, user.id, at, META),
+      ).toEqual({
         ok: false,
         error: "REAUTH_REQUIRED",
       });
@@ -280,11 +287,11 @@ describe("removing the authenticator app", () => {
     const { user } = await withAuthenticator();
     messenger.sms.length = 0;
     const recent = Date.now() - 9 * MINUTE;
-    expect(await removeAuthenticator(messenger, user.id, recent, META)).toEqual(
-      {
-        ok: true,
-      },
-    );
+    expect(
+      await removeAuthenticator({ messenger }, user.id, recent, META),
+    ).toEqual({
+      ok: true,
+    });
     expect((await events(user.id)).at(-1)).toEqual({
       type: "factor_removed",
       detail: { factor: "totp" },
@@ -299,7 +306,7 @@ describe("removing the authenticator app", () => {
     const db = await getDb();
     await db.phone.deleteMany({ where: { userId: user.id } });
     expect(
-      await removeAuthenticator(messenger, user.id, Date.now(), META),
+      await removeAuthenticator({ messenger }, user.id, Date.now(), META),
     ).toEqual({
       ok: false,
       error: "LAST_FACTOR",
@@ -311,7 +318,7 @@ describe("removing the authenticator app", () => {
 describe("recovery codes", () => {
   async function withCodes() {
     const user = await newUser();
-    const set = await generateRecoveryCodeSet(messenger, user.id, META);
+    const set = await generateRecoveryCodeSet({ messenger }, user.id, META);
     if (!set.ok) throw new Error(set.error);
     return { user, codes: set.codes };
   }
@@ -325,7 +332,7 @@ describe("recovery codes", () => {
     for (const code of codes)
       expect(dump).not.toContain(code.replace(/-/g, ""));
     expect(messenger.sms.at(-1)!.text).toContain("new recovery codes");
-    const again = await generateRecoveryCodeSet(messenger, user.id, META);
+    const again = await generateRecoveryCodeSet({ messenger }, user.id, META);
     expect(again.ok).toBe(true);
     expect(await db.recoveryCode.count()).toBe(10);
     const { challengeId } = await passwordStep(user.email);
@@ -416,7 +423,7 @@ describe("recovery codes", () => {
 describe("an account switched off by wrong codes", () => {
   it("lets its person back in with a recovery code, which switches it back on; codes stay refused until then", async () => {
     const user = await newUser();
-    const set = await generateRecoveryCodeSet(messenger, user.id, META);
+    const set = await generateRecoveryCodeSet({ messenger }, user.id, META);
     if (!set.ok) throw new Error(set.error);
     // 100 wrong codes in a row, five per challenge, as a guesser past the password would, each
     // after the pause the one before it brought (the store takes the caller's clock).

@@ -2,7 +2,6 @@ import "server-only";
 import { renderSVG } from "uqr";
 import { recordEvent } from "@/lib/audit";
 import { refuse, type Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import {
   confirmTotp,
@@ -19,7 +18,8 @@ import {
 } from "@/lib/factors/totp";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { seal, unseal } from "@/lib/keys";
-import type { Messenger } from "@/lib/messaging/types";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 
 /** The key (lib/keys.ts) that seals authenticator secrets, and nothing else. */
 export const TOTP_SEAL_PURPOSE = "totp-secret";
@@ -56,7 +56,7 @@ export async function startAuthenticatorSetup(
 
 /** "Turn on": only with a valid code from the app, whose time step is then spent. */
 export async function turnOnAuthenticator(
-  messenger: Messenger,
+  notices: NoticeDeps,
   user: SignedInUser,
   code: string,
   meta: RequestMeta,
@@ -74,7 +74,7 @@ export async function turnOnAuthenticator(
     ...meta,
     detail: { factor: "totp" },
   });
-  await notifyByText(messenger, user.id, NOTICES.totpOn);
+  await notifyAccount(notices, user.id, NOTICES.authenticatorAdded());
   return { ok: true };
 }
 
@@ -83,7 +83,7 @@ export async function turnOnAuthenticator(
  * older cannot weaken the account), and never the last factor.
  */
 export async function removeAuthenticator(
-  messenger: Messenger,
+  notices: NoticeDeps,
   userId: string,
   secondFactorAt: number | null,
   meta: RequestMeta,
@@ -101,6 +101,6 @@ export async function removeAuthenticator(
     ...meta,
     detail: { factor: "totp" },
   });
-  await notifyByText(messenger, userId, NOTICES.totpOff);
+  await notifyAccount(notices, userId, NOTICES.authenticatorRemoved());
   return { ok: true };
 }

@@ -8,6 +8,7 @@ import { recognizeDevice } from "@/lib/devices/records";
 import { acceptedFactors } from "@/lib/factors/records";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
+import { notifyPasswordPause } from "@/lib/notices/password-pause";
 import { verifyPassword } from "@/lib/password";
 import { completeWithDevice } from "./remembered-device";
 import { startCodeStep, type FirstSend } from "./start-code-step";
@@ -28,7 +29,10 @@ export async function checkPasswordStep(
   meta: RequestMeta,
 ): Promise<PasswordStep> {
   const limited = await checkLoginLimits(input.email, addressBucket(meta.ip));
-  if (limited) return limited;
+  if (limited) {
+    await notifyPasswordPause(deps, input.email, limited, meta);
+    return limited;
+  }
   const user = await findLoginUser(input.email);
   const passwordOk = await verifyPassword(
     user?.passwordHash ?? null,

@@ -9,6 +9,8 @@ import {
   type Refusal,
 } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { notifyLockout } from "@/lib/notices/lockout";
+import { noticeDeps } from "@/lib/notices/notify";
 import type { Challenge, ChallengeStore } from "@/lib/store";
 import { mailDeps } from "./mail-deps";
 import { startEmailVerification } from "./verify-email";
@@ -43,6 +45,7 @@ export async function verifyCodeStep(
     const type = LOCKOUTS.includes(result.error) ? "lockout" : "code_failed";
     const detail = { attemptsLeft: result.attemptsLeft ?? 0 };
     await recordEvent({ type, userId: result.userId, ...meta, detail });
+    await notifyLockout(noticeDeps(), result.userId, result);
   }
   const { error, attemptsLeft, retryAfterSeconds } = result;
   return refuse(error, { attemptsLeft, retryAfterSeconds });

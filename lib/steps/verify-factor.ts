@@ -3,7 +3,6 @@ import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { settleFactor } from "@/lib/challenge/verify";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
-import { notifyByText, NOTICES } from "@/lib/factors/notify";
 import {
   countRecoveryCodesLeft,
   findActiveTotp,
@@ -18,7 +17,10 @@ import {
 } from "@/lib/factors/recovery-codes";
 import { matchTotpStep } from "@/lib/factors/totp";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { notifyLockout } from "@/lib/notices/lockout";
 import { unseal } from "@/lib/keys";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 import type { Challenge } from "@/lib/store";
 import { TOTP_SEAL_PURPOSE } from "./set-up-authenticator";
 
@@ -37,7 +39,7 @@ const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
  * row, shared with phone codes. A code that was right but already spent counts nothing.
  */
 export async function verifyFactorStep(
-  deps: SendDeps,
+  deps: SendDeps & NoticeDeps,
   id: string,
   factor: CheckedFactor,
   input: string,
@@ -81,6 +83,7 @@ export async function verifyFactorStep(
       const detail = { factor, attemptsLeft: result.attemptsLeft ?? 0 };
       const type = locked ? "lockout" : "code_failed";
       await recordEvent({ type, userId, ...meta, detail });
+      await notifyLockout(deps, userId, result);
     }
     const { error, attemptsLeft, retryAfterSeconds } = result;
     return refuse(error, { attemptsLeft, retryAfterSeconds });
@@ -93,7 +96,7 @@ export async function verifyFactorStep(
     ...meta,
     detail: { left },
   });
-  await notifyByText(deps.messenger, userId, NOTICES.recoveryCodeUsed(left));
+  await notifyAccount(deps, userId, NOTICES.recoveryCodeUsed(left));
   return { ok: true, recoveryCodesLeft: left };
 }
 

@@ -14,6 +14,8 @@ import {
 } from "@/lib/factors/passkey-records";
 import { authenticationOptions, checkAssertion } from "@/lib/factors/webauthn";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { notifyLockout } from "@/lib/notices/lockout";
+import type { NoticeDeps } from "@/lib/notices/notify";
 import type { Challenge } from "@/lib/store";
 
 const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
@@ -51,7 +53,7 @@ export async function startPasskeyStep(
  * account's failures in a row shared with every factor. A replayed assertion counts nothing.
  */
 export async function verifyPasskeyStep(
-  deps: SendDeps,
+  deps: SendDeps & NoticeDeps,
   id: string,
   response: AuthenticationResponseJSON,
   meta: RequestMeta,
@@ -84,6 +86,7 @@ export async function verifyPasskeyStep(
     };
     const type = locked ? "lockout" : "code_failed";
     await recordEvent({ type, userId, ...meta, detail });
+    await notifyLockout(deps, userId, result);
   }
   const { attemptsLeft, retryAfterSeconds } = result;
   const error = result.error === "WRONG_CODE" ? "PASSKEY_FAILED" : result.error;

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Redis } from "@upstash/redis";
 import { getEnv } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 
 // The only module that imports @upstash/redis: one client per process, shared by the challenge
 // store and the limiters, and one way to run a Lua script.
@@ -27,13 +28,16 @@ export function createUpstashRedis({ url, token }: UpstashConfig): Redis {
   });
 }
 
-let shared: Redis | undefined;
-
-/** The process's client from the environment; undefined when Upstash is not configured. */
+/**
+ * The process's client from the environment, shared by every route (and warmed at start-up);
+ * undefined when Upstash is not configured.
+ */
 export function getUpstashRedis(): Redis | undefined {
   const config = getEnv().upstash;
-  if (config) shared ??= createUpstashRedis(config);
-  return shared;
+  if (!config) return undefined;
+  return processWide(`upstash:${config.url}:${config.token}`, () =>
+    createUpstashRedis(config),
+  );
 }
 
 export type RunScript = (

@@ -59,7 +59,7 @@ async function withPasskey(passkey: SoftwarePasskey) {
   if (!start.ok) throw new Error(start.error);
   const response = passkey.register(start.options, APP_URL);
   const added = await finishAddingPasskey(
-    messenger,
+    { messenger },
     APP_URL,
     user,
     { name: "Key", response },

@@ -77,7 +77,12 @@ async function totpTrial(): Promise<number> {
   const setup = await startAuthenticatorSetup(user);
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
-  await turnOnAuthenticator(messenger, user, TOTP.generate({ secret }), META);
+  await turnOnAuthenticator(
+    { messenger },
+    user,
+    TOTP.generate({ secret }),
+    META,
+  );
   const ids = await openChallenges(user.id, ["totp"]);
   // The next period's code: the setup spent this one.
   const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
@@ -89,7 +94,7 @@ async function totpTrial(): Promise<number> {
 
 async function recoveryTrial(): Promise<number> {
   const user = await newUser();
-  const set = await generateRecoveryCodeSet(messenger, user.id, META);
+  const set = await generateRecoveryCodeSet({ messenger }, user.id, META);
   if (!set.ok) throw new Error(set.error);
   const ids = await openChallenges(user.id, ["recovery"]);
   const results = await Promise.all(

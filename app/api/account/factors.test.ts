@@ -71,7 +71,7 @@ async function personWithApp() {
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
   await turnOnAuthenticator(
-    createRecordingMessenger(),
+    { messenger: createRecordingMessenger() },
     user,
     TOTP.generate({ secret }),
     META,

@@ -28,6 +28,9 @@ import {
   jsonRequest,
 } from "@/test/support/next-request";
 import { POST as signIn } from "@/app/api/login/route";
+import { POST as resetStart } from "@/app/api/password/reset/start/route";
+import { requestPasswordReset } from "@/lib/steps/forgot-password";
+import { mailDeps } from "@/lib/steps/mail-deps";
 import { POST as change } from "./password/route";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
@@ -190,6 +193,39 @@ describe("changing the password", () => {
     });
     expect(named.json.error.code).toBe("PASSWORD_CONTAINS_NAME");
     expect(await verifyPassword(await storedHash(p.id), OLD)).toBe(true);
+  });
+
+  it("spends every reset link asked for before the change: afterwards one is refused", async () => {
+    const p = await person();
+    const db = await getDb();
+    await db.user.update({
+      where: { id: p.id },
+      data: { emailVerifiedAt: new Date() },
+    });
+    await requestPasswordReset(mailDeps(), p.email, {
+      ip: "198.51.100.10",
+      userAgent: null,
+    });
+    const token = listOutbox(p.email)[0]!.text.match(
+      /\/reset-password#token=([\w-]{43})/,
+    )![1]!;
+    const mine = await browser(p.id);
+    expect(
+      (await post(mine, { currentPassword: OLD, newPassword: NEW })).status,
+    ).toBe(200);
+
+    const texts = listOutbox(p.phone).length;
+    const start = await resetStart(
+      jsonRequest(
+        "/api/password/reset/start",
+        { token },
+        { ip: "198.51.100.10" },
+      ),
+    );
+    expect(start.status).toBe(410);
+    expect((await start.json()).error.code).toBe("EMAIL_LINK_INVALID");
+    expect(listOutbox(p.phone)).toHaveLength(texts);
+    expect(await verifyPassword(await storedHash(p.id), NEW)).toBe(true);
   });
 
   it("needs a second factor from the last 10 minutes, and ends nothing without it", async () => {

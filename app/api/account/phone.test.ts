@@ -17,10 +17,10 @@ import { ERRORS } from "@/lib/errors";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { SENDS_PER_PHONE_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { NOTICES, noticeEmail } from "@/lib/notices/catalogue";
 import { hashPassword } from "@/lib/password";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { getChallengeStore } from "@/lib/store";
-import { OLD_NUMBER_NOTICE } from "@/lib/steps/confirm-phone-change";
 import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
@@ -184,14 +184,12 @@ describe("changing the phone number", () => {
       json: { ok: true, maskedPhone: `+33 ••• ${next.slice(-4)}` },
     });
     expect(await numberOnFile(p.id)).toEqual([next]);
-    expect(listOutbox(p.phone).map((m) => m.text)).toEqual([OLD_NUMBER_NOTICE]);
-    expect(OLD_NUMBER_NOTICE).not.toMatch(/\d|https?:|www\./);
+    const told = NOTICES.phoneChanged(next.slice(-4));
+    expect(listOutbox(p.phone).map((m) => m.text)).toEqual([told.text]);
+    expect(told.text).not.toMatch(/\d|https?:|www\./);
     const [mail] = listOutbox(p.email);
-    expect(mail).toMatchObject({
-      channel: "email",
-      subject: "Your Twostep phone number was changed",
-    });
-    expect(mail!.text).toContain(`+33 ••• ${next.slice(-4)}`);
+    expect(mail).toMatchObject({ channel: "email", ...noticeEmail(told) });
+    expect(mail!.text).toContain(`ending in ${next.slice(-4)}`);
     expect(mail!.text).not.toMatch(/https?:\/\//);
     const db = await getDb();
     expect(await db.rememberedDevice.count({ where: { userId: p.id } })).toBe(
@@ -287,7 +285,9 @@ describe("changing the phone number", () => {
     );
     expect(signIn.status).toBe(429);
     expect((await signIn.json()).error.code).toBe("ACCOUNT_LOCKED");
-    expect(listOutbox(p.phone)).toEqual([]);
+    // No sign-in code went out; the phone on file hears only of the pause (lib/notices).
+    const texts = listOutbox(p.phone).map((m) => m.text);
+    expect(texts).toEqual([NOTICES.accountLocked(60).text]);
   });
 
   it("counts every code to the new number against the limits of an unproven number", async () => {

@@ -399,7 +399,12 @@ describe("a reset link", () => {
     const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
     const meta = { ip: nextIp(), userAgent: null };
     const messenger = createRecordingMessenger();
-    await turnOnAuthenticator(messenger, ada, TOTP.generate({ secret }), meta);
+    await turnOnAuthenticator(
+      { messenger },
+      ada,
+      TOTP.generate({ secret }),
+      meta,
+    );
 
     await post(forgot, "/api/password/forgot", { email: ada.email });
     const token = tokenOf(latestLink(ada.email));

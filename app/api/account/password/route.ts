@@ -9,7 +9,7 @@ import {
   requestMeta,
 } from "@/lib/http";
 import { checkAccountChanges } from "@/lib/limits/decide";
-import { getMessenger } from "@/lib/messaging";
+import { noticeDeps } from "@/lib/notices/notify";
 import { changePassword } from "@/lib/steps/change-password";
 import { changePasswordSchema } from "@/lib/validation";
 
@@ -23,7 +23,7 @@ export const POST = apiHandler(async (request) => {
   const limited = await checkAccountChanges(user.id);
   if (limited) return refused(limited);
   const outcome = await changePassword(
-    getMessenger(),
+    noticeDeps(),
     user.id,
     parsed.data,
     await secondFactorTime(),

@@ -2,7 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { endOtherSessions } from "@/lib/auth/sign-in-time";
 import { apiHandler, fail, ok, refused, requestMeta } from "@/lib/http";
 import { checkAccountChanges } from "@/lib/limits/decide";
-import { getMessenger } from "@/lib/messaging";
+import { noticeDeps } from "@/lib/notices/notify";
 import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
 
 // "Generate recovery codes": a new set, in the reply only (never stored or shown again); the
@@ -13,7 +13,7 @@ export const POST = apiHandler(async (request) => {
   const limited = await checkAccountChanges(user.id);
   if (limited) return refused(limited);
   const outcome = await generateRecoveryCodeSet(
-    getMessenger(),
+    noticeDeps(),
     user.id,
     requestMeta(request),
   );

@@ -9,7 +9,7 @@ import {
   requestMeta,
 } from "@/lib/http";
 import { checkAccountChanges } from "@/lib/limits/decide";
-import { getMessenger } from "@/lib/messaging";
+import { noticeDeps } from "@/lib/notices/notify";
 import { turnOnAuthenticator } from "@/lib/steps/set-up-authenticator";
 import { turnOnSchema } from "@/lib/validation";
 
@@ -23,7 +23,7 @@ export const POST = apiHandler(async (request) => {
   const limited = await checkAccountChanges(user.id);
   if (limited) return refused(limited);
   const outcome = await turnOnAuthenticator(
-    getMessenger(),
+    noticeDeps(),
     { id: user.id, email: user.email },
     parsed.data.code,
     requestMeta(request),

@@ -2,7 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { endOtherSessions, secondFactorTime } from "@/lib/auth/sign-in-time";
 import { apiHandler, fail, ok, refused, requestMeta } from "@/lib/http";
 import { checkAccountChanges } from "@/lib/limits/decide";
-import { getMessenger } from "@/lib/messaging";
+import { noticeDeps } from "@/lib/notices/notify";
 import { removeAuthenticator } from "@/lib/steps/set-up-authenticator";
 
 // "Remove" the authenticator app: needs a second factor passed in the last 10 minutes; the person's
@@ -13,7 +13,7 @@ export const POST = apiHandler(async (request) => {
   const limited = await checkAccountChanges(user.id);
   if (limited) return refused(limited);
   const outcome = await removeAuthenticator(
-    getMessenger(),
+    noticeDeps(),
     user.id,
     await secondFactorTime(),
     requestMeta(request),

@@ -10,7 +10,7 @@ import {
   requestMeta,
 } from "@/lib/http";
 import { checkAccountChanges } from "@/lib/limits/decide";
-import { getMessenger } from "@/lib/messaging";
+import { noticeDeps } from "@/lib/notices/notify";
 import { finishAddingPasskey } from "@/lib/steps/manage-passkeys";
 import { addPasskeySchema } from "@/lib/validation-passkeys";
 
@@ -23,7 +23,7 @@ export const POST = apiHandler(async (request) => {
   const limited = await checkAccountChanges(user.id);
   if (limited) return refused(limited);
   const outcome = await finishAddingPasskey(
-    getMessenger(),
+    noticeDeps(),
     getEnv().appUrl,
     { id: user.id, email: user.email },
     parsed.data,

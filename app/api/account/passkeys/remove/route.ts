@@ -9,7 +9,7 @@ import {
   requestMeta,
 } from "@/lib/http";
 import { checkAccountChanges } from "@/lib/limits/decide";
-import { getMessenger } from "@/lib/messaging";
+import { noticeDeps } from "@/lib/notices/notify";
 import { removePasskey } from "@/lib/steps/manage-passkeys";
 import { removePasskeySchema } from "@/lib/validation-passkeys";
 
@@ -22,7 +22,7 @@ export const POST = apiHandler(async (request) => {
   const limited = await checkAccountChanges(user.id);
   if (limited) return refused(limited);
   const outcome = await removePasskey(
-    getMessenger(),
+    noticeDeps(),
     user.id,
     parsed.data.id,
     await secondFactorTime(),

@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { describeError } from "@/app/ui/describe-error";
+import { Field } from "@/app/ui/field";
+import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import type { ApiError } from "@/lib/http/types";
+import own from "./change-email.module.css";
+import styles from "./remembered-devices.module.css";
+import { SignInAgain } from "./session-action";
+
+/**
+ * "Change email": a new address gets a link, and replaces the current one only once that link is
+ * opened. Allowed within 10 minutes of passing a second factor. `pending` is the address a link
+ * was sent to and not yet used.
+ */
+export function ChangeEmail({
+  pending,
+  canMail,
+}: {
+  pending: string | null;
+  canMail: boolean;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await postJson<{ email: string }>("/api/account/email", {
+      newEmail: String(form.get("newEmail") ?? ""),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setOpen(false);
+    setSentTo(result.email);
+    router.refresh();
+  }
+
+  return (
+    <section
+      className={`${styles.devices} ${own.wrap}`}
+      aria-labelledby="email-heading"
+    >
+      <h2 id="email-heading">Email address</h2>
+      {pending && pending !== sentTo ? (
+        <p className={styles.status}>
+          A change to <strong>{pending}</strong> is pending: open the link we
+          sent there. Until then your account keeps its current address.
+        </p>
+      ) : null}
+      <FormAlert
+        error={error && !error.fields ? describeError(error) : null}
+        info={
+          sentTo
+            ? `We sent a link to ${sentTo}. Your address changes when you open it.`
+            : null
+        }
+      />
+      <SignInAgain error={error} />
+      {!canMail ? (
+        <p className={styles.status}>
+          Email is not set up on this server, so the address cannot be changed.
+        </p>
+      ) : open ? (
+        <form onSubmit={submit} noValidate>
+          <Field
+            label="New email"
+            name="newEmail"
+            type="email"
+            autoComplete="email"
+            maxLength={254}
+            required
+            hint="We will send a link to it. Your current address stays until you open the link."
+            error={error?.fields?.newEmail}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? "Sending…" : "Send link"}
+          </button>
+        </form>
+      ) : (
+        <div>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setOpen(true);
+              setSentTo(null);
+            }}
+          >
+            Change email
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { EmailMessage } from "./types";
+
+// The emails of "Change email". Only the first carries a link, and only to the new address; the
+// other two are notices without a link (a fake notice with a link is what phishing looks like).
+
+type Content = Omit<EmailMessage, "to">;
+
+/** "ada@example.com" → "a•••@example.com": enough for the owner to recognise, not to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+export function emailChangeLinkEmail(
+  link: string,
+  ttlSeconds: number,
+): Content {
+  const hours = Math.round(ttlSeconds / 3600);
+  return {
+    subject: "Confirm your new email address for Twostep",
+    text: [
+      "Hello,",
+      "",
+      "Someone signed in to a Twostep account asked to use this address for it. If that was you, confirm it here:",
+      "",
+      link,
+      "",
+      `The link works once, for ${hours} hours. Until it is used the account keeps its old address. If you did not ask, ignore this email.`,
+      "",
+    ].join("\n"),
+  };
+}
+
+/** To the owner of an address someone tried to move another account to: nothing changed. */
+export function emailInUseNoticeEmail(appUrl: string): Content {
+  const host = new URL(appUrl).host;
+  return {
+    subject: "Someone tried to use your email address on Twostep",
+    text: [
+      "Hello,",
+      "",
+      "Someone signed in to another Twostep account asked to change its email address to this one. This address already belongs to your account, so nothing was changed and your account is as it was.",
+      "",
+      `If you did this yourself, the other account can keep its own address. If you are worried about your own account, sign in at ${host} and check its recent activity.`,
+      "",
+    ].join("\n"),
+  };
+}
+
+/** To the old address once the new one is proven. */
+export function emailChangedNoticeEmail(
+  appUrl: string,
+  newEmail: string,
+): Content {
+  const host = new URL(appUrl).host;
+  return {
+    subject: "The email address of your Twostep account was changed",
+    text: [
+      "Hello,",
+      "",
+      `The email address of your Twostep account was just changed from this address to ${maskEmail(newEmail)}. Sign-in and password resets now use the new address; this one will get no more email about the account.`,
+      "",
+      `If this was not you, go to ${host}, sign in with your password and phone, and check your account at once.`,
+      "",
+    ].join("\n"),
+  };
+}

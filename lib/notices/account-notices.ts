@@ -1,0 +1,82 @@
+import { notice, NOT_YOU } from "./notice";
+
+// Notices about how the account is reached: a reset, a new phone, a browser never seen before, and
+// the second-factor lockout (NIST SP 800-63B-4 §3.2.2 throttling; §4.1.2: a new phone is a new
+// authenticator, so the number that is going away hears of it).
+
+/** Where and when a sign-in came from, as the "Signed-in devices" list names it. */
+export interface SignInPlace {
+  device: string;
+  ip: string | null;
+  at: Date;
+}
+
+const when = (at: Date) =>
+  at
+    .toUTCString()
+    .replace(/:\d\d GMT$/, " UTC")
+    .replace("GMT", "UTC");
+
+const minutes = (seconds: number) => {
+  const m = Math.max(1, Math.round(seconds / 60));
+  return m === 1 ? "a minute" : `${m} minutes`;
+};
+
+export const ACCOUNT_NOTICES = {
+  passwordReset: () =>
+    notice(
+      "password reset",
+      "Your Twostep password was changed",
+      [
+        "The password of your Twostep account was just reset, with a link sent to this address and a code sent to your phone. Every device that was signed in has been signed out.",
+      ],
+      `your password was just reset and every device was signed out. Not you? Choose "Forgot password?" on the sign-in page to set a new one.`,
+    ),
+  /** Emailed to the account and texted to the number that is no longer its phone. */
+  phoneChanged: (newEnding: string) =>
+    notice(
+      "phone changed",
+      "The phone number of your Twostep account was changed",
+      [
+        `The phone number of your Twostep account was changed to a number ending in ${newEnding}. Codes by text or call now go to that number.`,
+      ],
+      `this number is no longer the phone of your Twostep account. ${NOT_YOU}`,
+    ),
+  newSignIn: (place: SignInPlace) =>
+    notice("new sign-in", "New sign-in to your Twostep account", [
+      "Your Twostep account was just signed in to from a browser it had not been used on before:",
+      [
+        `Device: ${place.device}`,
+        `Address: ${place.ip ?? "unknown"} (the network it came from, roughly where it was)`,
+        `Time: ${when(place.at)}`,
+      ].join("\n"),
+      "If this was you, there is nothing to do.",
+    ]),
+  accountLocked: (retryAfterSeconds: number) =>
+    notice(
+      "account locked",
+      "Sign-in to your Twostep account was paused",
+      [
+        `Too many wrong codes were entered while signing in to your Twostep account, so sign-in codes are paused for ${minutes(retryAfterSeconds)}.`,
+      ],
+      `too many wrong codes were entered for your account, so sign-in is paused for ${minutes(retryAfterSeconds)}. ${NOT_YOU}`,
+    ),
+  accountDisabled: () =>
+    notice(
+      "account disabled",
+      "Sign-in by code was switched off for your Twostep account",
+      [
+        "So many wrong codes were entered in a row while signing in to your Twostep account that sign-in by code is switched off. A recovery code or a passkey, if you have one, still signs you in and switches it back on.",
+      ],
+      `so many wrong codes were entered for your account that sign-in by code is switched off. ${NOT_YOU}`,
+    ),
+  passwordAttemptsPaused: (retryAfterSeconds: number) =>
+    notice(
+      "password attempts paused",
+      "Sign-in to your Twostep account was paused",
+      [
+        `Many sign-in attempts were made for your Twostep account from different places, so signing in with its password is paused for ${minutes(retryAfterSeconds)}.`,
+      ],
+      `many sign-in attempts were made for your account, so sign-in is paused for ${minutes(retryAfterSeconds)}. ${NOT_YOU}`,
+    ),
+};

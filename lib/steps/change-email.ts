@@ -1,0 +1,98 @@
+import "server-only";
+import { findAccountById } from "@/lib/account-email";
+import { recordEvent } from "@/lib/audit";
+import { isEmailTaken, swapEmail } from "@/lib/email-change";
+import {
+  linkUrl,
+  newLinkToken,
+  saveEmailLink,
+  spendEmailLink,
+} from "@/lib/email-links";
+import { CHANGE_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
+import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { checkVerificationEmailLimit } from "@/lib/limits/decide";
+import {
+  emailChangedNoticeEmail,
+  emailChangeLinkEmail,
+  emailInUseNoticeEmail,
+} from "@/lib/mail/email-change-messages";
+import type { MailDeps } from "./mail-deps";
+
+// "Change email" on the account page. The new address must prove itself with a link before it
+// replaces the old one (the old one keeps working until then), and the request needs a second
+// factor passed in the last 10 minutes (ASVS 5.0 7.5.1), like every change of how the account is
+// reached. Whether the new address already has an account is never told (ASVS 5.0 V6.3.8): the
+// reply, the stored pending change and the work before the reply are the same either way; only
+// the email differs, and it goes to the address's owner, who may know.
+
+/** "Change email": stores the pending change and mails its link (or the owner's notice). */
+export async function requestEmailChange(
+  deps: MailDeps,
+  userId: string,
+  newEmail: string,
+  secondFactorAt: number | null,
+  now = Date.now(),
+): Promise<Outcome<{ email: string }>> {
+  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
+  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+    return refuse("REAUTH_REQUIRED");
+  const { mailer } = deps;
+  if (!mailer) return refuse("MAIL_UNAVAILABLE");
+  const user = await findAccountById(userId);
+  if (!user) return refuse("NOT_SIGNED_IN");
+  if (user.email === newEmail)
+    return refuse("SAME_EMAIL", {
+      fields: { newEmail: ERRORS.SAME_EMAIL.message },
+    });
+  // The verification emails' own limit: each request mails the new address once.
+  const limited = await checkVerificationEmailLimit(userId);
+  if (limited) return limited;
+  const taken = await isEmailTaken(newEmail);
+  const { token, tokenHash } = newLinkToken();
+  // Stored whether or not the address is free, so the account page shows the same pending change;
+  // a taken address never gets the token, so that row can never be spent.
+  await saveEmailLink({
+    userId,
+    email: newEmail,
+    purpose: "change_email",
+    tokenHash,
+    ttlSeconds: CHANGE_EMAIL_LINK_TTL_SECONDS,
+  });
+  await deps.later("email change link", async () => {
+    const content = taken
+      ? emailInUseNoticeEmail(deps.appUrl)
+      : emailChangeLinkEmail(
+          linkUrl(deps.appUrl, "/verify-email/change", token),
+          CHANGE_EMAIL_LINK_TTL_SECONDS,
+        );
+    await mailer.sendEmail({ to: newEmail, ...content });
+  });
+  return { ok: true, email: newEmail };
+}
+
+/**
+ * The link was opened: the address it reached replaces the account's, verified. Refused with the
+ * same answer as a used link when the address was taken meanwhile, so the link tells nothing more.
+ */
+export async function confirmEmailChange(
+  deps: MailDeps,
+  token: string,
+  meta: RequestMeta,
+): Promise<Outcome> {
+  const link = await spendEmailLink(token, "change_email");
+  if (!link) return refuse("EMAIL_LINK_INVALID");
+  const swap = await swapEmail(link.userId, link.email);
+  if (!swap.ok) return refuse("EMAIL_LINK_INVALID");
+  await recordEvent({ type: "email_changed", userId: link.userId, ...meta });
+  const { mailer } = deps;
+  if (mailer)
+    await deps.later("email change notice", () =>
+      mailer.sendEmail({
+        to: swap.oldEmail,
+        ...emailChangedNoticeEmail(deps.appUrl, link.email),
+      }),
+    );
+  return { ok: true };
+}
