@@ -59,7 +59,7 @@ test("a person changes the phone number on the account page; the next sign-in te
   await screenshots(page, "account-change-phone-done");
   await expect
     .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
-    .toContain("phone number of your account was changed");
+    .toContain("no longer the phone of your Twostep account");
 
   await signOut(page);
   const oldTexts = (await outbox(page.request, person.phone)).length;
