@@ -94,7 +94,7 @@ test("a production start without SMTP_URL says which email features are off, and
     for (const feature of [
       "email verification links",
       "password resets",
-      "email notices",
+      "security notices by email",
     ])
       expect(output).toContain(feature);
     await expect
