@@ -104,7 +104,30 @@ const post = (method, params) =>
     ),
   );
 
+// Peaks of the server's own memory accounts (V8 heap, external, array buffers) since the last
+// phase was read, so a report can say whether a phase's RSS is JavaScript heap or native memory.
+const MEMORY_FIELDS = [
+  "rss",
+  "heapTotal",
+  "heapUsed",
+  "external",
+  "arrayBuffers",
+];
+let memoryPeak = {};
+function sampleMemory() {
+  const now = process.memoryUsage();
+  for (const field of MEMORY_FIELDS)
+    memoryPeak[field] = Math.max(memoryPeak[field] ?? 0, now[field]);
+}
+setInterval(sampleMemory, 200).unref();
+
 async function answer(req) {
+  if (req.method === "POST" && req.url === "/memory/phase") {
+    sampleMemory();
+    const peak = memoryPeak;
+    memoryPeak = {};
+    return peak;
+  }
   if (req.method === "GET" && req.url === "/counters")
     return { ...counts, commands: { ...counts.commands }, loaded: loaded() };
   if (req.method === "POST" && req.url === "/profile/start") {
