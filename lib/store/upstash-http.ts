@@ -26,13 +26,24 @@ export interface HttpRequester {
 
 const SYNC_TOKEN = "upstash-sync-token";
 
+/**
+ * An idle socket is dropped after this long, or sooner when the server's Keep-Alive header says it
+ * closes sooner (Node's agent then keeps it a second less than the hint): reusing a socket the
+ * server has just closed fails the request ("socket hang up"), and a script is never sent twice.
+ * 4 s is undici's own default when a server gives no hint.
+ */
+const IDLE_SOCKET_MS = 4_000;
+
 export function createHttpRequester({
   url,
   token,
 }: UpstashTarget): HttpRequester {
   const base = new URL(url);
   const transport = base.protocol === "https:" ? https : http;
-  const agent = new transport.Agent({ keepAlive: true });
+  const agent = new transport.Agent({
+    keepAlive: true,
+    timeout: IDLE_SOCKET_MS,
+  });
   const prefix = base.pathname.replace(/\/+$/, "");
   const requester: HttpRequester = {
     // As the client's own: each request sees the writes of the ones before it (Upstash replicas).
