@@ -1,8 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { errors } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpRequester } from "./upstash-http";
+import { createHttpRequester, UpstashError } from "./upstash-http";
 
 interface Seen {
   path: string;
@@ -68,7 +67,7 @@ describe("the Upstash client's node:http requester", () => {
   it("turns an error reply into an UpstashError that names the error but not the command", async () => {
     const requester = createHttpRequester({ url, token: "t" });
     const failed = requester.request({ body: ["BAD", "secret-argument"] });
-    await expect(failed).rejects.toBeInstanceOf(errors.UpstashError);
+    await expect(failed).rejects.toBeInstanceOf(UpstashError);
     await expect(failed).rejects.toThrow("ERR unknown command");
     await expect(failed).rejects.not.toThrow("secret-argument");
   });

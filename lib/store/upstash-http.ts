@@ -1,11 +1,6 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import {
-  errors,
-  type UpstashRequest,
-  type UpstashResponse,
-} from "@upstash/redis";
 
 // Upstash's REST protocol over node:http(s) with a keep-alive agent, in place of the client's
 // fetch(). Each command is one HTTP request either way; fetch (undici's WHATWG streams, plus
@@ -15,6 +10,27 @@ import {
 export interface UpstashTarget {
   url: string;
   token: string;
+}
+
+/** The part of @upstash/redis's request this transport reads (lib/store/upstash.ts hands it over). */
+export interface UpstashRequest {
+  path?: string[];
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Upstash's reply to one command, or an array of them for a pipeline. */
+export interface UpstashResponse<T> {
+  result?: T;
+  error?: string;
+}
+
+/** A reply that is an error, or no reply Upstash would send; named as the client names its own. */
+export class UpstashError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "UpstashError";
+  }
 }
 
 /** What @upstash/redis calls a Requester: one request, its parsed reply. */
@@ -81,7 +97,16 @@ export function createHttpRequester({
               try {
                 reply = JSON.parse(raw) as UpstashResponse<T>;
               } catch (cause) {
-                return reject(new errors.UpstashJSONParseError(raw, { cause }));
+                const preview =
+                  raw.length > 200 ? `${raw.slice(0, 200)}...` : raw;
+                return reject(
+                  new UpstashError(
+                    `Unable to parse response body: ${preview}`,
+                    {
+                      cause,
+                    },
+                  ),
+                );
               }
               const sync = res.headers[SYNC_TOKEN];
               if (requester.readYourWrites && typeof sync === "string")
@@ -90,7 +115,7 @@ export function createHttpRequester({
               // The command itself stays out of the message: its arguments may be secrets' hashes.
               if (status < 200 || status > 299)
                 return reject(
-                  new errors.UpstashError(reply.error ?? `HTTP ${status}`),
+                  new UpstashError(reply.error ?? `HTTP ${status}`),
                 );
               resolve(reply);
             });
