@@ -71,3 +71,16 @@ export function serverEnv(
     LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET: RAISED,
   };
 }
+
+/**
+ * The Node flags the product's `npm start` gives the server (package.json), so the benchmark
+ * measures the server as it is deployed; BENCH_NODE_FLAGS (space-separated) replaces them, to try
+ * others.
+ */
+export function serverNodeFlags(startScript: string): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(" ").filter(Boolean);
+  const words = startScript.split(/\s+/);
+  if (words[0] !== "node") return [];
+  return words.slice(1).filter((w) => w.startsWith("--"));
+}

@@ -4,6 +4,7 @@
 // — and answers them, with the heavy packages Node has loaded so far, on 127.0.0.1 at
 // BENCH_COUNTERS_PORT. It also runs the V8 profiler on demand, for the profiled windows.
 import http from "node:http";
+import https from "node:https";
 import inspector from "node:inspector";
 import { createRequire } from "node:module";
 
@@ -48,6 +49,33 @@ globalThis.fetch = function countedFetch(input, init) {
   return originalFetch.call(this, input, init);
 };
 
+// The app's Upstash client sends through http.request (lib/store/upstash-http.ts): one call, one
+// round trip, its commands in the body it ends with.
+function isUpstash(options) {
+  if (!upstash || typeof options !== "object" || options instanceof URL)
+    return false;
+  const origin = `${options.protocol ?? "http:"}//${options.hostname}${options.port ? `:${options.port}` : ""}`;
+  return (
+    origin === upstash.origin &&
+    String(options.path ?? "/").startsWith(upstash.pathname)
+  );
+}
+for (const transport of [http, https]) {
+  const request = transport.request;
+  transport.request = function countedRequest(options, ...rest) {
+    const req = request.call(this, options, ...rest);
+    if (isUpstash(options)) {
+      counts.upstash += 1;
+      const end = req.end;
+      req.end = function countedEnd(body, ...more) {
+        tally(typeof body === "string" ? body : "");
+        return end.call(this, body, ...more);
+      };
+    }
+    return req;
+  };
+}
+
 // Every statement node-postgres sends goes through Client#query, pooled or inside a transaction.
 try {
   const pg = requireFromApp("pg");
@@ -76,7 +104,30 @@ const post = (method, params) =>
     ),
   );
 
+// Peaks of the server's own memory accounts (V8 heap, external, array buffers) since the last
+// phase was read, so a report can say whether a phase's RSS is JavaScript heap or native memory.
+const MEMORY_FIELDS = [
+  "rss",
+  "heapTotal",
+  "heapUsed",
+  "external",
+  "arrayBuffers",
+];
+let memoryPeak = {};
+function sampleMemory() {
+  const now = process.memoryUsage();
+  for (const field of MEMORY_FIELDS)
+    memoryPeak[field] = Math.max(memoryPeak[field] ?? 0, now[field]);
+}
+setInterval(sampleMemory, 200).unref();
+
 async function answer(req) {
+  if (req.method === "POST" && req.url === "/memory/phase") {
+    sampleMemory();
+    const peak = memoryPeak;
+    memoryPeak = {};
+    return peak;
+  }
   if (req.method === "GET" && req.url === "/counters")
     return { ...counts, commands: { ...counts.commands }, loaded: loaded() };
   if (req.method === "POST" && req.url === "/profile/start") {

@@ -29,3 +29,17 @@ export async function stopProfile(countersUrl: string): Promise<unknown> {
   if (!res.ok) throw new Error(`profile stop answered ${res.status}`);
   return res.json();
 }
+
+/** Peak bytes of process.memoryUsage() fields since the previous call (the phase that just ended). */
+export type MemoryPeak = Record<
+  "rss" | "heapTotal" | "heapUsed" | "external" | "arrayBuffers",
+  number
+>;
+
+export async function readMemoryPhase(
+  countersUrl: string,
+): Promise<MemoryPeak> {
+  const res = await fetch(`${countersUrl}/memory/phase`, { method: "POST" });
+  if (!res.ok) throw new Error(`memory phase answered ${res.status}`);
+  return (await res.json()) as MemoryPeak;
+}

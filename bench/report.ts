@@ -3,6 +3,7 @@ import path from "node:path";
 import { BENCH, BUDGETS } from "./config";
 import type { PageJs } from "./first-load";
 import { FOLLOWING, type FirstRequest } from "./first-request";
+import type { MemoryPeak } from "./counters";
 import type { FlowRow } from "./flow";
 import type { Row } from "./load";
 import type { Frame } from "./profile";
@@ -36,6 +37,8 @@ export interface Report {
     peakTreeRssMb: number;
     peakProcessHwmMb: number;
     byPhaseMb: Record<string, number>;
+    /** Peaks of the server process's own memory accounts, by phase (bytes). */
+    heapByPhase?: Record<string, MemoryPeak>;
   };
   heavyModules: Record<string, string[]>;
   argon2: {
@@ -242,6 +245,28 @@ export function printReport(r: Report) {
       .map(([k, v]) => `${k} ${v} MB`)
       .join(", ")}`,
   );
+  const mb = (b: number) => Math.round(b / 1024 / 1024);
+  if (r.memory.heapByPhase)
+    out.push(
+      table(
+        [
+          "phase (server process peaks, MB)",
+          "RSS",
+          "V8 heap total",
+          "heap used",
+          "external",
+          "array buffers",
+        ],
+        Object.entries(r.memory.heapByPhase).map(([phase, m]) => [
+          phase,
+          mb(m.rss),
+          mb(m.heapTotal),
+          mb(m.heapUsed),
+          mb(m.external),
+          mb(m.arrayBuffers),
+        ]),
+      ),
+    );
   for (const [when, mods] of Object.entries(r.heavyModules))
     out.push(
       `Heavy packages loaded ${when}: ${mods.length ? mods.join(", ") : "none"}`,

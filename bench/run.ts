@@ -7,7 +7,7 @@ import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/password";
 import { BENCH } from "./config";
-import { readCounters } from "./counters";
+import { readCounters, readMemoryPhase, type MemoryPeak } from "./counters";
 import { firstLoadJs } from "./first-load";
 import { timeFirstRequests, type FirstRequest } from "./first-request";
 import { measureLoginFlow } from "./flow";
@@ -181,6 +181,12 @@ async function main() {
     },
   );
   const rss = sampleRss(next.child.pid!);
+  // Each phase's peak RSS of the process tree, and of the server's V8 heap and native buffers.
+  const heapByPhase: Record<string, MemoryPeak> = {};
+  const mark = async (phase: string) => {
+    rss.mark(phase);
+    heapByPhase[phase] = await readMemoryPhase(next.countersUrl);
+  };
   const base = next.url;
   const server = target(next);
   try {
@@ -193,7 +199,7 @@ async function main() {
         await readCounters(next.countersUrl)
       ).loaded,
     };
-    rss.mark("start-up");
+    await mark("start-up");
     const rows: Row[] = [];
     rows.push(
       await measure(server, {
@@ -206,7 +212,7 @@ async function main() {
         expectStatus: 200,
       }),
     );
-    rss.mark("floor");
+    await mark("floor");
     const floorRps = rows[0]!.rps;
     const make = upstashChallenges(upstash, users);
     const { scenarios, wrapped } = await challengeScenarios(
@@ -214,7 +220,7 @@ async function main() {
       floorRps,
       "upstash",
     );
-    rss.mark("pools");
+    await mark("pools");
     const profiles: Report["profiles"] = [];
     const profiled = async (scenario: Scenario) => {
       const profile = await profileScenario(server, scenario);
@@ -227,19 +233,19 @@ async function main() {
     };
     rows.push(await measure(server, scenarios.send));
     await profiled(scenarios.send);
-    rss.mark("send-code");
+    await mark("send-code");
     rows.push(await measure(server, scenarios.right));
     await profiled(scenarios.right);
-    rss.mark("verify (right)");
+    await mark("verify (right)");
     rows.push(await measure(server, scenarios.wrong));
-    rss.mark("verify (wrong)");
+    await mark("verify (wrong)");
     notes.push(...wrapped());
     loaded["after the send and verify load"] = (
       await readCounters(next.countersUrl)
     ).loaded;
     const steps = await countLoginSteps(base, next.countersUrl, users[0]!);
     const flow = await measureLoginFlow(base, users);
-    rss.mark("login flow");
+    await mark("login flow");
     const [verifyPage] = await make(1, RIGHT_CODE);
     const pages = [
       await firstLoadJs(base, "/bench/empty", "empty page"),
@@ -252,7 +258,7 @@ async function main() {
         `${COOKIE}=${verifyPage}`,
       ),
     ];
-    const memory = rss.stop();
+    const memory = { ...rss.stop(), heapByPhase };
     await next.stop();
     await upstash.stop();
     // One server at a time, so the two never share the cores.

@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { BENCH, serverEnv } from "./config";
+import { readFileSync } from "node:fs";
 import { startNext as startAnnounced } from "../scripts/start.mjs";
+import { BENCH, serverEnv, serverNodeFlags } from "./config";
 import { PROFILE_DIR } from "./profile";
 import { ROOT, STAGE_DIR, stageSources } from "./stage";
 
@@ -13,6 +14,13 @@ import { ROOT, STAGE_DIR, stageSources } from "./stage";
 // the harness's counters preloaded. Each is stopped when the run ends.
 
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+const startScript = () =>
+  (
+    JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts.start ?? "";
 const PRELOAD = pathToFileURL(
   path.join(ROOT, "bench/counters-preload.mjs"),
 ).href;
@@ -154,6 +162,7 @@ export async function startNext(
     nodeArgs: [
       "--import",
       PRELOAD,
+      ...serverNodeFlags(startScript()),
       // Node refuses --cpu-prof in NODE_OPTIONS; the profile is written when the server exits.
       ...(options.wholeRunProfile
         ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`]

@@ -2,6 +2,7 @@ import { after } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
+import { countQueries } from "@/test/support/count";
 import { resetTables } from "@/test/support/db";
 import { listRecentEvents, recordEvent, RECENT_EVENTS_SHOWN } from "./audit";
 
@@ -80,5 +81,42 @@ describe("listRecentEvents", () => {
     expect(await listRecentEvents(bob)).toMatchObject([
       { type: "login_success" },
     ]);
+  });
+
+  it("writes rows that arrive during a write together, in one more statement", async () => {
+    await getDb();
+    const queries = countQueries();
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          recordEvent({ type: "code_sent", detail: { i } }),
+        ),
+      );
+    } finally {
+      queries.stop();
+    }
+    // The first goes out alone at once; the five that queued behind it share the next INSERT.
+    expect(queries.count).toBe(2);
+    const rows = await (await getDb()).authEvent.findMany();
+    expect(rows.map((r) => (r.detail as { i: number }).i).sort()).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
+  });
+
+  it("keeps the other rows of a batch when one of them cannot be written", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const userId = await newUser("grace@example.com", "+14155550133");
+    await Promise.all([
+      recordEvent({ type: "code_sent", userId }),
+      recordEvent({ type: "code_sent", userId }),
+      recordEvent({ type: "sign_out", userId: "no-such-user" }),
+      recordEvent({ type: "code_sent", userId }),
+    ]);
+    const rows = await (await getDb()).authEvent.findMany();
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.userId === userId)).toBe(true);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0]?.[1])).toBe("sign_out");
+    error.mockRestore();
   });
 });

@@ -46,18 +46,66 @@ export async function recordEvent(input: AuditInput): Promise<void> {
   await writeEvent(input);
 }
 
-async function writeEvent(input: AuditInput): Promise<void> {
+/** Rows one INSERT carries at most, so a burst never builds one huge statement. */
+const MAX_ROWS_PER_INSERT = 200;
+
+interface Queued {
+  input: AuditInput;
+  written: () => void;
+}
+
+let queued: Queued[] = [];
+let writing: Promise<void> | undefined;
+
+/**
+ * Group commit: a row goes out at once when no write is in flight; rows that arrive during one go
+ * out together in the next INSERT. One row costs Prisma about as much CPU as a whole send step's
+ * other work, and under load the rows of many requests then share one statement; an idle server
+ * still writes each row on its own, without waiting. Resolves once the row is written (or logged).
+ */
+function writeEvent(input: AuditInput): Promise<void> {
+  return new Promise<void>((written) => {
+    queued.push({ input, written });
+    writing ??= drain();
+  });
+}
+
+async function drain(): Promise<void> {
+  while (queued.length > 0) {
+    const batch = queued.slice(0, MAX_ROWS_PER_INSERT);
+    queued = queued.slice(batch.length);
+    await writeRows(batch.map((q) => q.input));
+    for (const q of batch) q.written();
+  }
+  writing = undefined;
+}
+
+const toRow = (input: AuditInput) => ({
+  type: input.type,
+  userId: input.userId ?? null,
+  ip: input.ip ?? null,
+  userAgent: input.userAgent ?? null,
+  detail: input.detail ?? {},
+});
+
+async function writeRows(inputs: AuditInput[]): Promise<void> {
+  if (inputs.length > 1) {
+    try {
+      const db = await getDb();
+      await db.authEvent.createMany({ data: inputs.map(toRow) });
+      return;
+    } catch {
+      // One bad row (a user deleted meanwhile) fails the statement: write each on its own, so
+      // only that one is lost, and logged.
+    }
+  }
+  for (const input of inputs) await writeRow(input);
+}
+
+async function writeRow(input: AuditInput): Promise<void> {
   try {
     const db = await getDb();
-    await db.authEvent.create({
-      data: {
-        type: input.type,
-        userId: input.userId ?? null,
-        ip: input.ip ?? null,
-        userAgent: input.userAgent ?? null,
-        detail: input.detail ?? {},
-      },
-    });
+    await db.authEvent.create({ data: toRow(input) });
   } catch (error) {
     console.error(
       "audit: could not record %s event: %s",

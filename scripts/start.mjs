@@ -92,6 +92,8 @@ async function warmUp(base) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { child, ready } = startNext({
     args: process.argv.slice(2),
+    // The flags `npm start` gives Node (package.json: the heap cap) are the server's to run with.
+    nodeArgs: process.execArgv.filter((flag) => !flag.startsWith("--inspect")),
     cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."),
   });
   for (const signal of ["SIGINT", "SIGTERM"])

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "@upstash/redis";
 import { getEnv } from "@/lib/env";
 import { processWide } from "@/lib/process-wide";
+import { createHttpRequester } from "./upstash-http";
 
 // The only module that imports @upstash/redis: one client per process, shared by the challenge
 // store and the limiters, and one way to run a Lua script.
@@ -14,18 +15,28 @@ export interface UpstashConfig {
 
 export type { Redis as UpstashRedis };
 
-export function createUpstashRedis({ url, token }: UpstashConfig): Redis {
-  return new Redis({
-    url,
-    token,
-    // Off: the default JSON-parses values, turning a stored "123456" into a number.
-    automaticDeserialization: false,
-    enableTelemetry: false,
-    // No silent retries: a script whose reply was lost may have run (a verify counted, a code
-    // issued), and running it again would count twice. An outage answers 503 at once instead of
-    // after the client's default five retries (about 4 s).
-    retry: false,
-  });
+/** The client's commands, sent through node:http(s) rather than fetch (upstash-http.ts). */
+class NodeHttpRedis extends Redis {
+  constructor(config: UpstashConfig) {
+    super({
+      ...config,
+      // Off: the default JSON-parses values, turning a stored "123456" into a number.
+      automaticDeserialization: false,
+      enableTelemetry: false,
+      // No silent retries: a script whose reply was lost may have run (a verify counted, a code
+      // issued), and running it again would count twice. An outage answers 503 at once instead of
+      // after the client's default five retries (about 4 s).
+      retry: false,
+      // Plain JSON replies: every value we store is UTF-8 text, so base64 (the default, for
+      // binary values) only adds a decode of every string in every reply.
+      responseEncoding: false,
+    });
+    this.client = createHttpRequester(config);
+  }
+}
+
+export function createUpstashRedis(config: UpstashConfig): Redis {
+  return new NodeHttpRedis(config);
 }
 
 /**
@@ -52,8 +63,18 @@ export type RunScript = (
  */
 export function createScriptRunner(redis: Redis): RunScript {
   const loaded = new Set<string>();
+  // A handful of constant scripts: each hashed once, not on every call.
+  const shas = new Map<string, string>();
+  const shaOf = (script: string) => {
+    let sha = shas.get(script);
+    if (!sha) {
+      sha = createHash("sha1").update(script).digest("hex");
+      shas.set(script, sha);
+    }
+    return sha;
+  };
   return async function run(script, keys, args) {
-    const sha = createHash("sha1").update(script).digest("hex");
+    const sha = shaOf(script);
     const argv = args.map(String);
     if (loaded.has(sha)) {
       try {

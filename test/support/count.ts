@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import pg from "pg";
 
 // Counting done by the test harness, around the product's clients rather than inside them: HTTP
@@ -20,23 +22,52 @@ function requestUrl(input: Parameters<typeof fetch>[0]): URL | null {
   }
 }
 
-/** Counts the fetch() calls this process makes to `baseUrl` (same origin, path under it). */
+/** The URL an http.request call targets, from its options object (how the app's client calls it). */
+function optionsUrl(options: unknown): URL | null {
+  if (options instanceof URL) return options;
+  if (typeof options === "string") return requestUrl(options);
+  if (!options || typeof options !== "object") return null;
+  const o = options as http.RequestOptions;
+  const port = o.port ? `:${o.port}` : "";
+  return requestUrl(
+    `${o.protocol ?? "http:"}//${o.hostname ?? o.host}${port}${o.path ?? "/"}`,
+  );
+}
+
+/**
+ * Counts the requests this process makes to `baseUrl` (same origin, path under it), through
+ * fetch() or http(s).request (the app's Upstash client sends through the latter).
+ */
 export function countRoundTrips(baseUrl: string): Counter {
   const base = new URL(baseUrl);
+  const isBase = (url: URL | null) =>
+    url?.origin === base.origin && url.pathname.startsWith(base.pathname);
   const original = globalThis.fetch;
   let count = 0;
   globalThis.fetch = (input, init) => {
-    const url = requestUrl(input);
-    if (url?.origin === base.origin && url.pathname.startsWith(base.pathname))
-      count += 1;
+    if (isBase(requestUrl(input))) count += 1;
     return original(input, init);
   };
+  const requests = [http, https].map((transport) => {
+    const request = transport.request;
+    transport.request = function (this: unknown, ...args: unknown[]) {
+      if (isBase(optionsUrl(args[0]))) count += 1;
+      return (request as (...a: unknown[]) => http.ClientRequest).apply(
+        this,
+        args,
+      );
+    } as typeof transport.request;
+    return () => {
+      transport.request = request;
+    };
+  });
   return {
     get count() {
       return count;
     },
     stop() {
       globalThis.fetch = original;
+      for (const restore of requests) restore();
     },
   };
 }
