@@ -12,7 +12,7 @@ import {
   savePasskey,
 } from "@/lib/factors/passkey-records";
 import {
-  FRESH_SECOND_FACTOR_SECONDS,
+  isFreshSecondFactor,
   PASSKEY_MAX_PER_ACCOUNT,
 } from "@/lib/factors/policy";
 import { checkRegistration, registrationOptions } from "@/lib/factors/webauthn";
@@ -67,8 +67,7 @@ export async function removePasskey(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome> {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+  if (!isFreshSecondFactor(secondFactorAt, now))
     return refuse("REAUTH_REQUIRED");
   const name = (await listPasskeys(userId)).find(
     (p) => p.factorId === factorId,

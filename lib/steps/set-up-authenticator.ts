@@ -2,7 +2,7 @@ import "server-only";
 import { renderSVG } from "uqr";
 import { recordEvent } from "@/lib/audit";
 import { refuse, type Outcome } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import {
   confirmTotp,
   deleteTotp,
@@ -89,8 +89,7 @@ export async function removeAuthenticator(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome> {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+  if (!isFreshSecondFactor(secondFactorAt, now))
     return refuse("REAUTH_REQUIRED");
   const removed = await deleteTotp(userId);
   if (removed === "last") return refuse("LAST_FACTOR");
