@@ -11,6 +11,7 @@ import { ERRORS } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
+import { SignInAgain } from "./session-action";
 
 const CANCELLED: ApiError = {
   code: "PASSKEY_NOT_ADDED",
@@ -54,6 +55,7 @@ export function AddPasskey() {
   return (
     <form onSubmit={add} noValidate className={styles.factor}>
       <FormAlert error={error ? describeError(error) : null} />
+      <SignInAgain error={error} />
       <div className="field">
         <label htmlFor="field-passkey-name">Passkey name</label>
         <input

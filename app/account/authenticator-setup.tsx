@@ -7,6 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
+import { SignInAgain } from "./session-action";
 
 interface Setup {
   setupKey: string;
@@ -47,6 +48,7 @@ export function AuthenticatorSetup() {
     return (
       <>
         <FormAlert error={error ? describeError(error) : null} />
+        <SignInAgain error={error} />
         <button
           type="button"
           className={styles.button}
@@ -81,6 +83,7 @@ export function AuthenticatorSetup() {
         <li>Enter the 6-digit code the app now shows for Twostep.</li>
       </ol>
       <FormAlert error={error ? describeError(error) : null} />
+      <SignInAgain error={error} />
       <div className="field">
         <label htmlFor="field-authenticator-code">Authenticator code</label>
         <input

@@ -7,6 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
+import { SignInAgain } from "./session-action";
 
 /** "Generate recovery codes": a new set, shown this once. */
 export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
@@ -32,6 +33,7 @@ export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
   return (
     <>
       <FormAlert error={error ? describeError(error) : null} />
+      <SignInAgain error={error} />
       {codes ? (
         <>
           <p className={styles.risk}>

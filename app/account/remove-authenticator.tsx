@@ -7,6 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
+import { SignInAgain } from "./session-action";
 
 /** "Remove authenticator app": allowed within 10 minutes of passing a second factor. */
 export function RemoveAuthenticator() {
@@ -26,6 +27,7 @@ export function RemoveAuthenticator() {
   return (
     <>
       <FormAlert error={error ? describeError(error) : null} />
+      <SignInAgain error={error} />
       <button
         type="button"
         className={`secondary ${styles.button}`}

@@ -6,6 +6,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
+import { SignInAgain } from "./session-action";
 
 /** "Remove" one passkey: allowed within 10 minutes of passing a second factor. */
 export function RemovePasskey({ id, name }: { id: string; name: string }) {
@@ -34,6 +35,7 @@ export function RemovePasskey({ id, name }: { id: string; name: string }) {
         {busy ? "Removing…" : "Remove"}
       </button>
       <FormAlert error={error ? describeError(error) : null} />
+      <SignInAgain error={error} />
     </>
   );
 }

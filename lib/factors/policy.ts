@@ -25,10 +25,23 @@ export const RECOVERY_CODE_CHARS = 24;
 export const RECOVERY_CODE_GROUP = 4;
 
 /**
- * ASVS 5.0 7.5.1 (re-authenticate before changing factors); Clerk's reverification window: removing
- * a factor needs a second factor passed within the last 10 minutes.
+ * ASVS 5.0 7.5.1 (re-authenticate before changing factors); Clerk's reverification window: adding
+ * or removing a factor, or changing how the account is reached, needs a second factor passed
+ * within the last 10 minutes.
  */
 export const FRESH_SECOND_FACTOR_SECONDS = 10 * 60;
+
+/**
+ * Whether a second factor passed at `secondFactorAt` (epoch ms; null when unknown) is recent enough
+ * to change the account's factors at `now`. Unknown is never fresh.
+ */
+export function isFreshSecondFactor(
+  secondFactorAt: number | null,
+  now = Date.now(),
+): boolean {
+  if (secondFactorAt === null) return false;
+  return now - secondFactorAt <= FRESH_SECOND_FACTOR_SECONDS * 1000;
+}
 
 /**
  * WebAuthn Level 3 §13.4.3: a challenge of at least 16 random bytes; 32 as the other tokens here.

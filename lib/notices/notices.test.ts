@@ -96,9 +96,15 @@ const appCode = (key: string) =>
   TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s/g, "")) });
 
 async function withAuthenticator(p: Person, notices = quiet()) {
-  const setup = await startAuthenticatorSetup(p);
+  const setup = await startAuthenticatorSetup(p, Date.now());
   if (!setup.ok) throw new Error(setup.error);
-  return turnOnAuthenticator(notices, p, appCode(setup.setupKey), META);
+  return turnOnAuthenticator(
+    notices,
+    p,
+    appCode(setup.setupKey),
+    Date.now(),
+    META,
+  );
 }
 
 async function openChallenge(userId: string, factors: FactorKind[]) {
@@ -179,7 +185,7 @@ const CHANGES: Record<string, Change> = {
     subject: "A passkey was added to your Twostep account",
     text: 'passkey named "Laptop" was added',
     async make(p, n) {
-      const start = await startAddingPasskey(APP_URL, p);
+      const start = await startAddingPasskey(APP_URL, p, Date.now());
       if (!start.ok) throw new Error(start.error);
       const response = softwarePasskey().register(start.options, APP_URL);
       return finishAddingPasskey(
@@ -187,6 +193,7 @@ const CHANGES: Record<string, Change> = {
         APP_URL,
         p,
         { name: "Laptop", response },
+        Date.now(),
         META,
       );
     },
@@ -213,7 +220,7 @@ const CHANGES: Record<string, Change> = {
     audit: "factor_added",
     subject: "New recovery codes were made for your Twostep account",
     text: "new recovery codes were made",
-    make: (p, n) => generateRecoveryCodeSet(n, p.id, META),
+    make: (p, n) => generateRecoveryCodeSet(n, p.id, Date.now(), META),
     async stuck(p) {
       const db = await getDb();
       const codes = { factor: { userId: p.id } };
@@ -225,7 +232,12 @@ const CHANGES: Record<string, Change> = {
     subject: "A recovery code was used to sign in to your Twostep account",
     text: "a recovery code was used to sign in to your account (9 left)",
     async make(p, n) {
-      const set = await generateRecoveryCodeSet(quiet(), p.id, META);
+      const set = await generateRecoveryCodeSet(
+        quiet(),
+        p.id,
+        Date.now(),
+        META,
+      );
       if (!set.ok) throw new Error(set.error);
       const id = await openChallenge(p.id, ["phone", "recovery"]);
       const used = await verifyFactorStep(

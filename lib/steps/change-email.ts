@@ -10,7 +10,7 @@ import {
 } from "@/lib/email-links";
 import { CHANGE_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { checkVerificationEmailLimit } from "@/lib/limits/decide";
 import {
@@ -35,8 +35,7 @@ export async function requestEmailChange(
   secondFactorAt: number | null,
   now = Date.now(),
 ): Promise<Outcome<{ email: string }>> {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+  if (!isFreshSecondFactor(secondFactorAt, now))
     return refuse("REAUTH_REQUIRED");
   const { mailer } = deps;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");

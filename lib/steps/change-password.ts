@@ -3,7 +3,7 @@ import { recordEvent } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { NOTICES } from "@/lib/notices/catalogue";
@@ -30,8 +30,7 @@ export async function changePassword(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome> {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+  if (!isFreshSecondFactor(secondFactorAt, now))
     return refuse("REAUTH_REQUIRED");
   const db = await getDb();
   const user = await db.user.findUnique({

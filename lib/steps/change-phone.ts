@@ -3,7 +3,7 @@ import { findVerifiedPhone } from "@/lib/account-phone";
 import type { SendDeps } from "@/lib/challenge/send";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { firstChannel } from "@/lib/limits/destination";
 import type { Channel } from "@/lib/store";
@@ -16,15 +16,6 @@ import { startCodeStep, type FirstSend } from "./start-code-step";
 // (confirm-phone-change.ts). Whether another account holds the number is not looked at here: the
 // first steps answer alike for every number, so they tell nobody whose number it is.
 
-/** ASVS 5.0 7.5.1: changing a factor needs a second factor passed in the last 10 minutes. */
-export function hasFreshSecondFactor(
-  secondFactorAt: number | null,
-  now = Date.now(),
-): boolean {
-  if (secondFactorAt === null) return false;
-  return now - secondFactorAt <= FRESH_SECOND_FACTOR_SECONDS * 1000;
-}
-
 /** Sends the first code to the new number; the challenge's failures count toward the account's. */
 export async function startPhoneChange(
   deps: SendDeps,
@@ -33,7 +24,7 @@ export async function startPhoneChange(
   secondFactorAt: number | null,
   meta: RequestMeta,
 ): Promise<FirstSend> {
-  if (!hasFreshSecondFactor(secondFactorAt, deps.now))
+  if (!isFreshSecondFactor(secondFactorAt, deps.now))
     return refuse("REAUTH_REQUIRED");
   if ((await findVerifiedPhone(userId)) === phone)
     return refuse("SAME_PHONE", {

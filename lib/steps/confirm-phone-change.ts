@@ -4,11 +4,11 @@ import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { refuse, type Outcome } from "@/lib/errors";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount } from "@/lib/notices/notify";
 import { maskPhone } from "@/lib/phone";
-import { hasFreshSecondFactor } from "./change-phone";
 import type { MailDeps } from "./mail-deps";
 import { verifyCodeStep } from "./verify-code";
 
@@ -29,7 +29,7 @@ export async function confirmPhoneChange(
   secondFactorAt: number | null,
   meta: RequestMeta,
 ): Promise<Outcome<{ maskedPhone: string }>> {
-  if (!hasFreshSecondFactor(secondFactorAt, deps.now))
+  if (!isFreshSecondFactor(secondFactorAt, deps.now))
     return refuse("REAUTH_REQUIRED");
   const challenge = await deps.store.getChallenge(id);
   if (challenge?.purpose !== "phone-change" || challenge.userId !== userId)

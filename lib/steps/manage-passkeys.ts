@@ -12,7 +12,7 @@ import {
   savePasskey,
 } from "@/lib/factors/passkey-records";
 import {
-  FRESH_SECOND_FACTOR_SECONDS,
+  isFreshSecondFactor,
   PASSKEY_MAX_PER_ACCOUNT,
 } from "@/lib/factors/policy";
 import { checkRegistration, registrationOptions } from "@/lib/factors/webauthn";
@@ -21,11 +21,18 @@ import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 import type { SignedInUser } from "./set-up-authenticator";
 
-/** "Add a passkey": the browser's creation options, its challenge sealed for this user. */
+/**
+ * "Add a passkey": the browser's creation options, its challenge sealed for this user. Like every
+ * change of factors it needs a second factor passed in the last 10 minutes.
+ */
 export async function startAddingPasskey(
   appUrl: string,
   user: SignedInUser,
+  secondFactorAt: number | null,
+  now = Date.now(),
 ): Promise<Outcome<{ options: PublicKeyCredentialCreationOptionsJSON }>> {
+  if (!isFreshSecondFactor(secondFactorAt, now))
+    return refuse("REAUTH_REQUIRED");
   const existing = await listPasskeys(user.id);
   if (existing.length >= PASSKEY_MAX_PER_ACCOUNT)
     return refuse("PASSKEY_LIMIT");
@@ -33,14 +40,21 @@ export async function startAddingPasskey(
   return { ok: true, options };
 }
 
-/** Saves the passkey the browser created, if its response verifies (user verification included). */
+/**
+ * Saves the passkey the browser created, if its response verifies (user verification included)
+ * and the second factor is still fresh.
+ */
 export async function finishAddingPasskey(
   notices: NoticeDeps,
   appUrl: string,
   user: SignedInUser,
   input: { name: string; response: RegistrationResponseJSON },
+  secondFactorAt: number | null,
   meta: RequestMeta,
+  now = Date.now(),
 ): Promise<Outcome> {
+  if (!isFreshSecondFactor(secondFactorAt, now))
+    return refuse("REAUTH_REQUIRED");
   const passkey = await checkRegistration(appUrl, user.id, input.response);
   if (!passkey) return refuse("PASSKEY_NOT_ADDED");
   const saved = await savePasskey(user.id, input.name, passkey);
@@ -67,8 +81,7 @@ export async function removePasskey(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome> {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+  if (!isFreshSecondFactor(secondFactorAt, now))
     return refuse("REAUTH_REQUIRED");
   const name = (await listPasskeys(userId)).find(
     (p) => p.factorId === factorId,

@@ -2,7 +2,7 @@ import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { nameDevice } from "@/lib/devices/name";
 import { refuse, type Outcome } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { keyedHash } from "@/lib/keys";
 import { getSessionStore } from "@/lib/sessions";
@@ -53,11 +53,6 @@ export async function listSignedInDevices(
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
-function isFresh(secondFactorAt: number | null, now: number): boolean {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  return age <= FRESH_SECOND_FACTOR_SECONDS * 1000;
-}
-
 /**
  * "Sign out" on one row (named by its handle): that session is refused from its next request on.
  * Answers whether it was this browser's own session.
@@ -70,7 +65,8 @@ export async function signOutDevice(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome<{ current: boolean }>> {
-  if (!isFresh(secondFactorAt, now)) return refuse("REAUTH_REQUIRED");
+  if (!isFreshSecondFactor(secondFactorAt, now))
+    return refuse("REAUTH_REQUIRED");
   const store = getSessionStore();
   const target = (await store.listSessions(userId, now)).find(
     (s) => sessionHandle(s.id) === handle,
@@ -94,7 +90,7 @@ export async function signOutEverywhereElse(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome<{ ended: number }>> {
-  if (!isFresh(secondFactorAt, now) || !currentId)
+  if (!isFreshSecondFactor(secondFactorAt, now) || !currentId)
     return refuse("REAUTH_REQUIRED");
   const ended = await getSessionStore().revokeUserSessions(userId, currentId);
   await recordEvent({

@@ -66,13 +66,14 @@ async function addPasskey(
   passkey: SoftwarePasskey,
   name = "Laptop",
 ) {
-  const start = await startAddingPasskey(APP_URL, user);
+  const start = await startAddingPasskey(APP_URL, user, Date.now());
   if (!start.ok) throw new Error(start.error);
   return finishAddingPasskey(
     { messenger },
     APP_URL,
     user,
     { name, response: passkey.register(start.options, ORIGIN) },
+    Date.now(),
     META,
   );
 }
@@ -96,7 +97,7 @@ async function requestOptions(id: string) {
 describe("passkeys", () => {
   it("are added with user verification, for this site only, bound to the person adding them", async () => {
     const user = await newUser();
-    const start = await startAddingPasskey(APP_URL, user);
+    const start = await startAddingPasskey(APP_URL, user, Date.now());
     if (!start.ok) throw new Error(start.error);
     expect(start.options.rp.id).toBe("twostep.example");
     expect(start.options.authenticatorSelection?.userVerification).toBe(
@@ -120,6 +121,7 @@ describe("passkeys", () => {
           APP_URL,
           who,
           { name: "x", response: r },
+          Date.now(),
           META,
         ),
       ).toMatchObject({ ok: false, error: "PASSKEY_NOT_ADDED" });
@@ -131,6 +133,7 @@ describe("passkeys", () => {
         APP_URL,
         user,
         { name: "Laptop", response },
+        Date.now(),
         META,
       ),
     ).toEqual({ ok: true });
@@ -141,6 +144,7 @@ describe("passkeys", () => {
         APP_URL,
         user,
         { name: "Again", response },
+        Date.now(),
         META,
       ),
     ).toMatchObject({ ok: false, error: "PASSKEY_EXISTS" });

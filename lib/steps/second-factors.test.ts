@@ -68,12 +68,13 @@ const appCode = (key: string, steps = 0) =>
 
 async function withAuthenticator() {
   const user = await newUser();
-  const setup = await startAuthenticatorSetup(user);
+  const setup = await startAuthenticatorSetup(user, Date.now());
   if (!setup.ok) throw new Error(setup.error);
   const on = await turnOnAuthenticator(
     { messenger },
     user,
     appCode(setup.setupKey),
+    Date.now(),
     META,
   );
   expect(on).toEqual({ ok: true });
@@ -123,7 +124,7 @@ async function events(userId: string) {
 describe("the authenticator app", () => {
   it("is set up with a QR code and a key, and turned on only by a valid code from it", async () => {
     const user = await newUser();
-    const setup = await startAuthenticatorSetup(user);
+    const setup = await startAuthenticatorSetup(user, Date.now());
     if (!setup.ok) throw new Error(setup.error);
     expect(setup.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(
@@ -134,7 +135,7 @@ describe("the authenticator app", () => {
       "0",
     );
     expect(
-      await turnOnAuthenticator({ messenger }, user, wrong, META),
+      await turnOnAuthenticator({ messenger }, user, wrong, Date.now(), META),
     ).toMatchObject({
       ok: false,
       error: "WRONG_CODE",
@@ -148,6 +149,7 @@ describe("the authenticator app", () => {
         { messenger },
         user,
         appCode(setup.setupKey),
+        Date.now(),
         META,
       ),
     ).toEqual({
@@ -165,7 +167,7 @@ describe("the authenticator app", () => {
         text: expect.stringContaining("authenticator app was turned on"),
       },
     ]);
-    expect(await startAuthenticatorSetup(user)).toMatchObject({
+    expect(await startAuthenticatorSetup(user, Date.now())).toMatchObject({
       ok: false,
       error: "AUTHENTICATOR_EXISTS",
     });
@@ -318,7 +320,12 @@ describe("removing the authenticator app", () => {
 describe("recovery codes", () => {
   async function withCodes() {
     const user = await newUser();
-    const set = await generateRecoveryCodeSet({ messenger }, user.id, META);
+    const set = await generateRecoveryCodeSet(
+      { messenger },
+      user.id,
+      Date.now(),
+      META,
+    );
     if (!set.ok) throw new Error(set.error);
     return { user, codes: set.codes };
   }
@@ -332,7 +339,12 @@ describe("recovery codes", () => {
     for (const code of codes)
       expect(dump).not.toContain(code.replace(/-/g, ""));
     expect(messenger.sms.at(-1)!.text).toContain("new recovery codes");
-    const again = await generateRecoveryCodeSet({ messenger }, user.id, META);
+    const again = await generateRecoveryCodeSet(
+      { messenger },
+      user.id,
+      Date.now(),
+      META,
+    );
     expect(again.ok).toBe(true);
     expect(await db.recoveryCode.count()).toBe(10);
     const { challengeId } = await passwordStep(user.email);
@@ -423,7 +435,12 @@ describe("recovery codes", () => {
 describe("an account switched off by wrong codes", () => {
   it("lets its person back in with a recovery code, which switches it back on; codes stay refused until then", async () => {
     const user = await newUser();
-    const set = await generateRecoveryCodeSet({ messenger }, user.id, META);
+    const set = await generateRecoveryCodeSet(
+      { messenger },
+      user.id,
+      Date.now(),
+      META,
+    );
     if (!set.ok) throw new Error(set.error);
     // 100 wrong codes in a row, five per challenge, as a guesser past the password would, each
     // after the pause the one before it brought (the store takes the caller's clock).

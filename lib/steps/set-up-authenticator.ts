@@ -2,7 +2,7 @@ import "server-only";
 import { renderSVG } from "uqr";
 import { recordEvent } from "@/lib/audit";
 import { refuse, type Outcome } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { isFreshSecondFactor } from "@/lib/factors/policy";
 import {
   confirmTotp,
   deleteTotp,
@@ -38,11 +38,17 @@ export interface AuthenticatorSetup {
 
 /**
  * "Set up authenticator app": a new secret, stored sealed and not yet in use; it counts only once
- * the person proves their app has it (turnOnAuthenticator). Starting again replaces it.
+ * the person proves their app has it (turnOnAuthenticator). Starting again replaces it. Like every
+ * change of factors it needs a second factor passed in the last 10 minutes: an older stolen
+ * session cannot bind its own app to the account.
  */
 export async function startAuthenticatorSetup(
   user: SignedInUser,
+  secondFactorAt: number | null,
+  now = Date.now(),
 ): Promise<Outcome<AuthenticatorSetup>> {
+  if (!isFreshSecondFactor(secondFactorAt, now))
+    return refuse("REAUTH_REQUIRED");
   if (await findActiveTotp(user.id)) return refuse("AUTHENTICATOR_EXISTS");
   const secret = newTotpSecret();
   await saveTotpSetup(user.id, seal(TOTP_SEAL_PURPOSE, secret));
@@ -54,13 +60,20 @@ export async function startAuthenticatorSetup(
   };
 }
 
-/** "Turn on": only with a valid code from the app, whose time step is then spent. */
+/**
+ * "Turn on": only with a valid code from the app, whose time step is then spent, and with the
+ * second factor still fresh (the setup may have been started by a session that was fresh then).
+ */
 export async function turnOnAuthenticator(
   notices: NoticeDeps,
   user: SignedInUser,
   code: string,
+  secondFactorAt: number | null,
   meta: RequestMeta,
+  now = Date.now(),
 ): Promise<Outcome> {
+  if (!isFreshSecondFactor(secondFactorAt, now))
+    return refuse("REAUTH_REQUIRED");
   const pending = await findPendingTotp(user.id);
   const secret = pending && unseal(TOTP_SEAL_PURPOSE, pending.secretSealed);
   if (!pending || !secret) return refuse("NO_SETUP");
@@ -89,8 +102,7 @@ export async function removeAuthenticator(
   meta: RequestMeta,
   now = Date.now(),
 ): Promise<Outcome> {
-  const age = secondFactorAt === null ? Infinity : now - secondFactorAt;
-  if (age > FRESH_SECOND_FACTOR_SECONDS * 1000)
+  if (!isFreshSecondFactor(secondFactorAt, now))
     return refuse("REAUTH_REQUIRED");
   const removed = await deleteTotp(userId);
   if (removed === "last") return refuse("LAST_FACTOR");

@@ -55,7 +55,7 @@ async function withPasskey(passkey: SoftwarePasskey) {
   const account = await createAccount({ email, passwordHash: "h", phone });
   if (!account.ok) throw new Error(account.error);
   const user = { id: account.userId, email };
-  const start = await startAddingPasskey(APP_URL, user);
+  const start = await startAddingPasskey(APP_URL, user, Date.now());
   if (!start.ok) throw new Error(start.error);
   const response = passkey.register(start.options, APP_URL);
   const added = await finishAddingPasskey(
@@ -63,6 +63,7 @@ async function withPasskey(passkey: SoftwarePasskey) {
     APP_URL,
     user,
     { name: "Key", response },
+    Date.now(),
     META,
   );
   if (!added.ok) throw new Error(added.error);

@@ -74,13 +74,14 @@ async function openChallenges(userId: string, factors: FactorKind[]) {
 
 async function totpTrial(): Promise<number> {
   const user = await newUser();
-  const setup = await startAuthenticatorSetup(user);
+  const setup = await startAuthenticatorSetup(user, Date.now());
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
   await turnOnAuthenticator(
     { messenger },
     user,
     TOTP.generate({ secret }),
+    Date.now(),
     META,
   );
   const ids = await openChallenges(user.id, ["totp"]);
@@ -94,7 +95,12 @@ async function totpTrial(): Promise<number> {
 
 async function recoveryTrial(): Promise<number> {
   const user = await newUser();
-  const set = await generateRecoveryCodeSet({ messenger }, user.id, META);
+  const set = await generateRecoveryCodeSet(
+    { messenger },
+    user.id,
+    Date.now(),
+    META,
+  );
   if (!set.ok) throw new Error(set.error);
   const ids = await openChallenges(user.id, ["recovery"]);
   const results = await Promise.all(

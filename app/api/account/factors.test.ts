@@ -13,6 +13,7 @@ import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { hashPassword } from "@/lib/password";
 import { getChallengeStore } from "@/lib/store";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -44,6 +45,9 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 const PASSWORD = "a long enough password";
 const META = { ip: null, userAgent: null };
+/** Just past the 10 minutes a second factor stays fresh for (FRESH_SECOND_FACTOR_SECONDS). */
+const STALE_MINUTES = FRESH_SECOND_FACTOR_SECONDS / 60 + 1;
+const REAUTH = { code: "REAUTH_REQUIRED" };
 
 const post = (
   handler: (r: Request) => Promise<Response>,
@@ -67,13 +71,14 @@ async function personWithApp() {
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);
   const user = { id: account.userId, email };
-  const setup = await startAuthenticatorSetup(user);
+  const setup = await startAuthenticatorSetup(user, Date.now());
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
   await turnOnAuthenticator(
     { messenger: createRecordingMessenger() },
     user,
     TOTP.generate({ secret }),
+    Date.now(),
     META,
   );
   return { email, phone, secret };
@@ -168,7 +173,22 @@ describe("a signed-in person's factor routes", () => {
     const account = await createAccount({ email, passwordHash: "h", phone });
     if (!account.ok) throw new Error(account.error);
     await signIn(account.userId, email, minutesAgo);
-    return { phone };
+    return { id: account.userId, email, phone };
+  }
+
+  /** This browser's session replaced by one whose second factor passed 11 minutes ago. */
+  const goStale = (p: { id: string; email: string }) =>
+    signIn(p.id, p.email, STALE_MINUTES);
+
+  async function nothingAdded(phone: string) {
+    const db = await getDb();
+    expect(await db.factor.count()).toBe(0);
+    expect(await db.totpSecret.count()).toBe(0);
+    expect(await db.recoveryCode.count()).toBe(0);
+    expect(await db.authEvent.count({ where: { type: "factor_added" } })).toBe(
+      0,
+    );
+    expect(listOutbox(phone)).toEqual([]);
   }
 
   it("set up, turn on and remove the authenticator app, each change texted", async () => {
@@ -194,12 +214,13 @@ describe("a signed-in person's factor routes", () => {
   });
 
   it("refuse to remove the app more than 10 minutes after the second factor", async () => {
-    await person(11);
+    const p = await person();
     const setup = await post(setUp, "/api/account/authenticator", {});
     const secret = Secret.fromBase32(setup.json.setupKey.replace(/\s/g, ""));
     await post(turnOn, "/api/account/authenticator/confirm", {
       code: TOTP.generate({ secret }),
     });
+    await goStale(p);
     expect(
       await post(remove, "/api/account/authenticator/remove", {}),
     ).toMatchObject({
@@ -208,6 +229,45 @@ describe("a signed-in person's factor routes", () => {
     });
     const db = await getDb();
     expect(await db.factor.count({ where: { kind: "totp" } })).toBe(1);
+  });
+
+  it("refuse to set up an app more than 10 minutes after the second factor: no secret, no row", async () => {
+    const { phone } = await person(STALE_MINUTES);
+    const setup = await post(setUp, "/api/account/authenticator", {});
+    expect(setup).toEqual({
+      status: 403,
+      json: { ok: false, error: expect.objectContaining(REAUTH) },
+    });
+    await nothingAdded(phone);
+  });
+
+  it("refuse to turn on an app set up earlier once the second factor is more than 10 minutes old", async () => {
+    const p = await person();
+    const setup = await post(setUp, "/api/account/authenticator", {});
+    const secret = Secret.fromBase32(setup.json.setupKey.replace(/\s/g, ""));
+    await goStale(p);
+    expect(
+      await post(turnOn, "/api/account/authenticator/confirm", {
+        code: TOTP.generate({ secret }),
+      }),
+    ).toMatchObject({ status: 403, json: { error: REAUTH } });
+    const db = await getDb();
+    expect(
+      await db.factor.count({ where: { confirmedAt: { not: null } } }),
+    ).toBe(0);
+    expect(await db.authEvent.count({ where: { type: "factor_added" } })).toBe(
+      0,
+    );
+    expect(listOutbox(p.phone)).toEqual([]);
+  });
+
+  it("refuse to generate recovery codes more than 10 minutes after the second factor", async () => {
+    const { phone } = await person(STALE_MINUTES);
+    expect(await post(generate, "/api/account/recovery-codes", {})).toEqual({
+      status: 403,
+      json: { ok: false, error: expect.objectContaining(REAUTH) },
+    });
+    await nothingAdded(phone);
   });
 
   it("generate 10 recovery codes, in a reply that is never cached", async () => {

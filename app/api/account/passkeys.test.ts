@@ -14,6 +14,7 @@ import { POST as passkeyVerify } from "@/app/api/otp/passkey/verify/route";
 import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword } from "@/lib/password";
 import { getChallengeStore } from "@/lib/store";
@@ -38,6 +39,9 @@ const post = (
   body: object,
 ) => postAsBrowser(handler, path, body, "198.51.100.11");
 const signIn = signInBrowser;
+/** Just past the 10 minutes a second factor stays fresh for. */
+const STALE_MINUTES = FRESH_SECOND_FACTOR_SECONDS / 60 + 1;
+const REAUTH = { code: "REAUTH_REQUIRED" };
 
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
@@ -122,6 +126,34 @@ describe("the passkey routes", () => {
     expect(await getChallengeStore().redeemChallenge(id)).toMatchObject({
       verifiedBy: "passkey",
     });
+  });
+
+  it("refuse the options to a session whose second factor is more than 10 minutes old", async () => {
+    const user = await person();
+    await signIn(user.id, user.email, STALE_MINUTES);
+    expect(await post(options, "/api/account/passkeys", {})).toEqual({
+      status: 403,
+      json: { ok: false, error: expect.objectContaining(REAUTH) },
+    });
+  });
+
+  it("refuse to save a passkey once the second factor is more than 10 minutes old: no row, no text", async () => {
+    const user = await person();
+    await signIn(user.id, user.email);
+    const origin = new URL(getEnv().appUrl).origin;
+    const start = await post(options, "/api/account/passkeys", {});
+    const response = softwarePasskey().register(start.json.options, origin);
+    await signIn(user.id, user.email, STALE_MINUTES);
+    expect(
+      await post(add, "/api/account/passkeys/add", { name: "Key", response }),
+    ).toMatchObject({ status: 403, json: { error: REAUTH } });
+    const db = await getDb();
+    expect(await db.passkey.count()).toBe(0);
+    expect(await db.factor.count({ where: { kind: "passkey" } })).toBe(0);
+    expect(await db.authEvent.count({ where: { type: "factor_added" } })).toBe(
+      0,
+    );
+    expect(listOutbox(user.phone)).toEqual([]);
   });
 
   it("remove a passkey from a fresh session, and text it", async () => {

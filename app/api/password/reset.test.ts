@@ -394,7 +394,7 @@ describe("a reset link", () => {
 
   it("asks an account with an authenticator app for the app first, texting nothing", async () => {
     const ada = await account();
-    const setup = await startAuthenticatorSetup(ada);
+    const setup = await startAuthenticatorSetup(ada, Date.now());
     if (!setup.ok) throw new Error(setup.error);
     const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
     const meta = { ip: nextIp(), userAgent: null };
@@ -403,6 +403,7 @@ describe("a reset link", () => {
       { messenger },
       ada,
       TOTP.generate({ secret }),
+      Date.now(),
       meta,
     );
 

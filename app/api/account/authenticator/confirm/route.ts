@@ -1,5 +1,5 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { endOtherSessions } from "@/lib/auth/sign-in-time";
+import { endOtherSessions, secondFactorTime } from "@/lib/auth/sign-in-time";
 import {
   apiHandler,
   fail,
@@ -13,8 +13,8 @@ import { noticeDeps } from "@/lib/notices/notify";
 import { turnOnAuthenticator } from "@/lib/steps/set-up-authenticator";
 import { turnOnSchema } from "@/lib/validation";
 
-// "Turn on": the app being set up counts from now on, if the code it shows is right; the person's
-// other sessions end (and lib/factors forgets their remembered devices).
+// "Turn on": the app being set up counts from now on, if the code it shows is right and the second
+// factor was passed in the last 10 minutes; the person's other sessions end (and lib/factors forgets their remembered devices).
 export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, turnOnSchema);
   if ("reply" in parsed) return parsed.reply;
@@ -26,6 +26,7 @@ export const POST = apiHandler(async (request) => {
     noticeDeps(),
     { id: user.id, email: user.email },
     parsed.data.code,
+    await secondFactorTime(),
     requestMeta(request),
   );
   if (!outcome.ok) return refused(outcome);

@@ -1,5 +1,5 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { endOtherSessions } from "@/lib/auth/sign-in-time";
+import { endOtherSessions, secondFactorTime } from "@/lib/auth/sign-in-time";
 import { getEnv } from "@/lib/env";
 import {
   apiHandler,
@@ -14,7 +14,8 @@ import { noticeDeps } from "@/lib/notices/notify";
 import { finishAddingPasskey } from "@/lib/steps/manage-passkeys";
 import { addPasskeySchema } from "@/lib/validation-passkeys";
 
-// The passkey the browser created, saved under its name if its response verifies.
+// The passkey the browser created, saved under its name if its response verifies and the second
+// factor was passed in the last 10 minutes.
 export const POST = apiHandler(async (request) => {
   const parsed = await parseBody(request, addPasskeySchema);
   if ("reply" in parsed) return parsed.reply;
@@ -27,6 +28,7 @@ export const POST = apiHandler(async (request) => {
     getEnv().appUrl,
     { id: user.id, email: user.email },
     parsed.data,
+    await secondFactorTime(),
     requestMeta(request),
   );
   if (!outcome.ok) return refused(outcome);
