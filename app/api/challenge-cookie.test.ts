@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { codeFromSmsText } from "@/test/support/messenger";
@@ -34,7 +35,7 @@ afterAll(() => vi.unstubAllEnvs());
 /** A new account, and its password step passed in a new browser; the code its phone got. */
 async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
   const email = `cookie-${randomUUID()}@example.com`;
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const passwordHash = await app.hashPassword(PASSWORD);
   const made = await app.createAccount({ email, passwordHash, phone });
   if (!made.ok) throw new Error(made.error);

@@ -1,4 +1,5 @@
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   LOCK_AFTER_FAILURES,
@@ -85,7 +86,7 @@ interface Login {
 
 async function setUp(app: App) {
   const email = `guessed-${randomUUID()}@example.com`;
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const passwordHash = await app.hashPassword(PASSWORD);
   const made = await app.createAccount({ email, passwordHash, phone });
   if (!made.ok) throw new Error(made.error);

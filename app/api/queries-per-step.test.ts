@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
@@ -35,7 +35,7 @@ const PASSWORD_STEP = { beforeReply: 2, afterReply: 1 };
 /** A right password also reads which second factors the person has (the strongest goes first). */
 const PASSWORD_STEP_PASSED = { beforeReply: 3, afterReply: 1 };
 
-const phone = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+const phone = () => randomMobile("+3361");
 const latestCode = (to: string) =>
   listOutbox(to)[0]!
     .text.match(/(\d[. ]*){6}/)![0]!

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomBytes, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -73,7 +74,7 @@ interface Person {
 
 async function person(verified: boolean): Promise<Person> {
   const email = `n${randomInt(1e9)}@example.com`;
-  const phone = `+3362${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3362");
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);
   if (verified)

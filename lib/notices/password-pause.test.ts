@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -24,7 +25,7 @@ afterAll(async () => closeDb(await getDb()));
 
 async function person() {
   const email = `guessed-${randomUUID()}@example.com`;
-  const phone = `+3365${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3365");
   const made = await createAccount({
     email,
     passwordHash: await hashPassword(PASSWORD),

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -42,7 +43,7 @@ const mail = (later: MailDeps["later"] = run): MailDeps => ({
 });
 
 async function newAccount(verified: boolean) {
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const email = `smtp.${phone.slice(1)}@example.com`;
   const created = await createAccount({ email, passwordHash: "x", phone });
   if (!created.ok) throw new Error(created.error);

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ const deps = () => ({ store, messenger, appUrl: "https://twostep.example" });
 
 async function newUser() {
   const email = `p${randomInt(1e9)}@example.com`;
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);
   return { id: account.userId, email, phone };

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -43,7 +44,7 @@ afterAll(async () => {
 });
 
 async function rememberedPerson() {
-  const phone = `+3363${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3362");
   const email = `device${randomInt(1e12)}@example.com`;
   const passwordHash = await hashPassword(PASSWORD);
   const account = await createAccount({ email, passwordHash, phone });

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -278,7 +279,7 @@ describe("the smaller holes", () => {
 
   it("names the challenge cookie __Host-twostep_challenge, Secure, when APP_URL is https", async () => {
     const email = `cookie-${randomUUID()}@example.com`;
-    const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+    const phone = randomMobile("+3361");
     const passwordHash = await app.hashPassword("plum-ferry-quartz-71");
     expect((await app.createAccount({ email, phone, passwordHash })).ok).toBe(
       true,

@@ -1,4 +1,5 @@
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   DISABLE_AFTER_FAILURES,
@@ -61,7 +62,7 @@ describe("wrong codes spread over logins (Upstash store, real Redis)", () => {
     const { hashPassword } = await import("@/lib/password");
     const ip = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
     const email = `guessed-${randomUUID()}@example.com`;
-    const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+    const phone = randomMobile("+3361");
     const passwordHash = await hashPassword(PASSWORD);
     expect((await createAccount({ email, phone, passwordHash })).ok).toBe(true);
     const call = async (

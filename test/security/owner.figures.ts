@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
@@ -30,7 +31,7 @@ vi.hoisted(() => {
 
 const SECTION = "owner not locked out";
 const PASSWORD = "plum-ferry-quartz-71";
-const frMobile = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+const frMobile = () => randomMobile("+3361");
 let addresses = 0;
 const newAddress = () =>
   `198.51.${100 + (addresses >> 8)}.${addresses++ % 256}`;

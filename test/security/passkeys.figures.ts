@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -50,7 +51,7 @@ afterAll(async () => {
 });
 
 async function withPasskey(passkey: SoftwarePasskey) {
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const email = `pk${randomInt(1e12)}@example.com`;
   const account = await createAccount({ email, passwordHash: "h", phone });
   if (!account.ok) throw new Error(account.error);

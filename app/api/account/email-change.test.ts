@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import {
   afterAll,
@@ -35,7 +36,7 @@ const IP = () => `198.51.100.${randomInt(1, 250)}`;
 async function person({ verified = true } = {}) {
   const tag = randomInt(1e9);
   const email = `old.${tag}@example.com`;
-  const phone = `+3365${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3365");
   const account = await createAccount({ email, passwordHash: "h", phone });
   if (!account.ok) throw new Error(account.error);
   if (verified)
@@ -310,7 +311,7 @@ describe("an address that already has an account", () => {
     const squatter = await createAccount({
       email: to,
       passwordHash: "h",
-      phone: `+3366${String(randomInt(10_000_000)).padStart(7, "0")}`,
+      phone: randomMobile("+3366"),
     });
     expect(squatter.ok).toBe(true);
 

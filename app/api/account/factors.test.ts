@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import {
@@ -66,7 +67,7 @@ afterAll(async () => closeDb(await getDb()));
 
 async function personWithApp() {
   const email = `p${randomInt(1e9)}@example.com`;
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const passwordHash = await hashPassword(PASSWORD);
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);
@@ -111,7 +112,7 @@ describe("signing in with an authenticator app", () => {
 
   it("refuses a code for a factor the challenge does not take, and a malformed one, without counting", async () => {
     const email = `p${randomInt(1e9)}@example.com`;
-    const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+    const phone = randomMobile("+3361");
     await createAccount({
       email,
       passwordHash: await hashPassword(PASSWORD),
@@ -169,7 +170,7 @@ describe("the account's factor routes", () => {
 describe("a signed-in person's factor routes", () => {
   async function person(minutesAgo = 0) {
     const email = `p${randomInt(1e9)}@example.com`;
-    const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+    const phone = randomMobile("+3361");
     const account = await createAccount({ email, passwordHash: "h", phone });
     if (!account.ok) throw new Error(account.error);
     await signIn(account.userId, email, minutesAgo);

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import {
   afterAll,
@@ -45,7 +46,7 @@ const REAUTH = { code: "REAUTH_REQUIRED" };
 
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const passwordHash = await hashPassword(PASSWORD);
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);

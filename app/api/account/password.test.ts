@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import {
@@ -46,7 +47,7 @@ const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
 
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
-  const phone = `+3364${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3364");
   const account = await createAccount({
     email,
     passwordHash: await hashPassword(OLD),

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import {
   afterAll,
@@ -47,7 +48,7 @@ vi.hoisted(() => {
 // remembered devices forgotten, the trail written and the new number the one sign-in texts.
 
 const PASSWORD = "a long enough password";
-const mobile = () => `+3367${String(randomInt(10_000_000)).padStart(7, "0")}`;
+const mobile = () => randomMobile("+3367");
 let addresses = 0;
 const newAddress = () => `203.0.113.${addresses++ % 256}`;
 

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { Secret, TOTP } from "otpauth";
@@ -73,7 +74,7 @@ const latestCode = (to: string) =>
 
 async function person() {
   const email = `d${randomInt(1e9)}@example.com`;
-  const phone = `+3362${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3362");
   const account = await createAccount({
     email,
     passwordHash: await hashPassword(PASSWORD),

@@ -1,3 +1,4 @@
+import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import {
@@ -47,7 +48,7 @@ async function person() {
   const account = await createAccount({
     email: `s${randomInt(1e9)}@example.com`,
     passwordHash: "h",
-    phone: `+3363${String(randomInt(10_000_000)).padStart(7, "0")}`,
+    phone: randomMobile("+3362"),
   });
   if (!account.ok) throw new Error(account.error);
   return account.userId;

@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as verifyCode } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
@@ -34,7 +34,7 @@ async function post(
 /** A whole sign-up through the routes: the new account's id and address. */
 async function signUp() {
   people++;
-  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3361");
   const email = `verify.${phone.slice(1)}@example.com`;
   cookieJar.clear();
   const person = { email, password: "long enough for this", phone };

@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/signup/route";
 import { getDb } from "@/lib/db";
@@ -12,7 +12,7 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // Whole signups through the real route handlers, Postgres and the outbox.
 
-const phone = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+const phone = () => randomMobile("+3361");
 const latestCode = (to: string) =>
   listOutbox(to)[0]!
     .text.match(/(\d[. ]*){6}/)![0]!

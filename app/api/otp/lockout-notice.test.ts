@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
 import { LOCK_LADDER_SECONDS } from "@/lib/challenge/policy";
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 async function person() {
   const email = `paused-${randomUUID()}@example.com`;
-  const phone = `+3363${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3362");
   const made = await createAccount({
     email,
     passwordHash: await hashPassword(PASSWORD),

@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { roundTripsOf, startTestUpstash } from "@/test/support/redis";
@@ -49,7 +50,7 @@ const tripsOf = (request: () => Promise<Response>, status = 200) =>
     expect((await request()).status).toBe(status),
   );
 
-const phone = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+const phone = () => randomMobile("+3361");
 
 describe("round trips per request", () => {
   it("resends a code, or calls instead, in at most two round trips including rate limits", async () => {

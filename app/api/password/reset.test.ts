@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as verifyCode } from "@/app/api/otp/verify/route";
@@ -37,7 +37,7 @@ const NEW_PASSWORD = "a brand new passphrase 42";
 
 let addresses = 0;
 const nextIp = () => `198.51.100.${(addresses++ % 250) + 1}`;
-const newPhone = () => `+3361${String(randomInt(10_000_000)).padStart(7, "0")}`;
+const newPhone = () => randomMobile("+3361");
 
 async function post(
   handler: (r: Request) => Promise<Response>,

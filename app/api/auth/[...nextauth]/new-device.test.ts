@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomMobile } from "@/test/support/phones";
+import { randomUUID } from "node:crypto";
 import {
   afterAll,
   beforeAll,
@@ -49,7 +50,7 @@ afterAll(async () => closeDb(await getDb()));
 
 async function person(verified = true) {
   const email = `seen-${randomUUID()}@example.com`;
-  const phone = `+3364${String(randomInt(10_000_000)).padStart(7, "0")}`;
+  const phone = randomMobile("+3364");
   const made = await createAccount({ email, passwordHash: "h", phone });
   if (!made.ok) throw new Error(made.error);
   if (verified)
