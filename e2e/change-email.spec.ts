@@ -1,28 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { latestEmail, readEmailLink } from "./support/email";
 import { expectOnAccountPage, newPerson, signUp } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 
 // "Change email" as a person meets it: ask on the account page, open the link that reached the
 // new address, and find the new address verified; the old address is told.
-
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  for (const [label, width, height] of [
-    ["phone", 390, 844],
-    ["desktop", 1280, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: `${SHOTS}/${name}-${label}.png`,
-      fullPage: true,
-    });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test("a person changes their email address with a link sent to the new one; the old one is told", async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   enterCode,
   newPerson,
@@ -8,27 +8,9 @@ import {
   signUp,
   submitPassword,
 } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 
 // "Change password" as a person meets it: change it, sign out, and only the new one works.
-
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  for (const [label, width, height] of [
-    ["phone", 390, 844],
-    ["desktop", 1280, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: `${SHOTS}/${name}-${label}.png`,
-      fullPage: true,
-    });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test("a person changes the password on the account page; afterwards only the new one signs in", async ({
   page,

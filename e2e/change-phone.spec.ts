@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   enterCode,
   newPerson,
@@ -9,28 +9,10 @@ import {
   signUp,
   submitPassword,
 } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 
 // "Change phone number" as a person meets it: a new number, the code sent to it, the new number on
 // the account page, and the next sign-in's code going to the new number.
-
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  for (const [label, width, height] of [
-    ["phone", 390, 844],
-    ["desktop", 1280, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: `${SHOTS}/${name}-${label}.png`,
-      fullPage: true,
-    });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 const masked = (e164: string) => `+33 ••• ${e164.slice(-4)}`;
 

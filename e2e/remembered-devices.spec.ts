@@ -10,29 +10,11 @@ import {
   submitPassword,
   type Person,
 } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 
 // Remembered devices and the way back in after losing the phone, as a person meets them.
 
 const REMEMBER = "Remember this device for 30 days";
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  for (const [label, width, height] of [
-    ["phone", 390, 844],
-    ["desktop", 1280, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: `${SHOTS}/${name}-${label}.png`,
-      fullPage: true,
-    });
-  }
-  if (size) await page.setViewportSize(size);
-}
-
 /** The password step on a remembered browser: straight to the account, no code asked. */
 async function passwordOnly(page: Page, person: Person) {
   await page.goto("/login");

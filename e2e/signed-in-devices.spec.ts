@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   enterCode,
   newPerson,
@@ -6,27 +6,9 @@ import {
   signUp,
   submitPassword,
 } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 
 // "Signed-in devices" as a person meets them: two browsers on one account, one ends the other.
-
-const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-/** Saves the page at a phone's and a desktop's width when E2E_SCREENSHOTS_DIR is set. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  for (const [label, width, height] of [
-    ["phone", 390, 844],
-    ["desktop", 1280, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: `${SHOTS}/${name}-${label}.png`,
-      fullPage: true,
-    });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test("a person sees both browsers in Signed-in devices and signs the other out everywhere else", async ({
   browser,

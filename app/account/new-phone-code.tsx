@@ -10,6 +10,7 @@ import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
+import { CodeField } from "@/app/ui/code-field";
 
 type Busy = "verify" | Channel | null;
 
@@ -67,33 +68,14 @@ export function NewPhoneCode({
     <form onSubmit={verify} noValidate>
       <FormAlert error={error ? describeError(error) : null} info={info} />
       <SignInAgain error={error} />
-      <div className="field">
-        <label htmlFor="field-new-phone-code">Verification code</label>
-        <input
-          id="field-new-phone-code"
-          name="code"
-          className="code-input"
-          value={code}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          required
-          disabled={ended}
-          autoFocus
-          onChange={(e) =>
-            setCode(e.target.value.replace(/\D/g, "").slice(0, 6))
-          }
-        />
-        <p className="status-line">
-          <span>
-            {view.attemptsLeft}{" "}
-            {view.attemptsLeft === 1 ? "attempt" : "attempts"} left
-          </span>
-          <span>
-            {view.sendsLeft} {view.sendsLeft === 1 ? "send" : "sends"} left
-          </span>
-        </p>
-      </div>
+      <CodeField
+        id="field-new-phone-code"
+        code={code}
+        onChange={setCode}
+        disabled={ended}
+        attemptsLeft={view.attemptsLeft}
+        sendsLeft={view.sendsLeft}
+      />
       <button
         type="submit"
         disabled={ended || busy !== null || code.length !== 6}

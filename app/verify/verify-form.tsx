@@ -14,6 +14,7 @@ import { DeliveryStatus } from "./delivery-status";
 import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
 import { useWebOtp } from "./use-web-otp";
+import { CodeField } from "@/app/ui/code-field";
 
 type Busy = "verify" | Channel | null;
 
@@ -118,33 +119,14 @@ export function VerifyForm({
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} info={info} />
       {channel === "sms" && <DeliveryStatus delivery={view.delivery} />}
-      <div className="field">
-        <label htmlFor="field-code">Verification code</label>
-        <input
-          id="field-code"
-          name="code"
-          className="code-input"
-          value={code}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          required
-          disabled={ended}
-          autoFocus
-          onChange={(e) =>
-            setCode(e.target.value.replace(/\D/g, "").slice(0, 6))
-          }
-        />
-        <p className="status-line">
-          <span>
-            {view.attemptsLeft}{" "}
-            {view.attemptsLeft === 1 ? "attempt" : "attempts"} left
-          </span>
-          <span>
-            {view.sendsLeft} {view.sendsLeft === 1 ? "send" : "sends"} left
-          </span>
-        </p>
-      </div>
+      <CodeField
+        id="field-code"
+        code={code}
+        onChange={setCode}
+        disabled={ended}
+        attemptsLeft={view.attemptsLeft}
+        sendsLeft={view.sendsLeft}
+      />
       {children}
       <button
         type="submit"

@@ -1,0 +1,46 @@
+// The six-digit code field of every code step, with what is left of the challenge beneath it.
+
+export function CodeField({
+  id,
+  code,
+  onChange,
+  disabled,
+  attemptsLeft,
+  sendsLeft,
+}: {
+  id: string;
+  code: string;
+  onChange: (code: string) => void;
+  disabled: boolean;
+  attemptsLeft: number;
+  sendsLeft: number;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Verification code</label>
+      <input
+        id={id}
+        name="code"
+        className="code-input"
+        value={code}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        required
+        disabled={disabled}
+        autoFocus
+        onChange={(e) =>
+          onChange(e.target.value.replace(/\D/g, "").slice(0, 6))
+        }
+      />
+      <p className="status-line">
+        <span>
+          {attemptsLeft} {attemptsLeft === 1 ? "attempt" : "attempts"} left
+        </span>
+        <span>
+          {sendsLeft} {sendsLeft === 1 ? "send" : "sends"} left
+        </span>
+      </p>
+    </div>
+  );
+}
