@@ -1,4 +1,5 @@
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,8 +38,15 @@ async function fakeProject(): Promise<string> {
   return dir;
 }
 
-function freePort(): number {
-  return 40_000 + Math.floor(Math.random() * 10_000);
+/** A port the system just handed out and took back: free, unlike a guess in the ephemeral range. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
 }
 
 describe("npm start", () => {
@@ -46,7 +54,7 @@ describe("npm start", () => {
     const cwd = await fakeProject();
     const lines: string[] = [];
     const { child, ready } = startNext({
-      args: ["-p", String(freePort())],
+      args: ["-p", String(await freePort())],
       cwd,
       write: (text) => lines.push(text.trimEnd()),
     });
@@ -75,7 +83,7 @@ describe("npm start", () => {
   it("ends with next start's exit when it stops before it is ready", async () => {
     const cwd = await fakeProject();
     const { child, ready } = startNext({
-      args: ["-p", String(freePort())],
+      args: ["-p", String(await freePort())],
       cwd,
       env: { ...process.env, FAKE_EXIT: "1" },
       write: () => {},
