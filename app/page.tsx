@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { findCurrentEmail } from "@/lib/account-email";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const user = await getSessionUser();
+  // Read from the account, not the session: a changed address shows at once.
+  const email = user ? ((await findCurrentEmail(user.id)) ?? user.email) : null;
   return (
     <section className="card hero">
       <h1>Welcome to Twostep</h1>
@@ -14,7 +17,7 @@ export default async function HomePage() {
       </p>
       {user ? (
         <p>
-          Signed in as <strong>{user.email}</strong>.{" "}
+          Signed in as <strong>{email}</strong>.{" "}
           <Link href="/account">Go to your account</Link>
         </p>
       ) : (

@@ -47,6 +47,10 @@ test("a person changes their email address with a link sent to the new one; the 
   await expect(signedInAs).toContainText(newEmail);
   await expect(page.getByText("Verified", { exact: true })).toBeVisible();
   await expect(page.getByText(/is pending/)).toHaveCount(0);
+  // The home page names the new address too, without signing in again.
+  await page.goto("/");
+  await expect(page.getByText("Signed in as")).toContainText(newEmail);
+  await page.goto("/account");
   await expectOnAccountPage(page, async () => {
     await expect(
       page.getByRole("cell", { name: /Email address changed/ }),

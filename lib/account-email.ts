@@ -65,3 +65,13 @@ export async function setPasswordAfterReset(
     }),
   ]);
 }
+
+/** The account's address as it is now: a session keeps the one it signed in with. */
+export async function findCurrentEmail(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true },
+  });
+  return user?.email ?? null;
+}
