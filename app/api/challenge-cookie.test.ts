@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -9,6 +8,7 @@ import {
   cookieOptions,
   jsonRequest,
 } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -14,6 +13,7 @@ import {
   jsonRequest,
 } from "@/test/support/next-request";
 import { startTestUpstash } from "@/test/support/redis";
+import { randomMobile } from "@/test/support/phones";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
@@ -15,6 +14,7 @@ import { hashPassword } from "@/lib/password";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 // Behind one trusted proxy, so each client's address is its own; a small daily budget for

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
@@ -9,6 +8,7 @@ import { listOutbox } from "@/lib/messaging/outbox";
 import { runAfterTasks } from "@/test/support/after";
 import { resetTables } from "@/test/support/db";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 
 // SQL statements per step through the real route handlers, counted at the driver adapter below
 // Prisma (lib/db's counter: BEGIN and COMMIT included), split into what the reply waits for and

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomBytes, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -34,6 +33,7 @@ import {
 import { startTestUpstashStore } from "@/test/support/redis";
 import { softwarePasskey } from "@/test/support/software-authenticator";
 import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
+import { randomMobile } from "@/test/support/phones";
 import type { NoticeDeps } from "./notify";
 
 // Each security notice through the step that makes its change, on the real Postgres and Redis:

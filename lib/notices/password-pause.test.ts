@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -12,6 +11,7 @@ import { checkPasswordStep } from "@/lib/steps/sign-in";
 import { getChallengeStore } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
+import { randomMobile } from "@/test/support/phones";
 import type { NoticeDeps } from "./notify";
 
 // Password guesses from many addresses together fill the account's cap and pause its password

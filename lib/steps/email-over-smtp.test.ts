@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -12,6 +11,7 @@ import {
   createRecordingMessenger,
 } from "@/test/support/messenger";
 import { startSmtpServer, type TestSmtpServer } from "@/test/support/smtp";
+import { randomMobile } from "@/test/support/phones";
 import { requestPasswordReset } from "./forgot-password";
 import type { MailDeps } from "./mail-deps";
 import { finishPasswordReset, startPasswordReset } from "./reset-password";

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -18,6 +17,7 @@ import {
   type SoftwarePasskey,
 } from "@/test/support/software-authenticator";
 import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
+import { randomMobile } from "@/test/support/phones";
 import {
   finishAddingPasskey,
   removePasskey,

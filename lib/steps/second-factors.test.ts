@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +15,7 @@ import {
 } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
+import { randomMobile } from "@/test/support/phones";
 import { generateRecoveryCodeSet } from "./generate-recovery-codes";
 import {
   removeAuthenticator,

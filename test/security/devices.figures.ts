@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -15,6 +14,7 @@ import { checkPasswordStep } from "@/lib/steps/sign-in";
 import type { ChallengeStore } from "@/lib/store/types";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
+import { randomMobile } from "@/test/support/phones";
 import { recordExact } from "./figures";
 
 // Remembered devices, attacked through the real password step over the Upstash store on the real

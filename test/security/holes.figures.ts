@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -15,6 +14,7 @@ import {
   streamedRequest,
 } from "@/test/support/next-request";
 import { startTestUpstash } from "@/test/support/redis";
+import { randomMobile } from "@/test/support/phones";
 import { recordExact } from "./figures";
 import { runPool } from "./pool";
 

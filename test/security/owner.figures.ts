@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
@@ -16,6 +15,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { recordExact } from "./figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));

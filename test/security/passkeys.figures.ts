@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -20,6 +19,7 @@ import {
   softwarePasskey,
   type SoftwarePasskey,
 } from "@/test/support/software-authenticator";
+import { randomMobile } from "@/test/support/phones";
 import { recordExact } from "./figures";
 import { runPool } from "./pool";
 

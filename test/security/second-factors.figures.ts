@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import { verifyFactorStep } from "@/lib/steps/verify-factor";
 import type { ChallengeStore, FactorKind } from "@/lib/store/types";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
+import { randomMobile } from "@/test/support/phones";
 import { recordExact } from "./figures";
 import { runPool } from "./pool";
 

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import {
   afterAll,
@@ -22,6 +21,7 @@ import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
 import { resetTables } from "@/test/support/db";
 import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
 import { clearBrowser } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as change } from "./email/route";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));

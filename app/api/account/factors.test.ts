@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import {
@@ -34,6 +33,7 @@ import {
   withRequest,
 } from "@/test/support/next-headers-cjs";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as setUp } from "./authenticator/route";
 import { POST as turnOn } from "./authenticator/confirm/route";
 import { POST as remove } from "./authenticator/remove/route";

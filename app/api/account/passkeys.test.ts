@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import {
   afterAll,
@@ -24,6 +23,7 @@ import { resetTables } from "@/test/support/db";
 import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
 import { cookieJar } from "@/test/support/next-request";
 import { softwarePasskey } from "@/test/support/software-authenticator";
+import { randomMobile } from "@/test/support/phones";
 import { POST as add } from "./passkeys/add/route";
 import { POST as remove } from "./passkeys/remove/route";
 import { POST as options } from "./passkeys/route";

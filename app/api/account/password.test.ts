@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import {
@@ -32,6 +31,7 @@ import { POST as signIn } from "@/app/api/login/route";
 import { POST as resetStart } from "@/app/api/password/reset/start/route";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
 import { mailDeps } from "@/lib/steps/mail-deps";
+import { randomMobile } from "@/test/support/phones";
 import { POST as change } from "./password/route";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));

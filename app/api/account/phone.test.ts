@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import {
   afterAll,
@@ -32,6 +31,7 @@ import {
   jsonRequest,
 } from "@/test/support/next-request";
 import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
+import { randomMobile } from "@/test/support/phones";
 import { POST as start } from "./phone/route";
 import { POST as send } from "./phone/send/route";
 import { POST as confirm } from "./phone/verify/route";

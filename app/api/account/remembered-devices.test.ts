@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { Secret, TOTP } from "otpauth";
@@ -35,6 +34,7 @@ import {
   cookieOptions,
   jsonRequest,
 } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as setUp } from "./authenticator/route";
 import { POST as turnOn } from "./authenticator/confirm/route";
 import { POST as remove } from "./authenticator/remove/route";

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomInt } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import {
@@ -29,6 +28,7 @@ import {
   cookieJar,
   jsonRequest,
 } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as signOutOne } from "./sessions/sign-out/route";
 import { POST as signOutOthers } from "./sessions/sign-out-others/route";
 

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as verifyCode } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
@@ -10,6 +9,7 @@ import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
+import { randomMobile } from "@/test/support/phones";
 import { POST as resend } from "./resend/route";
 import { POST as confirm } from "./verify/route";
 

@@ -1,10 +1,10 @@
-import { randomMobile } from "@/test/support/phones";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/signup/route";
 import { getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { resetTables } from "@/test/support/db";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as send } from "./send/route";
 import { POST as verify } from "./verify/route";
 

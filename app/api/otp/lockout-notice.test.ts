@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
@@ -13,6 +12,7 @@ import {
   cookieJar,
   jsonRequest,
 } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as login } from "../login/route";
 import { POST as verify } from "./verify/route";
 

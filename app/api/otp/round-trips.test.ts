@@ -1,8 +1,8 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { roundTripsOf, startTestUpstash } from "@/test/support/redis";
+import { randomMobile } from "@/test/support/phones";
 
 // Code-store round trips per request through the real route handlers, store and limiter both on
 // Upstash (over real Redis), counted as the HTTP requests the REST endpoint receives (the store

@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as verifyCode } from "@/app/api/otp/verify/route";
@@ -21,6 +20,7 @@ import {
   createRecordingMessenger,
 } from "@/test/support/messenger";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 import { POST as forgot } from "./forgot/route";
 import { POST as finish } from "./reset/route";
 import { POST as start } from "./reset/start/route";

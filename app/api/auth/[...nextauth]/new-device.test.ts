@@ -1,4 +1,3 @@
-import { randomMobile } from "@/test/support/phones";
 import { randomUUID } from "node:crypto";
 import {
   afterAll,
@@ -29,6 +28,7 @@ import {
   cookieJar,
   cookieOptions,
 } from "@/test/support/next-request";
+import { randomMobile } from "@/test/support/phones";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
