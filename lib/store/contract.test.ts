@@ -213,6 +213,27 @@ describeForEachStore("ChallengeStore contract", (h) => {
     });
   });
 
+  it("never refuses a send as too soon when there is no cooldown, even one whose clock read earlier than the last send's", async () => {
+    const c = await started();
+    // Two sends at once: the later clock reading reaches the store first.
+    expect(
+      await h.store.issueCode(c.id, sms("hash-2", T0 + 70_000, 5, T0 + 5)),
+    ).toMatchObject({ ok: true, challenge: { sends: 2 } });
+    expect(
+      await h.store.issueCode(c.id, sms("hash-3", T0 + 70_000, 5, T0 + 4)),
+    ).toMatchObject({ ok: true, challenge: { sends: 3 } });
+    const noCooldownCall = (now: number, token: string) => ({
+      ...call(now, token),
+      cooldownMs: 0,
+    });
+    expect(
+      await h.store.issueCode(c.id, noCooldownCall(T0 + 7, "token-1")),
+    ).toMatchObject({ ok: true, challenge: { sends: 4 } });
+    expect(
+      await h.store.issueCode(c.id, noCooldownCall(T0 + 6, "token-2")),
+    ).toMatchObject({ ok: true, challenge: { sends: 5 } });
+  });
+
   it("places a call at once, one per cooldown, keeping its sealed code for the code's lifetime", async () => {
     const c = await started();
     const first = await h.store.issueCode(c.id, call(T0 + 1, "call-a"));

@@ -48,7 +48,9 @@ export function createEmbeddedStore(
       : c.sends > 0 && !failed
         ? c.lastSentAt
         : 0;
-    const wait = since > 0 ? since + req.cooldownMs - req.now : 0;
+    // No cooldown: never too soon, even when a concurrent send's clock read later than this one's.
+    const wait =
+      since > 0 && req.cooldownMs > 0 ? since + req.cooldownMs - req.now : 0;
     if (wait > 0)
       return {
         ok: false,

@@ -29,7 +29,9 @@ local function issue(h, acct, callKey, a)
   local since = 0
   if voice then since = tonumber(f[4]) or 0
   elseif sends > 0 and f[5] ~= 'failed' and f[5] ~= 'undelivered' then since = tonumber(f[3]) or 0 end
-  wait = since > 0 and since + tonumber(a[6]) - now or 0
+  -- No cooldown: never too soon, even when a concurrent send's clock read later than this one's.
+  local cooldown = tonumber(a[6])
+  wait = (since > 0 and cooldown > 0) and since + cooldown - now or 0
   if wait > 0 then return {'too-soon', wait} end
   redis.call('HSET', h, 'codeHash', a[1], 'codeExpiresAt', a[2], 'lastSentAt', a[4], 'delivery', a[7], 'sends', sends + 1)
   if voice then
