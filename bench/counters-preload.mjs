@@ -7,6 +7,11 @@ import http from "node:http";
 import https from "node:https";
 import inspector from "node:inspector";
 import { createRequire } from "node:module";
+import {
+  createHistogram,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+} from "node:perf_hooks";
 
 // Resolves as the app does (from its folder), and shares Node's one CommonJS module cache with it.
 const requireFromApp = createRequire(`${process.cwd()}/`);
@@ -66,6 +71,14 @@ for (const transport of [http, https]) {
     const req = request.call(this, options, ...rest);
     if (isUpstash(options)) {
       counts.upstash += 1;
+      const sent = performance.now();
+      req.once("response", (res) =>
+        res.once("end", () =>
+          roundTrips.record(
+            Math.max(1, Math.round((performance.now() - sent) * 1000)),
+          ),
+        ),
+      );
       const end = req.end;
       req.end = function countedEnd(body, ...more) {
         tally(typeof body === "string" ? body : "");
@@ -121,7 +134,60 @@ function sampleMemory() {
 }
 setInterval(sampleMemory, 200).unref();
 
+// What stops the event loop during a window: its delay histogram (every request in flight waits
+// out a stall, so one long one shows in p99) and the garbage collector's pauses, by kind.
+// Each request as the server saw it, from its 'request' event to the reply's last byte handed to
+// the kernel (µs): what autocannon measures beyond this waited outside the server's handler.
+const served = createHistogram();
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function timedEmit(event, req, res) {
+  if (event === "request" && res && this !== countersServer) {
+    const start = performance.now();
+    res.once("finish", () =>
+      served.record(
+        Math.max(1, Math.round((performance.now() - start) * 1000)),
+      ),
+    );
+  }
+  return emit.apply(this, arguments);
+};
+
+// Upstash round trips as the server sees them, from the request to the reply's end (µs).
+const roundTrips = createHistogram();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+let gc = { count: 0, totalMs: 0, maxMs: 0, majorMs: 0 };
+const MAJOR_GC = 4; // perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count += 1;
+    gc.totalMs += entry.duration;
+    gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    if (entry.detail?.kind === MAJOR_GC) gc.majorMs += entry.duration;
+  }
+}).observe({ entryTypes: ["gc"] });
+
+function stallsSinceLastRead() {
+  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  const read = {
+    loopDelayP99Ms: ms(loopDelay.percentile(99)),
+    loopDelayMaxMs: ms(loopDelay.max),
+    gc: { ...gc },
+    servedP99Ms: served.count ? served.percentile(99) / 1000 : 0,
+    servedMaxMs: served.count ? served.max / 1000 : 0,
+    upstashP99Ms: roundTrips.count ? roundTrips.percentile(99) / 1000 : 0,
+    upstashMaxMs: roundTrips.count ? roundTrips.max / 1000 : 0,
+  };
+  roundTrips.reset();
+  served.reset();
+  loopDelay.reset();
+  gc = { count: 0, totalMs: 0, maxMs: 0, majorMs: 0 };
+  return read;
+}
+
 async function answer(req) {
+  if (req.method === "POST" && req.url === "/stalls/phase")
+    return stallsSinceLastRead();
   if (req.method === "POST" && req.url === "/memory/phase") {
     sampleMemory();
     const peak = memoryPeak;
@@ -144,8 +210,9 @@ async function answer(req) {
   return null;
 }
 
+let countersServer;
 if (port) {
-  const server = http.createServer((req, res) => {
+  const server = (countersServer = http.createServer((req, res) => {
     answer(req).then(
       (body) => {
         res.writeHead(body ? 200 : 404, { "content-type": "application/json" });
@@ -156,7 +223,7 @@ if (port) {
         res.end(JSON.stringify({ error: String(error) }));
       },
     );
-  });
+  }));
   server.listen(port, "127.0.0.1");
   // The counters never keep the server alive on their own.
   server.unref();

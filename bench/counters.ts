@@ -43,3 +43,22 @@ export async function readMemoryPhase(
   if (!res.ok) throw new Error(`memory phase answered ${res.status}`);
   return (await res.json()) as MemoryPeak;
 }
+
+/** Event-loop delay and GC pauses since the previous call (the loop delay's resolution is 10 ms). */
+export interface Stalls {
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  gc: { count: number; totalMs: number; maxMs: number; majorMs: number };
+  /** Requests as the server saw them, from its 'request' event to the reply's end. */
+  servedP99Ms: number;
+  servedMaxMs: number;
+  /** Upstash round trips as the server saw them, from request to the reply's end. */
+  upstashP99Ms: number;
+  upstashMaxMs: number;
+}
+
+export async function readStalls(countersUrl: string): Promise<Stalls> {
+  const res = await fetch(`${countersUrl}/stalls/phase`, { method: "POST" });
+  if (!res.ok) throw new Error(`stalls answered ${res.status}`);
+  return (await res.json()) as Stalls;
+}

@@ -1,6 +1,6 @@
 import autocannon, { type Result } from "autocannon";
 import { BENCH } from "./config";
-import { startProfile, stopProfile } from "./counters";
+import { readStalls, startProfile, stopProfile, type Stalls } from "./counters";
 import { treeCpuMs } from "./cpu";
 
 // Drives one scenario: a warm-up, then the measured run, both at the same concurrency.
@@ -23,6 +23,8 @@ export interface Row {
   statuses: Record<string, number>;
   /** The server's own CPU time (its process tree, user + sys) per answered request, in ms. */
   cpuMsPerRequest: number;
+  /** What held up the server's event loop during the measured window. */
+  stalls: Stalls;
 }
 
 export interface Scenario {
@@ -36,7 +38,7 @@ export interface Scenario {
   cookie?: () => string;
 }
 
-function toRow(s: Scenario, r: Result, cpuMs: number): Row {
+function toRow(s: Scenario, r: Result, cpuMs: number, stalls: Stalls): Row {
   const statuses: Record<string, number> = Object.fromEntries(
     Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]),
   );
@@ -57,6 +59,7 @@ function toRow(s: Scenario, r: Result, cpuMs: number): Row {
     cpuMsPerRequest: answered
       ? Math.round((cpuMs / answered) * 1000) / 1000
       : 0,
+    stalls,
   };
 }
 
@@ -89,9 +92,11 @@ export interface Target {
 /** A warm-up, then the measured window, with the server's CPU time read on either side of it. */
 export async function measure(server: Target, s: Scenario): Promise<Row> {
   await fire(server.url, s, BENCH.warmupSeconds);
+  await readStalls(server.countersUrl);
   const cpuBefore = treeCpuMs(server.pid);
   const result = await fire(server.url, s, BENCH.durationSeconds);
-  return toRow(s, result, treeCpuMs(server.pid) - cpuBefore);
+  const cpuMs = treeCpuMs(server.pid) - cpuBefore;
+  return toRow(s, result, cpuMs, await readStalls(server.countersUrl));
 }
 
 /** The same load for BENCH.profileSeconds more, under the server's CPU profiler. */

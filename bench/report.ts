@@ -8,6 +8,8 @@ import type { FlowRow } from "./flow";
 import type { Row } from "./load";
 import type { Frame } from "./profile";
 import type { StepCount } from "./steps";
+import { stallsTable } from "./stalls-report";
+import { table } from "./table";
 
 // Prints the tables and the budget checks, and writes the same figures as JSON. A missed budget is
 // reported, not fatal: the benchmark informs, the tests assert the deterministic counts.
@@ -57,22 +59,6 @@ export interface Report {
   notes: string[];
   /** BENCH_PROFILE=1: the server's CPU self time by where the code lives. */
   profile?: { where: string; ms: number; share: number }[];
-}
-
-function table(headers: string[], rows: (string | number)[][]) {
-  const cells = [headers, ...rows].map((r) => r.map(String));
-  const widths = headers.map((_, i) =>
-    Math.max(...cells.map((r) => r[i]!.length)),
-  );
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join("  ");
-  return [
-    line(cells[0]!),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...cells.slice(1).map(line),
-  ].join("\n");
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : Infinity);
@@ -196,6 +182,7 @@ export function printReport(r: Report) {
   out.push(
     "  CPU ms/req: user + sys of the server's process tree over the measured window, per answered request",
   );
+  out.push(stallsTable(r.rows));
   out.push("");
   for (const [name, measures] of new Map(
     r.rows.map((x) => [x.name, x.measures]),
