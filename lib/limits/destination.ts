@@ -1,9 +1,6 @@
-import {
-  parsePhoneNumberFromString,
-  type NumberType,
-} from "libphonenumber-js/max";
+import type { NumberType } from "libphonenumber-js/max";
 import type { ErrorCode } from "@/lib/errors";
-import { canReceiveTexts, SMS_TYPES } from "@/lib/phone";
+import { canReceiveTexts, phoneFacts, SMS_TYPES } from "@/lib/phone";
 import type { Channel } from "@/lib/store";
 import { allowedCountries } from "./settings";
 
@@ -22,11 +19,10 @@ export function destinationRefusal(
   e164: string,
   channel: Channel,
 ): ErrorCode | null {
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed?.isValid()) return "INVALID_PHONE";
-  if (!parsed.country || !allowedCountries().includes(parsed.country))
+  const { valid, country, type } = phoneFacts(e164);
+  if (!valid) return "INVALID_PHONE";
+  if (!country || !allowedCountries().includes(country))
     return "COUNTRY_NOT_ALLOWED";
-  const type = parsed.getType();
   if (!type || !VOICE_TYPES.includes(type)) return "NUMBER_NOT_ALLOWED";
   if (channel === "sms" && !SMS_TYPES.includes(type))
     return "SMS_NOT_SUPPORTED";

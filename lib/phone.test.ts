@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { forgetProcessWide } from "@/lib/process-wide";
+import { destinationRefusal } from "@/lib/limits/destination";
+import {
+  canReceiveTexts,
+  maskPhone,
+  phoneFacts,
+  PHONE_FACTS_KEPT,
+} from "./phone";
+
+const parses = vi.hoisted(() => ({ count: 0 }));
+vi.mock("libphonenumber-js/max", async (importOriginal) => {
+  const real = await importOriginal<typeof import("libphonenumber-js/max")>();
+  return {
+    ...real,
+    parsePhoneNumberFromString: (...args: Parameters<typeof real.default>) => {
+      parses.count += 1;
+      return real.parsePhoneNumberFromString(...args);
+    },
+  };
+});
+
+beforeEach(() => {
+  forgetProcessWide("phone-facts");
+  parses.count = 0;
+});
+
+describe("a stored number's facts", () => {
+  it("are read once however often a send and its page ask about the number", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(destinationRefusal("+447400123456", "sms")).toBeNull();
+      expect(maskPhone("+447400123456")).toBe("+44 ••• 3456");
+      expect(canReceiveTexts("+447400123456")).toBe(true);
+    }
+    expect(parses.count).toBe(1);
+  });
+
+  it("say the same of a number read afresh as of one remembered", () => {
+    const first = phoneFacts("+33123456789");
+    forgetProcessWide("phone-facts");
+    expect(phoneFacts("+33123456789")).toEqual(first);
+    expect(first).toEqual({
+      valid: true,
+      country: "FR",
+      type: "FIXED_LINE",
+      callingCode: "33",
+    });
+    expect(maskPhone("not a number 1234")).toBe("••• 1234");
+    expect(phoneFacts("+1555").valid).toBe(false);
+  });
+
+  it("are kept for a bounded number of numbers, the oldest forgotten first", () => {
+    const numbers = Array.from(
+      { length: PHONE_FACTS_KEPT + 1 },
+      (_, i) => `+4474${String(i).padStart(8, "0")}`,
+    );
+    for (const n of numbers) phoneFacts(n);
+    parses.count = 0;
+    phoneFacts(numbers[PHONE_FACTS_KEPT]!); // the newest is still known
+    expect(parses.count).toBe(0);
+    phoneFacts(numbers[0]!); // the oldest was forgotten
+    expect(parses.count).toBe(1);
+  });
+});
