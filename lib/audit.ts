@@ -1,5 +1,6 @@
 import "server-only";
 import { after } from "next/server";
+import { insertEvents, type AuditRow } from "@/lib/audit-insert";
 import { getDb } from "@/lib/db";
 
 export type AuthEventType =
@@ -37,20 +38,21 @@ export interface AuditInput {
  * only logged.
  */
 export async function recordEvent(input: AuditInput): Promise<void> {
+  const row = toRow(input);
   try {
-    after(() => writeEvent(input));
+    after(() => writeEvent(row));
     return;
   } catch {
     // after() throws outside a request scope: write it now instead.
   }
-  await writeEvent(input);
+  await writeEvent(row);
 }
 
 /** Rows one INSERT carries at most, so a burst never builds one huge statement. */
 const MAX_ROWS_PER_INSERT = 200;
 
 interface Queued {
-  input: AuditInput;
+  row: AuditRow;
   written: () => void;
 }
 
@@ -59,13 +61,13 @@ let writing: Promise<void> | undefined;
 
 /**
  * Group commit: a row goes out at once when no write is in flight; rows that arrive during one go
- * out together in the next INSERT. One row costs Prisma about as much CPU as a whole send step's
- * other work, and under load the rows of many requests then share one statement; an idle server
- * still writes each row on its own, without waiting. Resolves once the row is written (or logged).
+ * out together in the next INSERT. A statement costs most of its CPU whatever its row count, so
+ * under load the rows of many requests share one; an idle server still writes each row on its
+ * own, without waiting. Resolves once the row is written (or logged).
  */
-function writeEvent(input: AuditInput): Promise<void> {
+function writeEvent(row: AuditRow): Promise<void> {
   return new Promise<void>((written) => {
-    queued.push({ input, written });
+    queued.push({ row, written });
     writing ??= drain();
   });
 }
@@ -74,42 +76,41 @@ async function drain(): Promise<void> {
   while (queued.length > 0) {
     const batch = queued.slice(0, MAX_ROWS_PER_INSERT);
     queued = queued.slice(batch.length);
-    await writeRows(batch.map((q) => q.input));
+    await writeRows(batch.map((q) => q.row));
     for (const q of batch) q.written();
   }
   writing = undefined;
 }
 
-const toRow = (input: AuditInput) => ({
+const toRow = (input: AuditInput): AuditRow => ({
   type: input.type,
   userId: input.userId ?? null,
   ip: input.ip ?? null,
   userAgent: input.userAgent ?? null,
   detail: input.detail ?? {},
+  createdAt: new Date(),
 });
 
-async function writeRows(inputs: AuditInput[]): Promise<void> {
-  if (inputs.length > 1) {
+async function writeRows(rows: AuditRow[]): Promise<void> {
+  if (rows.length > 1) {
     try {
-      const db = await getDb();
-      await db.authEvent.createMany({ data: inputs.map(toRow) });
+      await insertEvents(await getDb(), rows);
       return;
     } catch {
       // One bad row (a user deleted meanwhile) fails the statement: write each on its own, so
       // only that one is lost, and logged.
     }
   }
-  for (const input of inputs) await writeRow(input);
+  for (const row of rows) await writeRow(row);
 }
 
-async function writeRow(input: AuditInput): Promise<void> {
+async function writeRow(row: AuditRow): Promise<void> {
   try {
-    const db = await getDb();
-    await db.authEvent.create({ data: toRow(input) });
+    await insertEvents(await getDb(), [row]);
   } catch (error) {
     console.error(
       "audit: could not record %s event: %s",
-      input.type,
+      row.type,
       (error as Error).message,
     );
   }
