@@ -1,4 +1,4 @@
-import autocannon, { type Result } from "autocannon";
+import autocannon from "autocannon";
 import { BENCH } from "./config";
 import { readStalls, startProfile, stopProfile, type Stalls } from "./counters";
 import { treeCpuMs } from "./cpu";
@@ -25,6 +25,10 @@ export interface Row {
   cpuMsPerRequest: number;
   /** What held up the server's event loop during the measured window. */
   stalls: Stalls;
+  /** Measured windows combined into this row (bench/rounds.ts). */
+  rounds: number;
+  /** Against the floor: medians of each round's ratio to the floor window just before it. */
+  vsFloor: { rps: number; p99: number; cpu: number };
 }
 
 export interface Scenario {
@@ -38,47 +42,88 @@ export interface Scenario {
   cookie?: () => string;
 }
 
-function toRow(s: Scenario, r: Result, cpuMs: number, stalls: Stalls): Row {
-  const statuses: Record<string, number> = Object.fromEntries(
-    Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]),
-  );
-  const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
+/** One answer autocannon reported: when it ended (harness clock, ms), its latency, its status. */
+interface Sample {
+  end: number;
+  latency: number;
+  status: number;
+}
+
+/** The p-th percentile of sorted latencies, to 0.1 ms. */
+const percentile = (sorted: number[], p: number) => {
+  const i = Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length));
+  return sorted.length ? Math.round(sorted[i]! * 10) / 10 : 0;
+};
+
+function toRow(
+  s: Scenario,
+  window: { samples: Sample[]; seconds: number; errors: number },
+  cpuMs: number,
+  stalls: Stalls,
+): Row {
+  const { samples, seconds } = window;
+  const statuses: Record<string, number> = {};
+  for (const x of samples) statuses[x.status] = (statuses[x.status] ?? 0) + 1;
+  const latencies = samples.map((x) => x.latency).sort((a, b) => a - b);
+  const answered = samples.length;
   return {
     name: s.name,
     store: s.store,
     measures: s.measures,
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
+    rps: Math.round(answered / seconds),
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
     requests: answered,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
+    errors: window.errors,
+    non2xx: samples.filter((x) => x.status < 200 || x.status > 299).length,
     unexpected: answered - (statuses[String(s.expectStatus)] ?? 0),
     statuses,
     cpuMsPerRequest: answered
       ? Math.round((cpuMs / answered) * 1000) / 1000
       : 0,
     stalls,
+    rounds: 1,
+    vsFloor: { rps: NaN, p99: NaN, cpu: NaN },
   };
 }
 
-function fire(base: string, s: Scenario, seconds: number) {
+/** Load for `seconds`; `onAnswer` hears each answer as it ends. */
+function fire(
+  base: string,
+  s: Scenario,
+  seconds: number,
+  onAnswer?: (status: number, latencyMs: number) => void,
+) {
   const headers = { "content-type": "application/json" };
-  return autocannon({
-    url: `${base}${s.path}`,
-    connections: BENCH.connections,
-    duration: seconds,
-    requests: [
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
       {
-        method: "POST",
-        path: s.path,
-        headers,
-        body: s.body,
-        setupRequest: (r) =>
-          s.cookie ? { ...r, headers: { ...headers, cookie: s.cookie() } } : r,
+        url: `${base}${s.path}`,
+        connections: BENCH.connections,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            path: s.path,
+            headers,
+            body: s.body,
+            setupRequest: (r) =>
+              s.cookie
+                ? { ...r, headers: { ...headers, cookie: s.cookie() } }
+                : r,
+          },
+        ],
       },
-    ],
+      (error: unknown, result) => (error ? reject(error) : resolve(result)),
+    );
+    // The instance emits (client, status, bytes, latency); @types/autocannon leaves out the client.
+    if (onAnswer)
+      (instance as NodeJS.EventEmitter).on(
+        "response",
+        (_client: unknown, status: number, _bytes: number, latency: number) =>
+          onAnswer(status, latency),
+      );
   });
 }
 
@@ -89,14 +134,44 @@ export interface Target {
   countersUrl: string;
 }
 
-/** A warm-up, then the measured window, with the server's CPU time read on either side of it. */
+/** Load keeps running this long past the window, so the window closes under load. */
+const TAIL_SECONDS = 0.5;
+
+const sleep = (ms: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * A warm-up, then the measured window, on the same connections: opening 50 connections at once
+ * at a busy server leaves some of their first requests waiting seconds (seen as the slowest
+ * answers, all sent in a window's first milliseconds), which would measure connection set-up, not
+ * the route. The window counts the answers that end inside it, with the server's CPU time read on
+ * either side of it.
+ */
 export async function measure(server: Target, s: Scenario): Promise<Row> {
-  await fire(server.url, s, BENCH.warmupSeconds);
+  const samples: Sample[] = [];
+  const started = performance.now();
+  const run = fire(
+    server.url,
+    s,
+    BENCH.warmupSeconds + BENCH.durationSeconds + TAIL_SECONDS,
+    (status, latency) =>
+      samples.push({ end: performance.now(), latency, status }),
+  );
+  await sleep(started + BENCH.warmupSeconds * 1000 - performance.now());
   await readStalls(server.countersUrl);
+  const opened = performance.now();
   const cpuBefore = treeCpuMs(server.pid);
-  const result = await fire(server.url, s, BENCH.durationSeconds);
+  await sleep(opened + BENCH.durationSeconds * 1000 - performance.now());
   const cpuMs = treeCpuMs(server.pid) - cpuBefore;
-  return toRow(s, result, cpuMs, await readStalls(server.countersUrl));
+  const closed = performance.now();
+  const stalls = await readStalls(server.countersUrl);
+  const result = await run;
+  const window = {
+    samples: samples.filter((x) => x.end > opened && x.end <= closed),
+    seconds: (closed - opened) / 1000,
+    errors: result.errors + result.timeouts,
+  };
+  return toRow(s, window, cpuMs, stalls);
 }
 
 /** The same load for BENCH.profileSeconds more, under the server's CPU profiler. */

@@ -19,6 +19,7 @@ import {
   type Scenario,
   type Target,
 } from "./load";
+import { combineFloors, combinePairs, measurePair, type Pair } from "./rounds";
 import { checkBudgets, printReport, writeReport, type Report } from "./report";
 import {
   byWhere,
@@ -88,7 +89,9 @@ async function challengeScenarios(
 ) {
   // The real routes are not expected to beat the floor by more than this.
   const seconds =
-    BENCH.warmupSeconds + BENCH.durationSeconds + BENCH.profileSeconds;
+    BENCH.rounds * (BENCH.warmupSeconds + BENCH.durationSeconds) +
+    BENCH.warmupSeconds +
+    BENCH.profileSeconds;
   const expected = Math.ceil(floorRps * seconds * 1.6);
   const pools = {
     send: cycle(await make(Math.ceil(expected / 5), null), 5),
@@ -137,20 +140,58 @@ async function challengeScenarios(
   return { scenarios, wrapped };
 }
 
+const floorScenario = (store: Row["store"]): Scenario => ({
+  name: "floor",
+  store,
+  measures:
+    "POST /api/bench/floor — an empty route handler (bench builds only), the framework's floor",
+  path: "/api/bench/floor",
+  body: JSON.stringify({ code: RIGHT_CODE }),
+  expectStatus: 200,
+});
+
+/**
+ * The floor once (it sizes the challenge pools), then BENCH.rounds rounds of each scenario, each
+ * window right after a floor window of its own (bench/rounds.ts); one row per scenario and one for
+ * every floor window together.
+ */
+async function measureRounds(
+  server: Target,
+  store: Row["store"],
+  make: ChallengeMaker,
+  pick: (
+    s: Awaited<ReturnType<typeof challengeScenarios>>["scenarios"],
+  ) => Scenario[],
+) {
+  const floor = floorScenario(store);
+  const floors = [await measure(server, floor)];
+  const pools = await challengeScenarios(make, floors[0]!.rps, store);
+  const chosen = pick(pools.scenarios);
+  const pairs = new Map<Scenario, Pair[]>(chosen.map((s) => [s, []]));
+  for (let round = 0; round < BENCH.rounds; round++)
+    for (const scenario of chosen) {
+      const pair = await measurePair(server, floor, scenario);
+      floors.push(pair.floor);
+      pairs.get(scenario)!.push(pair);
+    }
+  const rows = [
+    combineFloors(floors),
+    ...chosen.map((s) => combinePairs(pairs.get(s)!)),
+  ];
+  return { rows, scenarios: pools.scenarios, wrapped: pools.wrapped };
+}
+
 /** Send and verify again on a server without Upstash: the app's own cost, without the client's. */
-async function measureEmbedded(users: BenchUser[], floorRps: number) {
+async function measureEmbedded(users: BenchUser[]) {
   const next = await startNext();
   try {
     const first = await timeFirstRequests(next.url, users);
-    const { scenarios, wrapped } = await challengeScenarios(
-      serverChallenges(next.url, users),
-      floorRps,
+    const { rows, wrapped } = await measureRounds(
+      target(next),
       "embedded",
+      serverChallenges(next.url, users),
+      (s) => [s.send, s.right],
     );
-    const rows = [
-      await measure(target(next), scenarios.send),
-      await measure(target(next), scenarios.right),
-    ];
     return { first, rows, notes: wrapped() };
   } finally {
     await next.stop();
@@ -200,27 +241,15 @@ async function main() {
       ).loaded,
     };
     await mark("start-up");
-    const rows: Row[] = [];
-    rows.push(
-      await measure(server, {
-        name: "floor",
-        store: "upstash",
-        measures:
-          "POST /api/bench/floor — an empty route handler (bench builds only), the framework's floor",
-        path: "/api/bench/floor",
-        body: JSON.stringify({ code: RIGHT_CODE }),
-        expectStatus: 200,
-      }),
-    );
-    await mark("floor");
-    const floorRps = rows[0]!.rps;
     const make = upstashChallenges(upstash, users);
-    const { scenarios, wrapped } = await challengeScenarios(
-      make,
-      floorRps,
-      "upstash",
-    );
-    await mark("pools");
+    const measured = await measureRounds(server, "upstash", make, (s) => [
+      s.send,
+      s.right,
+      s.wrong,
+    ]);
+    const rows: Row[] = measured.rows;
+    const { scenarios, wrapped } = measured;
+    await mark("floor, send and verify rounds");
     const profiles: Report["profiles"] = [];
     const profiled = async (scenario: Scenario) => {
       const profile = await profileScenario(server, scenario);
@@ -231,14 +260,9 @@ async function main() {
         byWhere: byWhere(profile),
       });
     };
-    rows.push(await measure(server, scenarios.send));
     await profiled(scenarios.send);
-    await mark("send-code");
-    rows.push(await measure(server, scenarios.right));
     await profiled(scenarios.right);
-    await mark("verify (right)");
-    rows.push(await measure(server, scenarios.wrong));
-    await mark("verify (wrong)");
+    await mark("profiled send and verify");
     notes.push(...wrapped());
     loaded["after the send and verify load"] = (
       await readCounters(next.countersUrl)
@@ -262,7 +286,7 @@ async function main() {
     await next.stop();
     await upstash.stop();
     // One server at a time, so the two never share the cores.
-    const embedded = await measureEmbedded(users, floorRps);
+    const embedded = await measureEmbedded(users);
     firstRequest.embedded = embedded.first;
     rows.push(...embedded.rows);
     notes.push(...embedded.notes);

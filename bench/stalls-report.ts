@@ -26,7 +26,7 @@ export function stallsTable(rows: Row[]): string {
       ],
       rows.map((x) => [
         x.name,
-        x.name === "floor" ? "—" : x.store,
+        x.store,
         round(x.stalls.servedP99Ms),
         round(x.stalls.servedMaxMs),
         fixed(x.stalls.loopDelayP99Ms),
