@@ -17,20 +17,30 @@ function ticksPerSecond(): number {
 
 const TICKS = ticksPerSecond();
 
-/** utime + stime, plus cutime + cstime (children already reaped), in clock ticks. */
-function ticksOf(pid: number): number {
+/** [user, sys] in clock ticks: utime + cutime and stime + cstime (children already reaped). */
+function ticksOf(pid: number): [number, number] {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const f = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
     // Fields 14–17 of stat(5), counted from 3 after the command name.
-    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0);
+    return [f[11]! + f[13]!, f[12]! + f[14]!];
   } catch {
-    return 0; // the process is gone
+    return [0, 0]; // the process is gone
   }
 }
 
-/** The server process tree's CPU time so far, in milliseconds. */
-export function treeCpuMs(root: number): number {
-  const ticks = processTree(root).reduce((sum, pid) => sum + ticksOf(pid), 0);
-  return (ticks * 1000) / TICKS;
+/** The server process tree's CPU time so far, in milliseconds: in all, and in the kernel. */
+export function treeCpuMs(root: number): { total: number; sys: number } {
+  let user = 0;
+  let sys = 0;
+  for (const pid of processTree(root)) {
+    const [u, k] = ticksOf(pid);
+    user += u;
+    sys += k;
+  }
+  const ms = (ticks: number) => (ticks * 1000) / TICKS;
+  return { total: ms(user + sys), sys: ms(sys) };
 }

@@ -23,6 +23,8 @@ export interface Row {
   statuses: Record<string, number>;
   /** The server's own CPU time (its process tree, user + sys) per answered request, in ms. */
   cpuMsPerRequest: number;
+  /** The part of it spent in the kernel (system calls, loopback TCP on both sides of a socket). */
+  sysMsPerRequest: number;
   /** What held up the server's event loop during the measured window. */
   stalls: Stalls;
   /** Measured windows combined into this row (bench/rounds.ts). */
@@ -55,10 +57,13 @@ const percentile = (sorted: number[], p: number) => {
   return sorted.length ? Math.round(sorted[i]! * 10) / 10 : 0;
 };
 
+const perRequest = (ms: number, answered: number) =>
+  answered ? Math.round((ms / answered) * 1000) / 1000 : 0;
+
 function toRow(
   s: Scenario,
   window: { samples: Sample[]; seconds: number; errors: number },
-  cpuMs: number,
+  cpu: { total: number; sys: number },
   stalls: Stalls,
 ): Row {
   const { samples, seconds } = window;
@@ -79,9 +84,8 @@ function toRow(
     non2xx: samples.filter((x) => x.status < 200 || x.status > 299).length,
     unexpected: answered - (statuses[String(s.expectStatus)] ?? 0),
     statuses,
-    cpuMsPerRequest: answered
-      ? Math.round((cpuMs / answered) * 1000) / 1000
-      : 0,
+    cpuMsPerRequest: perRequest(cpu.total, answered),
+    sysMsPerRequest: perRequest(cpu.sys, answered),
     stalls,
     rounds: 1,
     vsFloor: { rps: NaN, p99: NaN, cpu: NaN },
@@ -160,9 +164,13 @@ export async function measure(server: Target, s: Scenario): Promise<Row> {
   await sleep(started + BENCH.warmupSeconds * 1000 - performance.now());
   await readStalls(server.countersUrl);
   const opened = performance.now();
-  const cpuBefore = treeCpuMs(server.pid);
+  const before = treeCpuMs(server.pid);
   await sleep(opened + BENCH.durationSeconds * 1000 - performance.now());
-  const cpuMs = treeCpuMs(server.pid) - cpuBefore;
+  const after = treeCpuMs(server.pid);
+  const cpu = {
+    total: after.total - before.total,
+    sys: after.sys - before.sys,
+  };
   const closed = performance.now();
   const stalls = await readStalls(server.countersUrl);
   const result = await run;
@@ -171,7 +179,7 @@ export async function measure(server: Target, s: Scenario): Promise<Row> {
     seconds: (closed - opened) / 1000,
     errors: result.errors + result.timeouts,
   };
-  return toRow(s, window, cpuMs, stalls);
+  return toRow(s, window, cpu, stalls);
 }
 
 /** The same load for BENCH.profileSeconds more, under the server's CPU profiler. */

@@ -64,6 +64,7 @@ export function combineRows(rows: Row[], vsFloor: Row["vsFloor"]): Row {
     p90: Math.round(median(rows.map((r) => r.p90))),
     p99: Math.round(median(rows.map((r) => r.p99))),
     cpuMsPerRequest: median(rows.map((r) => r.cpuMsPerRequest)),
+    sysMsPerRequest: median(rows.map((r) => r.sysMsPerRequest)),
     requests: sum(rows.map((r) => r.requests)),
     errors: sum(rows.map((r) => r.errors)),
     non2xx: sum(rows.map((r) => r.non2xx)),
