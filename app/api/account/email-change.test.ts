@@ -1,25 +1,19 @@
 import { randomInt } from "node:crypto";
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as startReset } from "@/app/api/password/reset/start/route";
 import { POST as confirm } from "@/app/api/email/change/route";
 import { createAccount } from "@/lib/account";
-import { closeDb, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { findPendingEmailChange } from "@/lib/email-change";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
 import { mailDeps } from "@/lib/steps/mail-deps";
-import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
-import { resetTables } from "@/test/support/db";
-import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
+import {
+  postAsBrowser,
+  signInBrowser,
+  setUpAccountRouteSuite,
+} from "@/test/support/account-session";
 import { clearBrowser } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
 import { POST as change } from "./email/route";
@@ -81,12 +75,7 @@ const changedEvents = async (userId: string) =>
     where: { userId, type: "email_changed" },
   });
 
-beforeAll(() => installNextHeadersForCjs());
-beforeEach(async () => {
-  clearBrowser();
-  await resetTables();
-});
-afterAll(async () => closeDb(await getDb()));
+setUpAccountRouteSuite();
 
 describe("asking to change the email address", () => {
   it("sends a 24-hour link to the new address only, stores its hash, and keeps the old address meanwhile", async () => {

@@ -1,36 +1,24 @@
 import { randomInt } from "node:crypto";
-import { encode } from "next-auth/jwt";
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
-import { authCookies } from "@/lib/auth/cookies";
-import { closeDb, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { rememberDevice } from "@/lib/devices/records";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { getSessionStore, startSession } from "@/lib/sessions";
-import { resetTables } from "@/test/support/db";
-import {
-  installNextHeadersForCjs,
-  withRequest,
-} from "@/test/support/next-headers-cjs";
-import {
-  clearBrowser,
-  cookieJar,
-  jsonRequest,
-} from "@/test/support/next-request";
+import { getSessionStore } from "@/lib/sessions";
+import { withRequest } from "@/test/support/next-headers-cjs";
+import { jsonRequest } from "@/test/support/next-request";
 import { POST as signIn } from "@/app/api/login/route";
 import { POST as resetStart } from "@/app/api/password/reset/start/route";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
 import { mailDeps } from "@/lib/steps/mail-deps";
+import {
+  openBrowser,
+  postFrom,
+  setUpAccountRouteSuite,
+  type SignedInBrowser,
+} from "@/test/support/account-session";
 import { randomMobile } from "@/test/support/phones";
 import { POST as change } from "./password/route";
 
@@ -42,8 +30,6 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 const OLD = "an old but long password";
 const NEW = "a brand new passphrase 7q";
-const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
-  .name;
 
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
@@ -57,24 +43,11 @@ async function person() {
   return { id: account.userId, email, phone };
 }
 
-async function browser(userId: string, ageSeconds = 0) {
-  const session = await startSession(userId, { ip: "203.0.113.5" });
-  const authTime = Math.floor(Date.now() / 1000) - ageSeconds;
-  const token = { sub: userId, sid: session.id, authTime };
-  const value = await encode({ token, secret: process.env.NEXTAUTH_SECRET! });
-  return { sid: session.id, value };
-}
+const browser = (userId: string, ageSeconds = 0) =>
+  openBrowser(userId, { ip: "203.0.113.5", ageSeconds });
 
-async function post(from: { value: string }, body: object) {
-  cookieJar.set(SESSION_COOKIE, from.value);
-  const cookie = `${SESSION_COOKIE}=${from.value}`;
-  const request = jsonRequest("/api/account/password", body, {
-    ip: "198.51.100.9",
-  });
-  const seen = new Request(request.url, { headers: { cookie } });
-  const response = await withRequest(seen, () => change(request));
-  return { status: response.status, json: await response.json() };
-}
+const post = (from: SignedInBrowser, body: object) =>
+  postFrom(from, change, "/api/account/password", body);
 
 async function storedHash(userId: string) {
   const db = await getDb();
@@ -85,12 +58,7 @@ async function storedHash(userId: string) {
 const live = async (userId: string) =>
   (await getSessionStore().listSessions(userId, Date.now())).map((s) => s.id);
 
-beforeAll(() => installNextHeadersForCjs());
-beforeEach(async () => {
-  clearBrowser();
-  await resetTables();
-});
-afterAll(async () => closeDb(await getDb()));
+setUpAccountRouteSuite();
 
 describe("changing the password", () => {
   it("replaces it, ends the other sessions, forgets remembered devices, texts the phone and audits", async () => {

@@ -1,17 +1,9 @@
 import { randomInt } from "node:crypto";
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as otpVerify } from "@/app/api/otp/verify/route";
 import { createAccount } from "@/lib/account";
-import { closeDb, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { rememberDevice } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
@@ -21,10 +13,12 @@ import { NOTICES, noticeEmail } from "@/lib/notices/catalogue";
 import { hashPassword } from "@/lib/password";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { getChallengeStore } from "@/lib/store";
-import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
-import { resetTables } from "@/test/support/db";
+import {
+  postAsBrowser,
+  signInBrowser,
+  setUpAccountRouteSuite,
+} from "@/test/support/account-session";
 import { codeFromSmsText } from "@/test/support/messenger";
-import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
 import {
   clearBrowser,
   cookieJar,
@@ -94,12 +88,7 @@ async function events(userId: string, type: "phone_changed" | "code_failed") {
   return db.authEvent.count({ where: { userId, type } });
 }
 
-beforeAll(() => installNextHeadersForCjs());
-beforeEach(async () => {
-  clearBrowser();
-  await resetTables();
-});
-afterAll(async () => closeDb(await getDb()));
+setUpAccountRouteSuite();
 
 describe("changing the phone number", () => {
   it("needs a second factor from the last 10 minutes, to start and to finish", async () => {

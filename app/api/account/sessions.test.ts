@@ -1,33 +1,19 @@
 import { randomInt } from "node:crypto";
-import { encode } from "next-auth/jwt";
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/account";
-import { authCookies } from "@/lib/auth/cookies";
-import { closeDb, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
-import { getSessionStore, startSession } from "@/lib/sessions";
+import { getSessionStore } from "@/lib/sessions";
 import {
   listSignedInDevices,
   sessionHandle,
 } from "@/lib/steps/manage-sessions";
-import { resetTables } from "@/test/support/db";
 import {
-  installNextHeadersForCjs,
-  withRequest,
-} from "@/test/support/next-headers-cjs";
-import {
-  clearBrowser,
-  cookieJar,
-  jsonRequest,
-} from "@/test/support/next-request";
+  openBrowser,
+  postFrom,
+  setUpAccountRouteSuite,
+  type SignedInBrowser,
+} from "@/test/support/account-session";
 import { randomMobile } from "@/test/support/phones";
 import { POST as signOutOne } from "./sessions/sign-out/route";
 import { POST as signOutOthers } from "./sessions/sign-out-others/route";
@@ -38,8 +24,6 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 // refuses its cookie from the next request on, "everywhere else" keeps the browser asking, and
 // neither works without a second factor from the last 10 minutes.
 
-const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
-  .name;
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36";
 const IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Version/18.0 Mobile/15E148 Safari/604.1";
@@ -54,41 +38,20 @@ async function person() {
   return account.userId;
 }
 
-/** A browser signed in to `userId`: its session cookie, second factor passed `ageSeconds` ago. */
-async function browser(userId: string, userAgent: string, ageSeconds = 0) {
-  const session = await startSession(userId, { ip: "203.0.113.5", userAgent });
-  const authTime = Math.floor(Date.now() / 1000) - ageSeconds;
-  const token = { sub: userId, sid: session.id, authTime };
-  const value = await encode({ token, secret: process.env.NEXTAUTH_SECRET! });
-  return { sid: session.id, value, cookie: `${SESSION_COOKIE}=${value}` };
-}
+const browser = (userId: string, userAgent: string, ageSeconds = 0) =>
+  openBrowser(userId, { ip: "203.0.113.5", userAgent, ageSeconds });
 
-async function post(
+const post = (
   handler: (r: Request) => Promise<Response>,
   path: string,
-  from: { cookie: string; value: string },
+  from: SignedInBrowser,
   body: object = {},
-) {
-  // next-auth reads the request's cookie header; the routes' own reads go through next/headers.
-  cookieJar.set(SESSION_COOKIE, from.value);
-  const request = jsonRequest(path, body, {
-    ip: "198.51.100.9",
-    headers: { cookie: from.cookie },
-  });
-  const seen = new Request(request.url, { headers: { cookie: from.cookie } });
-  const response = await withRequest(seen, () => handler(request));
-  return { status: response.status, json: await response.json() };
-}
+) => postFrom(from, handler, path, body);
 
 const live = async (userId: string) =>
   (await getSessionStore().listSessions(userId, Date.now())).map((s) => s.id);
 
-beforeAll(() => installNextHeadersForCjs());
-beforeEach(async () => {
-  clearBrowser();
-  await resetTables();
-});
-afterAll(async () => closeDb(await getDb()));
+setUpAccountRouteSuite();
 
 describe("signed-in devices", () => {
   it("are listed with browser, system and address, this browser first and marked, without their session ids", async () => {
