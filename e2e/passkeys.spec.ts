@@ -1,11 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
+  expectOnAccountPage,
   newPerson,
   outbox,
+  REMEMBER,
   signOut,
   signUp,
   submitPassword,
+  submitPasswordOnly,
 } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 import { E2E_SERVERS } from "./support/servers";
 
 // Passkeys in Chromium, with the DevTools protocol's virtual authenticator standing in for a
@@ -27,7 +31,7 @@ async function addVirtualAuthenticator(page: Page) {
   });
 }
 
-test("a person adds a passkey, then signs in with the password and the passkey", async ({
+test("a person adds a passkey, signs in with it ticking the box, then needs only the password", async ({
   page,
 }) => {
   await addVirtualAuthenticator(page);
@@ -53,16 +57,35 @@ test("a person adds a passkey, then signs in with the password and the passkey",
   await expect(
     page.getByRole("button", { name: "Text me a code" }),
   ).toBeVisible();
+  // The box sits with the passkey as it does with a code.
+  const box = page.getByRole("checkbox", { name: REMEMBER });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await screenshots(page, "verify-passkey-remember");
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page).toHaveURL(/\/account$/);
   expect(await outbox(page.request, person.phone)).toHaveLength(texts);
   await expect(list).toContainText("last used");
+  const devices = page.getByRole("region", { name: "Remembered devices" });
+  await expect(devices.getByRole("listitem")).toHaveCount(1);
+  await signOut(page);
 
-  // Just signed in with a second factor: the passkey may be removed, and the text says so.
+  // The next sign-in from this browser: the password, then straight in; no passkey, no text.
+  await submitPasswordOnly(page, person);
+  expect(await outbox(page.request, person.phone)).toHaveLength(texts);
+  await expectOnAccountPage(page, () =>
+    expect(
+      page.getByRole("cell", { name: /Password on a remembered device/ }),
+    ).toBeVisible({ timeout: 1000 }),
+  );
+
+  // Signed in moments ago on a remembered browser, which stands in for the second factor: the
+  // passkey may be removed, the text says so, and every remembered browser is forgotten with it.
   await page
     .getByRole("button", { name: "Remove passkey Test laptop" })
     .click();
   await expect(page.getByRole("list", { name: "Passkeys" })).toHaveCount(0);
+  await expect(devices).toContainText("None.");
   await expect
     .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
     .toContain('passkey named "Test laptop" was removed');

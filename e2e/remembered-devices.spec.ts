@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import {
   enterCode,
@@ -6,23 +6,14 @@ import {
   outbox,
   readCode,
   registeredPerson,
+  REMEMBER,
   signOut,
   submitPassword,
-  type Person,
+  submitPasswordOnly,
 } from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
 // Remembered devices and the way back in after losing the phone, as a person meets them.
-
-const REMEMBER = "Remember this device for 30 days";
-/** The password step on a remembered browser: straight to the account, no code asked. */
-async function passwordOnly(page: Page, person: Person) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 function appCode(key: string, steps = 0): string {
   return TOTP.generate({
@@ -53,7 +44,7 @@ test("a remembered browser asks only for the password until it is forgotten on t
 
   // The next sign-in from this browser: the password, then straight in; nothing is texted.
   const before = (await outbox(page.request, person.phone)).length;
-  await passwordOnly(page, person);
+  await submitPasswordOnly(page, person);
   expect(await outbox(page.request, person.phone)).toHaveLength(before);
   await expect(
     page.getByRole("cell", { name: /Password on a remembered device/ }),

@@ -7,7 +7,8 @@ import { ERRORS } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
 
 // What the passkey routes accept: the browser's WebAuthn response as JSON (base64url fields,
-// checked in full by @simplewebauthn/server) and, when adding one, its name.
+// checked in full by @simplewebauthn/server); when adding one, its name; when signing in with one,
+// whether to remember this browser.
 
 const b64url = z
   .string()
@@ -49,6 +50,8 @@ export const addPasskeySchema = z.strictObject({
 
 export const usePasskeySchema = z.strictObject({
   response: assertion.transform((r) => r as AuthenticationResponseJSON),
+  /** "Remember this device for 30 days", checked. */
+  remember: z.boolean().default(false),
 });
 
 export const removePasskeySchema = z.strictObject({

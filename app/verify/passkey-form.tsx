@@ -2,7 +2,7 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
@@ -24,6 +24,10 @@ export function PasskeyForm(props: {
   attemptsLeft: number;
   notice: ApiError | null;
   onAttempts: (left: number) => void;
+  /** "Remember this device" is checked: a success also remembers this browser. */
+  remember?: boolean;
+  /** Shown above the passkey button (the remember box). */
+  children?: ReactNode;
 }) {
   const { next, attemptsLeft, onAttempts } = props;
   const [busy, setBusy] = useState(false);
@@ -47,7 +51,10 @@ export function PasskeyForm(props: {
       setError(CANCELLED);
       return setBusy(false);
     }
-    const result = await postJson("/api/otp/passkey/verify", { response });
+    const result = await postJson("/api/otp/passkey/verify", {
+      response,
+      remember: props.remember ?? false,
+    });
     if (result.ok) {
       const failed = await finishSignIn(next, props.purpose);
       if (!failed) return;
@@ -63,6 +70,7 @@ export function PasskeyForm(props: {
   return (
     <div className="field">
       <FormAlert error={error ? describeError(error) : null} />
+      {props.children}
       <button type="button" disabled={ended || busy} onClick={() => void use()}>
         {busy ? "Waiting for your passkey…" : "Use a passkey"}
       </button>

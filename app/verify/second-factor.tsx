@@ -157,10 +157,13 @@ export function SecondFactorStep(props: {
             purpose={view.purpose}
             attemptsLeft={view.attemptsLeft}
             notice={notice}
+            remember={remember}
             onAttempts={(left) =>
               setView((v) => ({ ...v, attemptsLeft: left, locked: left === 0 }))
             }
-          />
+          >
+            {rememberBox}
+          </PasskeyForm>
         </>
       ) : (
         <>

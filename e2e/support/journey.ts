@@ -116,6 +116,18 @@ export async function submitPassword(
   await expect(page).toHaveURL(/\/verify/);
 }
 
+/** The second-factor step's box; its words are a public contract. */
+export const REMEMBER = "Remember this device for 30 days";
+
+/** The password step on a remembered browser: straight to the account, no second factor asked. */
+export async function submitPasswordOnly(page: Page, person: Person) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
 export async function signOut(page: Page) {
   // The first "Sign out" is the page's own; each signed-in device has one too.
   await page

@@ -15,6 +15,8 @@ import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
+import { challengeCookieName } from "@/lib/http/challenge-cookie";
+import { deviceCookieName } from "@/lib/http/device-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { hashPassword } from "@/lib/password";
 import { getChallengeStore } from "@/lib/store";
@@ -31,7 +33,8 @@ import { POST as options } from "./passkeys/route";
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // The passkey routes through the HTTP edge: adding one from a signed-in session, the password
-// step then texting nothing, "Use a passkey" completing this browser's challenge, and removal.
+// step then texting nothing, "Use a passkey" completing this browser's challenge (and, with the
+// box ticked, remembering this browser), and removal.
 
 const PASSWORD = "a long enough password";
 const post = (
@@ -51,6 +54,50 @@ async function person() {
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);
   return { id: account.userId, email, phone };
+}
+
+/** A person with one passkey, added from a session this browser then left. */
+async function personWithPasskey() {
+  const user = await person();
+  await signIn(user.id, user.email);
+  const origin = new URL(getEnv().appUrl).origin;
+  const passkey = softwarePasskey();
+  const start = await post(options, "/api/account/passkeys", {});
+  const response = passkey.register(start.json.options, origin);
+  expect(
+    await post(add, "/api/account/passkeys/add", { name: "Key", response }),
+  ).toEqual({ status: 200, json: { ok: true } });
+  cookieJar.clear();
+  return { ...user, passkey, origin };
+}
+
+/** The password step from this browser; its challenge's id. */
+async function passwordStep(user: { email: string }) {
+  cookieJar.delete(challengeCookieName());
+  const reply = await post(login, "/api/login", {
+    email: user.email,
+    password: PASSWORD,
+  });
+  expect(reply.status).toBe(200);
+  return { json: reply.json, id: cookieJar.get(challengeCookieName())! };
+}
+
+/** "Use a passkey" on this browser's challenge, with `extra` in the body (the box). */
+async function usePasskey(
+  user: Awaited<ReturnType<typeof personWithPasskey>>,
+  extra: object,
+  override?: { userVerified?: boolean },
+) {
+  const ask = await post(passkeyOptions, "/api/otp/passkey", {});
+  const response = user.passkey.assert(ask.json.options, user.origin, override);
+  return post(passkeyVerify, "/api/otp/passkey/verify", {
+    response,
+    ...extra,
+  });
+}
+
+async function rememberedCount(userId: string) {
+  return (await getDb()).rememberedDevice.count({ where: { userId } });
 }
 
 beforeAll(() => installNextHeadersForCjs());
@@ -173,5 +220,83 @@ describe("the passkey routes", () => {
     ).toEqual({ status: 200, json: { ok: true } });
     expect(await db.passkey.count()).toBe(0);
     expect(listOutbox(user.phone)[0]?.text).toContain('"Key" was removed');
+  });
+});
+
+describe("remembering this browser at the passkey step", () => {
+  it("with the box ticked, keeps the device cookie and the next password step skips the second factor", async () => {
+    const user = await personWithPasskey();
+    await passwordStep(user);
+    expect(await usePasskey(user, { remember: true })).toEqual({
+      status: 200,
+      json: { ok: true },
+    });
+    expect(cookieJar.get(deviceCookieName())).toMatch(/^[\w-]{43}$/);
+    expect(await rememberedCount(user.id)).toBe(1);
+    const db = await getDb();
+    expect(
+      await db.authEvent.count({
+        where: { userId: user.id, type: "device_remembered" },
+      }),
+    ).toBe(1);
+
+    const texts = listOutbox(user.phone).length;
+    const next = await passwordStep(user);
+    expect(next.json).toEqual({
+      ok: true,
+      next: "/verify",
+      delivery: "none",
+      channel: null,
+      signIn: true,
+    });
+    expect(await getChallengeStore().redeemChallenge(next.id)).toMatchObject({
+      verifiedBy: "device",
+    });
+    expect(listOutbox(user.phone)).toHaveLength(texts);
+  });
+
+  it.each([
+    ["absent", {}],
+    ["unticked", { remember: false }],
+  ])(
+    "with the box %s, remembers nothing and the next password step asks for the passkey again",
+    async (_, extra) => {
+      const user = await personWithPasskey();
+      await passwordStep(user);
+      expect(await usePasskey(user, extra)).toEqual({
+        status: 200,
+        json: { ok: true },
+      });
+      expect(cookieJar.has(deviceCookieName())).toBe(false);
+      expect(await rememberedCount(user.id)).toBe(0);
+
+      const next = await passwordStep(user);
+      expect(next.json).toEqual({
+        ok: true,
+        next: "/verify",
+        delivery: "none",
+        channel: null,
+      });
+      expect(await getChallengeStore().getChallenge(next.id)).toMatchObject({
+        status: "pending",
+        verifiedBy: null,
+      });
+    },
+  );
+
+  it("remembers nothing when the passkey fails, even with the box ticked", async () => {
+    const user = await personWithPasskey();
+    await passwordStep(user);
+    const failed = await usePasskey(
+      user,
+      { remember: true },
+      { userVerified: false },
+    );
+    expect(failed).toMatchObject({
+      status: 400,
+      json: { ok: false, error: { code: "PASSKEY_FAILED" } },
+    });
+    expect(cookieJar.has(deviceCookieName())).toBe(false);
+    expect(await rememberedCount(user.id)).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { rememberThisBrowser } from "@/app/api/otp/remember-browser";
 import {
   apiHandler,
   fail,
@@ -10,8 +11,6 @@ import {
   clearChallengeCookie,
   readChallengeCookie,
 } from "@/lib/http/challenge-cookie";
-import { setDeviceCookie } from "@/lib/http/device-cookie";
-import { rememberVerifiedDevice } from "@/lib/steps/remembered-device";
 import { stepDeps } from "@/lib/steps/deps";
 import { verifyCodeStep } from "@/lib/steps/verify-code";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
@@ -32,10 +31,7 @@ export const POST = apiHandler(async (request) => {
     factor === "phone"
       ? await verifyCodeStep(deps.store, id, code, meta)
       : await verifyFactorStep(deps, id, factor, code, meta);
-  if (outcome.ok && remember) {
-    const token = await rememberVerifiedDevice(deps.store, id, meta);
-    if (token) await setDeviceCookie(token);
-  }
+  if (outcome.ok && remember) await rememberThisBrowser(deps.store, id, meta);
   if (outcome.ok)
     return ok(
       "recoveryCodesLeft" in outcome
