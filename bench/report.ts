@@ -51,6 +51,7 @@ export interface Report {
   /** Top frames by self time, in a profiled window of each scenario. */
   profiles: {
     scenario: string;
+    store: Row["store"];
     file: string;
     frames: Frame[];
     byWhere: Frame[];
@@ -278,7 +279,7 @@ export function printReport(r: Report) {
   for (const n of r.notes) out.push(`note: ${n}`);
   for (const p of r.profiles) {
     out.push(
-      `\nCPU profile, ${p.scenario} (Upstash store, ${BENCH.profileSeconds} s under load; top frames by self time, idle excluded; ${p.file}):`,
+      `\nCPU profile, ${p.scenario} (${p.store === "upstash" ? "Upstash" : "in-process"} store, ${BENCH.profileSeconds} s under load; top frames by self time, idle excluded; ${p.file}):`,
     );
     out.push(
       table(

@@ -181,18 +181,39 @@ async function measureRounds(
   return { rows, scenarios: pools.scenarios, wrapped: pools.wrapped };
 }
 
+/** A profiled window of `scenario`: its top frames, and its raw profile kept on disk. */
+async function profileWindow(
+  server: Target,
+  scenario: Scenario,
+): Promise<Report["profiles"][number]> {
+  const profile = await profileScenario(server, scenario);
+  const name = `${scenario.name} ${scenario.store}`;
+  return {
+    scenario: scenario.name,
+    store: scenario.store,
+    file: await saveProfile(
+      scenario.store === "upstash" ? scenario.name : name,
+      profile,
+    ),
+    frames: topFrames(profile),
+    byWhere: byWhere(profile),
+  };
+}
+
 /** Send and verify again on a server without Upstash: the app's own cost, without the client's. */
 async function measureEmbedded(users: BenchUser[]) {
   const next = await startNext();
   try {
     const first = await timeFirstRequests(next.url, users);
-    const { rows, wrapped } = await measureRounds(
+    const { rows, scenarios, wrapped } = await measureRounds(
       target(next),
       "embedded",
       serverChallenges(next.url, users),
       (s) => [s.send, s.right],
     );
-    return { first, rows, notes: wrapped() };
+    // Beside the Upstash one: what the verify costs without the Upstash client.
+    const profile = await profileWindow(target(next), scenarios.right);
+    return { first, rows, profile, notes: wrapped() };
   } finally {
     await next.stop();
   }
@@ -251,15 +272,8 @@ async function main() {
     const { scenarios, wrapped } = measured;
     await mark("floor, send and verify rounds");
     const profiles: Report["profiles"] = [];
-    const profiled = async (scenario: Scenario) => {
-      const profile = await profileScenario(server, scenario);
-      profiles.push({
-        scenario: scenario.name,
-        file: await saveProfile(scenario.name, profile),
-        frames: topFrames(profile),
-        byWhere: byWhere(profile),
-      });
-    };
+    const profiled = async (scenario: Scenario) =>
+      profiles.push(await profileWindow(server, scenario));
     await profiled(scenarios.send);
     await profiled(scenarios.right);
     await mark("profiled send and verify");
@@ -289,6 +303,7 @@ async function main() {
     const embedded = await measureEmbedded(users);
     firstRequest.embedded = embedded.first;
     rows.push(...embedded.rows);
+    profiles.push(embedded.profile);
     notes.push(...embedded.notes);
     const partial = {
       when: new Date().toISOString(),
