@@ -1,5 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { profileScenario, type Scenario, type Target } from "./load";
+import type { Report } from "./report";
 
 // Two summaries of V8 CPU profiles: the top frames by self time of one profiled window (send and
 // verify, taken through the preloaded counters), and, with BENCH_PROFILE=1 (the whole server run
@@ -153,4 +155,23 @@ export async function summarizeProfiles(top = 12) {
       ms: Math.round(us / 1000),
       share: Math.round((us / all) * 1000) / 10,
     }));
+}
+
+/** A profiled window of `scenario`: its top frames, and its raw profile kept on disk. */
+export async function profileWindow(
+  server: Target,
+  scenario: Scenario,
+): Promise<Report["profiles"][number]> {
+  const profile = await profileScenario(server, scenario);
+  const name = `${scenario.name} ${scenario.store}`;
+  return {
+    scenario: scenario.name,
+    store: scenario.store,
+    file: await saveProfile(
+      scenario.store === "upstash" ? scenario.name : name,
+      profile,
+    ),
+    frames: topFrames(profile),
+    byWhere: byWhere(profile),
+  };
 }

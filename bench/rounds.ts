@@ -1,5 +1,12 @@
+import { BENCH } from "./config";
 import type { Stalls } from "./counters";
 import { measure, type Row, type Scenario, type Target } from "./load";
+import {
+  challengeScenarios,
+  floorScenario,
+  type ChallengeScenarios,
+} from "./scenarios";
+import type { ChallengeMaker } from "./seed";
 
 // This machine's speed drifts by up to 2× between minutes, so a ratio to a floor measured once, at
 // the start, says as much about the drift as about the route. Each scenario is measured in rounds,
@@ -92,4 +99,33 @@ export function combinePairs(pairs: Pair[]): Row {
 /** Every floor window of one server as one row. */
 export function combineFloors(floors: Row[]): Row {
   return combineRows(floors, { rps: 1, p99: 1, cpu: 1 });
+}
+
+/**
+ * The floor once (it sizes the challenge pools), then BENCH.rounds rounds of each scenario, each
+ * window right after a floor window of its own; one row per scenario and one for
+ * every floor window together.
+ */
+export async function measureRounds(
+  server: Target,
+  store: Row["store"],
+  make: ChallengeMaker,
+  pick: (s: ChallengeScenarios) => Scenario[],
+) {
+  const floor = floorScenario(store);
+  const floors = [await measure(server, floor)];
+  const pools = await challengeScenarios(make, floors[0]!.rps, store);
+  const chosen = pick(pools.scenarios);
+  const pairs = new Map<Scenario, Pair[]>(chosen.map((s) => [s, []]));
+  for (let round = 0; round < BENCH.rounds; round++)
+    for (const scenario of chosen) {
+      const pair = await measurePair(server, floor, scenario);
+      floors.push(pair.floor);
+      pairs.get(scenario)!.push(pair);
+    }
+  const rows = [
+    combineFloors(floors),
+    ...chosen.map((s) => combinePairs(pairs.get(s)!)),
+  ];
+  return { rows, scenarios: pools.scenarios, wrapped: pools.wrapped };
 }

@@ -11,23 +11,11 @@ import { readCounters, readMemoryPhase, type MemoryPeak } from "./counters";
 import { firstLoadJs } from "./first-load";
 import { timeFirstRequests, type FirstRequest } from "./first-request";
 import { measureLoginFlow } from "./flow";
-import {
-  cycle,
-  measure,
-  profileScenario,
-  type Row,
-  type Scenario,
-  type Target,
-} from "./load";
-import { combineFloors, combinePairs, measurePair, type Pair } from "./rounds";
+import { type Row, type Scenario, type Target } from "./load";
+import { measureRounds } from "./rounds";
 import { checkBudgets, printReport, writeReport, type Report } from "./report";
-import {
-  byWhere,
-  PROFILE_DIR,
-  saveProfile,
-  summarizeProfiles,
-  topFrames,
-} from "./profile";
+import { RIGHT_CODE } from "./seed";
+import { PROFILE_DIR, profileWindow, summarizeProfiles } from "./profile";
 import { sampleRss } from "./rss";
 import {
   prepareDatabase,
@@ -35,7 +23,6 @@ import {
   serverChallenges,
   upstashChallenges,
   type BenchUser,
-  type ChallengeMaker,
 } from "./seed";
 import {
   buildForBench,
@@ -43,12 +30,8 @@ import {
   startUpstash,
   type NextServer,
 } from "./servers";
+import { CHALLENGE_COOKIE } from "./scenarios";
 import { countLoginSteps } from "./steps";
-
-const COOKIE = "twostep_challenge";
-const RIGHT_CODE = "123456";
-const WRONG_CODE = "000000";
-const cookieFor = (next: () => string) => () => `${COOKIE}=${next()}`;
 
 async function argon2Cost() {
   const runs = 10;
@@ -80,125 +63,6 @@ const target = (next: NextServer): Target => ({
   pid: next.child.pid!,
   countersUrl: next.countersUrl,
 });
-
-/** The scenarios that consume challenges, with pools sized from the floor's rate. */
-async function challengeScenarios(
-  make: ChallengeMaker,
-  floorRps: number,
-  store: Row["store"],
-) {
-  // The real routes are not expected to beat the floor by more than this.
-  const seconds =
-    BENCH.rounds * (BENCH.warmupSeconds + BENCH.durationSeconds) +
-    BENCH.warmupSeconds +
-    BENCH.profileSeconds;
-  const expected = Math.ceil(floorRps * seconds * 1.6);
-  const pools = {
-    send: cycle(await make(Math.ceil(expected / 5), null), 5),
-    right: cycle(await make(expected, RIGHT_CODE), 1),
-    // Four wrong codes each: the fifth would lock the challenge.
-    wrong: cycle(await make(Math.ceil(expected / 4), RIGHT_CODE), 4),
-  };
-  const scenarios: Record<keyof typeof pools, Scenario> = {
-    send: {
-      name: "send-code",
-      store,
-      measures: `POST /api/otp/send {"channel":"sms"} — a fresh login challenge per 5 sends (MAX_SENDS), cooldown 0, limits raised; expects 200`,
-      path: "/api/otp/send",
-      body: JSON.stringify({ channel: "sms" }),
-      expectStatus: 200,
-      cookie: cookieFor(pools.send),
-    },
-    right: {
-      name: "verify (right)",
-      store,
-      measures:
-        "POST /api/otp/verify with the right code — each challenge once (a code is single use); expects 200",
-      path: "/api/otp/verify",
-      body: JSON.stringify({ code: RIGHT_CODE }),
-      expectStatus: 200,
-      cookie: cookieFor(pools.right),
-    },
-    wrong: {
-      name: "verify (wrong)",
-      store,
-      measures:
-        "POST /api/otp/verify with a wrong code — 4 per challenge, below the lock at 5; expects 400 WRONG_CODE",
-      path: "/api/otp/verify",
-      body: JSON.stringify({ code: WRONG_CODE }),
-      expectStatus: 400,
-      cookie: cookieFor(pools.wrong),
-    },
-  };
-  const wrapped = () =>
-    Object.entries(pools)
-      .filter(([, pool]) => pool.state.wrapped)
-      .map(
-        ([name]) =>
-          `the ${name} pool (${store} store) ran out and wrapped: its extra requests were refused (see "unexpected")`,
-      );
-  return { scenarios, wrapped };
-}
-
-const floorScenario = (store: Row["store"]): Scenario => ({
-  name: "floor",
-  store,
-  measures:
-    "POST /api/bench/floor — an empty route handler (bench builds only), the framework's floor",
-  path: "/api/bench/floor",
-  body: JSON.stringify({ code: RIGHT_CODE }),
-  expectStatus: 200,
-});
-
-/**
- * The floor once (it sizes the challenge pools), then BENCH.rounds rounds of each scenario, each
- * window right after a floor window of its own (bench/rounds.ts); one row per scenario and one for
- * every floor window together.
- */
-async function measureRounds(
-  server: Target,
-  store: Row["store"],
-  make: ChallengeMaker,
-  pick: (
-    s: Awaited<ReturnType<typeof challengeScenarios>>["scenarios"],
-  ) => Scenario[],
-) {
-  const floor = floorScenario(store);
-  const floors = [await measure(server, floor)];
-  const pools = await challengeScenarios(make, floors[0]!.rps, store);
-  const chosen = pick(pools.scenarios);
-  const pairs = new Map<Scenario, Pair[]>(chosen.map((s) => [s, []]));
-  for (let round = 0; round < BENCH.rounds; round++)
-    for (const scenario of chosen) {
-      const pair = await measurePair(server, floor, scenario);
-      floors.push(pair.floor);
-      pairs.get(scenario)!.push(pair);
-    }
-  const rows = [
-    combineFloors(floors),
-    ...chosen.map((s) => combinePairs(pairs.get(s)!)),
-  ];
-  return { rows, scenarios: pools.scenarios, wrapped: pools.wrapped };
-}
-
-/** A profiled window of `scenario`: its top frames, and its raw profile kept on disk. */
-async function profileWindow(
-  server: Target,
-  scenario: Scenario,
-): Promise<Report["profiles"][number]> {
-  const profile = await profileScenario(server, scenario);
-  const name = `${scenario.name} ${scenario.store}`;
-  return {
-    scenario: scenario.name,
-    store: scenario.store,
-    file: await saveProfile(
-      scenario.store === "upstash" ? scenario.name : name,
-      profile,
-    ),
-    frames: topFrames(profile),
-    byWhere: byWhere(profile),
-  };
-}
 
 /** Send and verify again on a server without Upstash: the app's own cost, without the client's. */
 async function measureEmbedded(users: BenchUser[]) {
@@ -293,7 +157,7 @@ async function main() {
         base,
         "/verify",
         "/verify (code page)",
-        `${COOKIE}=${verifyPage}`,
+        `${CHALLENGE_COOKIE}=${verifyPage}`,
       ),
     ];
     const memory = { ...rss.stop(), heapByPhase };
