@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
 import type { AuthEventType } from "@/lib/audit";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
@@ -35,6 +34,7 @@ import { softwarePasskey } from "@/test/support/software-authenticator";
 import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
 import { randomMobile } from "@/test/support/phones";
 import type { NoticeDeps } from "./notify";
+import { createTestAccount } from "@/test/support/accounts";
 
 // Each security notice through the step that makes its change, on the real Postgres and Redis:
 // emailed to a verified address only, texted where it is texted, never carrying a link or a code,
@@ -75,16 +75,12 @@ interface Person {
 async function person(verified: boolean): Promise<Person> {
   const email = `n${randomInt(1e9)}@example.com`;
   const phone = randomMobile("+3362");
-  const account = await createAccount({ email, passwordHash, phone });
-  if (!account.ok) throw new Error(account.error);
-  if (verified)
-    await (
-      await getDb()
-    ).user.update({
-      where: { id: account.userId },
-      data: { emailVerifiedAt: new Date() },
-    });
-  return { id: account.userId, email, phone };
+  return createTestAccount({
+    email,
+    phone,
+    passwordHash,
+    emailVerified: verified,
+  });
 }
 
 /** Setting things up tells nobody: no mailer, and a messenger nobody reads. */

@@ -1,6 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
 import { closeDb, getDb } from "@/lib/db";
 import { MailError } from "@/lib/mail";
 import { checkLoginLimits } from "@/lib/limits/decide";
@@ -13,6 +12,7 @@ import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { randomMobile } from "@/test/support/phones";
 import type { NoticeDeps } from "./notify";
+import { createTestAccount } from "@/test/support/accounts";
 
 // Password guesses from many addresses together fill the account's cap and pause its password
 // step for everyone (lib/limits/policy.ts): the owner is told once per pause, by email and text.
@@ -26,19 +26,12 @@ afterAll(async () => closeDb(await getDb()));
 async function person() {
   const email = `guessed-${randomUUID()}@example.com`;
   const phone = randomMobile("+3365");
-  const made = await createAccount({
+  return createTestAccount({
     email,
-    passwordHash: await hashPassword(PASSWORD),
     phone,
+    passwordHash: await hashPassword(PASSWORD),
+    emailVerified: true,
   });
-  if (!made.ok) throw new Error(made.error);
-  await (
-    await getDb()
-  ).user.update({
-    where: { id: made.userId },
-    data: { emailVerifiedAt: new Date() },
-  });
-  return { id: made.userId, email, phone };
 }
 
 /** A hundred guesses for `email`, ten from each of ten addresses: the cap over all of them. */

@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
 import { checkCode } from "@/lib/challenge/verify";
 import { closeDb, getDb } from "@/lib/db";
 import { createSmtpMailer } from "@/lib/mail/smtp";
@@ -16,6 +15,7 @@ import { requestPasswordReset } from "./forgot-password";
 import type { MailDeps } from "./mail-deps";
 import { finishPasswordReset, startPasswordReset } from "./reset-password";
 import { confirmEmail, sendVerificationEmail } from "./verify-email";
+import { createTestAccount } from "@/test/support/accounts";
 
 // The email flows with SMTP as the mailer, against a real SMTP server in this process: links are
 // read from the messages as that server received them.
@@ -45,16 +45,12 @@ const mail = (later: MailDeps["later"] = run): MailDeps => ({
 async function newAccount(verified: boolean) {
   const phone = randomMobile("+3361");
   const email = `smtp.${phone.slice(1)}@example.com`;
-  const created = await createAccount({ email, passwordHash: "x", phone });
-  if (!created.ok) throw new Error(created.error);
-  if (verified)
-    await (
-      await getDb()
-    ).user.update({
-      where: { id: created.userId },
-      data: { emailVerifiedAt: new Date() },
-    });
-  return { id: created.userId, email, phone };
+  return createTestAccount({
+    email,
+    phone,
+    passwordHash: "x",
+    emailVerified: verified,
+  });
 }
 
 function tokenReceivedBy(email: string, path: string): string {

@@ -17,6 +17,7 @@ import {
 import { clearBrowser } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
 import { POST as change } from "./email/route";
+import { createTestAccount } from "@/test/support/accounts";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
@@ -31,16 +32,13 @@ async function person({ verified = true } = {}) {
   const tag = randomInt(1e9);
   const email = `old.${tag}@example.com`;
   const phone = randomMobile("+3365");
-  const account = await createAccount({ email, passwordHash: "h", phone });
-  if (!account.ok) throw new Error(account.error);
-  if (verified)
-    await (
-      await getDb()
-    ).user.update({
-      where: { id: account.userId },
-      data: { emailVerifiedAt: new Date() },
-    });
-  return { id: account.userId, email, phone, tag };
+  const made = await createTestAccount({
+    email,
+    phone,
+    passwordHash: "h",
+    emailVerified: verified,
+  });
+  return { ...made, tag };
 }
 
 const freshAddress = () => `new.${randomInt(1e9)}@example.com`;

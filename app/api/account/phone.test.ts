@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as otpVerify } from "@/app/api/otp/verify/route";
-import { createAccount } from "@/lib/account";
 import { getDb } from "@/lib/db";
 import { rememberDevice } from "@/lib/devices/records";
 import { ERRORS } from "@/lib/errors";
@@ -29,6 +28,7 @@ import { randomMobile } from "@/test/support/phones";
 import { POST as start } from "./phone/route";
 import { POST as send } from "./phone/send/route";
 import { POST as confirm } from "./phone/verify/route";
+import { createTestAccount } from "@/test/support/accounts";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 // Behind one trusted proxy, so each test's client address is its own.
@@ -49,20 +49,12 @@ const newAddress = () => `203.0.113.${addresses++ % 256}`;
 async function person(opts: { emailVerified?: boolean } = {}) {
   const email = `c${randomInt(1e9)}@example.com`;
   const phone = mobile();
-  const account = await createAccount({
+  return createTestAccount({
     email,
-    passwordHash: await hashPassword(PASSWORD),
     phone,
+    passwordHash: await hashPassword(PASSWORD),
+    emailVerified: opts.emailVerified ?? false,
   });
-  if (!account.ok) throw new Error(account.error);
-  if (opts.emailVerified) {
-    const db = await getDb();
-    await db.user.update({
-      where: { id: account.userId },
-      data: { emailVerifiedAt: new Date() },
-    });
-  }
-  return { id: account.userId, email, phone };
 }
 
 /** This browser, signed in as `p` (second factor `minutesAgo`), posting from one address. */

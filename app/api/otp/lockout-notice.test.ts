@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAccount } from "@/lib/account";
 import { LOCK_LADDER_SECONDS } from "@/lib/challenge/policy";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -15,6 +14,7 @@ import {
 import { randomMobile } from "@/test/support/phones";
 import { POST as login } from "../login/route";
 import { POST as verify } from "./verify/route";
+import { createTestAccount } from "@/test/support/accounts";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
@@ -38,19 +38,12 @@ afterAll(async () => {
 async function person() {
   const email = `paused-${randomUUID()}@example.com`;
   const phone = randomMobile("+3362");
-  const made = await createAccount({
+  return createTestAccount({
     email,
-    passwordHash: await hashPassword(PASSWORD),
     phone,
+    passwordHash: await hashPassword(PASSWORD),
+    emailVerified: true,
   });
-  if (!made.ok) throw new Error(made.error);
-  await (
-    await getDb()
-  ).user.update({
-    where: { id: made.userId },
-    data: { emailVerifiedAt: new Date() },
-  });
-  return { id: made.userId, email, phone };
 }
 
 async function startLogin(p: { email: string; phone: string }) {

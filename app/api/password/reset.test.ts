@@ -1,7 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as verifyCode } from "@/app/api/otp/verify/route";
-import { createAccount } from "@/lib/account";
 import { redeemSecondFactor } from "@/lib/auth/redeem";
 import { closeDb, getDb } from "@/lib/db";
 import { recognizeDevice, rememberDevice } from "@/lib/devices/records";
@@ -24,6 +23,7 @@ import { randomMobile } from "@/test/support/phones";
 import { POST as forgot } from "./forgot/route";
 import { POST as finish } from "./reset/route";
 import { POST as start } from "./reset/start/route";
+import { createTestAccount } from "@/test/support/accounts";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 // One proxy hop names the client, so each test's requests count against an address of their own.
@@ -53,20 +53,12 @@ async function post(
 async function account({ verified = true } = {}) {
   const phone = newPhone();
   const email = `reset.${phone.slice(1)}@example.com`;
-  const created = await createAccount({
+  return createTestAccount({
     email,
-    passwordHash: await hashPassword(OLD_PASSWORD),
     phone,
+    passwordHash: await hashPassword(OLD_PASSWORD),
+    emailVerified: verified,
   });
-  if (!created.ok) throw new Error(created.error);
-  if (verified)
-    await (
-      await getDb()
-    ).user.update({
-      where: { id: created.userId },
-      data: { emailVerifiedAt: new Date() },
-    });
-  return { id: created.userId, email, phone };
 }
 
 function latestLink(email: string): string {

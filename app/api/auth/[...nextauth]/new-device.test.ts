@@ -8,7 +8,6 @@ import {
   it,
   vi,
 } from "vitest";
-import { createAccount } from "@/lib/account";
 import { newChallengeId } from "@/lib/challenge/id";
 import { closeDb, getDb } from "@/lib/db";
 import { MailError } from "@/lib/mail";
@@ -29,6 +28,7 @@ import {
   cookieOptions,
 } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
+import { createTestAccount } from "@/test/support/accounts";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
@@ -51,16 +51,12 @@ afterAll(async () => closeDb(await getDb()));
 async function person(verified = true) {
   const email = `seen-${randomUUID()}@example.com`;
   const phone = randomMobile("+3364");
-  const made = await createAccount({ email, passwordHash: "h", phone });
-  if (!made.ok) throw new Error(made.error);
-  if (verified)
-    await (
-      await getDb()
-    ).user.update({
-      where: { id: made.userId },
-      data: { emailVerifiedAt: new Date() },
-    });
-  return { id: made.userId, email, phone };
+  return createTestAccount({
+    email,
+    phone,
+    passwordHash: "h",
+    emailVerified: verified,
+  });
 }
 
 /** The sign-up's own challenge, its code entered and its account made. */
