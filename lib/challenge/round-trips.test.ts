@@ -28,6 +28,8 @@ const SEND_TRIPS = 1;
 const SEND_WITH_LIMITS_TRIPS = 2;
 /** A resend the limits refuse: the issue, the limits, and taking the issue back. */
 const REFUSED_SEND_TRIPS = 3;
+/** Checks from requests that a busy server runs in one turn of its event loop: one pipeline. */
+const CONCURRENT_VERIFY_TRIPS = 1;
 
 describe("challenge round trips", () => {
   let server: UpstashRestServer;
@@ -106,6 +108,32 @@ describe("challenge round trips", () => {
       expect((await checkCode(store, id, code)).ok).toBe(true);
     });
     expect(right).toBe(VERIFY_TRIPS);
+  });
+
+  it("checks codes that requests arriving together ask for in one round trip between them, each with its own outcome", async () => {
+    const sent: Awaited<ReturnType<typeof sentChallenge>>[] = [];
+    for (let i = 0; i < 20; i++) sent.push(await sentChallenge());
+    const codeFor = (i: number) => (i % 2 ? "000000" : sent[i]!.code);
+    // Each in a callback of its own, as a server runs the requests that arrived in one turn.
+    const inOwnCallback = (i: number) =>
+      new Promise<Awaited<ReturnType<typeof checkCode>>>((resolve) =>
+        setImmediate(() => resolve(checkCode(store, sent[i]!.id, codeFor(i)))),
+      );
+    let outcomes: Awaited<ReturnType<typeof checkCode>>[] = [];
+    const together = await trips(async () => {
+      outcomes = await Promise.all(sent.map((_, i) => inOwnCallback(i)));
+    });
+    expect(together).toBe(CONCURRENT_VERIFY_TRIPS);
+    expect(outcomes.map((o) => (o.ok ? "ok" : o.error))).toEqual(
+      sent.map((_, i) => (i % 2 ? "WRONG_CODE" : "ok")),
+    );
+    // Each script ran on its own challenge: the right codes were spent, the wrong ones counted.
+    const again = await Promise.all(
+      sent.map(({ id, code }) => checkCode(store, id, code)),
+    );
+    expect(again.map((o) => (o.ok ? "ok" : o.error))).toEqual(
+      sent.map((_, i) => (i % 2 ? "ok" : "ALREADY_VERIFIED")),
+    );
   });
 
   it("sends a code in one round trip, two with its limits, three when they refuse it", async () => {

@@ -16,8 +16,8 @@ import { secondsUntil } from "./types";
 const DEFAULT_PREFIX = "twostep:rl:";
 
 /**
- * `redis` should auto-pipeline (the @upstash/redis default): the limits' scripts, issued in the
- * same tick, then go out as one /pipeline request.
+ * The limits' scripts, issued in the same tick, go out as one /pipeline request: the process's
+ * client batches every command of an event-loop turn (lib/store/upstash-batch.ts).
  */
 export function createUpstashLoginLimiter(
   redis: UpstashRedis,

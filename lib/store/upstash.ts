@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "@upstash/redis";
 import { getEnv } from "@/lib/env";
 import { processWide } from "@/lib/process-wide";
+import { batchCommands } from "./upstash-batch";
 import { createHttpRequester } from "./upstash-http";
 
 // The only module that imports @upstash/redis: one client per process, shared by the challenge
@@ -30,8 +31,11 @@ class NodeHttpRedis extends Redis {
       // Plain JSON replies: every value we store is UTF-8 text, so base64 (the default, for
       // binary values) only adds a decode of every string in every reply.
       responseEncoding: false,
+      // The client's own batching only reaches commands issued within two microtask ticks, so each
+      // request's command went out alone; the requester batches a whole event-loop turn instead.
+      enableAutoPipelining: false,
     });
-    this.client = createHttpRequester(config);
+    this.client = batchCommands(createHttpRequester(config));
   }
 }
 
