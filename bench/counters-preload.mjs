@@ -23,6 +23,8 @@ const upstash = process.env.UPSTASH_REDIS_REST_URL
 const HEAVY = ["plivo", "@node-rs/argon2"];
 
 const counts = { sql: 0, upstash: 0, commands: {} };
+/** Upstash commands sent since the window's stalls were last read. */
+let windowCommands = 0;
 
 function tally(body) {
   let parsed;
@@ -33,6 +35,7 @@ function tally(body) {
   }
   // One command is ["EVALSHA", …]; a pipeline is [["EVALSHA", …], …].
   const list = Array.isArray(parsed?.[0]) ? parsed : [parsed];
+  windowCommands += list.length;
   for (const command of list) {
     const name = String(command?.[0] ?? "?").toUpperCase();
     counts.commands[name] = (counts.commands[name] ?? 0) + 1;
@@ -177,7 +180,12 @@ function stallsSinceLastRead() {
     servedMaxMs: served.count ? served.max / 1000 : 0,
     upstashP99Ms: roundTrips.count ? roundTrips.percentile(99) / 1000 : 0,
     upstashMaxMs: roundTrips.count ? roundTrips.max / 1000 : 0,
+    // Several requests' commands share a round trip when they go out in one turn (upstash-batch.ts).
+    upstashCommandsPerTrip: roundTrips.count
+      ? windowCommands / roundTrips.count
+      : 0,
   };
+  windowCommands = 0;
   roundTrips.reset();
   served.reset();
   loopDelay.reset();

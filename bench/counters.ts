@@ -55,6 +55,8 @@ export interface Stalls {
   /** Upstash round trips as the server saw them, from request to the reply's end. */
   upstashP99Ms: number;
   upstashMaxMs: number;
+  /** Upstash commands per round trip in the window: above 1 when requests' commands shared one. */
+  upstashCommandsPerTrip: number;
 }
 
 export async function readStalls(countersUrl: string): Promise<Stalls> {

@@ -13,7 +13,8 @@ import type { ChallengeMaker } from "./seed";
 // each right after a floor window of its own on the same server; a scenario's ratios are the
 // median of its rounds' ratios, and its figures the median of its rounds'.
 
-const median = (values: number[]) => {
+/** The middle value, or the mean of the two middle ones. */
+export const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
@@ -53,6 +54,7 @@ function combineStalls(all: Stalls[]): Stalls {
     },
     upstashP99Ms: median(pick((s) => s.upstashP99Ms)),
     upstashMaxMs: Math.max(...pick((s) => s.upstashMaxMs)),
+    upstashCommandsPerTrip: median(pick((s) => s.upstashCommandsPerTrip)),
   };
 }
 

@@ -9,7 +9,13 @@ import { ARGON2_OPTIONS } from "@/lib/password";
 import { BENCH } from "./config";
 import { readCounters, readMemoryPhase, type MemoryPeak } from "./counters";
 import { firstLoadJs } from "./first-load";
-import { timeFirstRequests, type FirstRequest } from "./first-request";
+import {
+  combineStarts,
+  STARTS,
+  timeFirstRequests,
+  timeFreshStarts,
+  type FirstRequest,
+} from "./first-request";
 import { measureLoginFlow } from "./flow";
 import { type Row, type Scenario, type Target } from "./load";
 import { measureRounds } from "./rounds";
@@ -66,9 +72,13 @@ const target = (next: NextServer): Target => ({
 
 /** Send and verify again on a server without Upstash: the app's own cost, without the client's. */
 async function measureEmbedded(users: BenchUser[]) {
+  const earlier = await timeFreshStarts(() => startNext(), users, STARTS - 1);
   const next = await startNext();
   try {
-    const first = await timeFirstRequests(next.url, users);
+    const first = combineStarts([
+      ...earlier,
+      await timeFirstRequests(next.url, users),
+    ]);
     const { rows, scenarios, wrapped } = await measureRounds(
       target(next),
       "embedded",
@@ -100,12 +110,21 @@ async function main() {
   await prepareDatabase();
   const users = await seedUsers(BENCH.users);
   const upstash = await startUpstash();
-  const next = await startNext(upstash, { wholeRunProfile }).catch(
-    async (error: unknown) => {
-      await upstash.stop();
-      throw error;
-    },
-  );
+  // Starts timed on their own first, then the run's server; the stand-in stops if any fails.
+  const { earlierStarts, next } = await (async () => {
+    const starts = await timeFreshStarts(
+      () => startNext(upstash),
+      users,
+      STARTS - 1,
+    );
+    return {
+      earlierStarts: starts,
+      next: await startNext(upstash, { wholeRunProfile }),
+    };
+  })().catch(async (error: unknown) => {
+    await upstash.stop();
+    throw error;
+  });
   const rss = sampleRss(next.child.pid!);
   // Each phase's peak RSS of the process tree, and of the server's V8 heap and native buffers.
   const heapByPhase: Record<string, MemoryPeak> = {};
@@ -118,7 +137,10 @@ async function main() {
   try {
     // Nothing reaches the server before this: the first request is the first after "Ready".
     const firstRequest: Record<string, FirstRequest> = {
-      upstash: await timeFirstRequests(base, users),
+      upstash: combineStarts([
+        ...earlierStarts,
+        await timeFirstRequests(base, users),
+      ]),
     };
     const loaded: Record<string, string[]> = {
       "after start-up and the first logins": (

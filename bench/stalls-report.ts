@@ -23,6 +23,7 @@ export function stallsTable(rows: Row[]): string {
         "major GC ms",
         "Upstash p99 ms",
         "Upstash max ms",
+        "commands per trip",
       ],
       rows.map((x) => [
         x.name,
@@ -37,10 +38,12 @@ export function stallsTable(rows: Row[]): string {
         round(x.stalls.gc.majorMs),
         x.stalls.upstashMaxMs ? round(x.stalls.upstashP99Ms) : "—",
         x.stalls.upstashMaxMs ? round(x.stalls.upstashMaxMs) : "—",
+        x.stalls.upstashMaxMs ? fixed(x.stalls.upstashCommandsPerTrip) : "—",
       ]),
     ),
     "  served: a request inside the server, from its arrival to its reply's end;",
     "  loop delay: how late the server's event loop ran a 10 ms timer; GC: V8's pauses in the window;",
-    "  Upstash: one round trip to the REST stand-in as the server saw it, from request to the reply's end",
+    "  Upstash: one round trip to the REST stand-in as the server saw it, from request to the reply's end;",
+    "  commands per trip: the requests' commands that went out together in one round trip (lib/store/upstash-batch.ts)",
   ].join("\n");
 }
