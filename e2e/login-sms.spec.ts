@@ -19,6 +19,9 @@ test("a person signs in with their password and the code texted to their phone",
   // Between the password and the code there is no session: the account page is still closed.
   const session = await (await page.request.get("/api/auth/session")).json();
   expect(session).toEqual({});
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Enter your code",
+  );
   await enterCode(page, await readCode(page.request, person.phone, 2));
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(person.email.toLowerCase())).toBeVisible();

@@ -51,6 +51,9 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   const texts = (await outbox(page.request, person.phone)).length;
   await submitPassword(page, person);
   // The passkey comes first; the other ways stay on offer and nothing is texted.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Use your passkey",
+  );
   await expect(
     page.getByRole("button", { name: "Use authenticator app" }),
   ).toHaveCount(0);

@@ -64,7 +64,6 @@ export default async function VerifyPage({
   const view = toChallengeView(challenge);
   return (
     <section className="card">
-      <h1>Enter your code</h1>
       <SecondFactorStep initial={view} next={next} />
     </section>
   );

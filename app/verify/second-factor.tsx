@@ -6,12 +6,12 @@ import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
+import { OtherWays } from "./other-ways";
 import { PasskeyForm } from "./passkey-form";
 import { RememberDevice } from "./remember-device";
-import styles from "./second-factor.module.css";
 import { VerifyForm } from "./verify-form";
 
-type Mode = CheckedFactor | "phone" | "passkey";
+export type Mode = CheckedFactor | "phone" | "passkey";
 
 const LEADS: Record<CheckedFactor, string> = {
   totp: "Open your authenticator app and enter the code it shows for Twostep.",
@@ -36,8 +36,6 @@ export function SecondFactorStep(props: {
   const rememberBox = (
     <RememberDevice checked={remember} onChange={setRemember} />
   );
-  const accepts = (f: ChallengeView["factors"][number]) =>
-    view.factors.includes(f);
 
   async function send(channel: Channel) {
     setBusy(channel);
@@ -58,74 +56,11 @@ export function SecondFactorStep(props: {
     setMode(factor);
   }
 
-  const others = (
-    <nav className={styles.others} aria-labelledby="other-ways">
-      <h2 id="other-ways">Other ways to verify</h2>
-      <ul className={styles.list}>
-        {mode !== "passkey" && accepts("passkey") && (
-          <li>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => use("passkey")}
-            >
-              Use a passkey
-            </button>
-          </li>
-        )}
-        {mode !== "totp" && accepts("totp") && (
-          <li>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => use("totp")}
-            >
-              Use authenticator app
-            </button>
-          </li>
-        )}
-        {mode !== "phone" && view.canText && (
-          <li>
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy !== null}
-              onClick={() => void send("sms")}
-            >
-              {busy === "sms" ? "Sending…" : "Text me a code"}
-            </button>
-          </li>
-        )}
-        {mode !== "phone" && (
-          <li>
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy !== null}
-              onClick={() => void send("voice")}
-            >
-              {busy === "voice" ? "Calling…" : "Call me instead"}
-            </button>
-          </li>
-        )}
-        {mode !== "recovery" && accepts("recovery") && (
-          <li>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => use("recovery")}
-            >
-              Use a recovery code
-            </button>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
   const hasOthers = mode !== "phone" || view.factors.length > 1;
 
   return (
     <>
+      <h1>{mode === "passkey" ? "Use your passkey" : "Enter your code"}</h1>
       {mode === "phone" ? (
         <>
           <p className="lead">
@@ -184,7 +119,16 @@ export function SecondFactorStep(props: {
           </FactorCodeForm>
         </>
       )}
-      {hasOthers && others}
+      {hasOthers && (
+        <OtherWays
+          mode={mode}
+          factors={view.factors}
+          canText={view.canText}
+          busy={busy}
+          onUse={use}
+          onSend={(channel) => void send(channel)}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,64 @@
+"use client";
+
+import type { ChallengeView } from "@/lib/challenge/view";
+import type { Channel } from "@/lib/channel";
+import type { CheckedFactor } from "./factor-code-form";
+import type { Mode } from "./second-factor";
+import styles from "./second-factor.module.css";
+
+/** "Other ways to verify": every factor this challenge accepts besides the one on screen. */
+export function OtherWays({
+  mode,
+  factors,
+  canText,
+  busy,
+  onUse,
+  onSend,
+}: {
+  mode: Mode;
+  factors: ChallengeView["factors"];
+  canText: boolean;
+  /** A text or call being asked for: both buttons wait for it. */
+  busy: Channel | null;
+  onUse: (factor: CheckedFactor | "passkey") => void;
+  onSend: (channel: Channel) => void;
+}) {
+  const offers = (f: ChallengeView["factors"][number]) =>
+    mode !== f && factors.includes(f);
+  const way = (label: string, onClick: () => void, disabled = false) => (
+    <li>
+      <button
+        type="button"
+        className="secondary"
+        disabled={disabled}
+        onClick={onClick}
+      >
+        {label}
+      </button>
+    </li>
+  );
+  return (
+    <nav className={styles.others} aria-labelledby="other-ways">
+      <h2 id="other-ways">Other ways to verify</h2>
+      <ul className={styles.list}>
+        {offers("passkey") && way("Use a passkey", () => onUse("passkey"))}
+        {offers("totp") && way("Use authenticator app", () => onUse("totp"))}
+        {mode !== "phone" &&
+          canText &&
+          way(
+            busy === "sms" ? "Sending…" : "Text me a code",
+            () => onSend("sms"),
+            busy !== null,
+          )}
+        {mode !== "phone" &&
+          way(
+            busy === "voice" ? "Calling…" : "Call me instead",
+            () => onSend("voice"),
+            busy !== null,
+          )}
+        {offers("recovery") &&
+          way("Use a recovery code", () => onUse("recovery"))}
+      </ul>
+    </nav>
+  );
+}
