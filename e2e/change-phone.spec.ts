@@ -28,10 +28,16 @@ test("a person changes the phone number on the account page; the next sign-in te
   const next = newPhone();
   await page.getByLabel("New phone number").fill(next);
   await screenshots(page, "account-change-phone-number");
+  // While the text is on its way the form asks how it fares, as the sign-in's code step does.
+  const polled = page.waitForResponse((r) =>
+    r.url().endsWith("/api/account/phone/status"),
+  );
   await page.getByRole("button", { name: "Send code" }).click();
   await expect(
     page.getByText(`We sent a code to ${masked(next)}.`),
   ).toBeVisible();
+  await expect(page.getByText(/^Text message:/)).toBeVisible();
+  expect((await polled).status()).toBe(200);
   await screenshots(page, "account-change-phone-code");
   await expect(onFile).toHaveText(masked(person.phone)); // nothing changes before the code
 

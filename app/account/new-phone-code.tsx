@@ -1,13 +1,16 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { CodeActions } from "@/app/verify/code-actions";
+import { DeliveryStatus, isUndelivered } from "@/app/verify/delivery-status";
 import { useCountdown } from "@/app/verify/use-countdown";
+import { useDeliveryUpdates } from "@/app/verify/use-delivery-updates";
 import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/channel";
+import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
 import { CodeField } from "@/app/ui/code-field";
@@ -31,7 +34,18 @@ export function NewPhoneCode({
   const [error, setError] = useState<ApiError | null>(null);
   const [info, setInfo] = useState<string | null>(sentTo(initial));
   const resendIn = useCountdown(view.resendInSeconds, view);
+  const undelivered = isUndelivered(view);
   const ended = view.locked || error?.final === true;
+  const texted = view.lastChannel !== "voice";
+  useDeliveryUpdates(
+    view,
+    texted && !ended,
+    useCallback((fresh: ChallengeView) => {
+      setView(fresh);
+      if (isUndelivered(fresh)) setInfo(ERRORS.DELIVERY_FAILED.message);
+    }, []),
+    "/api/account/phone/status",
+  );
 
   async function verify(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,6 +82,7 @@ export function NewPhoneCode({
     <form onSubmit={verify} noValidate>
       <FormAlert error={error ? describeError(error) : null} info={info} />
       <SignInAgain error={error} />
+      {texted && <DeliveryStatus delivery={view.delivery} />}
       <CodeField
         id="field-new-phone-code"
         code={code}
@@ -85,8 +100,9 @@ export function NewPhoneCode({
       <CodeActions
         disabled={ended}
         busy={busy}
-        resendIn={resendIn}
-        preferCall={false}
+        // The server waives the wait after a failed text (lib/challenge/send.ts).
+        resendIn={undelivered ? 0 : resendIn}
+        preferCall={undelivered}
         canText={view.canText}
         onSend={(channel) => void send(channel)}
       />

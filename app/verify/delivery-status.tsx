@@ -26,3 +26,8 @@ export function DeliveryStatus({
     </p>
   );
 }
+
+/** The provider said the text will not arrive: a call is the way on, at once. */
+export function isUndelivered(view: ChallengeView): boolean {
+  return view.delivery === "failed" || view.delivery === "undelivered";
+}

@@ -10,7 +10,7 @@ import type { Channel } from "@/lib/channel";
 import type { ApiError } from "@/lib/http/types";
 import { CodeActions } from "./code-actions";
 import { finishSignIn } from "./finish-sign-in";
-import { DeliveryStatus } from "./delivery-status";
+import { DeliveryStatus, isUndelivered } from "./delivery-status";
 import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
 import { useWebOtp } from "./use-web-otp";
@@ -151,10 +151,6 @@ export function VerifyForm({
       )}
     </form>
   );
-}
-
-function isUndelivered(view: ChallengeView): boolean {
-  return view.delivery === "failed" || view.delivery === "undelivered";
 }
 
 function initialNotice(view: ChallengeView): string | null {

@@ -1,12 +1,12 @@
 import "server-only";
 import { findVerifiedPhone } from "@/lib/account-phone";
 import type { SendDeps } from "@/lib/challenge/send";
-import type { ChallengeView } from "@/lib/challenge/view";
+import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import { isFreshSecondFactor } from "@/lib/factors/policy";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { firstChannel } from "@/lib/limits/destination";
-import type { Channel } from "@/lib/store";
+import type { Channel, ChallengeStore } from "@/lib/store";
 import { resendCode } from "./resend-code";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
@@ -52,8 +52,30 @@ export async function resendPhoneChangeCode(
   channel: Channel,
   meta: RequestMeta,
 ): Promise<Outcome<{ challenge: ChallengeView }>> {
-  const challenge = await deps.store.getChallenge(id);
-  if (challenge?.purpose !== "phone-change" || challenge.userId !== userId)
+  if (!(await findPhoneChange(deps.store, userId, id)))
     return refuse("NO_CHALLENGE");
   return resendCode(deps, id, channel, meta);
+}
+
+/** Where this person's own phone-change code stands (its text's delivery, say), while it is open. */
+export async function readPhoneChange(
+  store: ChallengeStore,
+  userId: string,
+  id: string,
+): Promise<Outcome<{ challenge: ChallengeView }>> {
+  const challenge = await findPhoneChange(store, userId, id);
+  if (!challenge || challenge.status === "verified")
+    return refuse("NO_CHALLENGE");
+  return { ok: true, challenge: toChallengeView(challenge) };
+}
+
+async function findPhoneChange(
+  store: ChallengeStore,
+  userId: string,
+  id: string,
+) {
+  const challenge = await store.getChallenge(id);
+  return challenge?.purpose === "phone-change" && challenge.userId === userId
+    ? challenge
+    : null;
 }
