@@ -13,5 +13,20 @@ const config = [
       "test-results/**",
     ],
   },
+  {
+    // A raw <button> is live in the server's HTML before the script that gives it a meaning.
+    files: ["app/**/*.tsx"],
+    ignores: ["app/ui/button.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='button']",
+          message:
+            "Use Button from app/ui/button: it stays disabled until the page's script runs.",
+        },
+      ],
+    },
+  },
 ];
 export default config;

@@ -12,6 +12,7 @@ import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 const CANCELLED: ApiError = {
   code: "PASSKEY_NOT_ADDED",
@@ -53,7 +54,7 @@ export function AddPasskey() {
   }
 
   return (
-    <form onSubmit={add} noValidate className={styles.factor}>
+    <form method="post" onSubmit={add} noValidate className={styles.factor}>
       <FormAlert error={error ? describeError(error) : null} />
       <SignInAgain error={error} />
       <div className="field">
@@ -68,13 +69,13 @@ export function AddPasskey() {
           onChange={(e) => setName(e.target.value)}
         />
       </div>
-      <button
+      <Button
         type="submit"
         className={`secondary ${styles.button}`}
         disabled={busy || name.trim() === ""}
       >
         {busy ? "Adding…" : "Add a passkey"}
-      </button>
+      </Button>
     </form>
   );
 }

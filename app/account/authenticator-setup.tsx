@@ -8,6 +8,7 @@ import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 interface Setup {
   setupKey: string;
@@ -49,14 +50,14 @@ export function AuthenticatorSetup() {
       <>
         <FormAlert error={error ? describeError(error) : null} />
         <SignInAgain error={error} />
-        <button
+        <Button
           type="button"
           className={styles.button}
           disabled={busy}
           onClick={() => void start()}
         >
           {busy ? "Preparing…" : "Set up authenticator app"}
-        </button>
+        </Button>
       </>
     );
   return (
@@ -99,13 +100,13 @@ export function AuthenticatorSetup() {
           }
         />
       </div>
-      <button
+      <Button
         type="submit"
         className={styles.button}
         disabled={busy || code.length !== 6}
       >
         {busy ? "Turning on…" : "Turn on"}
-      </button>
+      </Button>
     </form>
   );
 }

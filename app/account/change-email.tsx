@@ -10,6 +10,7 @@ import type { ApiError } from "@/lib/http/types";
 import own from "./change-email.module.css";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 /**
  * "Change email": a new address gets a link, and replaces the current one only once that link is
@@ -70,7 +71,7 @@ export function ChangeEmail({
           Email is not set up on this server, so the address cannot be changed.
         </p>
       ) : open ? (
-        <form onSubmit={submit} noValidate>
+        <form method="post" onSubmit={submit} noValidate>
           <Field
             label="New email"
             name="newEmail"
@@ -81,13 +82,13 @@ export function ChangeEmail({
             hint="We will send a link to it. Your current address stays until you open the link."
             error={error?.fields?.newEmail}
           />
-          <button type="submit" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {busy ? "Sending…" : "Send link"}
-          </button>
+          </Button>
         </form>
       ) : (
         <div>
-          <button
+          <Button
             type="button"
             className="secondary"
             onClick={() => {
@@ -96,7 +97,7 @@ export function ChangeEmail({
             }}
           >
             Change email
-          </button>
+          </Button>
         </div>
       )}
     </section>

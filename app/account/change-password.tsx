@@ -10,6 +10,7 @@ import type { ApiError } from "@/lib/http/types";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 /**
  * "Change password": opens a form for the current and a new password. Allowed within 10 minutes of
@@ -51,7 +52,7 @@ export function ChangePassword() {
       />
       <SignInAgain error={error} />
       {open ? (
-        <form onSubmit={submit} noValidate>
+        <form method="post" onSubmit={submit} noValidate>
           <Field
             label="Current password"
             name="currentPassword"
@@ -71,13 +72,13 @@ export function ChangePassword() {
             hint="At least 8 characters. Other devices will be signed out."
             error={error?.fields?.newPassword}
           />
-          <button type="submit" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save new password"}
-          </button>
+          </Button>
         </form>
       ) : (
         <div>
-          <button
+          <Button
             type="button"
             className="secondary"
             onClick={() => {
@@ -86,7 +87,7 @@ export function ChangePassword() {
             }}
           >
             Change password
-          </button>
+          </Button>
         </div>
       )}
     </section>

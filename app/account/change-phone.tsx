@@ -7,6 +7,7 @@ import type { ChallengeView } from "@/lib/challenge/view";
 import { NewPhoneCode } from "./new-phone-code";
 import { NewPhoneNumber } from "./new-phone-number";
 import styles from "./remembered-devices.module.css";
+import { Button } from "@/app/ui/button";
 
 type Step =
   | { at: "closed"; changed?: boolean }
@@ -56,9 +57,9 @@ export function ChangePhone({ hasPhone }: { hasPhone: boolean }) {
         />
       ) : (
         <div>
-          <button type="button" className="secondary" onClick={toNumber}>
+          <Button type="button" className="secondary" onClick={toNumber}>
             Change phone number
-          </button>
+          </Button>
         </div>
       )}
     </section>

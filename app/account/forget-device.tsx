@@ -6,6 +6,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
+import { Button } from "@/app/ui/button";
 
 /** "Forget": that browser asks for the second factor again at its next sign-in. */
 export function ForgetDevice({ id, nameId }: { id: string; nameId: string }) {
@@ -25,7 +26,7 @@ export function ForgetDevice({ id, nameId }: { id: string; nameId: string }) {
   return (
     <>
       <FormAlert error={error ? describeError(error) : null} />
-      <button
+      <Button
         type="button"
         className="secondary"
         disabled={busy}
@@ -33,7 +34,7 @@ export function ForgetDevice({ id, nameId }: { id: string; nameId: string }) {
         onClick={() => void forget()}
       >
         {busy ? "Forgetting…" : "Forget"}
-      </button>
+      </Button>
     </>
   );
 }

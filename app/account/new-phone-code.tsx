@@ -14,6 +14,7 @@ import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
 import { CodeField } from "@/app/ui/code-field";
+import { Button } from "@/app/ui/button";
 
 type Busy = "verify" | Channel | null;
 
@@ -79,7 +80,7 @@ export function NewPhoneCode({
   }
 
   return (
-    <form onSubmit={verify} noValidate>
+    <form method="post" onSubmit={verify} noValidate>
       <FormAlert error={error ? describeError(error) : null} info={info} />
       <SignInAgain error={error} />
       {texted && <DeliveryStatus delivery={view.delivery} />}
@@ -91,12 +92,12 @@ export function NewPhoneCode({
         attemptsLeft={view.attemptsLeft}
         sendsLeft={view.sendsLeft}
       />
-      <button
+      <Button
         type="submit"
         disabled={ended || busy !== null || code.length !== 6}
       >
         {busy === "verify" ? "Verifying…" : "Verify"}
-      </button>
+      </Button>
       <CodeActions
         disabled={ended}
         busy={busy}
@@ -106,9 +107,9 @@ export function NewPhoneCode({
         canText={view.canText}
         onSend={(channel) => void send(channel)}
       />
-      <button type="button" className="secondary" onClick={onRestart}>
+      <Button type="button" className="secondary" onClick={onRestart}>
         Use another number
-      </button>
+      </Button>
     </form>
   );
 }

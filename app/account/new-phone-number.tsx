@@ -8,6 +8,7 @@ import type { ChallengeView } from "@/lib/challenge/view";
 import { COUNTRIES } from "@/lib/countries";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 /** "New phone number", as sign-up asks for one; "Send code" starts the change. */
 export function NewPhoneNumber({
@@ -36,7 +37,7 @@ export function NewPhoneNumber({
 
   const phoneError = error?.fields?.phone;
   return (
-    <form onSubmit={sendCode} noValidate>
+    <form method="post" onSubmit={sendCode} noValidate>
       <FormAlert error={error && !phoneError ? describeError(error) : null} />
       <SignInAgain error={error} />
       <div className="field">
@@ -72,12 +73,12 @@ export function NewPhoneNumber({
         )}
       </div>
       <div className="actions">
-        <button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? "Sending code…" : "Send code"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        </Button>
+        <Button type="button" className="secondary" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 /** "Generate recovery codes": a new set, shown this once. */
 export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
@@ -50,14 +51,14 @@ export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
       ) : hasSet ? (
         <p className="hint">A new set makes your current codes stop working.</p>
       ) : null}
-      <button
+      <Button
         type="button"
         className={`secondary ${styles.button}`}
         disabled={busy}
         onClick={() => void generate()}
       >
         {busy ? "Generating…" : "Generate recovery codes"}
-      </button>
+      </Button>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 /** "Remove authenticator app": allowed within 10 minutes of passing a second factor. */
 export function RemoveAuthenticator() {
@@ -28,14 +29,14 @@ export function RemoveAuthenticator() {
     <>
       <FormAlert error={error ? describeError(error) : null} />
       <SignInAgain error={error} />
-      <button
+      <Button
         type="button"
         className={`secondary ${styles.button}`}
         disabled={busy}
         onClick={() => void remove()}
       >
         {busy ? "Removing…" : "Remove authenticator app"}
-      </button>
+      </Button>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
+import { Button } from "@/app/ui/button";
 
 /** "Remove" one passkey: allowed within 10 minutes of passing a second factor. */
 export function RemovePasskey({ id, name }: { id: string; name: string }) {
@@ -25,7 +26,7 @@ export function RemovePasskey({ id, name }: { id: string; name: string }) {
 
   return (
     <>
-      <button
+      <Button
         type="button"
         className="secondary"
         aria-label={`Remove passkey ${name}`}
@@ -33,7 +34,7 @@ export function RemovePasskey({ id, name }: { id: string; name: string }) {
         onClick={() => void remove()}
       >
         {busy ? "Removing…" : "Remove"}
-      </button>
+      </Button>
       <FormAlert error={error ? describeError(error) : null} />
       <SignInAgain error={error} />
     </>

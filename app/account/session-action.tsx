@@ -7,6 +7,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
+import { Button } from "@/app/ui/button";
 
 /** Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes. */
 const signInAgain = () =>
@@ -16,9 +17,9 @@ const signInAgain = () =>
 export function SignInAgain({ error }: { error: ApiError | null }) {
   if (error?.code !== "REAUTH_REQUIRED") return null;
   return (
-    <button type="button" onClick={signInAgain}>
+    <Button type="button" onClick={signInAgain}>
       Sign in again
-    </button>
+    </Button>
   );
 }
 
@@ -58,7 +59,7 @@ export function SessionAction({
     <>
       <FormAlert error={error ? describeError(error) : null} />
       <SignInAgain error={error} />
-      <button
+      <Button
         type="button"
         className="secondary"
         disabled={busy}
@@ -66,7 +67,7 @@ export function SessionAction({
         onClick={() => void run()}
       >
         {busy ? busyLabel : label}
-      </button>
+      </Button>
     </>
   );
 }

@@ -2,11 +2,12 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/app/ui/button";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
-    <button
+    <Button
       type="button"
       className="secondary"
       disabled={pending}
@@ -16,6 +17,6 @@ export function SignOutButton() {
       }}
     >
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }

@@ -5,6 +5,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useSubmit } from "@/app/ui/use-submit";
+import { Button } from "@/app/ui/button";
 
 /** The same answer whatever the address: the page never says whether it has an account. */
 export function ForgotForm() {
@@ -37,9 +38,9 @@ export function ForgotForm() {
         onChange={(e) => setEmail(e.target.value)}
         error={error?.fields?.email}
       />
-      <button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Send reset link"}
-      </button>
+      </Button>
     </form>
   );
 }

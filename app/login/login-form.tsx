@@ -5,6 +5,7 @@ import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
+import { Button } from "@/app/ui/button";
 
 export function LoginForm({ next }: { next: string }) {
   const { pending, error, onSubmit } = useFirstStep("/api/login", next);
@@ -29,9 +30,9 @@ export function LoginForm({ next }: { next: string }) {
       <p className="hint">
         <Link href="/forgot-password">Forgot password?</Link>
       </p>
-      <button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useLinkToken } from "@/app/ui/use-link-token";
 import { useSubmit } from "@/app/ui/use-submit";
+import { Button } from "@/app/ui/button";
 
 /**
  * "Continue" spends the link and starts the account's code step. A button rather than on load:
@@ -44,9 +45,9 @@ export function ContinueReset() {
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
-      <button type="submit" disabled={pending || token === null}>
+      <Button type="submit" disabled={pending || token === null}>
         {pending ? "Sending a code…" : "Continue"}
-      </button>
+      </Button>
     </form>
   );
 }

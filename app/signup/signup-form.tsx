@@ -5,6 +5,7 @@ import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
+import { Button } from "@/app/ui/button";
 
 export function SignupForm() {
   const { pending, error, onSubmit } = useFirstStep("/api/signup", "/welcome");
@@ -57,9 +58,9 @@ export function SignupForm() {
           </p>
         )}
       </div>
-      <button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}
-      </button>
+      </Button>
     </form>
   );
 }

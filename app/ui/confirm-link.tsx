@@ -6,6 +6,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useLinkToken } from "@/app/ui/use-link-token";
 import { useSubmit } from "@/app/ui/use-submit";
+import { Button } from "./button";
 
 /**
  * The page an emailed link opens: its token is spent by a button rather than on load, so a mail
@@ -54,9 +55,9 @@ export function ConfirmLink(props: {
       <p className="lead">{props.lead}</p>
       <form method="post" onSubmit={onSubmit} noValidate>
         <FormAlert error={error ? describeError(error) : null} />
-        <button type="submit" disabled={pending || token === null}>
+        <Button type="submit" disabled={pending || token === null}>
           {pending ? "Confirming…" : props.label}
-        </button>
+        </Button>
       </form>
     </>
   );

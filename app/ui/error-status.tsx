@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { digestOf, StatusPage } from "./status-page";
+import { Button } from "./button";
 
 // What a failed page shows: what to do next and the reference that finds the server's log line,
 // never the error's message.
@@ -17,9 +18,9 @@ export function ErrorStatus(props: {
       lead={props.lead}
       actions={
         <div className="actions">
-          <button type="button" onClick={() => props.retry()}>
+          <Button type="button" onClick={() => props.retry()}>
             Try again
-          </button>
+          </Button>
           <Link className="button-link secondary" href="/">
             Home page
           </Link>

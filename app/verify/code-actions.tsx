@@ -1,6 +1,7 @@
 "use client";
 
 import type { Channel } from "@/lib/channel";
+import { Button } from "@/app/ui/button";
 
 /** "Resend code" and "Call me instead", with the resend countdown under them. */
 export function CodeActions(props: {
@@ -17,23 +18,23 @@ export function CodeActions(props: {
   return (
     <>
       <div className={canText ? "actions" : "actions single"}>
-        <button
+        <Button
           type="button"
           className="secondary"
           disabled={disabled || busy !== null || resendIn > 0}
           onClick={() => onSend(canText ? "sms" : "voice")}
         >
           {again(canText, busy)}
-        </button>
+        </Button>
         {canText && (
-          <button
+          <Button
             type="button"
             className={preferCall ? undefined : "secondary"}
             disabled={disabled || busy !== null}
             onClick={() => onSend("voice")}
           >
             {busy === "voice" ? "Calling…" : "Call me instead"}
-          </button>
+          </Button>
         )}
       </div>
       <p className="hint" aria-live="polite" suppressHydrationWarning>

@@ -7,6 +7,7 @@ import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
 import type { ChallengePurpose } from "@/lib/store/types";
 import { finishSignIn } from "./finish-sign-in";
+import { Button } from "@/app/ui/button";
 
 export type CheckedFactor = "totp" | "recovery";
 
@@ -107,9 +108,9 @@ export function FactorCodeForm(props: {
         </p>
       </div>
       {props.children}
-      <button type="submit" disabled={ended || busy || !ready}>
+      <Button type="submit" disabled={ended || busy || !ready}>
         {busy ? "Verifying…" : "Verify"}
-      </button>
+      </Button>
       {ended && (
         <p className="switch">
           <a href="/login">Start again</a>

@@ -5,6 +5,7 @@ import type { Channel } from "@/lib/channel";
 import type { CheckedFactor } from "./factor-code-form";
 import type { Mode } from "./second-factor";
 import styles from "./second-factor.module.css";
+import { Button } from "@/app/ui/button";
 
 /** "Other ways to verify": every factor this challenge accepts besides the one on screen. */
 export function OtherWays({
@@ -27,14 +28,14 @@ export function OtherWays({
     mode !== f && factors.includes(f);
   const way = (label: string, onClick: () => void, disabled = false) => (
     <li>
-      <button
+      <Button
         type="button"
         className="secondary"
         disabled={disabled}
         onClick={onClick}
       >
         {label}
-      </button>
+      </Button>
     </li>
   );
   return (

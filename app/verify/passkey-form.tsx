@@ -10,6 +10,7 @@ import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import type { ChallengePurpose } from "@/lib/store/types";
 import { finishSignIn } from "./finish-sign-in";
+import { Button } from "@/app/ui/button";
 
 const CANCELLED: ApiError = {
   code: "PASSKEY_FAILED",
@@ -71,9 +72,9 @@ export function PasskeyForm(props: {
     <div className="field">
       <FormAlert error={error ? describeError(error) : null} />
       {props.children}
-      <button type="button" disabled={ended || busy} onClick={() => void use()}>
+      <Button type="button" disabled={ended || busy} onClick={() => void use()}>
         {busy ? "Waiting for your passkey…" : "Use a passkey"}
-      </button>
+      </Button>
       {ended && (
         <p className="switch">
           <a href="/login">Start again</a>

@@ -15,6 +15,7 @@ import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
 import { useWebOtp } from "./use-web-otp";
 import { CodeField } from "@/app/ui/code-field";
+import { Button } from "@/app/ui/button";
 
 type Busy = "verify" | Channel | null;
 
@@ -128,12 +129,12 @@ export function VerifyForm({
         sendsLeft={view.sendsLeft}
       />
       {children}
-      <button
+      <Button
         type="submit"
         disabled={ended || busy !== null || code.length !== 6}
       >
         {busy === "verify" ? "Verifying…" : "Verify"}
-      </button>
+      </Button>
       <CodeActions
         disabled={ended}
         busy={busy}

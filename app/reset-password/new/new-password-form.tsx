@@ -6,6 +6,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useSubmit } from "@/app/ui/use-submit";
+import { Button } from "@/app/ui/button";
 
 export function NewPasswordForm() {
   const { pending, error, done, submit } = useSubmit<{ next: string }>(
@@ -42,9 +43,9 @@ export function NewPasswordForm() {
         hint="At least 8 characters. Not a common password, and not your email name."
         error={error?.fields?.password}
       />
-      <button type="submit" disabled={pending || done !== null}>
+      <Button type="submit" disabled={pending || done !== null}>
         {pending || done ? "Setting…" : "Set new password"}
-      </button>
+      </Button>
     </form>
   );
 }
