@@ -13,6 +13,7 @@ import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";
+import { useEarlyInput } from "@/app/ui/use-early-input";
 
 const CANCELLED: ApiError = {
   code: "PASSKEY_NOT_ADDED",
@@ -24,6 +25,7 @@ const CANCELLED: ApiError = {
 export function AddPasskey() {
   const router = useRouter();
   const [name, setName] = useState("");
+  const ref = useEarlyInput((input) => input.value && setName(input.value));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -62,6 +64,7 @@ export function AddPasskey() {
         <input
           id="field-passkey-name"
           name="passkeyName"
+          ref={ref}
           value={name}
           maxLength={PASSKEY_NAME_MAX_CHARS}
           placeholder="Work laptop"

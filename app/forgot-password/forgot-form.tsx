@@ -6,11 +6,13 @@ import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useSubmit } from "@/app/ui/use-submit";
 import { Button } from "@/app/ui/button";
+import { useEarlyInput } from "@/app/ui/use-early-input";
 
 /** The same answer whatever the address: the page never says whether it has an account. */
 export function ForgotForm() {
   const { pending, error, done, submit } = useSubmit("/api/password/forgot");
   const [email, setEmail] = useState("");
+  const ref = useEarlyInput((input) => input.value && setEmail(input.value));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +36,7 @@ export function ForgotForm() {
         type="email"
         autoComplete="username"
         required
+        ref={ref}
         value={email}
         onChange={(e) => setEmail(e.target.value)}
         error={error?.fields?.email}

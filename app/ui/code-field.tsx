@@ -1,3 +1,5 @@
+import { useEarlyInput } from "./use-early-input";
+
 // The six-digit code field of every code step, with what is left of the challenge beneath it.
 
 export function CodeField({
@@ -15,10 +17,14 @@ export function CodeField({
   attemptsLeft: number;
   sendsLeft: number;
 }) {
+  const adopt = (typed: string) =>
+    onChange(typed.replace(/\D/g, "").slice(0, 6));
+  const ref = useEarlyInput((input) => input.value && adopt(input.value));
   return (
     <div className="field">
       <label htmlFor={id}>Verification code</label>
       <input
+        ref={ref}
         id={id}
         name="code"
         className="code-input"
@@ -29,9 +35,7 @@ export function CodeField({
         required
         disabled={disabled}
         autoFocus
-        onChange={(e) =>
-          onChange(e.target.value.replace(/\D/g, "").slice(0, 6))
-        }
+        onChange={(e) => adopt(e.target.value)}
       />
       <p className="status-line">
         <span>

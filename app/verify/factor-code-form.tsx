@@ -8,6 +8,7 @@ import type { ApiError } from "@/lib/http/types";
 import type { ChallengePurpose } from "@/lib/store/types";
 import { finishSignIn } from "./finish-sign-in";
 import { Button } from "@/app/ui/button";
+import { useEarlyInput } from "@/app/ui/use-early-input";
 
 export type CheckedFactor = "totp" | "recovery";
 
@@ -45,6 +46,9 @@ export function FactorCodeForm(props: {
   const { factor, next, attemptsLeft, onAttempts } = props;
   const field = FIELDS[factor];
   const [code, setCode] = useState("");
+  const adopt = (typed: string) =>
+    setCode(factor === "totp" ? typed.replace(/\D/g, "").slice(0, 6) : typed);
+  const ref = useEarlyInput((input) => input.value && adopt(input.value));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(props.notice);
   const ended = attemptsLeft === 0 || error?.final === true;
@@ -77,6 +81,7 @@ export function FactorCodeForm(props: {
       <div className="field">
         <label htmlFor={`field-${factor}`}>{field.label}</label>
         <input
+          ref={ref}
           id={`field-${factor}`}
           name="code"
           className={factor === "totp" ? "code-input" : undefined}
@@ -90,13 +95,7 @@ export function FactorCodeForm(props: {
           disabled={ended}
           autoFocus
           aria-describedby={`field-${factor}-hint`}
-          onChange={(e) =>
-            setCode(
-              factor === "totp"
-                ? e.target.value.replace(/\D/g, "").slice(0, 6)
-                : e.target.value,
-            )
-          }
+          onChange={(e) => adopt(e.target.value)}
         />
         <p id={`field-${factor}-hint`} className="hint">
           {field.hint}

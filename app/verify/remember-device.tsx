@@ -1,6 +1,7 @@
 "use client";
 
 import { REMEMBER_DEVICE_DAYS } from "@/lib/devices/policy";
+import { useEarlyInput } from "@/app/ui/use-early-input";
 import styles from "./second-factor.module.css";
 
 /** The box that lets this browser skip the second factor (never the password) next time. */
@@ -8,9 +9,11 @@ export function RememberDevice(props: {
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
+  const ref = useEarlyInput((input) => input.checked && props.onChange(true));
   return (
     <div className={styles.remember}>
       <input
+        ref={ref}
         id="field-remember"
         type="checkbox"
         checked={props.checked}
