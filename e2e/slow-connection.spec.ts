@@ -10,10 +10,10 @@ import {
 } from "./support/journey";
 import { holdScripts } from "./support/slow-scripts";
 
-// Everything below happens while the page's scripts are still on their way: what was typed,
-// ticked or pressed then must count once they arrive.
+// A page shows before its scripts arrive. What was typed or ticked meanwhile must count once
+// they do, and no button may look as if it worked when it did nothing.
 
-test("on a slow connection, the code typed and the box ticked early are the ones sent, and Sign out pressed early signs out", async ({
+test("on a slow connection, the code typed and the box ticked early are kept, and Sign out cannot be pressed until it works", async ({
   page,
 }) => {
   const person = newPerson();
@@ -27,7 +27,11 @@ test("on a slow connection, the code typed and the box ticked early are the ones
   await page.getByLabel("Verification code").fill(code);
   await page.getByLabel(REMEMBER).check();
   await letScriptsIn();
-  await page.getByRole("button", { name: "Verify" }).click();
+  const verify = page.getByRole("button", { name: "Verify" });
+  await expect(verify).toBeEnabled();
+  await expect(page.getByLabel("Verification code")).toHaveValue(code);
+  await expect(page.getByLabel(REMEMBER)).toBeChecked();
+  await verify.click();
   await expect(page).toHaveURL(/\/account$/);
 
   letScriptsIn = await holdScripts(page);
@@ -36,12 +40,11 @@ test("on a slow connection, the code typed and the box ticked early are the ones
     .getByRole("button", { name: "Sign out", exact: true })
     .first();
   await expect(signOutButton).toBeVisible();
-  // A click now would be lost: the button says it cannot be pressed yet.
+  // Its handler has not arrived: rather than take a press and do nothing, it cannot be pressed.
   await expect(signOutButton).toBeDisabled();
-  const signingOut = signOut(page);
-  await page.waitForTimeout(500);
   await letScriptsIn();
-  await signingOut;
+  await expect(signOutButton).toBeEnabled();
+  await signOut(page);
 
   // The box ticked before the script ran remembered this browser.
   await submitPasswordOnly(page, person);

@@ -1,3 +1,5 @@
+"use client";
+
 import { useEarlyInput } from "./use-early-input";
 
 // The six-digit code field of every code step, with what is left of the challenge beneath it.

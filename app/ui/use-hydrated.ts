@@ -1,14 +1,16 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useLayoutEffect, useState } from "react";
 
-const subscribe = () => () => {};
-
-/** False in the server's HTML and while React hydrates it; true once this page's script runs. */
+/**
+ * False in the server's HTML; true from the commit that hydrates (or mounts) the component,
+ * before the browser paints. A passive effect would come later, leaving a moment after
+ * hydration in which a press on a still-disabled button is lost.
+ */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
+  const [hydrated, setHydrated] = useState(false);
+  // The one re-render this asks for is the point: the server's HTML said "not yet".
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useLayoutEffect(() => setHydrated(true), []);
+  return hydrated;
 }
