@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import {
   newPerson,
   readCode,
+  registeredPerson,
   REMEMBER,
   signOut,
-  signUp,
   submitPassword,
   submitPasswordOnly,
 } from "./support/journey";
@@ -15,10 +15,9 @@ import { holdScripts } from "./support/slow-scripts";
 
 test("on a slow connection, the code typed and the box ticked early are kept, and Sign out cannot be pressed until it works", async ({
   page,
+  browser,
 }) => {
-  const person = newPerson();
-  await signUp(page, person);
-  await signOut(page);
+  const person = await registeredPerson(browser);
   await submitPassword(page, person);
   const code = await readCode(page.request, person.phone, 2);
 
