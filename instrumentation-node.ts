@@ -4,7 +4,7 @@ import {
   decideStartup,
   defaultNextAuthUrl,
   embeddedWarning,
-} from "@/lib/env-startup";
+} from "@/lib/env/startup";
 
 // Start-up of the Node.js server (instrumentation.ts calls it once). A bad environment stops it
 // here with one clear message (on Vercel it is logged and every request answers 500); then the
@@ -43,10 +43,10 @@ async function warmUp(env: Env): Promise<void> {
   const [{ getDb }, { findLoginUser }, { acceptedFactors }, store, password] =
     await Promise.all([
       import("@/lib/db"),
-      import("@/lib/account"),
+      import("@/lib/account/records"),
       import("@/lib/factors/records"),
       import("@/lib/store"),
-      import("@/lib/password"),
+      import("@/lib/password/hash"),
     ]);
   const report = (part: string) => (error: unknown) =>
     console.warn(`Start-up: the ${part} is not reachable yet:`, error);

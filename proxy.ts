@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/csp";
+import { contentSecurityPolicy, createNonce } from "@/lib/http/csp";
 
 // Every page gets a fresh script nonce. Next reads it from the request's Content-Security-Policy
 // header while rendering and puts it on its own scripts; pages render per request (app/layout.tsx),

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { findCurrentEmail } from "@/lib/account-email";
+import { findCurrentEmail } from "@/lib/account/email";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
-import { ARGON2_OPTIONS } from "@/lib/password";
+import { ARGON2_OPTIONS } from "@/lib/password/hash";
 import { BENCH } from "./config";
 import { readCounters, readMemoryPhase, type MemoryPeak } from "./counters";
 import { firstLoadJs } from "./first-load";

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { applyMigrations } from "@/lib/db/migrations";
-import { hashPassword } from "@/lib/password";
-import { createScriptRunner, createUpstashRedis } from "@/lib/store/upstash";
+import { hashPassword } from "@/lib/password/hash";
+import { createScriptRunner, createUpstashRedis } from "@/lib/redis/client";
 import { createUpstashChallengeStore } from "@/lib/store/upstash-challenges";
 import { writeChallenges } from "./app/bench/_lib/challenges";
 import { BENCH } from "./config";

@@ -57,7 +57,7 @@ describe("import rules", () => {
 
   it.each([
     ["lib/messaging/plivo.ts", `import { Client } from "plivo";`],
-    ["lib/store/upstash.ts", `import { Redis } from "@upstash/redis";`],
+    ["lib/redis/client.ts", `import { Redis } from "@upstash/redis";`],
     ["lib/mail/smtp.ts", `import nodemailer from "nodemailer";`],
     [
       "lib/limits/login-upstash.ts",

@@ -7,7 +7,7 @@ import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
-import { PASSWORD_MAX_LENGTH } from "@/lib/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@/lib/password/policy";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";

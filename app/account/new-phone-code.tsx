@@ -9,7 +9,7 @@ import { DeliveryStatus, isUndelivered } from "@/app/verify/delivery-status";
 import { useCountdown } from "@/app/verify/use-countdown";
 import { useDeliveryUpdates } from "@/app/verify/use-delivery-updates";
 import type { ChallengeView } from "@/lib/challenge/view";
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";

@@ -5,7 +5,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
-import { COUNTRIES } from "@/lib/countries";
+import { COUNTRIES } from "@/lib/phone/countries";
 import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";

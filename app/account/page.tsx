@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { currentSessionId } from "@/lib/auth/sign-in-time";
 import { getDb } from "@/lib/db";
 import { listDevices } from "@/lib/devices/records";
-import { findPendingEmailChange } from "@/lib/email-change";
+import { findPendingEmailChange } from "@/lib/account/email-change";
 import { ERRORS } from "@/lib/errors";
 import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";

@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { pendingAfterTasks, runAfterTasks } from "@/test/support/after";
 import { resetTables } from "@/test/support/db";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";

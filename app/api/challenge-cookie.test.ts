@@ -26,8 +26,8 @@ async function loadApp(appUrl: string) {
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
     redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
-    createAccount: (await import("@/lib/account")).createAccount,
-    hashPassword: (await import("@/lib/password")).hashPassword,
+    createAccount: (await import("@/lib/account/records")).createAccount,
+    hashPassword: (await import("@/lib/password/hash")).hashPassword,
   };
 }
 afterAll(() => vi.unstubAllEnvs());

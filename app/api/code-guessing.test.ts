@@ -55,8 +55,8 @@ async function loadApp(store: "embedded" | "upstash") {
   return {
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
-    createAccount: (await import("@/lib/account")).createAccount,
-    hashPassword: (await import("@/lib/password")).hashPassword,
+    createAccount: (await import("@/lib/account/records")).createAccount,
+    hashPassword: (await import("@/lib/password/hash")).hashPassword,
     storeKind: (await import("@/lib/store")).getChallengeStore().kind,
   };
 }

@@ -66,8 +66,8 @@ async function loadApp(env: Record<string, string> = {}) {
     redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
     VerifyPage: (await import("@/app/verify/page")).default,
     listOutbox: (await import("@/lib/messaging/outbox")).listOutbox,
-    hashPassword: (await import("@/lib/password")).hashPassword,
-    createAccount: (await import("@/lib/account")).createAccount,
+    hashPassword: (await import("@/lib/password/hash")).hashPassword,
+    createAccount: (await import("@/lib/account/records")).createAccount,
     getDb: (await import("@/lib/db")).getDb,
     closeDb: (await import("@/lib/db")).closeDb,
   };

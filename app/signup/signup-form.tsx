@@ -1,6 +1,6 @@
 "use client";
 
-import { COUNTRIES } from "@/lib/countries";
+import { COUNTRIES } from "@/lib/phone/countries";
 import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 import { Button } from "@/app/ui/button";
 
 /** "Resend code" and "Call me instead", with the resend countdown under them. */

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChallengeView } from "@/lib/challenge/view";
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 import type { CheckedFactor } from "./factor-code-form";
 import type { Mode } from "./second-factor";
 import styles from "./second-factor.module.css";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { readChallengeCookie } from "@/lib/http/challenge-cookie";
 import { toChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
-import { safeRedirectPath } from "@/lib/safe-redirect";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getChallengeStore } from "@/lib/store";
 import { SecondFactorStep } from "./second-factor";
 

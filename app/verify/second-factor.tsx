@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
 import { OtherWays } from "./other-ways";

@@ -6,7 +6,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
 import { CodeActions } from "./code-actions";
 import { finishSignIn } from "./finish-sign-in";

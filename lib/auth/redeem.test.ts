@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { sendCode } from "@/lib/challenge/send";

@@ -1,5 +1,5 @@
 import { canReceiveTexts, maskPhone } from "@/lib/phone";
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 import type { Challenge, FactorKind } from "@/lib/store";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
 import { resendCooldownSeconds } from "./settings";

@@ -2,10 +2,10 @@ import { randomInt, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getScriptRunner } from "@/lib/store";
-import { getUpstashRedis } from "@/lib/store/upstash";
+import { getUpstashRedis } from "@/lib/redis/client";
 import { getEmbeddedLimiter } from "./embedded";
 import { createEmbeddedLoginLimiter } from "./login-embedded";
 import { createUpstashLoginLimiter } from "./login-upstash";

@@ -4,11 +4,11 @@ import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { RESEND_COOLDOWN_SECONDS } from "@/lib/challenge/policy";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));

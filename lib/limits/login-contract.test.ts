@@ -9,7 +9,7 @@ import {
   it,
   vi,
 } from "vitest";
-import { createUpstashRedis } from "@/lib/store/upstash";
+import { createUpstashRedis } from "@/lib/redis/client";
 import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
 import { createEmbeddedLimiter } from "./embedded";
 import { createEmbeddedLoginLimiter } from "./login-embedded";

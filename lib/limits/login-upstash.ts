@@ -1,6 +1,6 @@
 import "server-only";
 import { Ratelimit } from "@upstash/ratelimit";
-import type { UpstashRedis } from "@/lib/store/upstash";
+import type { UpstashRedis } from "@/lib/redis/client";
 import type { Limit, LimitDecision, LoginLimiter } from "./types";
 import { secondsUntil } from "./types";
 

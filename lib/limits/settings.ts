@@ -1,4 +1,4 @@
-import { COUNTRIES } from "@/lib/countries";
+import { COUNTRIES } from "@/lib/phone/countries";
 import { getEnv } from "@/lib/env";
 import * as policy from "./policy";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RunScript } from "@/lib/store/upstash";
+import type { RunScript } from "@/lib/redis/client";
 import { CONSUME } from "./scripts";
 import type { Limiter } from "./types";
 import { secondsUntil, windowAt } from "./types";

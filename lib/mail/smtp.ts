@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { MailError, type Mailer } from "./types";
 
-// The one file that knows nodemailer. Links and notices go out after the reply (lib/after-reply.ts),
+// The one file that knows nodemailer. Links and notices go out after the reply (lib/runtime/after-reply.ts),
 // so these bounds keep a stuck server from holding work for minutes, not a person waiting.
 
 /** Time to open the connection and to get the server's greeting. */

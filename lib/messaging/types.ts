@@ -1,6 +1,6 @@
 // The messenger port: the app sends SMS and places calls through this interface only.
 
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 
 export interface SmsRequest {
   to: string; // E.164

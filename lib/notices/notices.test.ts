@@ -9,7 +9,7 @@ import { listPasskeys, savePasskey } from "@/lib/factors/passkey-records";
 import { findActiveTotp } from "@/lib/factors/records";
 import { MailError, type Mailer } from "@/lib/mail";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { changePassword } from "@/lib/steps/change-password";
 import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
 import {

@@ -1,5 +1,5 @@
 import "server-only";
-import { runAfterReply } from "@/lib/after-reply";
+import { runAfterReply } from "@/lib/runtime/after-reply";
 import { getDb } from "@/lib/db";
 import { getMailer, type Mailer } from "@/lib/mail";
 import { getMessenger } from "@/lib/messaging";
@@ -11,7 +11,7 @@ export interface NoticeDeps {
   messenger: Messenger;
   /** Null when email is not set up; left out, the process's mailer. */
   mailer?: Mailer | null;
-  /** Work the reply does not wait for (lib/after-reply.ts); left out, runAfterReply. */
+  /** Work the reply does not wait for (lib/runtime/after-reply.ts); left out, runAfterReply. */
   later?: (label: string, task: () => Promise<void>) => Promise<void>;
 }
 

@@ -5,7 +5,7 @@ import { MailError } from "@/lib/mail";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { LOGINS_PER_ACCOUNT_PER_15_MIN } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import { getChallengeStore } from "@/lib/store";
 import { resetTables } from "@/test/support/db";

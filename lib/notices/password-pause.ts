@@ -1,5 +1,5 @@
 import "server-only";
-import { runAfterReply } from "@/lib/after-reply";
+import { runAfterReply } from "@/lib/runtime/after-reply";
 import { recordEvent } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import type { Refusal } from "@/lib/errors";

@@ -4,7 +4,7 @@ import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
 import { createEmbeddedSessionStore } from "./embedded";
 import { SESSION_LIFETIMES } from "./policy";
 import type { SessionRecord, SessionStore } from "./types";
-import { createScriptRunner, createUpstashRedis } from "@/lib/store/upstash";
+import { createScriptRunner, createUpstashRedis } from "@/lib/redis/client";
 import { createUpstashSessionStore } from "./upstash";
 
 // Both session stores, held to one contract. Times are the caller's clock, so a fake clock runs

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getScriptRunner } from "@/lib/store";
-import { getUpstashRedis } from "@/lib/store/upstash";
+import { getUpstashRedis } from "@/lib/redis/client";
 import { getEmbeddedSessionStore } from "./embedded";
 import { SESSION_ID_BYTES } from "./policy";
 import type { SessionRecord, SessionStore } from "./types";

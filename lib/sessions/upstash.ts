@@ -1,11 +1,11 @@
 import "server-only";
-import type { RunScript, UpstashRedis } from "@/lib/store/upstash";
+import type { RunScript, UpstashRedis } from "@/lib/redis/client";
 import { SESSION_LIFETIMES, type SessionLifetimes } from "./policy";
 import { CHECK_SESSION, CREATE_SESSION, REVOKE_USER_SESSIONS } from "./scripts";
 import type { SessionRecord, SessionRefusal, SessionStore } from "./types";
 
 // Sessions on the challenge store's Redis, through the one Upstash client and script runner of
-// lib/store/upstash.ts: every call is one HTTP request (a script, HDEL or HGETALL).
+// lib/redis/client.ts: every call is one HTTP request (a script, HDEL or HGETALL).
 
 const DEFAULT_PREFIX = "twostep:session:";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { findAccountById } from "@/lib/account-email";
+import { findAccountById } from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
-import { isEmailTaken, swapEmail } from "@/lib/email-change";
+import { isEmailTaken, swapEmail } from "@/lib/account/email-change";
 import {
   linkUrl,
   newLinkToken,

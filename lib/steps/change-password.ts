@@ -9,8 +9,8 @@ import { checkLoginLimits } from "@/lib/limits/decide";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 import { notifyPasswordPause } from "@/lib/notices/password-pause";
-import { hashPassword, verifyPassword } from "@/lib/password";
-import { checkNewPassword } from "@/lib/password-check";
+import { hashPassword, verifyPassword } from "@/lib/password/hash";
+import { checkNewPassword } from "@/lib/password/check";
 
 // "Change password" on the account page (ASVS 5.0 6.2.2, 6.2.3): the current password and a new
 // one, with a second factor passed in the last 10 minutes. Guesses at the current password count

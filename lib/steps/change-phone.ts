@@ -1,5 +1,5 @@
 import "server-only";
-import { findVerifiedPhone } from "@/lib/account-phone";
+import { findVerifiedPhone } from "@/lib/account/phone";
 import type { SendDeps } from "@/lib/challenge/send";
 import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";

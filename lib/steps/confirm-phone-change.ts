@@ -1,5 +1,5 @@
 import "server-only";
-import { replaceVerifiedPhone } from "@/lib/account-phone";
+import { replaceVerifiedPhone } from "@/lib/account/phone";
 import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { forgetAllDevices } from "@/lib/devices/records";

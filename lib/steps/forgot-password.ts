@@ -1,5 +1,5 @@
 import "server-only";
-import { canResetByEmail, findAccountByEmail } from "@/lib/account-email";
+import { canResetByEmail, findAccountByEmail } from "@/lib/account/email";
 import { linkUrl, newLinkToken, saveEmailLink } from "@/lib/email-links";
 import { RESET_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { refuse, type Outcome } from "@/lib/errors";

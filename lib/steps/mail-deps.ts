@@ -1,5 +1,5 @@
 import "server-only";
-import { runAfterReply } from "@/lib/after-reply";
+import { runAfterReply } from "@/lib/runtime/after-reply";
 import { getEnv } from "@/lib/env";
 import { getMailer, type Mailer } from "@/lib/mail";
 
@@ -8,7 +8,7 @@ export interface MailDeps {
   /** Null when email is not set up (production without SMTP_URL). */
   mailer: Mailer | null;
   appUrl: string;
-  /** Work the reply does not wait for (lib/after-reply.ts); a test may hold it to time the reply. */
+  /** Work the reply does not wait for (lib/runtime/after-reply.ts); a test may hold it to time the reply. */
   later: (label: string, task: () => Promise<void>) => Promise<void>;
 }
 

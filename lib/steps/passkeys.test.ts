@@ -1,10 +1,10 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listPasskeys } from "@/lib/factors/passkey-records";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import type { ChallengeStore } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
 import {

@@ -3,7 +3,7 @@ import {
   canResetByEmail,
   findAccountById,
   setPasswordAfterReset,
-} from "@/lib/account-email";
+} from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { forgetAllDevices } from "@/lib/devices/records";
@@ -14,8 +14,8 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { firstChannel } from "@/lib/limits/destination";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount } from "@/lib/notices/notify";
-import { hashPassword } from "@/lib/password";
-import { checkNewPassword } from "@/lib/password-check";
+import { hashPassword } from "@/lib/password/hash";
+import { checkNewPassword } from "@/lib/password/check";
 import { revokeUserSessions } from "@/lib/sessions";
 import type { MailDeps } from "./mail-deps";
 import { startCodeStep, type FirstSend } from "./start-code-step";

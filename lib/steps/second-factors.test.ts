@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { FAILURE_POLICY } from "@/lib/challenge/verify";

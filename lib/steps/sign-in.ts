@@ -1,5 +1,5 @@
 import "server-only";
-import { findLoginUser } from "@/lib/account";
+import { findLoginUser } from "@/lib/account/records";
 import { recordEvent } from "@/lib/audit";
 import type { SendDeps } from "@/lib/challenge/send";
 import { refuse } from "@/lib/errors";
@@ -9,7 +9,7 @@ import { acceptedFactors } from "@/lib/factors/records";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { notifyPasswordPause } from "@/lib/notices/password-pause";
-import { verifyPassword } from "@/lib/password";
+import { verifyPassword } from "@/lib/password/hash";
 import { completeWithDevice } from "./remembered-device";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 

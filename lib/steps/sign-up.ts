@@ -4,8 +4,8 @@ import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { ERRORS, refuse } from "@/lib/errors";
-import { hashPassword } from "@/lib/password";
-import { checkNewPassword } from "@/lib/password-check";
+import { hashPassword } from "@/lib/password/hash";
+import { checkNewPassword } from "@/lib/password/check";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 export interface SignUpInput {

@@ -1,5 +1,5 @@
 import "server-only";
-import { createAccount, findAccountCreatedWith } from "@/lib/account";
+import { createAccount, findAccountCreatedWith } from "@/lib/account/records";
 import { recordEvent } from "@/lib/audit";
 import { checkCode } from "@/lib/challenge/verify";
 import {

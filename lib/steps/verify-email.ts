@@ -1,5 +1,5 @@
 import "server-only";
-import { findAccountById, markEmailVerified } from "@/lib/account-email";
+import { findAccountById, markEmailVerified } from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
 import {
   linkUrl,

@@ -1,7 +1,7 @@
 import "server-only";
 import { getEmbeddedStore } from "./embedded";
 import type { ChallengeStore } from "./types";
-import { createScriptRunner, getUpstashRedis } from "./upstash";
+import { createScriptRunner, getUpstashRedis } from "@/lib/redis/client";
 import { createUpstashChallengeStore } from "./upstash-challenges";
 
 export type * from "./types";

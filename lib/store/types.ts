@@ -18,7 +18,7 @@ export type ChallengeStatus = "pending" | "verified" | "locked";
  * offered).
  */
 export type FactorKind = "phone" | "totp" | "recovery" | "passkey" | "device";
-import type { Channel } from "@/lib/channel";
+import type { Channel } from "@/lib/phone/channel";
 
 export type { Channel };
 export type DeliveryStatus =

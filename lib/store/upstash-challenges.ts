@@ -11,7 +11,7 @@ import {
   type IssueResult,
   type VerifyResult,
 } from "./types";
-import type { RunScript, UpstashRedis } from "./upstash";
+import type { RunScript, UpstashRedis } from "@/lib/redis/client";
 
 // Challenges as Redis hashes; every state change that needs a check is one Lua script
 // (scripts.ts), so it is atomic and one HTTP request.

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import {
   forgetDevice,
@@ -9,7 +9,7 @@ import {
 } from "@/lib/devices/records";
 import { DEVICE_TOKEN_BYTES } from "@/lib/devices/policy";
 import { replaceRecoveryCodes } from "@/lib/factors/records";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import type { ChallengeStore } from "@/lib/store/types";
 import { createRecordingMessenger } from "@/test/support/messenger";

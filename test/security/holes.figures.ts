@@ -37,8 +37,8 @@ let server: Awaited<ReturnType<typeof startTestUpstash>>;
 let app: {
   routes: Record<string, Handler>;
   store: ChallengeStore;
-  createAccount: typeof import("@/lib/account").createAccount;
-  hashPassword: typeof import("@/lib/password").hashPassword;
+  createAccount: typeof import("@/lib/account/records").createAccount;
+  hashPassword: typeof import("@/lib/password/hash").hashPassword;
 };
 
 beforeAll(async () => {
@@ -69,8 +69,8 @@ beforeAll(async () => {
       ).POST,
     },
     store: (await import("@/lib/store")).getChallengeStore(),
-    createAccount: (await import("@/lib/account")).createAccount,
-    hashPassword: (await import("@/lib/password")).hashPassword,
+    createAccount: (await import("@/lib/account/records")).createAccount,
+    hashPassword: (await import("@/lib/password/hash")).hashPassword,
   };
 });
 afterAll(async () => {

@@ -58,8 +58,8 @@ describe("wrong codes spread over logins (Upstash store, real Redis)", () => {
     vi.resetModules();
     const { POST: login } = await import("@/app/api/login/route");
     const { POST: verify } = await import("@/app/api/otp/verify/route");
-    const { createAccount } = await import("@/lib/account");
-    const { hashPassword } = await import("@/lib/password");
+    const { createAccount } = await import("@/lib/account/records");
+    const { hashPassword } = await import("@/lib/password/hash");
     const ip = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
     const email = `guessed-${randomUUID()}@example.com`;
     const phone = randomMobile("+3361");

@@ -4,13 +4,13 @@ import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import {
   LOGINS_PER_ACCOUNT_PER_15_MIN,
   SENDS_PER_PHONE_PER_HOUR,
 } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { closeDb, getDb } from "@/lib/db";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";

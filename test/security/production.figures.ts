@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decideStartup } from "@/lib/env-startup";
+import { decideStartup } from "@/lib/env/startup";
 import { recordExact } from "./figures";
 
 // A production deploy that forgot a part must not quietly run on per-process memory, and the outbox

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "@/lib/safe-redirect";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { ESCAPING_PATHS } from "@/test/support/redirect-attacks";
 import { recordExact } from "./figures";
 

@@ -14,7 +14,7 @@ const redis = await startTestUpstash();
 vi.stubEnv("UPSTASH_REDIS_REST_URL", redis.url);
 vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", redis.token);
 installNextHeadersForCjs();
-const { createAccount } = await import("@/lib/account");
+const { createAccount } = await import("@/lib/account/records");
 const { closeDb, getDb } = await import("@/lib/db");
 const { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } =
   await import("@/lib/sessions/policy");

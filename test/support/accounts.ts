@@ -1,4 +1,4 @@
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { getDb } from "@/lib/db";
 
 // An account as sign-up leaves it, for tests that need a person: the email address verified or

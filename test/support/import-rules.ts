@@ -9,7 +9,7 @@ import ts from "typescript";
 /** Packages only one product file may import. */
 export const SOLE_IMPORTERS: Record<string, string> = {
   plivo: "lib/messaging/plivo.ts",
-  "@upstash/redis": "lib/store/upstash.ts",
+  "@upstash/redis": "lib/redis/client.ts",
   nodemailer: "lib/mail/smtp.ts",
 };
 

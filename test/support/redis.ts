@@ -7,7 +7,7 @@ import {
 import { createUpstashLimiter } from "@/lib/limits/upstash";
 import { createEmbeddedStore } from "@/lib/store/embedded";
 import type { ChallengeStore } from "@/lib/store/types";
-import { createScriptRunner, createUpstashRedis } from "@/lib/store/upstash";
+import { createScriptRunner, createUpstashRedis } from "@/lib/redis/client";
 import { createUpstashChallengeStore } from "@/lib/store/upstash-challenges";
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha1, stripUpstashFlags } from "@/test/support/upstash-scripts";
 import { makeTestPrefix, startTestUpstash } from "@/test/support/redis";
-import { createUpstashRedis } from "@/lib/store/upstash";
+import { createUpstashRedis } from "@/lib/redis/client";
 
 // The local stand-in for Upstash must answer like Upstash, or the store tests prove nothing.
 

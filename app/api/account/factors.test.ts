@@ -11,10 +11,10 @@ import {
 } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { getChallengeStore } from "@/lib/store";
 import { listOutbox } from "@/lib/messaging/outbox";
 import {

@@ -11,14 +11,14 @@ import {
 import { POST as login } from "@/app/api/login/route";
 import { POST as passkeyOptions } from "@/app/api/otp/passkey/route";
 import { POST as passkeyVerify } from "@/app/api/otp/passkey/verify/route";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { deviceCookieName } from "@/lib/http/device-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { getChallengeStore } from "@/lib/store";
 import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
 import { resetTables } from "@/test/support/db";

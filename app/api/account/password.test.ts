@@ -1,11 +1,11 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { getDb } from "@/lib/db";
 import { rememberDevice } from "@/lib/devices/records";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { getSessionStore } from "@/lib/sessions";
 import { withRequest } from "@/test/support/next-headers-cjs";
 import { jsonRequest } from "@/test/support/next-request";

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { getChallengeStore } from "@/lib/store";
 import {
   postAsBrowser,

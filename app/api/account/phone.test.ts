@@ -9,7 +9,7 @@ import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { SENDS_PER_PHONE_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { NOTICES, noticeEmail } from "@/lib/notices/catalogue";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { getChallengeStore } from "@/lib/store";
 import {

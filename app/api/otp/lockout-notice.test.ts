@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCK_LADDER_SECONDS } from "@/lib/challenge/policy";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password/hash";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {

@@ -7,7 +7,7 @@ import { recognizeDevice, rememberDevice } from "@/lib/devices/records";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { consumeSendLimits } from "@/lib/limits/decide";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import {
   startAuthenticatorSetup,

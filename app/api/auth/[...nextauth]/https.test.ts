@@ -7,7 +7,7 @@ import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
 
 vi.stubEnv("APP_URL", "https://twostep.example");
 installNextHeadersForCjs();
-const { createAccount } = await import("@/lib/account");
+const { createAccount } = await import("@/lib/account/records");
 const { closeDb, getDb } = await import("@/lib/db");
 const { createNextAuthClient, verifiedChallenge } =
   await import("@/test/support/next-auth");

@@ -8,7 +8,7 @@ import {
   it,
   vi,
 } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { getSessionStore, revokeUserSessions } from "@/lib/sessions";
 import {

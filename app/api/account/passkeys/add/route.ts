@@ -12,7 +12,7 @@ import {
 import { checkAccountChanges } from "@/lib/limits/decide";
 import { noticeDeps } from "@/lib/notices/notify";
 import { finishAddingPasskey } from "@/lib/steps/manage-passkeys";
-import { addPasskeySchema } from "@/lib/validation-passkeys";
+import { addPasskeySchema } from "@/lib/validation/passkeys";
 
 // The passkey the browser created, saved under its name if its response verifies and the second
 // factor was passed in the last 10 minutes.

@@ -11,7 +11,7 @@ import {
 import { checkAccountChanges } from "@/lib/limits/decide";
 import { noticeDeps } from "@/lib/notices/notify";
 import { removePasskey } from "@/lib/steps/manage-passkeys";
-import { removePasskeySchema } from "@/lib/validation-passkeys";
+import { removePasskeySchema } from "@/lib/validation/passkeys";
 
 // "Remove" a passkey: needs a second factor passed in the last 10 minutes.
 export const POST = apiHandler(async (request) => {

@@ -10,7 +10,7 @@ import {
 import { readChallengeCookie } from "@/lib/http/challenge-cookie";
 import { stepDeps } from "@/lib/steps/deps";
 import { verifyPasskeyStep } from "@/lib/steps/verify-passkey";
-import { usePasskeySchema } from "@/lib/validation-passkeys";
+import { usePasskeySchema } from "@/lib/validation/passkeys";
 
 // The second-factor step by a passkey, on the same challenge as a code. With `remember`, a success
 // also remembers this browser, as the code step does.

@@ -33,7 +33,7 @@ let mod: {
   GET: typeof import("@/app/api/otp/status/route").GET;
   store: import("@/lib/store").ChallengeStore;
   cookieName: string;
-  createAccount: typeof import("@/lib/account").createAccount;
+  createAccount: typeof import("@/lib/account/records").createAccount;
   listRecentEvents: typeof import("@/lib/audit").listRecentEvents;
 };
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
     cookieName: (
       await import("@/lib/http/challenge-cookie")
     ).challengeCookieName(),
-    createAccount: (await import("@/lib/account")).createAccount,
+    createAccount: (await import("@/lib/account/records")).createAccount,
     listRecentEvents: (await import("@/lib/audit")).listRecentEvents,
   };
 });

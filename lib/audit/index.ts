@@ -1,6 +1,6 @@
 import "server-only";
 import { after } from "next/server";
-import { insertEvents, type AuditRow } from "@/lib/audit-insert";
+import { insertEvents, type AuditRow } from "./insert";
 import { getDb } from "@/lib/db";
 
 export type AuthEventType =

@@ -1,11 +1,8 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { isCommonPassword } from "@/lib/password-breach/common";
-import { checkPwnedPassword } from "@/lib/password-breach/hibp";
-import {
-  containsContextWord,
-  passwordContextWords,
-} from "@/lib/password-context";
+import { isCommonPassword } from "@/lib/password/breach/common";
+import { checkPwnedPassword } from "@/lib/password/breach/hibp";
+import { containsContextWord, passwordContextWords } from "./context";
 
 // Every new password (signup now; password change and reset reuse it) passes here after the
 // schema's length check. Context words first (no I/O), then the shipped list, then, when

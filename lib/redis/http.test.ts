@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpRequester, UpstashError } from "./upstash-http";
+import { createHttpRequester, UpstashError } from "./http";
 
 interface Seen {
   path: string;

@@ -1,4 +1,4 @@
-import { CONTEXT_WORD_MIN_LENGTH, PRODUCT_NAME } from "@/lib/password-policy";
+import { CONTEXT_WORD_MIN_LENGTH, PRODUCT_NAME } from "./policy";
 
 // ASVS 5.0 6.1.2 / 6.2.11: a password must not contain the product's name, the site's domain or
 // the person's own email name, the first things a targeted guess tries.

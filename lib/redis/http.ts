@@ -12,7 +12,7 @@ export interface UpstashTarget {
   token: string;
 }
 
-/** The part of @upstash/redis's request this transport reads (lib/store/upstash.ts hands it over). */
+/** The part of @upstash/redis's request this transport reads (lib/redis/client.ts hands it over). */
 export interface UpstashRequest {
   path?: string[];
   body?: unknown;

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer } from "@/instrumentation-node";
-import { parseEnv } from "./env";
+import { parseEnv } from "@/lib/env";
 import {
   decideStartup,
   defaultNextAuthUrl,
   clientAddressWarning,
   embeddedWarning,
-} from "./env-startup";
+} from "./startup";
 
 const BAD = { NODE_ENV: "production" };
 

@@ -5,7 +5,7 @@ import { ERRORS } from "@/lib/errors";
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
-} from "@/lib/password-policy";
+} from "@/lib/password/policy";
 import { parsePhone } from "@/lib/phone";
 
 // What each API route accepts. Unknown keys are refused rather than ignored.
@@ -18,7 +18,7 @@ const email = z
   .transform((v) => v.toLowerCase());
 
 // A new password: its length here; what it may not be (common, breached, built from the site's
-// or the person's name) needs I/O, so checkNewPassword (lib/password-check.ts) follows the parse.
+// or the person's name) needs I/O, so checkNewPassword (lib/password/check.ts) follows the parse.
 const password = z
   .string(ERRORS.INVALID_PASSWORD.message)
   .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD.message)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ERRORS } from "./errors";
-import { signupSchema, verifySchema } from "./validation";
+import { ERRORS } from "@/lib/errors";
+import { signupSchema, verifySchema } from "@/lib/validation";
 
 const SIGNUP = {
   email: "Ada@Example.COM",

@@ -1,4 +1,4 @@
-import { EnvError, parseEnv, type Env } from "./env";
+import { EnvError, parseEnv, type Env } from "@/lib/env";
 
 // What start-up does with the environment (instrumentation.ts runs it once per server process).
 

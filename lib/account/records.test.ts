@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount, findLoginUser } from "@/lib/account";
+import { createAccount, findLoginUser } from "./records";
 import { closeDb, getDb } from "@/lib/db";
 import { resetTables } from "@/test/support/db";
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { forgetProcessWide } from "@/lib/process-wide";
+import { forgetProcessWide } from "@/lib/runtime/process-wide";
 import { destinationRefusal } from "@/lib/limits/destination";
 import {
   canReceiveTexts,
   maskPhone,
   phoneFacts,
   PHONE_FACTS_KEPT,
-} from "./phone";
+} from "@/lib/phone";
 
 const parses = vi.hoisted(() => ({ count: 0 }));
 vi.mock("libphonenumber-js/max", async (importOriginal) => {

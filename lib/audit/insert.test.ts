@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, createDb, type Db } from "@/lib/db";
 import { countQueries } from "@/test/support/count";
 import { prepareTestDatabase, TEST_DATABASE_URL } from "@/test/support/db";
-import { insertEvents, type AuditRow } from "./audit-insert";
+import { insertEvents, type AuditRow } from "./insert";
 
 // The raw INSERT runs on both databases the app can open: Postgres through node-postgres, and the
 // embedded PGlite of the two-command quickstart.

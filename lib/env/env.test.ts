@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv } from "@/lib/env";
 
 const SECRET = "a-production-secret-of-at-least-32-chars";
 const OUTBOX_TOKEN = "an-outbox-token-of-at-least-32-characters";

@@ -8,9 +8,9 @@ import {
   publicBaseUrl,
   seconds,
   url,
-} from "./env-fields";
+} from "./fields";
 
-import { checkProduction, OUTBOX_TOKEN_MIN_LENGTH } from "./env-production";
+import { checkProduction, OUTBOX_TOKEN_MIN_LENGTH } from "./production";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
 // Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production;

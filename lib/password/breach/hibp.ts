@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { HIBP_RANGE_URL, HIBP_TIMEOUT_MS } from "@/lib/password-policy";
+import { HIBP_RANGE_URL, HIBP_TIMEOUT_MS } from "@/lib/password/policy";
 
 export type BreachAnswer = "breached" | "not-found" | "unavailable";
 

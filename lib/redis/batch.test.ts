@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batchCommands, MAX_COMMANDS_PER_BATCH } from "./upstash-batch";
-import {
-  UpstashError,
-  type HttpRequester,
-  type UpstashRequest,
-} from "./upstash-http";
+import { batchCommands, MAX_COMMANDS_PER_BATCH } from "./batch";
+import { UpstashError, type HttpRequester, type UpstashRequest } from "./http";
 
 type Answer = (req: UpstashRequest) => Promise<unknown>;
 

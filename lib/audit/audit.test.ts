@@ -1,10 +1,14 @@
 import { after } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createAccount } from "@/lib/account";
+import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { countQueries } from "@/test/support/count";
 import { resetTables } from "@/test/support/db";
-import { listRecentEvents, recordEvent, RECENT_EVENTS_SHOWN } from "./audit";
+import {
+  listRecentEvents,
+  recordEvent,
+  RECENT_EVENTS_SHOWN,
+} from "@/lib/audit";
 
 beforeEach(() => resetTables());
 afterAll(async () => closeDb(await getDb()));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { HIBP_TIMEOUT_MS } from "@/lib/password-policy";
+import { HIBP_TIMEOUT_MS } from "@/lib/password/policy";
 import nock from "@/test/support/nock";
 import { checkPwnedPassword } from "./hibp";
 

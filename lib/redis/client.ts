@@ -2,9 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Redis } from "@upstash/redis";
 import { getEnv } from "@/lib/env";
-import { processWide } from "@/lib/process-wide";
-import { batchCommands } from "./upstash-batch";
-import { createHttpRequester } from "./upstash-http";
+import { processWide } from "@/lib/runtime/process-wide";
+import { batchCommands } from "./batch";
+import { createHttpRequester } from "./http";
 
 // The only module that imports @upstash/redis: one client per process, shared by the challenge
 // store and the limiters, and one way to run a Lua script.
@@ -16,7 +16,7 @@ export interface UpstashConfig {
 
 export type { Redis as UpstashRedis };
 
-/** The client's commands, sent through node:http(s) rather than fetch (upstash-http.ts). */
+/** The client's commands, sent through node:http(s) rather than fetch (http.ts). */
 class NodeHttpRedis extends Redis {
   constructor(config: UpstashConfig) {
     super({

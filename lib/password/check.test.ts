@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadCommonPasswords } from "@/lib/password-breach/common";
-import { checkNewPassword } from "@/lib/password-check";
-import { passwordContextWords } from "@/lib/password-context";
+import { loadCommonPasswords } from "@/lib/password/breach/common";
+import { checkNewPassword } from "./check";
+import { passwordContextWords } from "./context";
 import nock from "@/test/support/nock";
 
 // What a new password may not be: a common one (shipped list), one seen in a breach (Have I Been
@@ -101,7 +101,7 @@ describe("checkNewPassword with PASSWORD_BREACH_CHECK=hibp", () => {
     vi.stubEnv("PASSWORD_BREACH_CHECK", "hibp");
     vi.resetModules();
     nock.disableNetConnect();
-    return (await import("@/lib/password-check")).checkNewPassword;
+    return (await import("./check")).checkNewPassword;
   }
   const sha1 = (s: string) =>
     createHash("sha1").update(s).digest("hex").toUpperCase();

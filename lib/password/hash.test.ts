@@ -6,7 +6,7 @@ import {
   hashPassword,
   PASSWORD_HASHES_IN_FLIGHT,
   verifyPassword,
-} from "./password";
+} from "./hash";
 
 // Passes through to the real argon2; the spies count the work done, and the queue tests below
 // swap in stand-ins that record when each hash runs.
@@ -131,7 +131,7 @@ describe("password hashes in flight", () => {
   it("share one queue between copies of the module, as Next's route bundles each load their own", async () => {
     await verifyPassword(null, "warm up the dummy hash");
     vi.resetModules();
-    const copy = await import("./password");
+    const copy = await import("./hash");
     expect(copy.hashPassword).not.toBe(hashPassword);
     const seen = recordArgon2();
     await Promise.all(
@@ -146,7 +146,7 @@ describe("password hashes in flight", () => {
   it("make the unknown-email stand-in hash once per process, not once per copy", async () => {
     await verifyPassword(null, "warm up the dummy hash");
     vi.resetModules();
-    const copy = await import("./password");
+    const copy = await import("./hash");
     const seen = recordArgon2();
     expect(await copy.verifyPassword(null, "unknown email")).toBe(false);
     expect(seen.started).toEqual(["unknown email"]);

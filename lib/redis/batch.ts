@@ -4,7 +4,7 @@ import {
   type HttpRequester,
   type UpstashRequest,
   type UpstashResponse,
-} from "./upstash-http";
+} from "./http";
 
 // Under load a server has many requests in flight, and each sends its own command to Upstash: one
 // HTTP request apiece, whose fixed cost (a socket write, the client request, the reply's parsing)

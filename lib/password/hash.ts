@@ -1,7 +1,7 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { processWide } from "@/lib/process-wide";
-import { createSemaphore } from "@/lib/semaphore";
+import { processWide } from "@/lib/runtime/process-wide";
+import { createSemaphore } from "@/lib/runtime/semaphore";
 
 // OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1 is the minimum recommended setting.
 export const ARGON2_OPTIONS = {

