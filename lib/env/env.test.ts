@@ -9,6 +9,7 @@ const BACKENDS = {
   UPSTASH_REDIS_REST_URL: "https://eu1-x.upstash.io",
   UPSTASH_REDIS_REST_TOKEN: "upstash-token",
   APP_URL: "https://twostep.example/",
+  TRUSTED_PROXY_HOPS: "1",
 };
 const PLIVO = {
   PLIVO_AUTH_ID: "MAXXXXXXXXXXXXXXXXXX",
@@ -83,11 +84,12 @@ describe("parseEnv", () => {
     });
   });
 
-  it("accepts MESSAGING=outbox in production without Plivo, given an outbox token", () => {
+  it("accepts MESSAGING=outbox in production without Plivo only with TWOSTEP_EMBEDDED=1 and an outbox token", () => {
     const env = parseEnv({
       NODE_ENV: "production",
       NEXTAUTH_SECRET: SECRET,
       ...BACKENDS,
+      TWOSTEP_EMBEDDED: "1",
       MESSAGING: "outbox",
       OUTBOX_TOKEN,
     });
@@ -100,6 +102,7 @@ describe("parseEnv", () => {
       NODE_ENV: "production",
       NEXTAUTH_SECRET: SECRET,
       ...BACKENDS,
+      TWOSTEP_EMBEDDED: "1",
       MESSAGING: "outbox",
     };
     expect(problemsOf(outbox)).toEqual([
@@ -108,6 +111,41 @@ describe("parseEnv", () => {
     expect(problemsOf({ ...outbox, OUTBOX_TOKEN: "x".repeat(31) })).toEqual([
       expect.stringMatching(/^OUTBOX_TOKEN must be at least 32 characters/),
     ]);
+  });
+
+  it("refuses the outbox in a production deployment: every code would be one token away", () => {
+    expect(
+      problemsOf({
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: SECRET,
+        ...BACKENDS,
+        MESSAGING: "outbox",
+        OUTBOX_TOKEN,
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^MESSAGING must not be outbox in production.*TWOSTEP_EMBEDDED=1/,
+      ),
+    ]);
+  });
+
+  it("refuses production outside Vercel until TRUSTED_PROXY_HOPS says how many proxies front it", () => {
+    const production: Record<string, string> = {
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: SECRET,
+      ...PLIVO,
+      ...BACKENDS,
+    };
+    delete production.TRUSTED_PROXY_HOPS;
+    expect(problemsOf(production)).toEqual([
+      expect.stringMatching(
+        /^TRUSTED_PROXY_HOPS is required in production outside Vercel/,
+      ),
+    ]);
+    expect(
+      parseEnv({ ...production, TRUSTED_PROXY_HOPS: "0" }).trustedProxyHops,
+    ).toBe(0);
+    expect(parseEnv({ ...production, VERCEL: "1" }).production).toBe(true);
   });
 
   it("keeps the outbox token-free in development", () => {

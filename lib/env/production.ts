@@ -14,6 +14,8 @@ export function checkProduction(
     DATABASE_URL?: string;
     MESSAGING?: string;
     OUTBOX_TOKEN?: string;
+    TRUSTED_PROXY_HOPS?: number;
+    VERCEL?: string;
   },
   derived: { publicUrl: string | undefined; hasStore: boolean },
   need: Need,
@@ -27,6 +29,20 @@ export function checkProduction(
     );
   if (!prod || e.TWOSTEP_EMBEDDED === "1") return;
   const unless = "unless TWOSTEP_EMBEDDED=1 (a single-machine demo)";
+  // The outbox hands every code and link to whoever holds one bearer token: a test rig, never a
+  // deployment people sign in to.
+  need(
+    e.MESSAGING !== "outbox",
+    "MESSAGING",
+    `must not be outbox in production: every code would be readable with one token (${unless})`,
+  );
+  // Left unset, no request names its client, so every client shares one per-address bucket and
+  // one client can pause sign-ins for all. Vercel's edge names the client itself.
+  need(
+    !!e.VERCEL || e.TRUSTED_PROXY_HOPS !== undefined,
+    "TRUSTED_PROXY_HOPS",
+    `is required in production outside Vercel: the number of proxies in front of the app, 0 if none (${unless})`,
+  );
   need(
     !!e.DATABASE_URL,
     "DATABASE_URL",
