@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST as changePhone } from "@/app/api/account/phone/route";
+import { POST as nextAuth } from "@/app/api/auth/[...nextauth]/route";
 import { POST as sendToNewPhone } from "@/app/api/account/phone/send/route";
 import { POST as confirmNewPhone } from "@/app/api/account/phone/verify/route";
 import { POST as login } from "@/app/api/login/route";
@@ -20,6 +21,12 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 // A client that sends a huge body, declared or streamed chunk by chunk, to make the server buffer
 // it: every JSON route refuses it having read nothing (declared) or at most one chunk past the cap.
 
+/** next-auth's sign-in callback, as its catch-all route receives it. */
+const nextAuthCallback = (request: Request) =>
+  nextAuth(request, {
+    params: Promise.resolve({ nextauth: ["callback", "twostep"] }),
+  });
+
 const CHUNK = 1024;
 const MiB = 1024 * 1024;
 const routes = [
@@ -35,6 +42,7 @@ const routes = [
   ["/api/account/phone", changePhone],
   ["/api/account/phone/send", sendToNewPhone],
   ["/api/account/phone/verify", confirmNewPhone],
+  ["/api/auth/callback/twostep", nextAuthCallback],
 ] as const;
 
 const huge = (path: string, declared: boolean) =>

@@ -1,28 +1,41 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { getAuthOptions } from "@/lib/auth/options";
-import { fail } from "@/lib/http";
+import { fail, readBodyText } from "@/lib/http";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 // next-auth reads its options per request so env is validated at first use, not at build time.
 const handler = async (req: Request, ctx: Context) => {
-  // next-auth parses a POST labelled JSON without a guard, so a body that is not JSON threw out
-  // of the handler (a 500). It is the client's mistake: answer 400, as the other routes do.
-  if (await hasUnreadableJson(req)) return fail("INVALID_INPUT");
-  return NextAuth(getAuthOptions())(req, ctx);
+  const capped = await withCappedBody(req);
+  if (!capped) return fail("INVALID_INPUT");
+  return NextAuth(getAuthOptions())(capped, ctx);
 };
 
-async function hasUnreadableJson(req: Request): Promise<boolean> {
+/**
+ * next-auth reads a POST's whole body with no limit, and a body labelled JSON that is not JSON
+ * threw out of it (a 500). So the body is read here as every other route reads it, up to the same
+ * cap, and handed on as a fresh request; null means the client's body is refused (400).
+ */
+async function withCappedBody(req: Request): Promise<NextRequest | null> {
+  if (req.method !== "POST" || !req.body)
+    return req instanceof NextRequest ? req : new NextRequest(req);
+  const text = await readBodyText(req);
+  if (text === null) return null;
   const type = req.headers.get("content-type") ?? "";
-  if (req.method !== "POST" || !req.body || !type.includes("application/json"))
+  if (type.includes("application/json") && !isJson(text)) return null;
+  const headers = new Headers(req.headers);
+  headers.delete("content-length");
+  return new NextRequest(req.url, { method: "POST", headers, body: text });
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
     return false;
-  return req
-    .clone()
-    .json()
-    .then(
-      () => false,
-      () => true,
-    );
+  }
 }
 
 export { handler as GET, handler as POST };
