@@ -11,6 +11,10 @@ const config = [
       "node_modules/**",
       "next-env.d.ts",
       "test-results/**",
+      // `vercel build` writes the deployment here, and `vercel pull` real secrets.
+      ".vercel/**",
+      "bench-results/**",
+      "playwright-report/**",
     ],
   },
   {

