@@ -25,8 +25,6 @@ export const BENCH = {
 } as const;
 
 export const BUDGETS = {
-  /** Send and verify: at least this share of the floor's requests per second. */
-  minRpsRatio: 0.8,
   /** p99 latency at 50 connections against the floor's: verify, then send (which also seals,
    * writes the outbox and an audit row). */
   maxVerifyP99Ratio: 2,

@@ -68,13 +68,8 @@ export function checkBudgets(r: Omit<Report, "checks">): Check[] {
   for (const row of r.rows.filter(
     (x) => x.name !== "floor" && x.store === "upstash",
   )) {
-    const rps = row.vsFloor.rps;
-    checks.push({
-      budget: `${row.name}: req/s vs floor`,
-      value: `${(rps * 100).toFixed(0)} %`,
-      limit: `≥ ${BUDGETS.minRpsRatio * 100} %`,
-      pass: rps >= BUDGETS.minRpsRatio,
-    });
+    // Requests per second is printed in the table, not budgeted: it mixes the server's cost with
+    // the load generator's and the stand-ins' on the same two cores. CPU per request is the budget.
     const send = row.name.startsWith("send");
     const p99 = row.vsFloor.p99;
     const p99Limit = send ? BUDGETS.maxSendP99Ratio : BUDGETS.maxVerifyP99Ratio;
