@@ -6,10 +6,12 @@ import {
   embeddedWarning,
 } from "@/lib/env/startup";
 
-// Start-up of the Node.js server (instrumentation.ts calls it once). A bad environment stops it
-// here with one clear message (on Vercel it is logged and every request answers 500); then the
-// parts the first request would otherwise open are opened now, so the first request after
-// "Ready" is about as fast as the tenth.
+// Start-up of every Node.js instance (instrumentation.ts calls it once): a bad environment stops
+// it here with one clear message (on Vercel it is logged and every request answers 500). Nothing
+// here does I/O, because a serverless function and the proxy start here too, on every cold start.
+// Only the long-running server (`npm start`, which sets TWOSTEP_WARM_UP=1) then opens the parts
+// the first request would otherwise open, so its first request after "Ready" is about as fast as
+// the tenth.
 export async function startServer(
   source: Record<string, string | undefined> = process.env,
 ): Promise<void> {
@@ -23,11 +25,15 @@ export async function startServer(
   defaultNextAuthUrl(env, source);
   for (const warning of [embeddedWarning(env), clientAddressWarning(env)])
     if (warning) console.warn(warning);
+  if (env.warmUp) await warmUp(env);
+}
+
+async function warmUp(env: Env): Promise<void> {
   const { getMessenger } = await import("@/lib/messaging");
   getMessenger(); // prints the outbox-in-production warning now, not on the first send
   const { getMailer } = await import("@/lib/mail");
   getMailer(); // production without SMTP_URL says now which email features are off
-  await warmUp(env);
+  await openParts(env);
 }
 
 // The embedded database is opened (and migrated) before the first request is let through: that is
@@ -39,7 +45,7 @@ export async function startServer(
 // for a few pages before it prints "Ready".
 const NOBODY = "start-up@twostep.invalid";
 
-async function warmUp(env: Env): Promise<void> {
+async function openParts(env: Env): Promise<void> {
   const [{ getDb }, { findLoginUser }, { acceptedFactors }, store, password] =
     await Promise.all([
       import("@/lib/db"),

@@ -41,7 +41,8 @@ export function startNext({
     process.execPath,
     [...nodeArgs, nextBin, "start", ...args],
     {
-      env,
+      // The start-up warm-up (instrumentation-node.ts) is for this long-running server only.
+      env: { TWOSTEP_WARM_UP: "1", ...env },
       cwd,
       stdio: ["ignore", "pipe", "inherit"],
     },

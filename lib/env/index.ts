@@ -26,6 +26,8 @@ const schema = z
     DATABASE_URL_UNPOOLED: postgresUrl,
     DIRECT_URL: postgresUrl,
     TWOSTEP_EMBEDDED: flag,
+    // Set by `npm start` (scripts/start.mjs) for the long-running server only.
+    TWOSTEP_WARM_UP: flag,
     PGLITE_DIR: optional,
     UPSTASH_REDIS_REST_URL: optional.pipe(url.optional()),
     UPSTASH_REDIS_REST_TOKEN: optional,
@@ -172,6 +174,8 @@ function toEnv(e: z.infer<typeof schema>) {
     production: prod,
     /** TWOSTEP_EMBEDDED=1 in production: embedded parts or plain http accepted, with a warning. */
     embeddedInProduction: prod && e.TWOSTEP_EMBEDDED === "1",
+    /** A long-running server (npm start) opens its database and store before its first request. */
+    warmUp: e.TWOSTEP_WARM_UP === "1",
     /** Running on Vercel (its functions log the problem instead of exiting). */
     vercel: !!e.VERCEL,
     databaseUrl: e.DATABASE_URL,
@@ -268,6 +272,7 @@ export const PLATFORM_VARIABLES = [
   "VERCEL_URL",
   "VERCEL_PROJECT_PRODUCTION_URL",
   "PORT",
+  "TWOSTEP_WARM_UP",
 ];
 
 /** Every variable the app reads, for the check that .env.example documents them all. */
