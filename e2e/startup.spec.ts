@@ -81,6 +81,7 @@ test("a production start without SMTP_URL says which email features are off, and
     UPSTASH_REDIS_REST_TOKEN: E2E_SERVERS.redis.token,
     NEXTAUTH_SECRET: "startup-secret-that-is-long-enough-0123456789",
     APP_URL: "https://twostep.example",
+    TRUSTED_PROXY_HOPS: "1",
     MESSAGING: "plivo",
     PLIVO_AUTH_ID: "MASTARTUP00000000000",
     PLIVO_AUTH_TOKEN: "startup-plivo-auth-token",
