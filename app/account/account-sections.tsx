@@ -47,8 +47,12 @@ export function Panel({
   children: ReactNode;
 }) {
   return (
-    <section id={id} className={styles.panel} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{title}</h2>
+    <section
+      id={id}
+      className={styles.panel}
+      aria-labelledby={`${id}-panel-heading`}
+    >
+      <h2 id={`${id}-panel-heading`}>{title}</h2>
       {children}
     </section>
   );
