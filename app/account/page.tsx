@@ -70,7 +70,7 @@ export default async function AccountPage() {
         </p>
       )}
       <Panel id="profile" title="Profile">
-        <dl className={`facts ${styles.facts}`}>
+        <dl className={styles.facts}>
           <dt>Signed in as</dt>
           <dd className={styles.email}>
             {user?.email ?? sessionUser.email}
