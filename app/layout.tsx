@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { SignOutButton } from "@/app/ui/sign-out-button";
 import { getSessionUser } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -38,7 +39,10 @@ export default async function RootLayout({
           </Link>
           <nav className="site-nav" aria-label="Main">
             {(await getSessionUser()) ? (
-              <Link href="/account">Account</Link>
+              <>
+                <Link href="/account">Account</Link>
+                <SignOutButton />
+              </>
             ) : (
               <>
                 <Link href="/login">Sign in</Link>

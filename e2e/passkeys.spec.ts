@@ -38,8 +38,12 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   const person = newPerson();
   await signUp(page, person);
 
+  // Named after this device until the person renames it; nothing to type before adding.
+  await expect(page.getByLabel("Passkey name")).toHaveValue("Chrome on Linux");
+  const add = page.getByRole("button", { name: "Add a passkey" });
+  await expect(add).toBeEnabled();
   await page.getByLabel("Passkey name").fill("Test laptop");
-  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await add.click();
   const list = page.getByRole("list", { name: "Passkeys" });
   await expect(list).toContainText("Test laptop");
   await expect(list).toContainText("never used");

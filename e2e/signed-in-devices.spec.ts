@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
   enterCode,
+  headerSignOut,
   newPerson,
   readCode,
   signUp,
@@ -28,9 +29,14 @@ test("a person sees both browsers in Signed-in devices and signs the other out e
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("Chrome on Linux · this device");
   await expect(rows.nth(1)).not.toContainText("this device");
+  // Each browser can be signed out from here: the other on its row, this one from the header.
   await expect(
-    devices.getByRole("button", { name: "Sign out", exact: true }),
-  ).toHaveCount(2);
+    rows.nth(1).getByRole("button", { name: "Sign out", exact: true }),
+  ).toHaveCount(1);
+  await expect(
+    rows.first().getByRole("button", { name: "Sign out", exact: true }),
+  ).toHaveCount(0);
+  await expect(headerSignOut(first)).toBeVisible();
   await screenshots(first, "account-signed-in-devices");
 
   await devices

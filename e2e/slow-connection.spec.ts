@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  headerSignOut,
   newPerson,
   readCode,
   registeredPerson,
@@ -35,9 +36,7 @@ test("on a slow connection, the code typed and the box ticked early are kept, an
 
   letScriptsIn = await holdScripts(page);
   await page.reload({ waitUntil: "domcontentloaded" });
-  const signOutButton = page
-    .getByRole("button", { name: "Sign out", exact: true })
-    .first();
+  const signOutButton = headerSignOut(page);
   await expect(signOutButton).toBeVisible();
   // Its handler has not arrived: rather than take a press and do nothing, it cannot be pressed.
   await expect(signOutButton).toBeDisabled();

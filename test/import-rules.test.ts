@@ -1,7 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importViolations, isProductFile } from "./support/import-rules";
+import {
+  CLIENT_SAFE_LIB,
+  clientImportViolations,
+  importViolations,
+  isClientEntry,
+  isProductFile,
+} from "./support/import-rules";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -86,5 +92,83 @@ describe("import rules", () => {
       f.split("/").includes("bench"),
     );
     expect(benchOnly).toEqual([]);
+  });
+
+  it("let client components load only the lib modules safe in a browser", async () => {
+    const files = new Map<string, string>();
+    for (const file of [
+      ...(await filesUnder("lib")),
+      ...(await filesUnder("app")),
+    ].filter(isProductFile))
+      files.set(file, await readFile(path.join(ROOT, file), "utf8"));
+    expect([...files.values()].filter(isClientEntry).length).toBeGreaterThan(
+      20,
+    );
+    expect(clientImportViolations(files)).toEqual([]);
+  });
+});
+
+describe("the client import rule", () => {
+  const SAFE = Object.fromEntries(
+    Object.keys(CLIENT_SAFE_LIB).map((f) => [f, "export const A = 1;"]),
+  );
+  const check = (files: Record<string, string>) =>
+    clientImportViolations(new Map(Object.entries({ ...SAFE, ...files })));
+
+  it("is broken by a client component loading a server module", () => {
+    expect(
+      check({
+        "app/x/form.tsx": `"use client";\nimport { getSessionUser } from "@/lib/auth/session";`,
+        "lib/auth/session.ts": `import "server-only";`,
+      }),
+    ).toHaveLength(1);
+  });
+
+  it("is broken by a server module reached through a file the client component loads", () => {
+    expect(
+      check({
+        "app/x/form.tsx": `"use client";\nimport { helper } from "../ui/helper";`,
+        "app/ui/helper.ts": `export { getDb } from "@/lib/db";`,
+        "lib/db/index.ts": `import "server-only";`,
+      }),
+    ).toEqual([
+      "app/ui/helper.ts loads lib/db/index.ts in the browser: client code may load only CLIENT_SAFE_LIB",
+    ]);
+  });
+
+  it("is broken by an allowed module that becomes server-only", () => {
+    expect(
+      check({ "lib/errors.ts": `import "server-only";\nexport const E = 1;` }),
+    ).toEqual(["lib/errors.ts is allowed in client code but is server-only"]);
+  });
+
+  it.each([
+    `import type { Challenge } from "@/lib/store";`,
+    `import { type Challenge } from "@/lib/store";`,
+    `export type { Challenge } from "@/lib/store";`,
+  ])("allows types from any module: %s", (line) => {
+    expect(
+      check({
+        "app/x/form.tsx": `"use client";\n${line}`,
+        "lib/store/index.ts": `import "server-only";`,
+      }),
+    ).toEqual([]);
+  });
+
+  it("leaves server components free to load server modules", () => {
+    expect(
+      check({
+        "app/x/page.tsx": `import { getDb } from "@/lib/db";`,
+        "lib/db/index.ts": `import "server-only";`,
+      }),
+    ).toEqual([]);
+  });
+
+  it("allows an allowlisted module from a client component", () => {
+    expect(
+      check({
+        "app/x/form.tsx": `'use client';\nimport { ERRORS } from "@/lib/errors";`,
+      }),
+    ).toEqual([]);
   });
 });

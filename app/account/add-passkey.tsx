@@ -4,16 +4,16 @@ import { startRegistration } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeError } from "@/app/ui/describe-error";
+import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
+import { postJson, type PostResult } from "@/app/ui/post-json";
+import { useEarlyInput } from "@/app/ui/use-early-input";
+import { useSubmit } from "@/app/ui/use-submit";
 import { ERRORS } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
 import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
-import { Button } from "@/app/ui/button";
-import { useEarlyInput } from "@/app/ui/use-early-input";
 
 const CANCELLED: ApiError = {
   code: "PASSKEY_NOT_ADDED",
@@ -21,43 +21,30 @@ const CANCELLED: ApiError = {
   final: false,
 };
 
-/** "Add a passkey": names it, lets the browser create it, and saves it once the server verified it. */
-export function AddPasskey() {
+/**
+ * "Add a passkey": named after this device unless the person renames it, created by the browser,
+ * and saved once the server verified it.
+ */
+export function AddPasskey({ defaultName }: { defaultName: string }) {
   const router = useRouter();
-  const [name, setName] = useState("");
-  const ref = useEarlyInput((input) => input.value && setName(input.value));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [name, setName] = useState(defaultName);
+  const ref = useEarlyInput((input) => setName(input.value));
+  const { pending, error, message, submit } = useSubmit(createPasskey, {
+    onDone: () => {
+      setName(defaultName);
+      router.refresh();
+    },
+  });
 
-  async function add(event: FormEvent<HTMLFormElement>) {
+  function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const start = await postJson<{
-      options: PublicKeyCredentialCreationOptionsJSON;
-    }>("/api/account/passkeys", {});
-    if (!start.ok) {
-      setError(start.error);
-      return setBusy(false);
-    }
-    const response = await startRegistration({
-      optionsJSON: start.options,
-    }).catch(() => null);
-    const saved = response
-      ? await postJson("/api/account/passkeys/add", { name, response })
-      : ({ ok: false, error: CANCELLED } as const);
-    if (saved.ok) {
-      setName("");
-      setBusy(false);
-      return router.refresh();
-    }
-    setError(saved.error);
-    setBusy(false);
+    // A cleared field still gets a name people recognise in the list.
+    void submit({ name: name.trim() || defaultName });
   }
 
   return (
     <form method="post" onSubmit={add} noValidate className={styles.factor}>
-      <FormAlert error={error ? describeError(error) : null} />
+      <FormAlert error={message} />
       <SignInAgain error={error} />
       <div className="field">
         <label htmlFor="field-passkey-name">Passkey name</label>
@@ -67,18 +54,38 @@ export function AddPasskey() {
           ref={ref}
           value={name}
           maxLength={PASSKEY_NAME_MAX_CHARS}
-          placeholder="Work laptop"
+          placeholder={defaultName}
           autoComplete="off"
+          aria-describedby="field-passkey-name-hint"
           onChange={(e) => setName(e.target.value)}
         />
+        <p id="field-passkey-name-hint" className="hint">
+          How it shows in your list. Change it if you like.
+        </p>
       </div>
       <Button
         type="submit"
         className={`secondary ${styles.button}`}
-        disabled={busy || name.trim() === ""}
+        disabled={pending}
       >
-        {busy ? "Adding…" : "Add a passkey"}
+        {pending ? "Adding…" : "Add a passkey"}
       </Button>
     </form>
   );
+}
+
+/** The server's options, the browser's new passkey, then the server's check and save of it. */
+async function createPasskey(body: unknown): Promise<PostResult<object>> {
+  const start = await postJson<{
+    options: PublicKeyCredentialCreationOptionsJSON;
+  }>("/api/account/passkeys", {});
+  if (!start.ok) return start;
+  const response = await startRegistration({
+    optionsJSON: start.options,
+  }).catch(() => null);
+  if (!response) return { ok: false, error: CANCELLED };
+  return postJson("/api/account/passkeys/add", {
+    ...(body as object),
+    response,
+  });
 }

@@ -2,10 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
-import type { ApiError } from "@/lib/http/types";
+import { useSubmit } from "@/app/ui/use-submit";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";
@@ -18,45 +16,33 @@ interface Setup {
 /** "Set up authenticator app": a QR code and the key as text, then "Turn on" with a code from it. */
 export function AuthenticatorSetup() {
   const router = useRouter();
-  const [setup, setSetup] = useState<Setup | null>(null);
+  const starting = useSubmit<Setup>("/api/account/authenticator");
+  const confirming = useSubmit("/api/account/authenticator/confirm", {
+    onDone: () => router.refresh(),
+    leaves: true,
+  });
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const setup = starting.done;
+  const busy = confirming.pending;
+  const error = confirming.error;
 
-  async function start() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson<Setup>("/api/account/authenticator", {});
-    if (result.ok)
-      setSetup({ setupKey: result.setupKey, qrCode: result.qrCode });
-    else setError(result.error);
-    setBusy(false);
-  }
-
-  async function turnOn(event: FormEvent<HTMLFormElement>) {
+  function turnOn(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await postJson("/api/account/authenticator/confirm", {
-      code,
-    });
-    if (result.ok) return router.refresh();
-    setError(result.error);
-    setBusy(false);
+    void confirming.submit({ code });
   }
 
   if (!setup)
     return (
       <>
-        <FormAlert error={error ? describeError(error) : null} />
-        <SignInAgain error={error} />
+        <FormAlert error={starting.message} />
+        <SignInAgain error={starting.error} />
         <Button
           type="button"
           className={styles.button}
-          disabled={busy}
-          onClick={() => void start()}
+          disabled={starting.pending}
+          onClick={() => void starting.submit()}
         >
-          {busy ? "Preparing…" : "Set up authenticator app"}
+          {starting.pending ? "Preparing…" : "Set up authenticator app"}
         </Button>
       </>
     );
@@ -83,7 +69,7 @@ export function AuthenticatorSetup() {
         </li>
         <li>Enter the 6-digit code the app now shows for Twostep.</li>
       </ol>
-      <FormAlert error={error ? describeError(error) : null} />
+      <FormAlert error={confirming.message} />
       <SignInAgain error={error} />
       <div className="field">
         <label htmlFor="field-authenticator-code">Authenticator code</label>

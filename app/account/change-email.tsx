@@ -2,11 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeError } from "@/app/ui/describe-error";
 import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
-import type { ApiError } from "@/lib/http/types";
+import { useSubmit } from "@/app/ui/use-submit";
 import own from "./change-email.module.css";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
@@ -26,23 +24,19 @@ export function ChangeEmail({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const sending = useSubmit<{ email: string }>("/api/account/email", {
+    onDone: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
+  const { error, pending: busy } = sending;
+  const sentTo = sending.done?.email ?? null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    const result = await postJson<{ email: string }>("/api/account/email", {
-      newEmail: String(form.get("newEmail") ?? ""),
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setOpen(false);
-    setSentTo(result.email);
-    router.refresh();
+    void sending.submit({ newEmail: String(form.get("newEmail") ?? "") });
   }
 
   return (
@@ -50,7 +44,7 @@ export function ChangeEmail({
       className={`${styles.devices} ${own.wrap}`}
       aria-labelledby="email-heading"
     >
-      <h2 id="email-heading">Email address</h2>
+      <h3 id="email-heading">Email address</h3>
       {pending && pending !== sentTo ? (
         <p className={styles.status}>
           A change to <strong>{pending}</strong> is pending: open the link we
@@ -58,7 +52,7 @@ export function ChangeEmail({
         </p>
       ) : null}
       <FormAlert
-        error={error && !error.fields ? describeError(error) : null}
+        error={sending.formMessage}
         info={
           sentTo
             ? `We sent a link to ${sentTo}. Your address changes when you open it.`
@@ -80,7 +74,7 @@ export function ChangeEmail({
             maxLength={254}
             required
             hint="We will send a link to it. Your current address stays until you open the link."
-            error={error?.fields?.newEmail}
+            error={sending.fields.newEmail}
           />
           <Button type="submit" disabled={busy}>
             {busy ? "Sending…" : "Send link"}
@@ -93,7 +87,7 @@ export function ChangeEmail({
             className="secondary"
             onClick={() => {
               setOpen(true);
-              setSentTo(null);
+              sending.reset();
             }}
           >
             Change email

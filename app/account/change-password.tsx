@@ -2,11 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeError } from "@/app/ui/describe-error";
 import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
-import type { ApiError } from "@/lib/http/types";
+import { useSubmit } from "@/app/ui/use-submit";
 import { PASSWORD_MAX_LENGTH } from "@/lib/password/policy";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
@@ -19,31 +17,28 @@ import { Button } from "@/app/ui/button";
 export function ChangePassword() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const saving = useSubmit("/api/account/password", {
+    onDone: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
+  const { error, pending: busy, done, fields } = saving;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    const result = await postJson("/api/account/password", {
+    void saving.submit({
       currentPassword: String(form.get("currentPassword") ?? ""),
       newPassword: String(form.get("newPassword") ?? ""),
     });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setOpen(false);
-    setDone(true);
-    router.refresh();
   }
 
   return (
     <section className={styles.devices} aria-labelledby="password-heading">
-      <h2 id="password-heading">Password</h2>
+      <h3 id="password-heading">Password</h3>
       <FormAlert
-        error={error && !error.fields ? describeError(error) : null}
+        error={saving.formMessage}
         info={
           done
             ? "Your password was changed. Your other devices were signed out."
@@ -60,7 +55,7 @@ export function ChangePassword() {
             autoComplete="current-password"
             maxLength={PASSWORD_MAX_LENGTH}
             required
-            error={error?.fields?.currentPassword}
+            error={fields.currentPassword}
           />
           <Field
             label="New password"
@@ -70,7 +65,7 @@ export function ChangePassword() {
             maxLength={PASSWORD_MAX_LENGTH}
             required
             hint="At least 8 characters. Other devices will be signed out."
-            error={error?.fields?.newPassword}
+            error={fields.newPassword}
           />
           <Button type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save new password"}
@@ -83,7 +78,7 @@ export function ChangePassword() {
             className="secondary"
             onClick={() => {
               setOpen(true);
-              setDone(false);
+              saving.reset();
             }}
           >
             Change password

@@ -31,7 +31,7 @@ export function ChangePhone({ hasPhone }: { hasPhone: boolean }) {
 
   return (
     <section className={styles.devices} aria-labelledby="phone-heading">
-      <h2 id="phone-heading">Phone number</h2>
+      <h3 id="phone-heading">Phone number</h3>
       <p className={styles.status}>
         {hasPhone
           ? "A new number gets a code first; the number above changes only once you enter it."

@@ -1,39 +1,28 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { describeError } from "@/app/ui/describe-error";
-import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
-import type { ApiError } from "@/lib/http/types";
 import { Button } from "@/app/ui/button";
+import { FormAlert } from "@/app/ui/form-alert";
+import { useSubmit } from "@/app/ui/use-submit";
 
 /** "Forget": that browser asks for the second factor again at its next sign-in. */
 export function ForgetDevice({ id, nameId }: { id: string; nameId: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function forget() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson("/api/account/devices/forget", { id });
-    if (result.ok) return router.refresh();
-    setError(result.error);
-    setBusy(false);
-  }
-
+  const { pending, message, submit } = useSubmit(
+    "/api/account/devices/forget",
+    { onDone: () => router.refresh(), leaves: true },
+  );
   return (
     <>
-      <FormAlert error={error ? describeError(error) : null} />
+      <FormAlert error={message} />
       <Button
         type="button"
         className="secondary"
-        disabled={busy}
+        disabled={pending}
         aria-describedby={nameId}
-        onClick={() => void forget()}
+        onClick={() => void submit({ id })}
       >
-        {busy ? "Forgetting…" : "Forget"}
+        {pending ? "Forgetting…" : "Forget"}
       </Button>
     </>
   );

@@ -1,12 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { describeError } from "@/app/ui/describe-error";
+import type { FormEvent } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
+import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { COUNTRIES } from "@/lib/phone/countries";
-import type { ApiError } from "@/lib/http/types";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";
 
@@ -18,27 +16,21 @@ export function NewPhoneNumber({
   onSent: (view: ChallengeView) => void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const sending = useSubmit<{ challenge: ChallengeView }>(
+    "/api/account/phone",
+    { onDone: ({ challenge }) => onSent(challenge) },
+  );
+  const { error, pending: busy } = sending;
 
-  async function sendCode(event: FormEvent<HTMLFormElement>) {
+  function sendCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget));
-    setBusy(true);
-    setError(null);
-    const result = await postJson<{ challenge: ChallengeView }>(
-      "/api/account/phone",
-      form,
-    );
-    setBusy(false);
-    if (result.ok) return onSent(result.challenge);
-    setError(result.error);
+    void sending.submit(Object.fromEntries(new FormData(event.currentTarget)));
   }
 
-  const phoneError = error?.fields?.phone;
+  const phoneError = sending.fields.phone;
   return (
     <form method="post" onSubmit={sendCode} noValidate>
-      <FormAlert error={error && !phoneError ? describeError(error) : null} />
+      <FormAlert error={phoneError ? null : sending.message} />
       <SignInAgain error={error} />
       <div className="field">
         <label htmlFor="field-new-phone">New phone number</label>

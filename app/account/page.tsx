@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { currentSessionId } from "@/lib/auth/sign-in-time";
 import { getDb } from "@/lib/db";
+import { nameDevice } from "@/lib/devices/name";
 import { listDevices } from "@/lib/devices/records";
 import { findPendingEmailChange } from "@/lib/account/email-change";
 import { ERRORS } from "@/lib/errors";
@@ -11,6 +13,7 @@ import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
+import { AccountSections, Panel } from "./account-sections";
 import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { ChangePhone } from "./change-phone";
@@ -20,7 +23,6 @@ import { RecentActivity } from "./recent-activity";
 import { RememberedDevices } from "./remembered-devices";
 import { Security } from "./security";
 import { SignedInDevices } from "./signed-in-devices";
-import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
@@ -44,6 +46,10 @@ async function loadAccount(userId: string) {
   return { user, events, factors, devices, passkeys, sessions, emailChange };
 }
 
+/**
+ * The account settings: profile, sign-in methods, devices and activity, each a panel that the
+ * section navigation links to. Sign-out is in the site header, as on every page.
+ */
 export default async function AccountPage() {
   const sessionUser = await requireUser("/account");
   // requireUser checked the server-side session (one session-store round trip, shared with the
@@ -54,50 +60,61 @@ export default async function AccountPage() {
   });
   const user = account?.user;
   const phone = user?.phones[0]?.number;
+  // A new passkey is named after this browser, as the signed-in devices are.
+  const thisDevice = nameDevice((await headers()).get("user-agent"));
   return (
-    <section className="card wide">
-      <h1>Your account</h1>
-      <p className="lead">
-        You are signed in with your password and a second factor.
-      </p>
+    <AccountSections>
       {account ? null : (
         <p className="alert error" role="alert">
           {ERRORS.SERVICE_UNAVAILABLE.message}
         </p>
       )}
-      <dl className="facts">
-        <dt>Signed in as</dt>
-        <dd className={styles.email}>
-          {user?.email ?? sessionUser.email}
-          {user ? <EmailBadge verified={!!user.emailVerifiedAt} /> : null}
-        </dd>
-        {account ? (
-          <>
-            <dt>Phone</dt>
-            <dd>{phone ? maskPhone(phone) : "None verified"}</dd>
-            <dt>Member since</dt>
-            <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
-          </>
+      <Panel id="profile" title="Profile">
+        <dl className={styles.facts}>
+          <dt>Signed in as</dt>
+          <dd className={styles.email}>
+            {user?.email ?? sessionUser.email}
+            {user ? <EmailBadge verified={!!user.emailVerifiedAt} /> : null}
+          </dd>
+          {account ? (
+            <>
+              <dt>Phone</dt>
+              <dd>{phone ? maskPhone(phone) : "None verified"}</dd>
+              <dt>Member since</dt>
+              <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
+            </>
+          ) : null}
+        </dl>
+        {user && !user.emailVerifiedAt ? (
+          <EmailVerificationNotice canMail={getMailer() !== null} />
         ) : null}
-      </dl>
-      {user && !user.emailVerifiedAt ? (
-        <EmailVerificationNotice canMail={getMailer() !== null} />
-      ) : null}
-      <SignOutButton />
+        {account ? (
+          <ChangeEmail
+            pending={account.emailChange?.email ?? null}
+            canMail={getMailer() !== null}
+          />
+        ) : null}
+        {account ? <ChangePhone hasPhone={!!phone} /> : null}
+      </Panel>
       {account ? (
-        <Security factors={account.factors} passkeys={account.passkeys} />
+        <>
+          <Panel id="sign-in-methods" title="Sign-in methods">
+            <ChangePassword />
+            <Security
+              factors={account.factors}
+              passkeys={account.passkeys}
+              newPasskeyName={thisDevice}
+            />
+          </Panel>
+          <Panel id="devices" title="Devices">
+            <SignedInDevices devices={account.sessions} />
+            <RememberedDevices devices={account.devices} />
+          </Panel>
+          <div id="activity" className={styles.panel}>
+            <RecentActivity events={account.events} />
+          </div>
+        </>
       ) : null}
-      {account ? (
-        <ChangeEmail
-          pending={account.emailChange?.email ?? null}
-          canMail={getMailer() !== null}
-        />
-      ) : null}
-      {account ? <ChangePhone hasPhone={!!phone} /> : null}
-      {account ? <ChangePassword /> : null}
-      {account ? <SignedInDevices devices={account.sessions} /> : null}
-      {account ? <RememberedDevices devices={account.devices} /> : null}
-      {account ? <RecentActivity events={account.events} /> : null}
-    </section>
+    </AccountSections>
   );
 }

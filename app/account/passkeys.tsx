@@ -14,7 +14,14 @@ export type PasskeyItem = Pick<
 >;
 
 /** The person's passkeys, each with its name and last use, and "Add a passkey". */
-export function Passkeys({ passkeys }: { passkeys: PasskeyItem[] }) {
+export function Passkeys({
+  passkeys,
+  newName,
+}: {
+  passkeys: PasskeyItem[];
+  /** What a new passkey is called unless renamed: this device's name. */
+  newName: string;
+}) {
   return (
     <div className={styles.factor}>
       <h3>Passkeys</h3>
@@ -41,7 +48,7 @@ export function Passkeys({ passkeys }: { passkeys: PasskeyItem[] }) {
           PIN, and cannot be phished.
         </p>
       )}
-      <AddPasskey />
+      <AddPasskey defaultName={newName} />
     </div>
   );
 }

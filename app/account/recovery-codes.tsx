@@ -1,41 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { describeError } from "@/app/ui/describe-error";
+import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
-import type { ApiError } from "@/lib/http/types";
+import { useSubmit } from "@/app/ui/use-submit";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
-import { Button } from "@/app/ui/button";
 
 /** "Generate recovery codes": a new set, shown this once. */
 export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
   const router = useRouter();
-  const [codes, setCodes] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function generate() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson<{ codes: string[] }>(
-      "/api/account/recovery-codes",
-      {},
-    );
-    if (result.ok) {
-      setCodes(result.codes);
-      router.refresh();
-    } else setError(result.error);
-    setBusy(false);
-  }
-
+  const { pending, error, message, done, submit } = useSubmit<{
+    codes: string[];
+  }>("/api/account/recovery-codes", { onDone: () => router.refresh() });
   return (
     <>
-      <FormAlert error={error ? describeError(error) : null} />
+      <FormAlert error={message} />
       <SignInAgain error={error} />
-      {codes ? (
+      {done ? (
         <>
           <p className={styles.risk}>
             <strong>Save these codes now</strong> (print them, or keep them in a
@@ -43,7 +25,7 @@ export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
             once.
           </p>
           <ol className={styles.codes} aria-label="Recovery codes">
-            {codes.map((code) => (
+            {done.codes.map((code) => (
               <li key={code}>{code}</li>
             ))}
           </ol>
@@ -54,10 +36,10 @@ export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
       <Button
         type="button"
         className={`secondary ${styles.button}`}
-        disabled={busy}
-        onClick={() => void generate()}
+        disabled={pending}
+        onClick={() => void submit()}
       >
-        {busy ? "Generating…" : "Generate recovery codes"}
+        {pending ? "Generating…" : "Generate recovery codes"}
       </Button>
     </>
   );

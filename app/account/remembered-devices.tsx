@@ -17,7 +17,7 @@ export function RememberedDevices({
 }) {
   return (
     <section className={styles.devices} aria-labelledby="devices-heading">
-      <h2 id="devices-heading">Remembered devices</h2>
+      <h3 id="devices-heading">Remembered devices</h3>
       {devices.length === 0 ? (
         <p className={styles.status}>
           None. Tick “Remember this device for {REMEMBER_DEVICE_DAYS} days” when

@@ -13,21 +13,22 @@ const DAY = new Intl.DateTimeFormat("en-GB", {
 });
 
 /**
- * The person's second factors. While the phone is the only one, the page says why an authenticator
+ * The person's second factors, each under its own heading. While the phone is the only one, the page says why an authenticator
  * app is safer and offers to add one.
  */
 export function Security({
   factors,
   passkeys,
+  newPasskeyName,
 }: {
   factors: FactorSummary;
   passkeys: PasskeyItem[];
+  newPasskeyName: string;
 }) {
   const { totp, recoveryCodes } = factors;
   return (
-    <section className={styles.security} aria-labelledby="security-heading">
-      <h2 id="security-heading">Security</h2>
-      <Passkeys passkeys={passkeys} />
+    <div className={styles.security}>
+      <Passkeys passkeys={passkeys} newName={newPasskeyName} />
       <div className={styles.factor}>
         <h3>Authenticator app</h3>
         {totp ? (
@@ -54,6 +55,6 @@ export function Security({
         </p>
         <RecoveryCodes hasSet={recoveryCodes !== null} />
       </div>
-    </section>
+    </div>
   );
 }

@@ -2,12 +2,10 @@
 
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { describeError } from "@/app/ui/describe-error";
-import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
-import type { ApiError } from "@/lib/http/types";
 import { Button } from "@/app/ui/button";
+import { FormAlert } from "@/app/ui/form-alert";
+import { useSubmit } from "@/app/ui/use-submit";
+import type { ApiError } from "@/lib/http/types";
 
 /** Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes. */
 const signInAgain = () =>
@@ -41,32 +39,26 @@ export function SessionAction({
   describedBy?: string;
 }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function run() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson<{ current?: boolean }>(url, body);
-    if (result.ok && result.current)
-      return void signOut({ callbackUrl: "/login" });
-    if (result.ok) return router.refresh();
-    setError(result.error);
-    setBusy(false);
-  }
+  const { pending, error, message, submit } = useSubmit<{
+    current?: boolean;
+  }>(url, {
+    onDone: ({ current }) =>
+      current ? void signOut({ callbackUrl: "/login" }) : router.refresh(),
+    leaves: true,
+  });
 
   return (
     <>
-      <FormAlert error={error ? describeError(error) : null} />
+      <FormAlert error={message} />
       <SignInAgain error={error} />
       <Button
         type="button"
         className="secondary"
-        disabled={busy}
+        disabled={pending}
         aria-describedby={describedBy}
-        onClick={() => void run()}
+        onClick={() => void submit(body)}
       >
-        {busy ? busyLabel : label}
+        {pending ? busyLabel : label}
       </Button>
     </>
   );

@@ -3,12 +3,15 @@ import { describeWhen } from "./event-labels";
 import styles from "./remembered-devices.module.css";
 import { SessionAction } from "./session-action";
 
-/** Every browser signed in to the account right now, each with "Sign out". */
+/**
+ * Every browser signed in to the account right now; each other one with "Sign out" (this one
+ * signs out from the header).
+ */
 export function SignedInDevices({ devices }: { devices: SignedInDevice[] }) {
   const others = devices.some((d) => !d.current);
   return (
     <section className={styles.devices} aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Signed-in devices</h2>
+      <h3 id="sessions-heading">Signed-in devices</h3>
       <p className={styles.status}>
         Signing out a device needs a second factor from the last 10 minutes.
       </p>
@@ -26,13 +29,18 @@ export function SignedInDevices({ devices }: { devices: SignedInDevice[] }) {
                 {describeWhen(d.lastSeenAt).toLowerCase()}
               </p>
             </div>
-            <SessionAction
-              url="/api/account/sessions/sign-out"
-              body={{ id: d.id }}
-              label="Sign out"
-              busyLabel="Signing out…"
-              describedBy={`session-${d.id}`}
-            />
+            {d.current ? (
+              // This browser signs out with "Sign out" in the page's header.
+              <span className={styles.here}>Signed in here</span>
+            ) : (
+              <SessionAction
+                url="/api/account/sessions/sign-out"
+                body={{ id: d.id }}
+                label="Sign out"
+                busyLabel="Signing out…"
+                describedBy={`session-${d.id}`}
+              />
+            )}
           </li>
         ))}
       </ul>

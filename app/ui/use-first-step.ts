@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { finishSignIn } from "@/app/verify/finish-sign-in";
-import type { ApiError } from "@/lib/http/types";
-import { postJson } from "./post-json";
+import { useSubmit } from "./use-submit";
 
 /**
  * Submits a first-step form (signup or password) to its API route and, when a code is on its
@@ -13,31 +12,22 @@ import { postJson } from "./post-json";
  */
 export function useFirstStep(url: string, returnTo: string) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { pending, error, submit } = useSubmit<{
+    next: string;
+    signIn?: boolean;
+  }>(url, {
+    onDone: (result) =>
+      result.signIn
+        ? finishSignIn(returnTo, "login")
+        : router.push(
+            `${result.next}?callbackUrl=${encodeURIComponent(returnTo)}`,
+          ),
+    leaves: true,
+  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    const form = Object.fromEntries(new FormData(event.currentTarget));
-    const result = await postJson<{ next: string; signIn?: boolean }>(
-      url,
-      form,
-    );
-    if (result.ok && result.signIn) {
-      const failed = await finishSignIn(returnTo, "login");
-      if (!failed) return;
-      setError(failed);
-      setPending(false);
-      return;
-    }
-    if (result.ok)
-      return router.push(
-        `${result.next}?callbackUrl=${encodeURIComponent(returnTo)}`,
-      );
-    setError(result.error);
-    setPending(false);
+    void submit(Object.fromEntries(new FormData(event.currentTarget)));
   }
 
   return { pending, error, onSubmit };

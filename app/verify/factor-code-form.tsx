@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
+import { describeError } from "@/app/ui/describe-error";
+import { useSubmit } from "@/app/ui/use-submit";
 import type { ApiError } from "@/lib/http/types";
 import type { ChallengePurpose } from "@/lib/store/types";
 import { finishSignIn } from "./finish-sign-in";
@@ -49,30 +49,23 @@ export function FactorCodeForm(props: {
   const adopt = (typed: string) =>
     setCode(factor === "totp" ? typed.replace(/\D/g, "").slice(0, 6) : typed);
   const ref = useEarlyInput((input) => input.value && adopt(input.value));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(props.notice);
+  const { pending: busy, ...verifying } = useSubmit("/api/otp/verify", {
+    onDone: () => finishSignIn(next, props.purpose),
+    leaves: true,
+    onError: (refused) => {
+      if (refused.attemptsLeft !== undefined) onAttempts(refused.attemptsLeft);
+    },
+  });
+  // Until the person acts, why they see this form (e.g. an error from another factor).
+  const [touched, setTouched] = useState(false);
+  const error = touched ? verifying.error : props.notice;
   const ended = attemptsLeft === 0 || error?.final === true;
   const ready = factor === "totp" ? code.length === 6 : code.trim() !== "";
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await postJson("/api/otp/verify", {
-      factor,
-      code,
-      remember: props.remember ?? false,
-    });
-    if (result.ok) {
-      const failed = await finishSignIn(next, props.purpose);
-      if (!failed) return;
-      setError(failed);
-    } else {
-      setError(result.error);
-      if (result.error.attemptsLeft !== undefined)
-        onAttempts(result.error.attemptsLeft);
-    }
-    setBusy(false);
+    setTouched(true);
+    void verifying.submit({ factor, code, remember: props.remember ?? false });
   }
 
   return (

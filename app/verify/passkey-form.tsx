@@ -5,7 +5,8 @@ import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/brow
 import { useState, type ReactNode } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
-import { postJson } from "@/app/ui/post-json";
+import { postJson, type PostResult } from "@/app/ui/post-json";
+import { useSubmit } from "@/app/ui/use-submit";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import type { ChallengePurpose } from "@/lib/store/types";
@@ -31,48 +32,28 @@ export function PasskeyForm(props: {
   children?: ReactNode;
 }) {
   const { next, attemptsLeft, onAttempts } = props;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(props.notice);
+  const { pending: busy, ...using } = useSubmit(askPasskey, {
+    onDone: () => finishSignIn(next, props.purpose),
+    leaves: true,
+    onError: (refused) => {
+      if (refused.attemptsLeft !== undefined) onAttempts(refused.attemptsLeft);
+    },
+  });
+  // Until the person acts, why they see this form (e.g. an error from another factor).
+  const [touched, setTouched] = useState(false);
+  const error = touched ? using.error : props.notice;
   const ended = attemptsLeft === 0 || error?.final === true;
 
-  async function use() {
-    setBusy(true);
-    setError(null);
-    const start = await postJson<{
-      options: PublicKeyCredentialRequestOptionsJSON;
-    }>("/api/otp/passkey", {});
-    if (!start.ok) {
-      setError(start.error);
-      return setBusy(false);
-    }
-    const response = await startAuthentication({
-      optionsJSON: start.options,
-    }).catch(() => null);
-    if (!response) {
-      setError(CANCELLED);
-      return setBusy(false);
-    }
-    const result = await postJson("/api/otp/passkey/verify", {
-      response,
-      remember: props.remember ?? false,
-    });
-    if (result.ok) {
-      const failed = await finishSignIn(next, props.purpose);
-      if (!failed) return;
-      setError(failed);
-    } else {
-      setError(result.error);
-      if (result.error.attemptsLeft !== undefined)
-        onAttempts(result.error.attemptsLeft);
-    }
-    setBusy(false);
+  function use() {
+    setTouched(true);
+    void using.submit({ remember: props.remember ?? false });
   }
 
   return (
     <div className="field">
       <FormAlert error={error ? describeError(error) : null} />
       {props.children}
-      <Button type="button" disabled={ended || busy} onClick={() => void use()}>
+      <Button type="button" disabled={ended || busy} onClick={use}>
         {busy ? "Waiting for your passkey…" : "Use a passkey"}
       </Button>
       {ended && (
@@ -82,4 +63,17 @@ export function PasskeyForm(props: {
       )}
     </div>
   );
+}
+
+/** The server's options, the browser's passkey prompt, then the server's check of its answer. */
+async function askPasskey(body: unknown): Promise<PostResult<object>> {
+  const start = await postJson<{
+    options: PublicKeyCredentialRequestOptionsJSON;
+  }>("/api/otp/passkey", {});
+  if (!start.ok) return start;
+  const response = await startAuthentication({
+    optionsJSON: start.options,
+  }).catch(() => null);
+  if (!response) return { ok: false, error: CANCELLED };
+  return postJson("/api/otp/passkey/verify", { ...(body as object), response });
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { postJson } from "@/app/ui/post-json";
+import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
@@ -30,25 +30,26 @@ export function SecondFactorStep(props: {
   const { next } = props;
   const [view, setView] = useState(props.initial);
   const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
-  const [busy, setBusy] = useState<Channel | null>(null);
+  const [channel, setChannel] = useState<Channel | null>(null);
   const [notice, setNotice] = useState<ApiError | null>(null);
   const [remember, setRemember] = useState(false);
   const rememberBox = (
     <RememberDevice checked={remember} onChange={setRemember} />
   );
 
-  async function send(channel: Channel) {
-    setBusy(channel);
-    const result = await postJson<{ challenge: ChallengeView }>(
-      "/api/otp/send",
-      { channel },
-    );
-    setBusy(null);
-    if (result.ok) {
-      setView(result.challenge);
+  const sending = useSubmit<{ challenge: ChallengeView }>("/api/otp/send", {
+    onDone: ({ challenge }) => {
+      setView(challenge);
       setNotice(null);
       setMode("phone");
-    } else setNotice(result.error);
+    },
+    onError: setNotice,
+  });
+  const busy = sending.pending ? channel : null;
+
+  function send(next: Channel) {
+    setChannel(next);
+    void sending.submit({ channel: next });
   }
 
   function use(factor: CheckedFactor | "passkey") {
@@ -126,7 +127,7 @@ export function SecondFactorStep(props: {
           canText={view.canText}
           busy={busy}
           onUse={use}
-          onSend={(channel) => void send(channel)}
+          onSend={send}
         />
       )}
     </>

@@ -94,6 +94,8 @@ export async function startSignup(page: Page, person: Person): Promise<string> {
 /** Sign-up ends with the offer of an authenticator app; skipping it leads to the account. */
 export async function skipWelcome(page: Page) {
   await expect(page).toHaveURL(/\/welcome$/);
+  // Signed in from here on: the header offers "Sign out" on this page as on every other.
+  await expect(headerSignOut(page)).toBeVisible();
   await page.getByRole("link", { name: "Skip for now" }).click();
   await expect(page).toHaveURL(/\/account$/);
 }
@@ -128,12 +130,14 @@ export async function submitPasswordOnly(page: Page, person: Person) {
   await expect(page).toHaveURL(/\/account$/);
 }
 
+/** "Sign out" of this browser: in the header, on every page a signed-in person sees. */
+export const headerSignOut = (page: Page) =>
+  page
+    .getByRole("banner")
+    .getByRole("button", { name: "Sign out", exact: true });
+
 export async function signOut(page: Page) {
-  // The first "Sign out" is the page's own; each signed-in device has one too.
-  await page
-    .getByRole("button", { name: "Sign out", exact: true })
-    .first()
-    .click();
+  await headerSignOut(page).click();
   await expect(page).toHaveURL(/\/login/);
 }
 

@@ -64,3 +64,125 @@ export function importViolations(file: string, source: string): string[] {
   }
   return found;
 }
+
+// Client components ("use client" files, and every file they load) run in the browser. Of lib/
+// they may load only the modules named here: plain data and rules, none of which starts with
+// `import "server-only"` or reaches a secret, a database or a provider. Type-only imports are
+// erased before the browser sees them and may name any module.
+
+/** The lib/ modules safe in the browser, and why client code needs each. */
+export const CLIENT_SAFE_LIB: Record<string, string> = {
+  "lib/errors.ts":
+    "the messages of the error catalogue, shown as the server's reply says",
+  "lib/phone/countries.ts": "the country list of the phone number fields",
+  "lib/factors/policy.ts": "the longest passkey name the field accepts",
+  "lib/password/policy.ts": "the longest password the fields accept",
+  "lib/devices/policy.ts":
+    "how many days a remembered device is remembered, for its box",
+};
+
+const SERVER_ONLY = /^\s*import\s+["']server-only["']/m;
+const MODULE_SUFFIXES = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
+
+/** Whether a file is a client component's entry: its first statement is "use client". */
+export function isClientEntry(source: string): boolean {
+  return /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use client["']/.test(
+    source,
+  );
+}
+
+/** The modules a file loads when it runs: every import but those of types only. */
+export function valueImports(source: string): string[] {
+  const file = ts.createSourceFile("x.tsx", source, ts.ScriptTarget.Latest);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      const clause = node.importClause;
+      const typesOnly =
+        clause?.isTypeOnly ||
+        (clause &&
+          !clause.name &&
+          clause.namedBindings &&
+          ts.isNamedImports(clause.namedBindings) &&
+          clause.namedBindings.elements.length > 0 &&
+          clause.namedBindings.elements.every((e) => e.isTypeOnly));
+      if (!typesOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      if (!node.isTypeOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) &&
+          node.expression.text === "require")) &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** The repository file an import of `spec` from `file` lands on, among `files`; null for a package. */
+function resolveIn(
+  files: ReadonlyMap<string, string>,
+  file: string,
+  spec: string,
+): string | null {
+  if (!spec.startsWith(".") && !spec.startsWith("@/")) return null;
+  const target = spec.startsWith("@/")
+    ? spec.slice(2)
+    : path.posix.join(path.posix.dirname(file), spec);
+  for (const suffix of MODULE_SUFFIXES) {
+    const candidate = path.posix.normalize(target + suffix);
+    if (files.has(candidate)) return candidate;
+  }
+  return null; // a stylesheet or an image: nothing that runs
+}
+
+/**
+ * The client rule's violations, given every product file's source by path: a lib/ module outside
+ * CLIENT_SAFE_LIB loaded by a client component (directly or through another file), and an
+ * allowlisted module that is gone or became server-only.
+ */
+export function clientImportViolations(
+  files: ReadonlyMap<string, string>,
+): string[] {
+  const found: string[] = [];
+  for (const safe of Object.keys(CLIENT_SAFE_LIB)) {
+    const source = files.get(safe);
+    if (source === undefined)
+      found.push(`${safe} is allowed in client code but does not exist`);
+    else if (SERVER_ONLY.test(source))
+      found.push(`${safe} is allowed in client code but is server-only`);
+  }
+  const reached = new Set(
+    [...files].filter(([, source]) => isClientEntry(source)).map(([f]) => f),
+  );
+  const queue = [...reached];
+  while (queue.length) {
+    const file = queue.pop()!;
+    for (const spec of valueImports(files.get(file)!)) {
+      const target = resolveIn(files, file, spec);
+      if (!target || reached.has(target)) continue;
+      if (target.startsWith("lib/") && !(target in CLIENT_SAFE_LIB)) {
+        found.push(
+          `${file} loads ${target} in the browser: client code may load only CLIENT_SAFE_LIB`,
+        );
+        continue;
+      }
+      reached.add(target);
+      queue.push(target);
+    }
+  }
+  return found;
+}

@@ -2,8 +2,9 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { Button } from "@/app/ui/button";
+import { Button } from "./button";
 
+/** "Sign out" of this browser, in the header of every page a signed-in person sees. */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (

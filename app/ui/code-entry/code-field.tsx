@@ -1,6 +1,6 @@
 "use client";
 
-import { useEarlyInput } from "./use-early-input";
+import { useEarlyInput } from "@/app/ui/use-early-input";
 
 // The six-digit code field of every code step, with what is left of the challenge beneath it.
 
