@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { createTestAccount } from "@/test/support/accounts";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {
   clearBrowser,
@@ -26,8 +27,6 @@ async function loadApp(appUrl: string) {
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
     redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
-    createAccount: (await import("@/lib/account/records")).createAccount,
-    hashPassword: (await import("@/lib/password/hash")).hashPassword,
   };
 }
 afterAll(() => vi.unstubAllEnvs());
@@ -36,16 +35,14 @@ afterAll(() => vi.unstubAllEnvs());
 async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
   const email = `cookie-${randomUUID()}@example.com`;
   const phone = randomMobile("+3361");
-  const passwordHash = await app.hashPassword(PASSWORD);
-  const made = await app.createAccount({ email, passwordHash, phone });
-  if (!made.ok) throw new Error(made.error);
+  const made = await createTestAccount({ email, phone, password: PASSWORD });
   clearBrowser();
   const res = await app.login(
     jsonRequest("/api/login", { email, password: PASSWORD }),
   );
   expect(res.status).toBe(200);
   return {
-    userId: made.userId,
+    userId: made.id,
     code: codeFromSmsText(listOutbox(phone)[0]!.text),
   };
 }

@@ -5,6 +5,7 @@ import {
   LOCK_LADDER_SECONDS,
 } from "@/lib/challenge/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {
@@ -55,8 +56,6 @@ async function loadApp(store: "embedded" | "upstash") {
   return {
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
-    createAccount: (await import("@/lib/account/records")).createAccount,
-    hashPassword: (await import("@/lib/password/hash")).hashPassword,
     storeKind: (await import("@/lib/store")).getChallengeStore().kind,
   };
 }
@@ -87,9 +86,7 @@ interface Login {
 async function setUp(app: App) {
   const email = `guessed-${randomUUID()}@example.com`;
   const phone = randomMobile("+3361");
-  const passwordHash = await app.hashPassword(PASSWORD);
-  const made = await app.createAccount({ email, passwordHash, phone });
-  if (!made.ok) throw new Error(made.error);
+  await createTestAccount({ email, phone, password: PASSWORD });
   const startLogin = async () => {
     clearBrowser();
     const step = await call(app.login, "/api/login", {

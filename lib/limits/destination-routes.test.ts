@@ -2,10 +2,9 @@ import { randomInt, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { createAccount } from "@/lib/account/records";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
+import { createTestAccount } from "@/test/support/accounts";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
 
@@ -38,10 +37,7 @@ describe("toll-fraud destinations at the API", () => {
 
   it("refuses to call or text an older account's toll-free phone at sign-in", async () => {
     const [address, phone] = [email(), "+448001234567"];
-    const passwordHash = await hashPassword(PASSWORD);
-    expect(
-      await createAccount({ email: address, passwordHash, phone }),
-    ).toMatchObject({ ok: true });
+    await createTestAccount({ email: address, phone, password: PASSWORD });
     const body = { email: address, password: PASSWORD };
     const res = await login(jsonRequest("/api/login", body, { ip: ip() }));
     expect(res.status).toBe(422);

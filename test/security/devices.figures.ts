@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import {
   forgetDevice,
@@ -9,9 +8,9 @@ import {
 } from "@/lib/devices/records";
 import { DEVICE_TOKEN_BYTES } from "@/lib/devices/policy";
 import { replaceRecoveryCodes } from "@/lib/factors/records";
-import { hashPassword } from "@/lib/password/hash";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import type { ChallengeStore } from "@/lib/store/types";
+import { createTestAccount } from "@/test/support/accounts";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import { randomMobile } from "@/test/support/phones";
@@ -46,11 +45,9 @@ afterAll(async () => {
 async function rememberedPerson() {
   const phone = randomMobile("+3362");
   const email = `device${randomInt(1e12)}@example.com`;
-  const passwordHash = await hashPassword(PASSWORD);
-  const account = await createAccount({ email, passwordHash, phone });
-  if (!account.ok) throw new Error(account.error);
-  const { token } = await rememberDevice(account.userId, meta());
-  return { id: account.userId, email, token };
+  const account = await createTestAccount({ email, phone, password: PASSWORD });
+  const { token } = await rememberDevice(account.id, meta());
+  return { id: account.id, email, token };
 }
 
 /** How many of `TRIALS` password steps skipped the second factor. */

@@ -37,8 +37,7 @@ let server: Awaited<ReturnType<typeof startTestUpstash>>;
 let app: {
   routes: Record<string, Handler>;
   store: ChallengeStore;
-  createAccount: typeof import("@/lib/account/records").createAccount;
-  hashPassword: typeof import("@/lib/password/hash").hashPassword;
+  createTestAccount: typeof import("@/test/support/accounts").createTestAccount;
 };
 
 beforeAll(async () => {
@@ -69,8 +68,8 @@ beforeAll(async () => {
       ).POST,
     },
     store: (await import("@/lib/store")).getChallengeStore(),
-    createAccount: (await import("@/lib/account/records")).createAccount,
-    hashPassword: (await import("@/lib/password/hash")).hashPassword,
+    createTestAccount: (await import("@/test/support/accounts"))
+      .createTestAccount,
   };
 });
 afterAll(async () => {
@@ -280,10 +279,11 @@ describe("the smaller holes", () => {
   it("names the challenge cookie __Host-twostep_challenge, Secure, when APP_URL is https", async () => {
     const email = `cookie-${randomUUID()}@example.com`;
     const phone = randomMobile("+3361");
-    const passwordHash = await app.hashPassword("plum-ferry-quartz-71");
-    expect((await app.createAccount({ email, phone, passwordHash })).ok).toBe(
-      true,
-    );
+    await app.createTestAccount({
+      email,
+      phone,
+      password: "plum-ferry-quartz-71",
+    });
     clearBrowser();
     const ip = `2001:db8:${randomBytes(2).toString("hex")}::1`;
     const res = await app.routes["/api/login"]!(

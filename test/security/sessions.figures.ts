@@ -14,7 +14,7 @@ const redis = await startTestUpstash();
 vi.stubEnv("UPSTASH_REDIS_REST_URL", redis.url);
 vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", redis.token);
 installNextHeadersForCjs();
-const { createAccount } = await import("@/lib/account/records");
+const { createTestAccount } = await import("@/test/support/accounts");
 const { closeDb, getDb } = await import("@/lib/db");
 const { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } =
   await import("@/lib/sessions/policy");
@@ -35,14 +35,12 @@ let phones = 0;
 /** A new account, signed in through the code step: its session cookie. */
 async function signedIn() {
   const phone = `+1415555${String(190 + phones++).padStart(4, "0")}`;
-  const account = await createAccount({
+  const account = await createTestAccount({
     email: `${phone.slice(1)}@example.com`,
-    passwordHash: "h",
     phone,
   });
-  if (!account.ok) throw new Error(account.error);
   const { cookie } = await nextAuth.signIn(
-    await verifiedChallenge(account.userId, phone),
+    await verifiedChallenge(account.id, phone),
   );
   if (!cookie) throw new Error("sign-in refused");
   return cookie;

@@ -12,17 +12,16 @@ import {
 } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
-import { createAccount } from "@/lib/account/records";
 import { authCookies } from "@/lib/auth/cookies";
 import { redeemSecondFactor } from "@/lib/auth/redeem";
 import { closeDb, getDb } from "@/lib/db";
 import { keyedHash } from "@/lib/keys";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { deviceCookieName } from "@/lib/http/device-cookie";
 import { REMEMBER_DEVICE_SECONDS } from "@/lib/devices/policy";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import {
   installNextHeadersForCjs,
@@ -75,13 +74,7 @@ const latestCode = (to: string) =>
 async function person() {
   const email = `d${randomInt(1e9)}@example.com`;
   const phone = randomMobile("+3362");
-  const account = await createAccount({
-    email,
-    passwordHash: await hashPassword(PASSWORD),
-    phone,
-  });
-  if (!account.ok) throw new Error(account.error);
-  return { id: account.userId, email, phone };
+  return createTestAccount({ email, phone, password: PASSWORD });
 }
 
 /** The password step, then (unless skipped) the texted code, ticking the box when `remember`. */

@@ -8,13 +8,13 @@ import {
   it,
   vi,
 } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { getSessionStore, revokeUserSessions } from "@/lib/sessions";
 import {
   SESSION_ABSOLUTE_SECONDS,
   SESSION_IDLE_SECONDS,
 } from "@/lib/sessions/policy";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import {
   createNextAuthClient,
@@ -35,13 +35,11 @@ const MINUTE = 60_000;
 let userId: string;
 beforeEach(async () => {
   await resetTables();
-  const account = await createAccount({
+  const account = await createTestAccount({
     email: "ada@example.com",
-    passwordHash: "h",
     phone: PHONE,
   });
-  if (!account.ok) throw new Error(account.error);
-  userId = account.userId;
+  userId = account.id;
 });
 afterEach(() => vi.useRealTimers());
 afterAll(async () => closeDb(await getDb()));
