@@ -16,7 +16,10 @@ const DATABASE_URL =
 process.env.TEST_DATABASE_URL = DATABASE_URL;
 
 /** Integration tests whose scenarios feed the report. */
-const SCENARIO_TESTS = ["app/api/owner-lockout.test.ts"];
+const SCENARIO_TESTS = [
+  "app/api/code-guessing.test.ts",
+  "app/api/owner-lockout.test.ts",
+];
 
 const baseSetup = base.test?.globalSetup ?? [];
 

@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 // One row of the security table. Each figures file, and each integration test that measures a
 // security scenario, records its rows here (a JSON-lines file the global setup made), and
@@ -21,9 +21,16 @@ export interface Figure {
   ok: boolean;
 }
 
+/** A row as the run writes it: with the test file that recorded it, to order a section's rows. */
+export type RecordedFigure = Figure & { source: string };
+
 export function recordFigure(row: Figure): Figure {
   const file: string | undefined = inject("figuresFile");
-  if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
+  const recorded: RecordedFigure = {
+    ...row,
+    source: expect.getState().testPath ?? "",
+  };
+  if (file) appendFileSync(file, `${JSON.stringify(recorded)}\n`);
   return row;
 }
 
