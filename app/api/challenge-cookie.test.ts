@@ -10,13 +10,16 @@ import {
   jsonRequest,
 } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
+import { recordExact } from "@/test/security/figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // The challenge cookie binds the code step to the browser that passed the password. On https it
 // carries the __Host- prefix: the browser then keeps it only if Secure, host-only and for path /,
-// so a sibling subdomain can neither plant one nor overwrite it. Through the real password step.
+// so a sibling subdomain can neither plant one nor overwrite it. Through the real password step;
+// the security report (`npm run test:security`) prints what the https run recorded.
 
+const SECTION = "bodies, calls, callbacks, cookie";
 const PASSWORD = "plum-ferry-quartz-71";
 
 async function loadApp(appUrl: string) {
@@ -42,6 +45,7 @@ async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
   );
   expect(res.status).toBe(200);
   return {
+    status: res.status,
     userId: made.id,
     code: codeFromSmsText(listOutbox(phone)[0]!.text),
   };
@@ -50,7 +54,21 @@ async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
 describe("the challenge cookie", () => {
   it("is __Host-twostep_challenge, Secure, httpOnly and host-only for / when APP_URL is https", async () => {
     const app = await loadApp("https://twostep.example");
-    const { userId, code } = await passwordStep(app);
+    const { status, userId, code } = await passwordStep(app);
+    const [name = "none"] = [...cookieJar.keys()];
+    const o = cookieOptions.get(name) ?? {};
+    recordExact(
+      SECTION,
+      `challenge cookie on https (login ${status})`,
+      [
+        name,
+        o.secure ? "Secure" : "not Secure",
+        o.httpOnly ? "HttpOnly" : "readable by scripts",
+        `Path=${String(o.path)}`,
+        o.domain ? `Domain=${String(o.domain)}` : "host-only",
+      ].join("; "),
+      "__Host-twostep_challenge; Secure; HttpOnly; Path=/; host-only",
+    );
     expect([...cookieJar.keys()]).toEqual(["__Host-twostep_challenge"]);
     const options = cookieOptions.get("__Host-twostep_challenge")!;
     expect(options).toMatchObject({
