@@ -17,6 +17,7 @@ process.env.TEST_DATABASE_URL = DATABASE_URL;
 
 /** Integration tests whose scenarios feed the report. */
 const SCENARIO_TESTS = [
+  "app/api/account/remembered-devices.test.ts",
   "app/api/auth/[[]...nextauth]/route.test.ts",
   "app/api/challenge-cookie.test.ts",
   "app/api/client-address.test.ts",
