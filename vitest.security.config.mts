@@ -22,6 +22,7 @@ const SCENARIO_TESTS = [
   "app/api/challenge-cookie.test.ts",
   "app/api/client-address.test.ts",
   "app/api/code-guessing.test.ts",
+  "app/api/health/route.test.ts",
   "app/api/owner-lockout.test.ts",
 ];
 
