@@ -24,6 +24,7 @@ const SCENARIO_TESTS = [
   "app/api/code-guessing.test.ts",
   "app/api/health/route.test.ts",
   "app/api/owner-lockout.test.ts",
+  "lib/limits/destination-routes.test.ts",
 ];
 
 const baseSetup = base.test?.globalSetup ?? [];
