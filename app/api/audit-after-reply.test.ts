@@ -1,9 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
-import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
-import { hashPassword } from "@/lib/password/hash";
 import { pendingAfterTasks, runAfterTasks } from "@/test/support/after";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";
 
@@ -26,12 +25,11 @@ afterAll(async () => closeDb(await getDb()));
 describe("an audit row", () => {
   it("is written after the reply to a wrong password, and lands", async () => {
     const email = "ada@example.com";
-    const account = await createAccount({
+    const account = await createTestAccount({
       email,
-      passwordHash: await hashPassword("correct horse battery"),
       phone: "+14155550132",
+      password: "correct horse battery",
     });
-    if (!account.ok) throw new Error(account.error);
     const db = await getDb();
 
     const reply = await login(
@@ -49,7 +47,7 @@ describe("an audit row", () => {
     expect(await db.authEvent.findMany()).toMatchObject([
       {
         type: "login_failure",
-        userId: account.userId,
+        userId: account.id,
         userAgent: "Firefox",
         detail: { step: "password" },
       },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { createTestAccount } from "@/test/support/accounts";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {
   clearBrowser,
@@ -9,13 +10,16 @@ import {
   jsonRequest,
 } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
+import { recordExact } from "@/test/security/figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // The challenge cookie binds the code step to the browser that passed the password. On https it
 // carries the __Host- prefix: the browser then keeps it only if Secure, host-only and for path /,
-// so a sibling subdomain can neither plant one nor overwrite it. Through the real password step.
+// so a sibling subdomain can neither plant one nor overwrite it. Through the real password step;
+// the security report (`npm run test:security`) prints what the https run recorded.
 
+const SECTION = "bodies, calls, callbacks, cookie";
 const PASSWORD = "plum-ferry-quartz-71";
 
 async function loadApp(appUrl: string) {
@@ -26,8 +30,6 @@ async function loadApp(appUrl: string) {
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
     redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
-    createAccount: (await import("@/lib/account/records")).createAccount,
-    hashPassword: (await import("@/lib/password/hash")).hashPassword,
   };
 }
 afterAll(() => vi.unstubAllEnvs());
@@ -36,16 +38,15 @@ afterAll(() => vi.unstubAllEnvs());
 async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
   const email = `cookie-${randomUUID()}@example.com`;
   const phone = randomMobile("+3361");
-  const passwordHash = await app.hashPassword(PASSWORD);
-  const made = await app.createAccount({ email, passwordHash, phone });
-  if (!made.ok) throw new Error(made.error);
+  const made = await createTestAccount({ email, phone, password: PASSWORD });
   clearBrowser();
   const res = await app.login(
     jsonRequest("/api/login", { email, password: PASSWORD }),
   );
   expect(res.status).toBe(200);
   return {
-    userId: made.userId,
+    status: res.status,
+    userId: made.id,
     code: codeFromSmsText(listOutbox(phone)[0]!.text),
   };
 }
@@ -53,7 +54,21 @@ async function passwordStep(app: Awaited<ReturnType<typeof loadApp>>) {
 describe("the challenge cookie", () => {
   it("is __Host-twostep_challenge, Secure, httpOnly and host-only for / when APP_URL is https", async () => {
     const app = await loadApp("https://twostep.example");
-    const { userId, code } = await passwordStep(app);
+    const { status, userId, code } = await passwordStep(app);
+    const [name = "none"] = [...cookieJar.keys()];
+    const o = cookieOptions.get(name) ?? {};
+    recordExact(
+      SECTION,
+      `challenge cookie on https (login ${status})`,
+      [
+        name,
+        o.secure ? "Secure" : "not Secure",
+        o.httpOnly ? "HttpOnly" : "readable by scripts",
+        `Path=${String(o.path)}`,
+        o.domain ? `Domain=${String(o.domain)}` : "host-only",
+      ].join("; "),
+      "__Host-twostep_challenge; Secure; HttpOnly; Path=/; host-only",
+    );
     expect([...cookieJar.keys()]).toEqual(["__Host-twostep_challenge"]);
     const options = cookieOptions.get("__Host-twostep_challenge")!;
     expect(options).toMatchObject({

@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";
+import { recordExact } from "@/test/security/figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // Per-address limits through the real password step (embedded limiter): an attacker who varies or
 // drops the headers naming the client must still be counted. Each guess names a new email, so only
-// the per-address limit can refuse; it is lowered to 5 to keep each run short.
+// the per-address limit can refuse; it is lowered to 5 to keep each run short. Each attack goes on
+// to 20 guesses, and the security report (`npm run test:security`) prints how many were served.
 
+const SECTION = "client addresses";
 const PER_ADDRESS = 5;
+const TRIES = 20;
 
 async function loadLogin(env: Record<string, string>) {
   vi.unstubAllEnvs();
@@ -34,19 +38,38 @@ afterAll(() => vi.unstubAllEnvs());
 
 const allowed = Array(PER_ADDRESS).fill("401");
 
+/** Guesses `tried` on with headers(i) up to TRIES, then records how many got past the limit. */
+async function recordServed(
+  figure: string,
+  guess: Awaited<ReturnType<typeof loadLogin>>,
+  tried: string[],
+  headers: (i: number) => Record<string, string>,
+) {
+  while (tried.length < TRIES) tried.push(await guess(headers(tried.length)));
+  const served = tried.filter((r) => !r.startsWith("429")).length;
+  recordExact(SECTION, figure, served, PER_ADDRESS);
+  expect(served).toBe(PER_ADDRESS);
+}
+
 describe("the per-address limit", () => {
   it("still counts requests that name no address, in one shared bucket", async () => {
     const guess = await loadLogin({ TRUSTED_PROXY_HOPS: "0" });
     const results = [];
     for (let i = 0; i < PER_ADDRESS; i++) results.push(await guess());
     expect(results).toEqual(allowed);
-    expect(await guess()).toBe("429 RATE_LIMITED");
+    const sixth = await guess();
+    expect(sixth).toBe("429 RATE_LIMITED");
     // With no trusted proxy, a client-written X-Forwarded-For is no way out of that bucket.
-    expect(await guess({ "x-forwarded-for": "198.51.100.1" })).toBe(
-      "429 RATE_LIMITED",
-    );
-    expect(await guess({ "x-real-ip": "198.51.100.2" })).toBe(
-      "429 RATE_LIMITED",
+    const forwarded = await guess({ "x-forwarded-for": "198.51.100.1" });
+    expect(forwarded).toBe("429 RATE_LIMITED");
+    const realIp = await guess({ "x-real-ip": "198.51.100.2" });
+    expect(realIp).toBe("429 RATE_LIMITED");
+    await recordServed(
+      `requests with no trusted address (none, or client-written): served of ${TRIES}`,
+      guess,
+      [...results, sixth, forwarded, realIp],
+      (i): Record<string, string> =>
+        i % 2 ? {} : { "x-forwarded-for": `198.51.100.${i}` },
     );
   });
 
@@ -58,7 +81,14 @@ describe("the per-address limit", () => {
     const results = [];
     for (let i = 0; i < PER_ADDRESS; i++) results.push(await guess(spoofed(i)));
     expect(results).toEqual(allowed);
-    expect(await guess(spoofed(99))).toBe("429 RATE_LIMITED");
+    const sixth = await guess(spoofed(99));
+    expect(sixth).toBe("429 RATE_LIMITED");
+    await recordServed(
+      `one proxy hop, left-most entry rotated each time: served of ${TRIES}`,
+      guess,
+      [...results, sixth],
+      spoofed,
+    );
     // The bucket is that client's, not everyone's: another address is still served.
     expect(await guess({ "x-forwarded-for": "203.0.113.10" })).toBe("401");
   });
@@ -76,8 +106,15 @@ describe("the per-address limit", () => {
     for (const ip of inPrefix)
       results.push(await guess({ "x-forwarded-for": ip }));
     expect(results).toEqual(allowed);
-    expect(await guess({ "x-forwarded-for": "2001:db8:aa:bb::2" })).toBe(
-      "429 RATE_LIMITED",
+    const sixth = await guess({ "x-forwarded-for": "2001:db8:aa:bb::2" });
+    expect(sixth).toBe("429 RATE_LIMITED");
+    await recordServed(
+      `${TRIES} addresses in one IPv6 /64: served`,
+      guess,
+      [...results, sixth],
+      (i) => ({
+        "x-forwarded-for": `2001:db8:aa:bb:${i.toString(16)}::${(i * 7919).toString(16)}`,
+      }),
     );
     expect(await guess({ "x-forwarded-for": "2001:db8:aa:bc::1" })).toBe("401");
   });

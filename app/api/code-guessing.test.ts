@@ -5,6 +5,7 @@ import {
   LOCK_LADDER_SECONDS,
 } from "@/lib/challenge/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {
@@ -14,14 +15,17 @@ import {
 } from "@/test/support/next-request";
 import { startTestUpstash } from "@/test/support/redis";
 import { randomMobile } from "@/test/support/phones";
+import { recordExact } from "@/test/security/figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // Someone who has the password (phished, reused) guesses codes: a few per login, then logs in again
 // for a fresh code, forever. Wrong codes count per account across challenges (NIST SP 800-63B-4
 // §3.1.3.2: a new secret does not reset the count), so the 10th in a row pauses codes for the
-// account whatever challenge it was typed into. Through the real routes, on each code store.
+// account whatever challenge it was typed into. Through the real routes, on each code store; the
+// security report (`npm run test:security`) prints what the Upstash store's run recorded.
 
+const SECTION = "wrong codes per account";
 const COOKIE = "twostep_challenge";
 const PASSWORD = "plum-ferry-quartz-71";
 const GUESSES_PER_LOGIN = 4; // one below the per-challenge cap, so no challenge ever dies
@@ -55,8 +59,6 @@ async function loadApp(store: "embedded" | "upstash") {
   return {
     login: (await import("@/app/api/login/route")).POST,
     verify: (await import("@/app/api/otp/verify/route")).POST,
-    createAccount: (await import("@/lib/account/records")).createAccount,
-    hashPassword: (await import("@/lib/password/hash")).hashPassword,
     storeKind: (await import("@/lib/store")).getChallengeStore().kind,
   };
 }
@@ -87,9 +89,7 @@ interface Login {
 async function setUp(app: App) {
   const email = `guessed-${randomUUID()}@example.com`;
   const phone = randomMobile("+3361");
-  const passwordHash = await app.hashPassword(PASSWORD);
-  const made = await app.createAccount({ email, passwordHash, phone });
-  if (!made.ok) throw new Error(made.error);
+  await createTestAccount({ email, phone, password: PASSWORD });
   const startLogin = async () => {
     clearBrowser();
     const step = await call(app.login, "/api/login", {
@@ -116,6 +116,15 @@ const outcome = (r: { status: number; code?: string }) =>
 describe.each(["embedded", "upstash"] as const)(
   "wrong codes across logins (%s store)",
   (store) => {
+    // The report's figures are the production store's.
+    const record = (
+      figure: string,
+      value: string | number,
+      expected: string | number,
+    ) => {
+      if (store === "upstash") recordExact(SECTION, figure, value, expected);
+    };
+
     it("12 wrong codes over three logins, then the right code of a fourth login: refused, codes paused for the account", async () => {
       const app = await loadApp(store);
       expect(app.storeKind).toBe(store);
@@ -132,6 +141,22 @@ describe.each(["embedded", "upstash"] as const)(
           guesses.push(outcome(r));
           lockedFor ||= r.retryAfter;
         }
+      const right = await enter(logins[3]!, logins[3]!.code);
+      record(
+        "12 wrong codes over 3 logins: accepted",
+        guesses.filter((g) => g === "200").length,
+        0,
+      );
+      record(
+        "…codes paused from the wrong code no.",
+        guesses.indexOf("429 ACCOUNT_LOCKED") + 1,
+        LOCK_AFTER_FAILURES,
+      );
+      record(
+        "wrong codes across 3 logins then right code of a 4th: locked",
+        outcome(right),
+        "429 ACCOUNT_LOCKED",
+      );
       const paused = LOCK_AFTER_FAILURES - 1;
       expect(guesses).toEqual([
         ...Array(paused).fill("400 WRONG_CODE"),
@@ -139,8 +164,6 @@ describe.each(["embedded", "upstash"] as const)(
       ]);
       expect(lockedFor).toBeGreaterThan(0);
       expect(lockedFor).toBeLessThanOrEqual(LOCK_LADDER_SECONDS[0]);
-
-      const right = await enter(logins[3]!, logins[3]!.code);
       expect(outcome(right)).toBe("429 ACCOUNT_LOCKED");
       // Logging in again gets no new code either while the pause lasts.
       expect(outcome(await startLogin())).toBe("429 ACCOUNT_LOCKED");
@@ -159,14 +182,26 @@ describe.each(["embedded", "upstash"] as const)(
       );
 
       vi.setSystemTime(Date.now() + (LOCK_LADDER_SECONDS[0] + 1) * 1000);
-      expect(outcome(await enter(logins[3]!, logins[3]!.code))).toBe("200");
+      const afterPause = outcome(await enter(logins[3]!, logins[3]!.code));
 
       // Had the success not reset it, this would be the 11th failure in a row: paused 5 minutes.
       const next = (await startLogin()) as Login;
-      expect(next.code).toBeTruthy();
-      expect(outcome(await enter(next, wrongFor(next.code, 0)))).toBe(
+      const afterSuccess = next.code
+        ? outcome(await enter(next, wrongFor(next.code, 0)))
+        : "no code";
+      record(
+        `the same right code once the ${LOCK_LADDER_SECONDS[0]} s pause ended`,
+        afterPause,
+        "200",
+      );
+      record(
+        "after that success, a wrong code (count restarted)",
+        afterSuccess,
         "400 WRONG_CODE",
       );
+      expect(afterPause).toBe("200");
+      expect(next.code).toBeTruthy();
+      expect(afterSuccess).toBe("400 WRONG_CODE");
       expect(outcome(await enter(next, next.code))).toBe("200");
     });
   },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ERRORS } from "@/lib/errors";
 import { signVoiceRequest } from "@/lib/messaging/plivo-signature";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables, TEST_DATABASE_URL } from "@/test/support/db";
 
 // When a dependency fails, the process lives, nothing is left half-done, and the person reads a
@@ -66,8 +67,6 @@ async function loadApp(env: Record<string, string> = {}) {
     redeem: (await import("@/lib/auth/redeem")).redeemSecondFactor,
     VerifyPage: (await import("@/app/verify/page")).default,
     listOutbox: (await import("@/lib/messaging/outbox")).listOutbox,
-    hashPassword: (await import("@/lib/password/hash")).hashPassword,
-    createAccount: (await import("@/lib/account/records")).createAccount,
     getDb: (await import("@/lib/db")).getDb,
     closeDb: (await import("@/lib/db")).closeDb,
   };
@@ -253,8 +252,7 @@ describe("with the database unreachable", () => {
 describe("with the SMS provider refusing", () => {
   it("still leads to the code page, says the text failed, and a call still works", async () => {
     const app = await loadApp();
-    const passwordHash = await app.hashPassword(PASSWORD);
-    await app.createAccount({ email: EMAIL, passwordHash, phone: PHONE });
+    await createTestAccount({ email: EMAIL, phone: PHONE, password: PASSWORD });
     provider.down = true;
     const res = await call(app.login, "/api/login", {
       email: EMAIL,

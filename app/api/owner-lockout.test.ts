@@ -4,17 +4,17 @@ import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { createAccount } from "@/lib/account/records";
 import {
   LOGINS_PER_ACCOUNT_PER_15_MIN,
   SENDS_PER_PHONE_PER_HOUR,
 } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { clearBrowser, jsonRequest } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
+import { recordExact } from "@/test/security/figures";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 // Behind one trusted proxy, so each client's address is its own; a small daily budget for
@@ -25,8 +25,10 @@ vi.hoisted(() => {
 });
 
 // Strangers trying to keep a person from signing in, through the real routes (embedded code store
-// and limiters, real Postgres, the outbox): none of it may cost the owner a code or a try.
+// and limiters, real Postgres, the outbox): none of it may cost the owner a code or a try. The
+// security report (`npm run test:security`) runs this file too and prints what it recorded.
 
+const SECTION = "owner not locked out";
 const PASSWORD = "plum-ferry-quartz-71";
 const frMobile = () => randomMobile("+3361");
 let addresses = 0;
@@ -57,11 +59,7 @@ async function owner() {
     email: `owner-${randomUUID()}@example.com`,
     phone: frMobile(),
   };
-  const made = await createAccount({
-    ...person,
-    passwordHash: await hashPassword(PASSWORD),
-  });
-  if (!made.ok) throw new Error(made.error);
+  await createTestAccount({ ...person, password: PASSWORD });
   return { ...person, address: newAddress() };
 }
 
@@ -82,6 +80,18 @@ async function ownerSignsIn(o: Awaited<ReturnType<typeof owner>>) {
   return { step, codeSent, verified: checked.status === 200 };
 }
 
+/** A reply as the report shows it: "200", or the status and the error code. */
+const outcome = (r: { status: number; json: { error?: { code?: string } } }) =>
+  r.status === 200 ? "200" : `${r.status} ${r.json.error?.code}`;
+
+/** A sign-in as the report shows it: "signed in", or where it stopped. */
+const signInOutcome = (s: Awaited<ReturnType<typeof ownerSignsIn>>) =>
+  s.step.status !== 200
+    ? outcome(s.step)
+    : s.verified
+      ? "signed in"
+      : "code refused";
+
 describe("a stranger using the owner's number", () => {
   it("asks for six resends on a sign-up with it, all refused, and the owner keeps every one of their sends", async () => {
     const o = await owner();
@@ -97,19 +107,37 @@ describe("a stranger using the owner's number", () => {
       },
       stranger,
     );
-    expect(first.status).toBe(200);
     const resends = [];
     for (let i = 0; i < 6; i++)
       resends.push(
         await post(send, "/api/otp/send", { channel: "sms" }, stranger),
       );
-    expect(resends.map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(
-      Array(6).fill("429 RESEND_TOO_SOON"),
-    );
     // The refusals spent nothing: the owner signs in as often as the number's own limit allows…
     const logins = [];
     for (let i = 0; i < SENDS_PER_PHONE_PER_HOUR; i++)
       logins.push(await ownerSignsIn(o));
+    const refused = resends.filter(
+      (r) => outcome(r) === "429 RESEND_TOO_SOON",
+    ).length;
+    const signedIn = logins.filter(
+      (l) => signInOutcome(l) === "signed in",
+    ).length;
+    recordExact(
+      SECTION,
+      "stranger's sign-up with the owner's number, then 6 resends: refused",
+      `${outcome(first)}; ${refused}/6 refused`,
+      "200; 6/6 refused",
+    );
+    recordExact(
+      SECTION,
+      "resends refused by a stranger's challenge spend none of the owner's sends: owner's logins with a code",
+      `${signedIn}/${SENDS_PER_PHONE_PER_HOUR}`,
+      `${SENDS_PER_PHONE_PER_HOUR}/${SENDS_PER_PHONE_PER_HOUR}`,
+    );
+    expect(first.status).toBe(200);
+    expect(resends.map((r) => `${r.status} ${r.json.error?.code}`)).toEqual(
+      Array(6).fill("429 RESEND_TOO_SOON"),
+    );
     expect(logins).toEqual(
       Array(SENDS_PER_PHONE_PER_HOUR).fill({
         step: { status: 200, json: expect.objectContaining({ ok: true }) },
@@ -161,13 +189,25 @@ describe("password guesses from another address", () => {
     for (let i = 0; i <= LOGINS_PER_ACCOUNT_PER_15_MIN; i++) {
       clearBrowser();
       const guess = { email: o.email, password: `wrong-guess-${i}-xyz` };
-      guesses.push((await post(login, "/api/login", guess, attacker)).status);
+      guesses.push(await post(login, "/api/login", guess, attacker));
     }
-    expect(guesses).toEqual([
+    const mine = await ownerSignsIn(o);
+    recordExact(
+      SECTION,
+      `${LOGINS_PER_ACCOUNT_PER_15_MIN + 1} wrong passwords from another address: the last`,
+      outcome(guesses.at(-1)!),
+      "429 LOGIN_LIMITED",
+    );
+    recordExact(
+      SECTION,
+      "then the owner, from their own address",
+      signInOutcome(mine),
+      "signed in",
+    );
+    expect(guesses.map((g) => g.status)).toEqual([
       ...Array(LOGINS_PER_ACCOUNT_PER_15_MIN).fill(401),
       429,
     ]);
-    const mine = await ownerSignsIn(o);
     expect(mine).toMatchObject({
       step: { status: 200 },
       codeSent: true,
@@ -187,14 +227,25 @@ describe("sign-ups spending the daily budget for unverified numbers", () => {
         password: PASSWORD,
         phone: frMobile(),
       };
-      const r = await post(signup, "/api/signup", body, newAddress());
       outcomes.push(
-        r.status === 200 ? "200" : `${r.status} ${r.json.error?.code}`,
+        outcome(await post(signup, "/api/signup", body, newAddress())),
       );
     }
+    const mine = await ownerSignsIn(o);
+    recordExact(
+      SECTION,
+      "sign-ups from many addresses until the unverified budget is spent",
+      outcomes.at(-1)!,
+      "503 SENDING_PAUSED",
+    );
+    recordExact(
+      SECTION,
+      "then a verified owner's login",
+      signInOutcome(mine),
+      "signed in",
+    );
     expect(outcomes.at(-1)).toBe("503 SENDING_PAUSED");
     expect(outcomes.slice(0, -1).every((o) => o === "200")).toBe(true);
-    const mine = await ownerSignsIn(o);
     expect(mine).toMatchObject({
       step: { status: 200 },
       codeSent: true,

@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
+import { createTestAccount } from "@/test/support/accounts";
 import { countQueries } from "@/test/support/count";
 import { resetTables } from "@/test/support/db";
 import {
@@ -14,9 +14,8 @@ beforeEach(() => resetTables());
 afterAll(async () => closeDb(await getDb()));
 
 async function newUser(email: string, phone: string) {
-  const account = await createAccount({ email, passwordHash: "h", phone });
-  if (!account.ok) throw new Error(account.error);
-  return account.userId;
+  const account = await createTestAccount({ email, phone });
+  return account.id;
 }
 
 describe("recordEvent", () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { sendCode } from "@/lib/challenge/send";
@@ -8,6 +7,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import type { ChallengePurpose } from "@/lib/store/types";
 import { getChallengeStore } from "@/lib/store";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import {
   codeFromSmsText,
@@ -62,13 +62,8 @@ async function enterCode(id: string, code: string) {
 }
 
 async function existingUser() {
-  const account = await createAccount({
-    email: EMAIL,
-    passwordHash: "h",
-    phone: PHONE,
-  });
-  if (!account.ok) throw new Error(account.error);
-  return account.userId;
+  const account = await createTestAccount({ email: EMAIL, phone: PHONE });
+  return account.id;
 }
 
 describe("redeemSecondFactor", () => {

@@ -4,11 +4,10 @@ import { POST as login } from "@/app/api/login/route";
 import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
-import { createAccount } from "@/lib/account/records";
 import { RESEND_COOLDOWN_SECONDS } from "@/lib/challenge/policy";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
+import { createTestAccount } from "@/test/support/accounts";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
@@ -41,10 +40,7 @@ const advance = (seconds: number) =>
 describe("account lockout and the daily budget at the API", () => {
   it("pauses an account's codes from its 10th wrong code in a row, across challenges and a resend, for 1, 5, 15, then 60 minutes", async () => {
     const [email, phone] = [`${randomUUID()}@example.com`, usNumber()];
-    const passwordHash = await hashPassword(PASSWORD);
-    expect(await createAccount({ email, passwordHash, phone })).toMatchObject({
-      ok: true,
-    });
+    await createTestAccount({ email, phone, password: PASSWORD });
     const logIn = () => {
       cookieJar.clear();
       return login(jsonRequest("/api/login", { email, password: PASSWORD }));
@@ -145,10 +141,7 @@ describe("account lockout and the daily budget at the API", () => {
     expect(cookieJar.size).toBe(0);
     // Sign-ins spend a budget of their own: the owner of a verified phone still gets a code.
     const [email, phone] = [`${randomUUID()}@example.com`, usNumber()];
-    const passwordHash = await hashPassword(PASSWORD);
-    expect(await createAccount({ email, passwordHash, phone })).toMatchObject({
-      ok: true,
-    });
+    await createTestAccount({ email, phone, password: PASSWORD });
     cookieJar.clear();
     const signIn = await login(
       jsonRequest("/api/login", { email, password: PASSWORD }),

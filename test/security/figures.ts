@@ -1,8 +1,11 @@
 import { appendFileSync } from "node:fs";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
-// One row of the security table. Each figures file records its rows here (a JSON-lines file the
-// global setup made), and test/security/report.ts prints them all once the run is over.
+// One row of the security table. Each figures file, and each integration test that measures a
+// security scenario, records its rows here (a JSON-lines file the global setup made), and
+// test/security/report.ts prints them all once the run is over. Outside `npm run test:security`
+// no file was provided and a row is only returned: the plain run asserts the same scenario without
+// printing it, so no scenario needs writing twice.
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,8 +21,16 @@ export interface Figure {
   ok: boolean;
 }
 
+/** A row as the run writes it: with the test file that recorded it, to order a section's rows. */
+export type RecordedFigure = Figure & { source: string };
+
 export function recordFigure(row: Figure): Figure {
-  appendFileSync(inject("figuresFile"), `${JSON.stringify(row)}\n`);
+  const file: string | undefined = inject("figuresFile");
+  const recorded: RecordedFigure = {
+    ...row,
+    source: expect.getState().testPath ?? "",
+  };
+  if (file) appendFileSync(file, `${JSON.stringify(recorded)}\n`);
   return row;
 }
 

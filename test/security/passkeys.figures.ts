@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { closeDb, getDb } from "@/lib/db";
@@ -13,6 +12,7 @@ import {
   verifyPasskeyStep,
 } from "@/lib/steps/verify-passkey";
 import type { ChallengeStore } from "@/lib/store/types";
+import { createTestAccount } from "@/test/support/accounts";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import {
@@ -53,9 +53,8 @@ afterAll(async () => {
 async function withPasskey(passkey: SoftwarePasskey) {
   const phone = randomMobile("+3361");
   const email = `pk${randomInt(1e12)}@example.com`;
-  const account = await createAccount({ email, passwordHash: "h", phone });
-  if (!account.ok) throw new Error(account.error);
-  const user = { id: account.userId, email };
+  const account = await createTestAccount({ email, phone });
+  const user = { id: account.id, email };
   const start = await startAddingPasskey(APP_URL, user, Date.now());
   if (!start.ok) throw new Error(start.error);
   const response = passkey.register(start.options, APP_URL);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
-import { formatFigures, type Figure } from "./figures";
+import { formatFigures, type RecordedFigure } from "./figures";
 
 // Global setup of `npm run test:security`: creates its database if missing (the shared setup then
 // migrates it), gives the figures files somewhere to write their rows, and prints every row as
@@ -18,8 +18,13 @@ export default async function setup(project: TestProject) {
     const rows = readFileSync(file, "utf8")
       .split("\n")
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as Figure)
-      .sort((a, b) => rank(a.section) - rank(b.section)); // stable: files finish in any order
+      .map((line) => JSON.parse(line) as RecordedFigure)
+      // Files finish in any order: a section's rows go by the file that recorded them (a stable
+      // sort keeps each file's own order).
+      .sort(
+        (a, b) =>
+          rank(a.section) - rank(b.section) || a.source.localeCompare(b.source),
+      );
     rmSync(dir, { recursive: true, force: true });
     const failed = rows.filter((r) => !r.ok).length;
     console.log(

@@ -52,6 +52,7 @@ const { redeemSecondFactor } = await import("@/lib/auth/redeem");
 const { challengeCookieName } = await import("@/lib/http/challenge-cookie");
 const { createNextAuthClient, verifiedChallenge } =
   await import("@/test/support/next-auth");
+const { createTestAccount } = await import("@/test/support/accounts");
 const nextAuth = createNextAuthClient(
   await import("@/app/api/auth/[...nextauth]/route"),
 );
@@ -85,22 +86,7 @@ async function account(verified = true): Promise<Person> {
   const n = people++;
   const phone = `+3362${String((RUN * 1000 + n) % 1e7).padStart(7, "0")}`;
   const email = `figures.reset.${RUN}.${n}@example.com`;
-  const db = await getDb();
-  const user = await db.user.create({
-    data: {
-      email,
-      passwordHash: "not a password hash",
-      emailVerifiedAt: verified ? new Date() : null,
-      phones: {
-        create: {
-          number: phone,
-          verifiedNumber: phone,
-          verifiedAt: new Date(),
-        },
-      },
-    },
-  });
-  return { id: user.id, email, phone };
+  return createTestAccount({ email, phone, emailVerified: verified });
 }
 
 const tokenFor = (email: string) =>

@@ -1,7 +1,6 @@
 import { randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { closeDb, getDb } from "@/lib/db";
@@ -12,6 +11,7 @@ import {
 } from "@/lib/steps/set-up-authenticator";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
 import type { ChallengeStore, FactorKind } from "@/lib/store/types";
+import { createTestAccount } from "@/test/support/accounts";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import { randomMobile } from "@/test/support/phones";
@@ -44,9 +44,8 @@ afterAll(async () => {
 async function newUser() {
   const phone = randomMobile("+3361");
   const email = `race${randomInt(1e12)}@example.com`;
-  const account = await createAccount({ email, passwordHash: "h", phone });
-  if (!account.ok) throw new Error(account.error);
-  return { id: account.userId, email };
+  const account = await createTestAccount({ email, phone });
+  return { id: account.id, email };
 }
 
 async function openChallenges(userId: string, factors: FactorKind[]) {

@@ -1,18 +1,38 @@
 import { createAccount } from "@/lib/account/records";
 import { getDb } from "@/lib/db";
+import { hashPassword } from "@/lib/password/hash";
 
-// An account as sign-up leaves it, for tests that need a person: the email address verified or
-// not, as the test says (only a verified address gets notices and reset links).
+// The one way a test makes a person: an account as sign-up leaves it (a verified phone), with the
+// email address verified or not as the test says (only a verified address gets notices and reset
+// links). Give `password` for a person who signs in (hashed as sign-up would), or `passwordHash`
+// for one who never types it (a stand-in that skips argon2's cost).
 
-export async function createTestAccount(a: {
+export interface TestAccountInput {
   email: string;
   phone: string;
-  passwordHash: string;
-  emailVerified: boolean;
-}) {
+  password?: string;
+  passwordHash?: string;
+  /** Defaults to false: sign-up leaves the address unproven. */
+  emailVerified?: boolean;
+}
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  phone: string;
+}
+
+export async function createTestAccount(
+  a: TestAccountInput,
+): Promise<TestAccount> {
+  const passwordHash =
+    a.passwordHash ??
+    (a.password === undefined
+      ? "not a password hash"
+      : await hashPassword(a.password));
   const made = await createAccount({
     email: a.email,
-    passwordHash: a.passwordHash,
+    passwordHash,
     phone: a.phone,
   });
   if (!made.ok) throw new Error(made.error);

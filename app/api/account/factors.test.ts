@@ -11,10 +11,8 @@ import {
 } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
-import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
-import { hashPassword } from "@/lib/password/hash";
 import { getChallengeStore } from "@/lib/store";
 import { listOutbox } from "@/lib/messaging/outbox";
 import {
@@ -26,6 +24,7 @@ import {
   SESSION_COOKIE,
   signInBrowser,
 } from "@/test/support/account-session";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import {
@@ -68,10 +67,8 @@ afterAll(async () => closeDb(await getDb()));
 async function personWithApp() {
   const email = `p${randomInt(1e9)}@example.com`;
   const phone = randomMobile("+3361");
-  const passwordHash = await hashPassword(PASSWORD);
-  const account = await createAccount({ email, passwordHash, phone });
-  if (!account.ok) throw new Error(account.error);
-  const user = { id: account.userId, email };
+  const account = await createTestAccount({ email, phone, password: PASSWORD });
+  const user = { id: account.id, email };
   const setup = await startAuthenticatorSetup(user, Date.now());
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
@@ -113,11 +110,7 @@ describe("signing in with an authenticator app", () => {
   it("refuses a code for a factor the challenge does not take, and a malformed one, without counting", async () => {
     const email = `p${randomInt(1e9)}@example.com`;
     const phone = randomMobile("+3361");
-    await createAccount({
-      email,
-      passwordHash: await hashPassword(PASSWORD),
-      phone,
-    });
+    await createTestAccount({ email, phone, password: PASSWORD });
     await post(login, "/api/login", { email, password: PASSWORD });
     const totp = await post(verify, "/api/otp/verify", {
       factor: "totp",
@@ -171,10 +164,9 @@ describe("a signed-in person's factor routes", () => {
   async function person(minutesAgo = 0) {
     const email = `p${randomInt(1e9)}@example.com`;
     const phone = randomMobile("+3361");
-    const account = await createAccount({ email, passwordHash: "h", phone });
-    if (!account.ok) throw new Error(account.error);
-    await signIn(account.userId, email, minutesAgo);
-    return { id: account.userId, email, phone };
+    const account = await createTestAccount({ email, phone });
+    await signIn(account.id, email, minutesAgo);
+    return account;
   }
 
   /** This browser's session replaced by one whose second factor passed 11 minutes ago. */

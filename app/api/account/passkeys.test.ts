@@ -11,15 +11,14 @@ import {
 import { POST as login } from "@/app/api/login/route";
 import { POST as passkeyOptions } from "@/app/api/otp/passkey/route";
 import { POST as passkeyVerify } from "@/app/api/otp/passkey/verify/route";
-import { createAccount } from "@/lib/account/records";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { deviceCookieName } from "@/lib/http/device-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
 import { getChallengeStore } from "@/lib/store";
+import { createTestAccount } from "@/test/support/accounts";
 import { postAsBrowser, signInBrowser } from "@/test/support/account-session";
 import { resetTables } from "@/test/support/db";
 import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
@@ -50,10 +49,7 @@ const REAUTH = { code: "REAUTH_REQUIRED" };
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
   const phone = randomMobile("+3361");
-  const passwordHash = await hashPassword(PASSWORD);
-  const account = await createAccount({ email, passwordHash, phone });
-  if (!account.ok) throw new Error(account.error);
-  return { id: account.userId, email, phone };
+  return createTestAccount({ email, phone, password: PASSWORD });
 }
 
 /** A person with one passkey, added from a session this browser then left. */

@@ -1,12 +1,12 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { getDb } from "@/lib/db";
 import { rememberDevice } from "@/lib/devices/records";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword, verifyPassword } from "@/lib/password/hash";
+import { verifyPassword } from "@/lib/password/hash";
 import { getSessionStore } from "@/lib/sessions";
+import { createTestAccount } from "@/test/support/accounts";
 import { withRequest } from "@/test/support/next-headers-cjs";
 import { jsonRequest } from "@/test/support/next-request";
 import { POST as signIn } from "@/app/api/login/route";
@@ -34,13 +34,7 @@ const NEW = "a brand new passphrase 7q";
 async function person() {
   const email = `p${randomInt(1e9)}@example.com`;
   const phone = randomMobile("+3364");
-  const account = await createAccount({
-    email,
-    passwordHash: await hashPassword(OLD),
-    phone,
-  });
-  if (!account.ok) throw new Error(account.error);
-  return { id: account.userId, email, phone };
+  return createTestAccount({ email, phone, password: OLD });
 }
 
 const browser = (userId: string, ageSeconds = 0) =>

@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/password/hash";
 import { getChallengeStore } from "@/lib/store";
 import {
   postAsBrowser,
@@ -30,7 +29,7 @@ async function signedInPerson() {
   const account = await createTestAccount({
     email: `s${randomInt(1e9)}@example.com`,
     phone: randomMobile("+3367"),
-    passwordHash: await hashPassword("a long enough password"),
+    password: "a long enough password",
     emailVerified: false,
   });
   await signInBrowser(account.id, account.email);

@@ -9,7 +9,6 @@ import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { SENDS_PER_PHONE_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { NOTICES, noticeEmail } from "@/lib/notices/catalogue";
-import { hashPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { getChallengeStore } from "@/lib/store";
 import {
@@ -52,7 +51,7 @@ async function person(opts: { emailVerified?: boolean } = {}) {
   return createTestAccount({
     email,
     phone,
-    passwordHash: await hashPassword(PASSWORD),
+    password: PASSWORD,
     emailVerified: opts.emailVerified ?? false,
   });
 }

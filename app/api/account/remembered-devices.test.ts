@@ -12,17 +12,18 @@ import {
 } from "vitest";
 import { POST as login } from "@/app/api/login/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
-import { createAccount } from "@/lib/account/records";
 import { authCookies } from "@/lib/auth/cookies";
 import { redeemSecondFactor } from "@/lib/auth/redeem";
 import { closeDb, getDb } from "@/lib/db";
 import { keyedHash } from "@/lib/keys";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { deviceCookieName } from "@/lib/http/device-cookie";
 import { REMEMBER_DEVICE_SECONDS } from "@/lib/devices/policy";
+import { recognizeDevice } from "@/lib/devices/records";
+import { recordExact } from "@/test/security/figures";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import {
   installNextHeadersForCjs,
@@ -42,11 +43,23 @@ import { POST as forget } from "./devices/forget/route";
 import { POST as generate } from "./recovery-codes/route";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
+// Each attack below repeats its password step TRIALS times: the send and sign-in limits are raised,
+// as they are not what this file tests.
+vi.hoisted(() => {
+  process.env.LIMIT_SENDS_PER_PHONE_PER_HOUR = "1000";
+  process.env.LIMIT_SENDS_PER_ACCOUNT_PER_HOUR = "1000";
+  process.env.LIMIT_SENDS_PER_IP_PER_HOUR = "1000";
+  process.env.LIMIT_LOGINS_PER_IP_PER_15_MIN = "1000";
+});
 
 // Remembered devices through the real routes, Postgres and the code store: the box on the code
 // step, the password step that skips the second factor for that browser only, forgetting, and
-// every factor change forgetting them all and ending the person's other sessions.
+// every factor change forgetting them all and ending the person's other sessions. The security
+// report (`npm run test:security`) prints how many of TRIALS password steps each attack got past
+// the second factor.
 
+const SECTION = "devices";
+const TRIALS = 5;
 const PASSWORD = "a long enough password";
 const SESSION_COOKIE = authCookies("http://localhost:3000").cookies.sessionToken
   .name;
@@ -75,19 +88,42 @@ const latestCode = (to: string) =>
 async function person() {
   const email = `d${randomInt(1e9)}@example.com`;
   const phone = randomMobile("+3362");
-  const account = await createAccount({
-    email,
-    passwordHash: await hashPassword(PASSWORD),
-    phone,
-  });
-  if (!account.ok) throw new Error(account.error);
-  return { id: account.userId, email, phone };
+  return createTestAccount({ email, phone, password: PASSWORD });
 }
 
 /** The password step, then (unless skipped) the texted code, ticking the box when `remember`. */
 async function passwordStep(p: { email: string }, password = PASSWORD) {
   cookieJar.delete(CHALLENGE());
   return post(login, "/api/login", { email: p.email, password });
+}
+
+/** The report's rows, in its order, filled in by the tests below. */
+const skips = new Map<string, number>([
+  ["own live token", NaN],
+  ["own token, wrong password", NaN],
+  ["another person's token", NaN],
+  ["token replayed after Forget", NaN],
+  ["expired token", NaN],
+  ["token after a factor change", NaN],
+]);
+let tokenBits = NaN;
+
+/** How many of TRIALS password steps, from this browser holding `token`, skipped the second factor. */
+async function skipsWith(
+  attack: string,
+  p: { email: string },
+  token: string,
+  password = PASSWORD,
+) {
+  let skipped = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    cookieJar.delete(CHALLENGE());
+    cookieJar.set(DEVICE(), token);
+    const step = await post(login, "/api/login", { email: p.email, password });
+    if (step.json.signIn === true) skipped++;
+  }
+  skips.set(attack, skipped);
+  return skipped;
 }
 
 async function signInWithCode(
@@ -122,7 +158,19 @@ beforeEach(async () => {
   clearBrowser();
   await resetTables();
 });
-afterAll(async () => closeDb(await getDb()));
+afterAll(async () => {
+  for (const [attack, skipped] of skips)
+    if (!Number.isNaN(skipped))
+      recordExact(
+        SECTION,
+        `${attack}: password steps without a second factor (of ${TRIALS})`,
+        skipped,
+        attack === "own live token" ? TRIALS : 0,
+      );
+  if (!Number.isNaN(tokenBits))
+    recordExact(SECTION, "device token bits", tokenBits, 256);
+  await closeDb(await getDb());
+});
 
 describe("remembering a device", () => {
   it("skips the second factor at the next sign-in from that browser, never the password", async () => {
@@ -158,12 +206,25 @@ describe("remembering a device", () => {
       where: { userId: p.id, type: "login_success" },
     });
     expect(success?.detail).toMatchObject({ factor: "device" });
+
+    const token = cookieJar.get(DEVICE())!;
+    expect(await skipsWith("own live token", p, token)).toBe(TRIALS);
+    expect(
+      await skipsWith(
+        "own token, wrong password",
+        p,
+        token,
+        "a wrong password!",
+      ),
+    ).toBe(0);
   });
 
   it("keeps the token only in an httpOnly cookie for 30 days, and only its keyed hash on the server", async () => {
     const p = await person();
     await signInWithCode(p, true);
     const token = cookieJar.get(DEVICE())!;
+    tokenBits = Buffer.from(token, "base64url").length * 8;
+    expect(tokenBits).toBe(256);
     expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16);
     expect(cookieOptions.get(DEVICE())).toMatchObject({
       httpOnly: true,
@@ -201,9 +262,11 @@ describe("remembering a device", () => {
       where: { userId: p.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
+    const token = cookieJar.get(DEVICE())!;
     const next = await passwordStep(p);
     expect(next.json).not.toHaveProperty("signIn");
     expect(next.json.delivery).not.toBe("none");
+    expect(await skipsWith("expired token", p, token)).toBe(0);
   });
 
   it("refuses another person's device token", async () => {
@@ -212,9 +275,13 @@ describe("remembering a device", () => {
     const stranger = await person();
     const texts = listOutbox(stranger.phone).length;
     // The same browser (the owner's device cookie), the stranger's own password.
+    const token = cookieJar.get(DEVICE())!;
     const next = await passwordStep(stranger);
     expect(next.json).not.toHaveProperty("signIn");
     expect(listOutbox(stranger.phone).length).toBe(texts + 1);
+    expect(await skipsWith("another person's token", stranger, token)).toBe(0);
+    // Nor does a token that was never issued let anyone skip it.
+    expect(await recognizeDevice(owner.id, "not-a-token")).toBe(false);
   });
 });
 
@@ -241,6 +308,7 @@ describe("forgetting a device", () => {
     cookieJar.set(DEVICE(), token);
     const next = await passwordStep(p);
     expect(next.json).not.toHaveProperty("signIn");
+    expect(await skipsWith("token replayed after Forget", p, token)).toBe(0);
   });
 
   it("cannot forget another person's device", async () => {
@@ -306,6 +374,9 @@ describe("a change of factor", () => {
       await post(generate, "/api/account/recovery-codes", {}),
     ).toMatchObject({ status: 200 });
     await expectForgottenAndOthersEnded(s);
+    expect(await skipsWith("token after a factor change", s.p, s.token)).toBe(
+      0,
+    );
   });
 
   it("turning on an authenticator app forgets every remembered device and ends the other sessions", async () => {

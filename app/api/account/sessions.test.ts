@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { createAccount } from "@/lib/account/records";
 import { getDb } from "@/lib/db";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { getSessionStore } from "@/lib/sessions";
@@ -8,6 +7,7 @@ import {
   listSignedInDevices,
   sessionHandle,
 } from "@/lib/steps/manage-sessions";
+import { createTestAccount } from "@/test/support/accounts";
 import {
   openBrowser,
   postFrom,
@@ -29,13 +29,11 @@ const IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Version/18.0 Mobile/15E148 Safari/604.1";
 
 async function person() {
-  const account = await createAccount({
+  const account = await createTestAccount({
     email: `s${randomInt(1e9)}@example.com`,
-    passwordHash: "h",
     phone: randomMobile("+3362"),
   });
-  if (!account.ok) throw new Error(account.error);
-  return account.userId;
+  return account.id;
 }
 
 const browser = (userId: string, userAgent: string, ageSeconds = 0) =>

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCK_LADDER_SECONDS } from "@/lib/challenge/policy";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword } from "@/lib/password/hash";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {
@@ -41,7 +40,7 @@ async function person() {
   return createTestAccount({
     email,
     phone,
-    passwordHash: await hashPassword(PASSWORD),
+    password: PASSWORD,
     emailVerified: true,
   });
 }

@@ -7,7 +7,7 @@ import { recognizeDevice, rememberDevice } from "@/lib/devices/records";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { consumeSendLimits } from "@/lib/limits/decide";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { hashPassword, verifyPassword } from "@/lib/password/hash";
+import { verifyPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import {
   startAuthenticatorSetup,
@@ -56,7 +56,7 @@ async function account({ verified = true } = {}) {
   return createTestAccount({
     email,
     phone,
-    passwordHash: await hashPassword(OLD_PASSWORD),
+    password: OLD_PASSWORD,
     emailVerified: verified,
   });
 }

@@ -7,7 +7,7 @@ import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
 
 vi.stubEnv("APP_URL", "https://twostep.example");
 installNextHeadersForCjs();
-const { createAccount } = await import("@/lib/account/records");
+const { createTestAccount } = await import("@/test/support/accounts");
 const { closeDb, getDb } = await import("@/lib/db");
 const { createNextAuthClient, verifiedChallenge } =
   await import("@/test/support/next-auth");
@@ -23,14 +23,12 @@ afterAll(async () => {
 
 describe("over https", () => {
   it("next-auth's session, CSRF and callback cookies are __Host- cookies, and the session works", async () => {
-    const account = await createAccount({
+    const account = await createTestAccount({
       email: "grace@example.com",
-      passwordHash: "h",
       phone: PHONE,
     });
-    if (!account.ok) throw new Error(account.error);
     const { cookie, setCookieHeaders } = await nextAuth.signIn(
-      await verifiedChallenge(account.userId, PHONE),
+      await verifiedChallenge(account.id, PHONE),
     );
     expect(cookie).toMatch(/^__Host-next-auth\.session-token=/);
     const names = setCookieHeaders.map((h) => h.split("=")[0]);
@@ -49,6 +47,6 @@ describe("over https", () => {
       expect(header).toMatch(/; SameSite=Lax/i);
       expect(header).not.toMatch(/; Domain=/i);
     }
-    expect((await nextAuth.session(cookie!)).user?.id).toBe(account.userId);
+    expect((await nextAuth.session(cookie!)).user?.id).toBe(account.id);
   });
 });

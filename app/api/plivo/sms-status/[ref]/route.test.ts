@@ -8,6 +8,7 @@ import {
   vi,
 } from "vitest";
 import { signSmsRequest } from "@/lib/messaging/plivo-signature";
+import { createTestAccount } from "@/test/support/accounts";
 import { resetTables } from "@/test/support/db";
 import { startChallengeWithCode } from "@/test/support/messenger";
 
@@ -33,7 +34,6 @@ let mod: {
   GET: typeof import("@/app/api/otp/status/route").GET;
   store: import("@/lib/store").ChallengeStore;
   cookieName: string;
-  createAccount: typeof import("@/lib/account/records").createAccount;
   listRecentEvents: typeof import("@/lib/audit").listRecentEvents;
 };
 
@@ -52,7 +52,6 @@ beforeAll(async () => {
     cookieName: (
       await import("@/lib/http/challenge-cookie")
     ).challengeCookieName(),
-    createAccount: (await import("@/lib/account/records")).createAccount,
     listRecentEvents: (await import("@/lib/audit")).listRecentEvents,
   };
 });
@@ -64,14 +63,12 @@ beforeEach(async () => {
 
 /** A login challenge whose code went out through a Plivo-like messenger; returns the status URL. */
 async function textCode() {
-  const account = await mod.createAccount({
+  const account = await createTestAccount({
     email: "ada@example.com",
-    passwordHash: "h",
     phone: PHONE,
   });
-  if (!account.ok) throw new Error(account.error);
   const started = await startChallengeWithCode(mod.store, {
-    userId: account.userId,
+    userId: account.id,
     phone: PHONE,
     appUrl: APP_URL,
     provider: "plivo",
@@ -83,7 +80,7 @@ async function textCode() {
   const resend = () => started.resend("sms", (later += 31_000));
   // Plivo names its message in the report; the app goes by the sealed send number instead.
   const uuid = "0936ec98-7c4c-11e4-9bd8-22000afa12b9";
-  return { id, userId: account.userId, statusUrl, uuid, messenger, resend };
+  return { id, userId: account.id, statusUrl, uuid, messenger, resend };
 }
 
 function report(
