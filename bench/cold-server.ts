@@ -9,11 +9,13 @@ import {
   withoutUpstash,
   type Started,
 } from "./servers";
-import { STAGE_DIR } from "./stage";
+import { PRELOAD_ENTRIES_VAR, STAGE_DIR } from "./stage";
 
 // A server as a serverless instance meets its first request: plain `next start` of the bench build,
-// with no start-up warm-up (TWOSTEP_WARM_UP unset, as on Vercel) and no harness preload, handed
-// its first request as soon as its port accepts a connection. Readiness is probed with a bare TCP
+// with no start-up warm-up (TWOSTEP_WARM_UP unset, as on Vercel), no harness preload, and without
+// Next's loading of every route as it starts (a serverless function loads only its own route, and
+// a first request that shared the cores with loading all the others would measure them, not its
+// route), handed its first request as soon as its port accepts a connection. Readiness is probed with a bare TCP
 // connect: an HTTP request would itself load a route and warm what the first request should pay.
 
 const PROBE_EVERY_MS = 5;
@@ -45,7 +47,11 @@ export async function startCold(upstash: {
   token: string;
 }): Promise<ColdServer> {
   const port = await freePort();
-  const env = { ...withoutUpstash(process.env), ...serverEnv(port, upstash) };
+  const env: NodeJS.ProcessEnv = {
+    ...withoutUpstash(process.env),
+    ...serverEnv(port, upstash),
+    [PRELOAD_ENTRIES_VAR]: "0",
+  };
   delete env.TWOSTEP_WARM_UP;
   const spawnedAt = performance.now();
   const child = spawn(

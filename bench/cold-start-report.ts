@@ -38,6 +38,7 @@ export function coldStartLines(
         "first ms",
         "vs floor",
         "worst",
+        "vs empty page",
         "spawn → answer ms",
         "port open ms",
         "unexpected",
@@ -47,6 +48,7 @@ export function coldStartLines(
         r.firstMs,
         `${r.ratio.toFixed(2)}×`,
         `${r.worstRatio.toFixed(2)}×`,
+        r.vsEmptyPage === undefined ? "—" : `${r.vsEmptyPage.toFixed(2)}×`,
         r.fromSpawnMs,
         r.portOpenMs,
         r.unexpected || "—",
@@ -55,7 +57,7 @@ export function coldStartLines(
   ];
   if (floor)
     out.push(
-      `  The floor's first request (${floor.firstMs} ms) is mostly Next's own start-up after the port opens (config, router, instrumentation), which every route's first request pays too.`,
+      `  Every first request also pays what Next still does after opening its port (config, router, instrumentation): the floor's ${floor.firstMs} ms is that and an empty route. Pages load Next's page renderer besides, which no route handler needs: "vs empty page" is a page's first request against the empty page's.`,
     );
   out.push(
     "\nFunction size (the build's file traces: the entry, its .nft.json and the minimal Next server's, each file once):",

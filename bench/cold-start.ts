@@ -36,6 +36,8 @@ export interface ColdStartRow {
   portOpenMs: number;
   ratio: number;
   worstRatio: number;
+  /** Pages only: the median ratio to the empty page's first request (Next's page runtime). */
+  vsEmptyPage?: number;
   starts: number;
   /** Answers other than the expected status, e.g. "500×2"; empty when none. */
   unexpected: string;
@@ -59,6 +61,7 @@ const get = (path: string, cookie?: string): Ready => ({
 const challenge = (id: string) => `${CHALLENGE_COOKIE}=${id}`;
 
 export const FLOOR_ROUTE = "floor (POST /api/bench/floor)";
+const EMPTY_PAGE = "empty page (GET /bench/empty)";
 
 function coldRoutes(
   users: BenchUser[],
@@ -73,12 +76,7 @@ function coldRoutes(
   ): ColdRoute => ({ name, expect, prepare, budgeted });
   return [
     route(FLOOR_ROUTE, 200, async () => post("/api/bench/floor", {}), false),
-    route(
-      "empty page (GET /bench/empty)",
-      200,
-      async () => get("/bench/empty"),
-      false,
-    ),
+    route(EMPTY_PAGE, 200, async () => get("/bench/empty"), false),
     route("password step (POST /api/login)", 200, async (i) => {
       const user = users[i % users.length]!;
       return post("/api/login", {
@@ -146,9 +144,11 @@ export async function measureColdStarts(
     for (const [r, route] of routes.entries())
       samples[r]!.push(await startOnce(upstash, await route.prepare(i)));
   const floor = samples[0]!;
+  const empty = samples[routes.findIndex((r) => r.name === EMPTY_PAGE)]!;
   return routes.map((route, r) => {
     const own = samples[r]!;
     const ratios = own.map((s, i) => s.firstMs / floor[i]!.firstMs);
+    const isPage = route.name.startsWith("GET /");
     const statuses = new Map<number, number>();
     for (const s of own)
       if (s.status !== route.expect)
@@ -161,6 +161,11 @@ export async function measureColdStarts(
       portOpenMs: round1(median(own.map((s) => s.portOpenMs))),
       ratio: round2(median(ratios)),
       worstRatio: round2(Math.max(...ratios)),
+      ...(isPage && {
+        vsEmptyPage: round2(
+          median(own.map((s, i) => s.firstMs / empty[i]!.firstMs)),
+        ),
+      }),
       starts: own.length,
       unexpected: [...statuses]
         .map(([status, n]) => `${status}×${n}`)
