@@ -31,7 +31,7 @@ export function coldStartLines(
 ): string[] {
   const floor = rows.find((r) => r.route === FLOOR_ROUTE);
   const out = [
-    `\nCold starts: a fresh \`next start\` with no warm-up per request, its first request sent once the port accepts a connection; ${COLD_STARTS} rounds, each starting every route once; medians over the rounds, each ratio to the same round's floor (budget ≤ ${BUDGETS.maxColdStartRatio}×):`,
+    `\nCold starts: a fresh \`next start\` per request, with no warm-up and loading only the route asked for; its first request sent once the port accepts a connection; ${COLD_STARTS} rounds, each starting every route once; medians over the rounds, each ratio to the same round's floor (budget ≤ ${BUDGETS.maxColdStartRatio}×):`,
     table(
       [
         "first request",
