@@ -39,6 +39,9 @@ export const BUDGETS = {
   maxSendCpuRatio: 2.5,
   /** The first request after "Ready" against the median of the next ten. */
   maxFirstRequestRatio: 2,
+  /** A fresh server's first request to a real route against its first request to the floor route
+   * (no warm-up: a serverless instance's cold start). */
+  maxColdStartRatio: 1.5,
 } as const;
 
 /** Limits the server runs with: high enough that the figures measure work, not refusals. */

@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BENCH, BUDGETS } from "./config";
+import type { ColdStartRow } from "./cold-start";
+import { coldStartChecks, coldStartLines } from "./cold-start-report";
+import type { FunctionSize } from "./function-size";
 import type { PageJs } from "./first-load";
 import { FOLLOWING, type FirstRequest } from "./first-request";
 import type { MemoryPeak } from "./counters";
@@ -31,6 +34,10 @@ export interface Report {
   readyMs: number;
   /** By code store: the first request after "Ready" against the next ten. */
   firstRequest: Record<string, FirstRequest>;
+  /** Fresh servers with no warm-up: each route's first request against the floor route's. */
+  coldStarts: ColdStartRow[];
+  /** What each serverless function of the build carries, from its file traces. */
+  functions: FunctionSize[];
   rows: Row[];
   flow: FlowRow;
   steps: StepCount[];
@@ -115,6 +122,7 @@ export function checkBudgets(r: Omit<Report, "checks">): Check[] {
       limit: `≤ ${BUDGETS.maxFirstRequestRatio}×`,
       pass: f.ratio <= BUDGETS.maxFirstRequestRatio,
     });
+  checks.push(...coldStartChecks(r.coldStarts));
   const empty = r.pages.find((p) => p.page === "empty page")!;
   for (const p of r.pages.filter((x) => x !== empty)) {
     const ratio = p.gzipKb / empty.gzipKb;
@@ -221,8 +229,9 @@ export function printReport(r: Report) {
     out.push(
       `First request after Ready (${store} store, ${f.request}), median of ${f.starts} starts: ${f.firstMs} ms; median of the next ${FOLLOWING}: ${f.medianNextMs} ms; ratio ${f.ratio.toFixed(2)}× (budget ≤ ${BUDGETS.maxFirstRequestRatio}×; worst start ${f.worstRatio.toFixed(2)}×)`,
     );
+  out.push(...coldStartLines(r.coldStarts, r.functions));
   out.push(
-    `Peak RSS: ${r.memory.peakTreeRssMb} MB (process tree, sampled); high-water mark ${r.memory.peakProcessHwmMb} MB`,
+    `\nPeak RSS: ${r.memory.peakTreeRssMb} MB (process tree, sampled); high-water mark ${r.memory.peakProcessHwmMb} MB`,
   );
   out.push(
     `  peak by phase: ${Object.entries(r.memory.byPhaseMb)

@@ -7,6 +7,7 @@ import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/password/hash";
 import { BENCH } from "./config";
+import { measureColdStarts } from "./cold-start";
 import { readCounters, readMemoryPhase, type MemoryPeak } from "./counters";
 import { firstLoadJs } from "./first-load";
 import {
@@ -17,6 +18,7 @@ import {
   type FirstRequest,
 } from "./first-request";
 import { measureLoginFlow } from "./flow";
+import { measureFunctions } from "./function-size";
 import { type Row, type Scenario, type Target } from "./load";
 import { measureRounds } from "./rounds";
 import { checkBudgets, printReport, writeReport, type Report } from "./report";
@@ -37,6 +39,7 @@ import {
   type NextServer,
 } from "./servers";
 import { CHALLENGE_COOKIE } from "./scenarios";
+import { signIn } from "./sign-in";
 import { countLoginSteps } from "./steps";
 
 async function argon2Cost() {
@@ -183,7 +186,11 @@ async function main() {
       ),
     ];
     const memory = { ...rss.stop(), heapByPhase };
+    // A signed-in browser's cookies, for /account's cold start; its session lives in the store.
+    const signedIn = await signIn(base, users[users.length - 1]!);
     await next.stop();
+    // Fresh servers on the same build and stores, with nothing else running.
+    const coldStarts = await measureColdStarts(upstash, users, make, signedIn);
     await upstash.stop();
     // One server at a time, so the two never share the cores.
     const embedded = await measureEmbedded(users);
@@ -197,6 +204,8 @@ async function main() {
       settings: withoutSecrets(),
       readyMs: next.readyMs,
       firstRequest,
+      coldStarts,
+      functions: await measureFunctions(),
       rows,
       flow,
       steps,

@@ -13,9 +13,9 @@ import { ROOT, STAGE_DIR, stageSources } from "./stage";
 // protocol in front of the local Redis (its own process, as Upstash would be), and `next start` with
 // the harness's counters preloaded. Each is stopped when the run ends.
 
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
-const startScript = () =>
+export const startScript = () =>
   (
     JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
       scripts: Record<string, string>;
@@ -90,7 +90,7 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-function stopper(child: ChildProcess) {
+export function stopper(child: ChildProcess) {
   return () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode) return resolve();
@@ -129,7 +129,7 @@ const UPSTASH_VARS = [
   "KV_REST_API_TOKEN",
 ];
 
-function withoutUpstash(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutUpstash(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   for (const name of UPSTASH_VARS) delete copy[name];
   return copy;

@@ -29,13 +29,24 @@ const SOURCES = [
 
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 
+/**
+ * Set to "0" in a server's environment: that `next start` loads each route on its first request
+ * only, as a serverless function does, instead of loading every route of the app as it starts.
+ */
+export const PRELOAD_ENTRIES_VAR = "BENCH_PRELOAD_ENTRIES";
+
 // The product's config, unchanged, plus what only this build wants: types are checked by
-// `npm run typecheck`, not again here.
+// `npm run typecheck`, not again here. `next start` reads this file again when it starts, so
+// the preload switch is the server's, not the build's.
 const STAGED_CONFIG = `const product = require("./next.config.product.js");
 module.exports = async (...args) => {
   const config = typeof product === "function" ? await product(...args) : product;
   return {
     ...config,
+    experimental: {
+      ...config.experimental,
+      preloadEntriesOnStart: process.env.${PRELOAD_ENTRIES_VAR} !== "0",
+    },
     typescript: { ...config.typescript, ignoreBuildErrors: true },
     turbopack: { ...config.turbopack, root: ${JSON.stringify(ROOT)} },
     outputFileTracingRoot: ${JSON.stringify(ROOT)},

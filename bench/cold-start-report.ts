@@ -1,0 +1,76 @@
+import { BUDGETS } from "./config";
+import {
+  COLD_STARTS,
+  coldStartPasses,
+  FLOOR_ROUTE,
+  type ColdStartRow,
+} from "./cold-start";
+import type { FunctionSize } from "./function-size";
+import type { Check } from "./report";
+import { table } from "./table";
+
+// The cold-start section of the report: each route's first request on a fresh server against the
+// floor route's, the budget checks on them, and what each function carries.
+
+export function coldStartChecks(rows: ColdStartRow[]): Check[] {
+  return rows
+    .filter((row) => row.budgeted)
+    .map((row) => ({
+      budget: `cold start: ${row.route} vs floor (median of ${row.starts} starts)`,
+      value: row.unexpected
+        ? `answered ${row.unexpected}`
+        : `${row.ratio.toFixed(2)}× (worst ${row.worstRatio.toFixed(2)}×)`,
+      limit: `≤ ${BUDGETS.maxColdStartRatio}×`,
+      pass: coldStartPasses(row),
+    }));
+}
+
+export function coldStartLines(
+  rows: ColdStartRow[],
+  functions: FunctionSize[],
+): string[] {
+  const floor = rows.find((r) => r.route === FLOOR_ROUTE);
+  const out = [
+    `\nCold starts: a fresh \`next start\` per request, with no warm-up and loading only the route asked for; its first request sent once the port accepts a connection; ${COLD_STARTS} rounds, each starting every route once; medians over the rounds, each ratio to the same round's floor (budget ≤ ${BUDGETS.maxColdStartRatio}×):`,
+    table(
+      [
+        "first request",
+        "first ms",
+        "vs floor",
+        "worst",
+        "vs empty page",
+        "spawn → answer ms",
+        "port open ms",
+        "unexpected",
+      ],
+      rows.map((r) => [
+        r.budgeted ? r.route : `${r.route} (reference)`,
+        r.firstMs,
+        `${r.ratio.toFixed(2)}×`,
+        `${r.worstRatio.toFixed(2)}×`,
+        r.vsEmptyPage === undefined ? "—" : `${r.vsEmptyPage.toFixed(2)}×`,
+        r.fromSpawnMs,
+        r.portOpenMs,
+        r.unexpected || "—",
+      ]),
+    ),
+  ];
+  if (floor)
+    out.push(
+      `  Every first request also pays what Next still does after opening its port (config, router, instrumentation): the floor's ${floor.firstMs} ms is that and an empty route. Pages load Next's page renderer besides, which no route handler needs: "vs empty page" is a page's first request against the empty page's.`,
+    );
+  out.push(
+    "\nFunction size (the build's file traces: the entry, its .nft.json and the minimal Next server's, each file once):",
+    table(
+      ["function", "files", "MB", "largest packages (MB)", "largest file (MB)"],
+      functions.map((f) => [
+        f.name,
+        f.files,
+        f.mb.toFixed(2),
+        f.top.map((t) => `${t.where} ${t.mb.toFixed(2)}`).join(", "),
+        `${f.largestFile.file} ${f.largestFile.mb.toFixed(2)}`,
+      ]),
+    ),
+  );
+  return out;
+}
