@@ -26,7 +26,7 @@ export function useFirstStep(url: string, returnTo: string) {
       form,
     );
     if (result.ok && result.signIn) {
-      const failed = await finishSignIn(returnTo, "login");
+      const failed = await finishSignIn({ next: returnTo, signIn: true });
       if (!failed) return;
       setError(failed);
       setPending(false);

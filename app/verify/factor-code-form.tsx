@@ -5,8 +5,7 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import type { ApiError } from "@/lib/http/types";
-import type { ChallengePurpose } from "@/lib/store/types";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 import { Button } from "@/app/ui/button";
 import { useEarlyInput } from "@/app/ui/use-early-input";
 
@@ -33,7 +32,6 @@ const FIELDS = {
 export function FactorCodeForm(props: {
   factor: CheckedFactor;
   next: string;
-  purpose: ChallengePurpose;
   attemptsLeft: number;
   /** Shown until the person acts: why they see this form (e.g. an error from another). */
   notice: ApiError | null;
@@ -58,13 +56,14 @@ export function FactorCodeForm(props: {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await postJson("/api/otp/verify", {
+    const result = await postJson<AfterSecondFactor>("/api/otp/verify", {
       factor,
       code,
       remember: props.remember ?? false,
+      callbackUrl: next,
     });
     if (result.ok) {
-      const failed = await finishSignIn(next, props.purpose);
+      const failed = await finishSignIn(result);
       if (!failed) return;
       setError(failed);
     } else {

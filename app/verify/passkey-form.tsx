@@ -8,8 +8,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
-import type { ChallengePurpose } from "@/lib/store/types";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 import { Button } from "@/app/ui/button";
 
 const CANCELLED: ApiError = {
@@ -21,7 +20,6 @@ const CANCELLED: ApiError = {
 /** "Use a passkey": the browser asks the passkey (with user verification) for this sign-in. */
 export function PasskeyForm(props: {
   next: string;
-  purpose: ChallengePurpose;
   attemptsLeft: number;
   notice: ApiError | null;
   onAttempts: (left: number) => void;
@@ -52,12 +50,12 @@ export function PasskeyForm(props: {
       setError(CANCELLED);
       return setBusy(false);
     }
-    const result = await postJson("/api/otp/passkey/verify", {
-      response,
-      remember: props.remember ?? false,
-    });
+    const result = await postJson<AfterSecondFactor>(
+      "/api/otp/passkey/verify",
+      { response, remember: props.remember ?? false, callbackUrl: next },
+    );
     if (result.ok) {
-      const failed = await finishSignIn(next, props.purpose);
+      const failed = await finishSignIn(result);
       if (!failed) return;
       setError(failed);
     } else {

@@ -9,7 +9,7 @@ import { ERRORS } from "@/lib/errors";
 import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
 import { CodeActions } from "./code-actions";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 import { DeliveryStatus, isUndelivered } from "./delivery-status";
 import { useCountdown } from "./use-countdown";
 import { useDeliveryUpdates } from "./use-delivery-updates";
@@ -48,12 +48,13 @@ export function VerifyForm({
     async (value: string) => {
       setBusy("verify");
       setError(null);
-      const result = await postJson("/api/otp/verify", {
+      const result = await postJson<AfterSecondFactor>("/api/otp/verify", {
         code: value,
         remember,
+        callbackUrl: next,
       });
       if (result.ok) {
-        const failed = await finishSignIn(next, initial.purpose);
+        const failed = await finishSignIn(result);
         if (!failed) return;
         setError(failed);
       } else {
@@ -68,7 +69,7 @@ export function VerifyForm({
       }
       setBusy(null);
     },
-    [next, remember, initial.purpose],
+    [next, remember],
   );
 
   useDeliveryUpdates(

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { forgetAllDevices } from "@/lib/devices/records";
-import type { FactorKind } from "@/lib/store";
+import type { ChallengeFactor } from "@/lib/store";
 
 // The factors a person has, in the database. Single use is a conditional UPDATE each time (the
 // row changes only while the condition still holds), so concurrent uses cannot both pass. Every
@@ -37,7 +37,9 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
 }
 
 /** What the second-factor step offers, strongest first; the phone always, as the fallback. */
-export async function acceptedFactors(userId: string): Promise<FactorKind[]> {
+export async function acceptedFactors(
+  userId: string,
+): Promise<ChallengeFactor[]> {
   const { passkeys, totp, recoveryCodes } = await summarizeFactors(userId);
   return [
     ...(passkeys ? (["passkey"] as const) : []),

@@ -12,6 +12,7 @@ import { replaceRecoveryCodes } from "@/lib/factors/records";
 import { hashPassword } from "@/lib/password/hash";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import type { ChallengeStore } from "@/lib/store/types";
+import { testContext } from "@/test/support/context";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import { randomMobile } from "@/test/support/phones";
@@ -28,7 +29,8 @@ const PASSWORD = "a long enough password";
 let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
 let store: ChallengeStore;
 const messenger = createRecordingMessenger();
-const deps = () => ({ store, messenger, appUrl: "https://twostep.example" });
+const deps = () =>
+  testContext({ store, messenger, appUrl: "https://twostep.example" });
 /** A fresh documentation address per attempt, so no address limit is shared with other figures. */
 const meta = () => ({
   ip: `198.51.${randomInt(256)}.${randomInt(256)}`,
@@ -62,9 +64,8 @@ async function skipped(
   let n = 0;
   for (let i = 0; i < TRIALS; i++) {
     const step = await checkPasswordStep(
-      deps(),
+      { ...deps(), request: meta() },
       { email, password, deviceToken },
-      meta(),
     );
     if (step.ok && "deviceRemembered" in step) n++;
   }

@@ -26,6 +26,7 @@ import {
   SESSION_COOKIE,
   signInBrowser,
 } from "@/test/support/account-session";
+import { accountContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import {
@@ -72,16 +73,14 @@ async function personWithApp() {
   const account = await createAccount({ email, passwordHash, phone });
   if (!account.ok) throw new Error(account.error);
   const user = { id: account.userId, email };
-  const setup = await startAuthenticatorSetup(user, Date.now());
+  const ctx = accountContext(user, {
+    messenger: createRecordingMessenger(),
+    request: META,
+  });
+  const setup = await startAuthenticatorSetup(ctx);
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
-  await turnOnAuthenticator(
-    { messenger: createRecordingMessenger() },
-    user,
-    TOTP.generate({ secret }),
-    Date.now(),
-    META,
-  );
+  await turnOnAuthenticator(ctx, TOTP.generate({ secret }));
   return { email, phone, secret };
 }
 
@@ -102,7 +101,7 @@ describe("signing in with an authenticator app", () => {
       await post(verify, "/api/otp/verify", { factor: "totp", code }),
     ).toEqual({
       status: 200,
-      json: { ok: true },
+      json: { ok: true, next: "/account", signIn: true },
     });
     const id = [...cookieJar.values()][0]!;
     expect(await getChallengeStore().redeemChallenge(id)).toMatchObject({
