@@ -61,7 +61,7 @@ export async function applySecurityChange<C extends SecurityChange>(
   const done: ChangeDone = {
     sessionsEnded: await endSessions(ctx, userId, rule.endSessions),
     devicesForgotten: rule.forgetRememberedDevices
-      ? await forgetAllDevices(userId)
+      ? await forgetDevices(userId)
       : 0,
   };
   const counts = Object.entries(rule.auditCounts ?? {}).map(
@@ -76,6 +76,18 @@ export async function applySecurityChange<C extends SecurityChange>(
   });
   await tell(ctx, rule, facts);
   return done;
+}
+
+/** Each remembered browser skipped a second factor that has changed: it must pass it once again. */
+async function forgetDevices(userId: string): Promise<number> {
+  const count = await forgetAllDevices(userId);
+  if (count > 0)
+    await recordEvent({
+      type: "device_forgotten",
+      userId,
+      detail: { all: true, count },
+    });
+  return count;
 }
 
 function endSessions(
