@@ -115,7 +115,7 @@ async function openChallenge(userId: string, factors: ChallengeFactor[]) {
   return id;
 }
 
-const stepDeps = (notices: NoticePorts) =>
+const stepContext = (notices: NoticePorts) =>
   testContext({ store, appUrl: APP_URL, request: META, ...notices });
 
 /** The person's context behind their route's guards, telling through `notices`. */
@@ -222,7 +222,7 @@ const CHANGES: Record<string, Change> = {
       if (!set.ok) throw new Error(set.error);
       const id = await openChallenge(p.id, ["phone", "recovery"]);
       const used = await verifyFactorStep(
-        stepDeps(n),
+        stepContext(n),
         id,
         "recovery",
         set.codes[0]!,
@@ -246,7 +246,7 @@ const CHANGES: Record<string, Change> = {
       for (let login = 0; login < 2; login++) {
         const id = await openChallenge(p.id, ["phone", "totp"]);
         for (let i = 0; i < 5; i++)
-          last = await verifyFactorStep(stepDeps(n), id, "totp", "000000");
+          last = await verifyFactorStep(stepContext(n), id, "totp", "000000");
       }
       expect(last).toMatchObject({ ok: false, error: "ACCOUNT_LOCKED" });
       return last;

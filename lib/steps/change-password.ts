@@ -25,14 +25,14 @@ export async function changePassword(
   input: PasswordChange,
 ): Promise<Outcome> {
   const userId = ctx.user.id;
-  const meta = ctx.request;
+  const { request } = ctx;
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { email: true, passwordHash: true },
   });
   if (!user) return refuse("NOT_SIGNED_IN");
-  const limited = await checkLoginLimits(user.email, addressBucket(meta.ip));
+  const limited = await checkLoginLimits(user.email, addressBucket(request.ip));
   if (limited) {
     await notifyPasswordPause(ctx, user.email, limited);
     return limited;
@@ -41,7 +41,7 @@ export async function changePassword(
     await recordEvent({
       type: "login_failure",
       userId,
-      ...meta,
+      ...request,
       detail: { step: "password", reason: "password_change" },
     });
     return refuse("WRONG_PASSWORD", {

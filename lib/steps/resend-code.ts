@@ -9,14 +9,14 @@ import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import { isProvenNumber, type Challenge, type Channel } from "@/lib/store";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
-function sendTarget(c: Challenge, meta: RequestFacts) {
+function sendTarget(c: Challenge, request: RequestFacts) {
   const ofUser = c.purpose !== "signup"; // a sign-in, a reset or a phone change: an account's
   return {
     phone: c.phone,
     account: ofUser ? `user:${c.userId}` : `email:${c.pendingEmail}`,
     // A phone change's new number is still being proven: it spends what a sign-up's would.
     verified: isProvenNumber(c.purpose),
-    addressBucket: addressBucket(meta.ip),
+    addressBucket: addressBucket(request.ip),
   };
 }
 
@@ -29,21 +29,21 @@ export async function resendCode(
   id: string,
   channel: Channel,
 ): Promise<Outcome<{ challenge: ChallengeView }>> {
-  const meta = ctx.request;
+  const { request } = ctx;
   const outcome = await sendCode(ctx, {
     id,
     channel,
     issue: (req) => ctx.store.issueCode(id, req),
     admit: async (c) =>
       checkDestination(c.phone, channel) ??
-      consumeSendLimits(sendTarget(c, meta)),
+      consumeSendLimits(sendTarget(c, request)),
   });
   // A cookie naming no challenge reaches no one: auditing it would let anyone write rows at will.
   if (!outcome.ok && outcome.error === "NO_CHALLENGE") return outcome;
   await recordEvent({
     type: "code_sent",
     userId: outcome.ok ? outcome.challenge.userId : null,
-    ...meta,
+    ...request,
     detail: { channel, ok: outcome.ok },
   });
   return outcome.ok

@@ -27,8 +27,11 @@ export async function checkPasswordStep(
   ctx: StepContext,
   input: { email: string; password: string; deviceToken?: string | null },
 ): Promise<PasswordStep> {
-  const meta = ctx.request;
-  const limited = await checkLoginLimits(input.email, addressBucket(meta.ip));
+  const { request } = ctx;
+  const limited = await checkLoginLimits(
+    input.email,
+    addressBucket(request.ip),
+  );
   if (limited) {
     await notifyPasswordPause(ctx, input.email, limited);
     return limited;
@@ -44,7 +47,7 @@ export async function checkPasswordStep(
     await recordEvent({
       type: "login_failure",
       userId: user?.id,
-      ...meta,
+      ...request,
       detail,
     });
     return refuse("BAD_CREDENTIALS");

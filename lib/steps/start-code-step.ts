@@ -51,7 +51,7 @@ export async function startCodeStep(
   ctx: StepContext,
   start: CodeStepStart,
 ): Promise<FirstSend> {
-  const meta = ctx.request;
+  const { request } = ctx;
   const { phone, channel, factors = ["phone"] } = start;
   const id = newChallengeId(start.account);
   const challenge = {
@@ -83,7 +83,7 @@ export async function startCodeStep(
     phone,
     account: start.account,
     verified: isProvenNumber(start.purpose),
-    addressBucket: addressBucket(meta.ip),
+    addressBucket: addressBucket(request.ip),
   };
   const outcome = await sendCode(ctx, {
     id,
@@ -107,7 +107,7 @@ export async function startCodeStep(
   await recordEvent({
     type: "code_sent",
     userId: start.userId,
-    ...meta,
+    ...request,
     detail,
   });
   const delivery = outcome.ok ? outcome.challenge.delivery : "failed";
