@@ -8,11 +8,11 @@ import {
   recognizeDevice,
 } from "@/lib/devices/records";
 import { DEVICE_TOKEN_BYTES } from "@/lib/devices/policy";
-import { replaceRecoveryCodes } from "@/lib/factors/records";
 import { hashPassword } from "@/lib/password/hash";
+import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import type { ChallengeStore } from "@/lib/store/types";
-import { testContext } from "@/test/support/context";
+import { accountContext, testContext } from "@/test/support/context";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import { randomMobile } from "@/test/support/phones";
@@ -105,7 +105,8 @@ describe("remembered devices", () => {
       0,
     ]);
     const changed = await rememberedPerson();
-    await replaceRecoveryCodes(changed.id, ["figures-code-hash"]);
+    // A change of factors as the account page makes it (its security-change row forgets devices).
+    await generateRecoveryCodeSet(accountContext(changed, { ...deps() }));
     rows.push([
       "token after a factor change",
       await skipped(changed.email, changed.token),
