@@ -46,18 +46,25 @@ async function warmUp(env: Env): Promise<void> {
 const NOBODY = "start-up@twostep.invalid";
 
 async function openParts(env: Env): Promise<void> {
-  const [{ getDb }, { findLoginUser }, { acceptedFactors }, store, password] =
-    await Promise.all([
-      import("@/lib/db"),
-      import("@/lib/account/records"),
-      import("@/lib/factors/records"),
-      import("@/lib/store"),
-      import("@/lib/password/hash"),
-    ]);
+  const [
+    { getDb },
+    { findAccountByEmail },
+    { acceptedFactors },
+    store,
+    password,
+  ] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/account/email"),
+    import("@/lib/factors/records"),
+    import("@/lib/store"),
+    import("@/lib/password/hash"),
+  ]);
   const report = (part: string) => (error: unknown) =>
     console.warn(`Start-up: the ${part} is not reachable yet:`, error);
   const db = getDb()
-    .then(() => Promise.all([findLoginUser(NOBODY), acceptedFactors(NOBODY)]))
+    .then(() =>
+      Promise.all([findAccountByEmail(NOBODY), acceptedFactors(NOBODY)]),
+    )
     .catch(report("database"));
   void store.getChallengeStore().ping().catch(report("code store"));
   void password.verifyPassword(null, NOBODY).catch(() => {});

@@ -9,9 +9,26 @@ import {
 import { getEnv } from "@/lib/env";
 
 // One configured secret; each use gets its own key (HKDF, RFC 5869) so no key serves two purposes.
-const keys = new Map<string, Buffer>();
 
-function deriveKey(purpose: string): Buffer {
+/** Every purpose a key is derived for: a typo is a type error, not a silently different key. */
+export type KeyPurpose =
+  | "otp-code"
+  | "voice-code"
+  | "challenge-account"
+  | "sms-status-ref"
+  | "limit-key"
+  | "email-link"
+  | "totp-secret"
+  | "recovery-code"
+  | "webauthn-challenge"
+  | "passkey-user"
+  | "session-handle"
+  | "known-browser"
+  | "remembered-device";
+
+const keys = new Map<KeyPurpose, Buffer>();
+
+function deriveKey(purpose: KeyPurpose): Buffer {
   let key = keys.get(purpose);
   if (!key) {
     key = Buffer.from(
@@ -23,14 +40,14 @@ function deriveKey(purpose: string): Buffer {
 }
 
 /** Keyed hash (HMAC-SHA256): what the store keeps instead of a code, so a copy of it reveals none. */
-export function keyedHash(purpose: string, value: string): string {
+export function keyedHash(purpose: KeyPurpose, value: string): string {
   return createHmac("sha256", deriveKey(purpose))
     .update(value)
     .digest("base64url");
 }
 
 /** AES-256-GCM, for the one value that must be read back (the code a voice call speaks). */
-export function seal(purpose: string, plaintext: string): string {
+export function seal(purpose: KeyPurpose, plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", deriveKey(purpose), iv);
   const body = Buffer.concat([
@@ -40,7 +57,7 @@ export function seal(purpose: string, plaintext: string): string {
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
 
-export function unseal(purpose: string, sealed: string): string | null {
+export function unseal(purpose: KeyPurpose, sealed: string): string | null {
   try {
     const raw = Buffer.from(sealed, "base64url");
     const decipher = createDecipheriv(

@@ -235,7 +235,11 @@ describe("with the database unreachable", () => {
       code: newCode(app),
     });
     expect(retried.status).toBe(200);
-    expect(await retried.json()).toEqual({ ok: true });
+    expect(await retried.json()).toEqual({
+      ok: true,
+      next: "/account",
+      signIn: true,
+    });
     const user = await db.user.findUnique({
       where: { email: EMAIL },
       include: { phones: true },
@@ -294,6 +298,10 @@ describe("with the SMS provider refusing", () => {
     const verified = await call(app.verify, "/api/otp/verify", {
       code: newCode(app),
     });
-    expect(await verified.json()).toEqual({ ok: true });
+    expect(await verified.json()).toEqual({
+      ok: true,
+      next: "/account",
+      signIn: true,
+    });
   });
 });

@@ -18,7 +18,7 @@ export function useFirstStep(url: string, returnTo: string) {
   }>(url, {
     onDone: (result) =>
       result.signIn
-        ? finishSignIn(returnTo, "login")
+        ? finishSignIn({ next: returnTo, signIn: true })
         : router.push(
             `${result.next}?callbackUrl=${encodeURIComponent(returnTo)}`,
           ),

@@ -5,8 +5,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { describeError } from "@/app/ui/describe-error";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ApiError } from "@/lib/http/types";
-import type { ChallengePurpose } from "@/lib/store/types";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 import { Button } from "@/app/ui/button";
 import { useEarlyInput } from "@/app/ui/use-early-input";
 
@@ -33,7 +32,6 @@ const FIELDS = {
 export function FactorCodeForm(props: {
   factor: CheckedFactor;
   next: string;
-  purpose: ChallengePurpose;
   attemptsLeft: number;
   /** Shown until the person acts: why they see this form (e.g. an error from another). */
   notice: ApiError | null;
@@ -49,13 +47,17 @@ export function FactorCodeForm(props: {
   const adopt = (typed: string) =>
     setCode(factor === "totp" ? typed.replace(/\D/g, "").slice(0, 6) : typed);
   const ref = useEarlyInput((input) => input.value && adopt(input.value));
-  const { pending: busy, ...verifying } = useSubmit("/api/otp/verify", {
-    onDone: () => finishSignIn(next, props.purpose),
-    leaves: true,
-    onError: (refused) => {
-      if (refused.attemptsLeft !== undefined) onAttempts(refused.attemptsLeft);
+  const { pending: busy, ...verifying } = useSubmit<AfterSecondFactor>(
+    "/api/otp/verify",
+    {
+      onDone: (after) => finishSignIn(after),
+      leaves: true,
+      onError: (refused) => {
+        if (refused.attemptsLeft !== undefined)
+          onAttempts(refused.attemptsLeft);
+      },
     },
-  });
+  );
   // Until the person acts, why they see this form (e.g. an error from another factor).
   const [touched, setTouched] = useState(false);
   const error = touched ? verifying.error : props.notice;
@@ -65,7 +67,12 @@ export function FactorCodeForm(props: {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setTouched(true);
-    void verifying.submit({ factor, code, remember: props.remember ?? false });
+    void verifying.submit({
+      factor,
+      code,
+      remember: props.remember ?? false,
+      callbackUrl: next,
+    });
   }
 
   return (

@@ -9,8 +9,7 @@ import { postJson, type PostResult } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
-import type { ChallengePurpose } from "@/lib/store/types";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 import { Button } from "@/app/ui/button";
 
 const CANCELLED: ApiError = {
@@ -22,7 +21,6 @@ const CANCELLED: ApiError = {
 /** "Use a passkey": the browser asks the passkey (with user verification) for this sign-in. */
 export function PasskeyForm(props: {
   next: string;
-  purpose: ChallengePurpose;
   attemptsLeft: number;
   notice: ApiError | null;
   onAttempts: (left: number) => void;
@@ -33,7 +31,7 @@ export function PasskeyForm(props: {
 }) {
   const { next, attemptsLeft, onAttempts } = props;
   const { pending: busy, ...using } = useSubmit(askPasskey, {
-    onDone: () => finishSignIn(next, props.purpose),
+    onDone: (after) => finishSignIn(after),
     leaves: true,
     onError: (refused) => {
       if (refused.attemptsLeft !== undefined) onAttempts(refused.attemptsLeft);
@@ -46,7 +44,7 @@ export function PasskeyForm(props: {
 
   function use() {
     setTouched(true);
-    void using.submit({ remember: props.remember ?? false });
+    void using.submit({ remember: props.remember ?? false, callbackUrl: next });
   }
 
   return (
@@ -66,7 +64,9 @@ export function PasskeyForm(props: {
 }
 
 /** The server's options, the browser's passkey prompt, then the server's check of its answer. */
-async function askPasskey(body: unknown): Promise<PostResult<object>> {
+async function askPasskey(
+  body: unknown,
+): Promise<PostResult<AfterSecondFactor>> {
   const start = await postJson<{
     options: PublicKeyCredentialRequestOptionsJSON;
   }>("/api/otp/passkey", {});
@@ -75,5 +75,8 @@ async function askPasskey(body: unknown): Promise<PostResult<object>> {
     optionsJSON: start.options,
   }).catch(() => null);
   if (!response) return { ok: false, error: CANCELLED };
-  return postJson("/api/otp/passkey/verify", { ...(body as object), response });
+  return postJson<AfterSecondFactor>("/api/otp/passkey/verify", {
+    ...(body as object),
+    response,
+  });
 }

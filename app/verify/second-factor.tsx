@@ -90,7 +90,6 @@ export function SecondFactorStep(props: {
           <PasskeyForm
             key={notice?.code ?? ""}
             next={next}
-            purpose={view.purpose}
             attemptsLeft={view.attemptsLeft}
             notice={notice}
             remember={remember}
@@ -108,7 +107,6 @@ export function SecondFactorStep(props: {
             key={`${mode}:${notice?.code ?? ""}`}
             factor={mode}
             next={next}
-            purpose={view.purpose}
             attemptsLeft={view.attemptsLeft}
             notice={notice}
             remember={remember}

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { CodeEntry } from "@/app/ui/code-entry/code-entry";
 import type { ChallengeView } from "@/lib/challenge/view";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 
 const ROUTES = {
   verify: "/api/otp/verify",
@@ -26,12 +26,12 @@ export function VerifyForm({
   children?: ReactNode;
 }) {
   return (
-    <CodeEntry
+    <CodeEntry<AfterSecondFactor>
       initial={initial}
       routes={ROUTES}
       fieldId="field-code"
-      extra={{ remember }}
-      onVerified={() => finishSignIn(next, initial.purpose)}
+      extra={{ remember, callbackUrl: next }}
+      onVerified={(after) => finishSignIn(after)}
       leaves
       footer={(ended) =>
         ended && (

@@ -37,10 +37,9 @@ export type EmailSwap =
   { ok: true; oldEmail: string } | { ok: false; reason: "gone" | "taken" };
 
 /**
- * The new address replaces the old one, proven (the link reached it), and every other unused link
- * of the account is spent in the same transaction: reset and verification links went to the old
- * address, which no longer speaks for the account. The unique index on users.email decides a race
- * with a sign-up or another change to the same address.
+ * The new address replaces the old one, proven (the link reached it). What follows (every other
+ * unused link spent: they went to the old address) is the security-change table's. The unique
+ * index on users.email decides a race with a sign-up or another change to the same address.
  */
 export async function swapEmail(
   userId: string,
@@ -58,10 +57,6 @@ export async function swapEmail(
       await tx.user.update({
         where: { id: userId },
         data: { email: newEmail, emailVerifiedAt: now },
-      });
-      await tx.emailLink.updateMany({
-        where: { userId, usedAt: null },
-        data: { usedAt: now },
       });
       return { ok: true, oldEmail: user.email } as const;
     });

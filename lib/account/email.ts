@@ -9,9 +9,10 @@ const withVerifiedPhone = {
 } as const;
 
 /**
- * The account an address belongs to, with its verified phone (the reset's second factor). Both
- * queries always run, side by side: an include would query phones only for an address that has an
- * account, and that extra round trip shows in the reply's time.
+ * The account an address belongs to, with its verified phone (the code of a sign-in or a reset
+ * goes to it). Both queries always run, side by side: an include would query phones only for an
+ * address that has an account, and that extra round trip would tell an attacker timing the
+ * password step or "Forgot password?" which addresses are registered.
  */
 export async function findAccountByEmail(email: string) {
   const db = await getDb();
@@ -51,19 +52,13 @@ export async function markEmailVerified(
   return count === 1;
 }
 
-/** The new password, and every other reset link of the account spent with it. */
+/** The new password after a reset (what follows is the security-change table's). */
 export async function setPasswordAfterReset(
   userId: string,
   passwordHash: string,
 ): Promise<void> {
   const db = await getDb();
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { passwordHash } }),
-    db.emailLink.updateMany({
-      where: { userId, purpose: "reset_password", usedAt: null },
-      data: { usedAt: new Date() },
-    }),
-  ]);
+  await db.user.update({ where: { id: userId }, data: { passwordHash } });
 }
 
 /** The account's address as it is now: a session keeps the one it signed in with. */

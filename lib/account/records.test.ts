@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount, findLoginUser } from "./records";
+import { findAccountByEmail } from "./email";
+import { createAccount } from "./records";
 import { closeDb, getDb } from "@/lib/db";
 import { resetTables } from "@/test/support/db";
 
@@ -21,7 +22,7 @@ describe("createAccount", () => {
   it("creates the user with the phone already verified", async () => {
     const result = await createAccount(ADA);
     expect(result.ok).toBe(true);
-    const user = await findLoginUser(ADA.email);
+    const user = await findAccountByEmail(ADA.email);
     expect(user).toMatchObject({ email: ADA.email, passwordHash: "h1" });
     expect(user?.phones).toHaveLength(1);
     expect(user?.phones[0]).toMatchObject({
@@ -46,12 +47,12 @@ describe("createAccount", () => {
     const result = await createAccount({ ...ADA, email: "bob@example.com" });
     expect(result).toEqual({ ok: false, error: "PHONE_TAKEN" });
     expect(await rowCounts()).toEqual(before);
-    expect(await findLoginUser("bob@example.com")).toBeNull();
+    expect(await findAccountByEmail("bob@example.com")).toBeNull();
   });
 });
 
-describe("findLoginUser", () => {
+describe("findAccountByEmail", () => {
   it("finds nobody for an unknown email", async () => {
-    expect(await findLoginUser("nobody@example.com")).toBeNull();
+    expect(await findAccountByEmail("nobody@example.com")).toBeNull();
   });
 });

@@ -40,23 +40,6 @@ export async function createAccount(input: {
   }
 }
 
-/** Finds a user for the password step, with the verified phone the code goes to. */
-/**
- * The user an email signs in, with its verified phone. Both queries always run, side by side: an
- * include would read the phone only for an address that has an account, and that second round
- * trip would tell an attacker timing the password step which emails are registered.
- */
-export async function findLoginUser(email: string) {
-  const db = await getDb();
-  const [user, phone] = await Promise.all([
-    db.user.findUnique({ where: { email } }),
-    db.phone.findFirst({
-      where: { user: { email }, verifiedAt: { not: null } },
-    }),
-  ]);
-  return user ? { ...user, phones: phone ? [phone] : [] } : null;
-}
-
 /**
  * The user a sign-up created, told by its password hash (argon2id's random salt makes every hash
  * unique), so a retried or racing verify can finish the same sign-up instead of refusing it.

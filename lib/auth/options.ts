@@ -4,12 +4,13 @@ import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/audit";
-import { metaFromHeaders } from "@/lib/http/request-meta";
+import type { RequestFacts } from "@/lib/context";
+import { factsFromHeaders } from "@/lib/http/request-facts";
 import { endSession, startSession } from "@/lib/sessions";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/sessions/policy";
 import { authCookies } from "./cookies";
 import { endPreviousSession } from "./previous-session";
-import { redeemSecondFactor, type SignInMeta } from "./redeem";
+import { redeemSecondFactor } from "./redeem";
 import {
   assertSessionLive,
   isSessionEnded,
@@ -48,15 +49,15 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: {},
         async authorize(_credentials, req) {
           try {
-            const meta = signInMeta(req.headers);
-            const user = await redeemSecondFactor(req.headers?.cookie, meta);
+            const request = signInFacts(req.headers);
+            const user = await redeemSecondFactor(req.headers?.cookie, request);
             if (!user) return null;
             await endPreviousSession(
               req.headers?.cookie,
               cookies.sessionToken.name,
               env.authSecret,
             );
-            const session = await startSession(user.id, meta);
+            const session = await startSession(user.id, request);
             const authTime = Math.floor(session.createdAt / 1000);
             return { ...user, sid: session.id, authTime };
           } catch (error) {
@@ -113,9 +114,9 @@ export function getAuthOptions(): NextAuthOptions {
   };
 }
 
-// authorize() sees the raw request headers; the same fields requestMeta() reads in the API routes.
-function signInMeta(
+// authorize() sees the raw request headers; the same facts requestFacts() reads in the API routes.
+function signInFacts(
   headers: Record<string, string | undefined> | undefined,
-): SignInMeta {
-  return metaFromHeaders((name) => headers?.[name]);
+): RequestFacts {
+  return factsFromHeaders((name) => headers?.[name]);
 }

@@ -42,7 +42,7 @@ async function startChallenge(purpose: ChallengePurpose, userId?: string) {
   };
   const messenger = createRecordingMessenger();
   const sent = await sendCode(
-    { store, messenger, appUrl: "https://twostep.example" },
+    { store, messenger, appUrl: "https://twostep.example", now: Date.now },
     {
       id,
       channel: "sms",

@@ -1,5 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
+import { NO_REQUEST_FACTS, type RequestFacts } from "@/lib/context";
+import { makeStepContext } from "@/lib/context/make";
 import { getDb } from "@/lib/db";
 import {
   browserTokenFromCookieHeader,
@@ -7,13 +9,7 @@ import {
 } from "@/lib/http/browser-cookie";
 import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
-import { noticeDeps } from "@/lib/notices/notify";
 import { getChallengeStore } from "@/lib/store";
-
-export interface SignInMeta {
-  ip?: string | null;
-  userAgent?: string | null;
-}
 
 /**
  * Turns a challenge that passed its second factor into the user next-auth signs in. The store
@@ -22,7 +18,7 @@ export interface SignInMeta {
  */
 export async function redeemSecondFactor(
   cookieHeader: string | undefined,
-  meta: SignInMeta = {},
+  request: RequestFacts = NO_REQUEST_FACTS,
 ) {
   const id = challengeIdFromCookieHeader(cookieHeader);
   if (!id) return null;
@@ -36,18 +32,21 @@ export async function redeemSecondFactor(
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   if (!user) return null;
   // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
-  const { browserToken, newDevice } = await noteSignInBrowser(noticeDeps(), {
-    userId: user.id,
-    purpose: challenge.purpose,
-    verifiedBy: challenge.verifiedBy ?? null,
-    browserToken: browserTokenFromCookieHeader(cookieHeader),
-    meta: { ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
-  });
+  const { browserToken, newDevice } = await noteSignInBrowser(
+    makeStepContext(request),
+    {
+      userId: user.id,
+      purpose: challenge.purpose,
+      verifiedBy: challenge.verifiedBy ?? null,
+      browserToken: browserTokenFromCookieHeader(cookieHeader),
+      request,
+    },
+  );
   await renewBrowserCookie(browserToken);
   await recordEvent({
     type: "login_success",
     userId: user.id,
-    ...meta,
+    ...request,
     detail: {
       purpose: challenge.purpose,
       factor: challenge.verifiedBy ?? "phone",

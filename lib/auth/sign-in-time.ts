@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode, type JWT } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
-import { revokeUserSessions } from "@/lib/sessions";
+import type { SessionFacts } from "@/lib/context";
 import { authCookies } from "./cookies";
 
 // Claims of this browser's session JWT, read on the server only. Call after getSessionUser(),
@@ -16,23 +16,18 @@ async function sessionToken(): Promise<JWT | null> {
   return decode({ token: raw, secret: env.authSecret }).catch(() => null);
 }
 
-/** When this browser's session passed its second factor (epoch ms), from its authTime claim. */
-export async function secondFactorTime(): Promise<number | null> {
+/** This browser's session as its signed cookie says: its id, and when it passed its second factor. */
+export async function readSessionFacts(): Promise<SessionFacts> {
   const token = await sessionToken();
-  return typeof token?.authTime === "number" ? token.authTime * 1000 : null;
+  return {
+    id: typeof token?.sid === "string" ? token.sid : null,
+    // The claim keeps next-auth's OIDC name (auth_time) so cookies already issued stay valid.
+    secondFactorAt:
+      typeof token?.authTime === "number" ? token.authTime * 1000 : null,
+  };
 }
 
 /** This browser's server-side session id (the sid claim), or null. */
 export async function currentSessionId(): Promise<string | null> {
-  const token = await sessionToken();
-  return typeof token?.sid === "string" ? token.sid : null;
-}
-
-/**
- * After a factor changed: every other session of the person ends (a stolen session cannot outlive
- * the change), this one stays. Returns how many ended.
- */
-export async function endOtherSessions(userId: string): Promise<number> {
-  const keep = await currentSessionId();
-  return revokeUserSessions(userId, keep ?? undefined);
+  return (await readSessionFacts()).id;
 }

@@ -33,7 +33,7 @@ import {
   MAX_WRONG_ATTEMPTS,
   RESEND_COOLDOWN_SECONDS,
 } from "./policy";
-import { sendCode, type SendDeps } from "./send";
+import { sendCode, type SendContext } from "./send";
 import { checkCode } from "./verify";
 import { takeCallCode } from "./voice-call";
 
@@ -60,12 +60,17 @@ beforeEach(() => {
 
 const nextPhone = () => `+1415555${String(1000 + ++phoneSeq).slice(-4)}`;
 
-function deps(overrides: Partial<SendDeps> = {}): SendDeps {
+/** What sending uses, its clock stopped at `now` when given. */
+function deps(
+  overrides: { now?: number; messenger?: SendContext["messenger"] } = {},
+): SendContext {
+  const { now, ...ports } = overrides;
   return {
     store,
     messenger: createOutboxMessenger(),
     appUrl: APP_URL,
-    ...overrides,
+    now: now === undefined ? Date.now : () => now,
+    ...ports,
   };
 }
 
@@ -78,7 +83,7 @@ async function startChallenge(
     purpose?: ChallengePurpose;
     channel?: Channel;
     now?: number;
-    messenger?: SendDeps["messenger"];
+    messenger?: SendContext["messenger"];
   } = {},
 ) {
   const { purpose = "login", channel = "sms", now, messenger } = options;
@@ -105,7 +110,7 @@ async function startChallenge(
 
 /** "Resend code" or "Call me instead" on an existing challenge. */
 function resend(
-  d: SendDeps,
+  d: SendContext,
   id: string,
   channel: Channel,
   admit: () => Promise<ReturnType<typeof refuse> | null> = async () => null,

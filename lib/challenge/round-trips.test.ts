@@ -40,7 +40,7 @@ describe("challenge round trips", () => {
     store,
     messenger,
     appUrl: "http://localhost:3000",
-    now,
+    now: () => now,
   });
 
   beforeAll(async () => {

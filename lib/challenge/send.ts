@@ -5,10 +5,10 @@ import {
   type Outcome,
   type Refusal,
 } from "@/lib/errors";
-import { MessagingError, type Messenger } from "@/lib/messaging/types";
+import type { StepContext } from "@/lib/context";
+import { MessagingError } from "@/lib/messaging/types";
 import type {
   Challenge,
-  ChallengeStore,
   Channel,
   IssueRefusal,
   IssueRequest,
@@ -21,12 +21,11 @@ import { codeTtlSeconds, resendCooldownSeconds } from "./settings";
 import { smsText } from "./sms-text";
 import { prepareCodeCall } from "./voice-call";
 
-export interface SendDeps {
-  store: ChallengeStore;
-  messenger: Messenger;
-  appUrl: string;
-  now?: number;
-}
+/** What sending a code uses, of a step's context (lib/context). */
+export type SendContext = Pick<
+  StepContext,
+  "store" | "messenger" | "appUrl" | "now"
+>;
 
 export interface SendRequest {
   id: string;
@@ -54,16 +53,16 @@ const ISSUE_ERRORS: Record<IssueRefusal, ErrorCode> = {
  * delivery.
  */
 export async function sendCode(
-  deps: SendDeps,
+  ctx: SendContext,
   { id, channel, issue, admit }: SendRequest,
 ): Promise<Outcome<{ challenge: Challenge }>> {
-  const { messenger, appUrl, store } = deps;
-  const now = deps.now ?? Date.now();
+  const { messenger, appUrl, store } = ctx;
+  const now = ctx.now();
   const code = generateCode();
   const ttl = codeTtlSeconds();
   const call = channel === "voice" ? prepareCodeCall(appUrl, code) : undefined;
   // Without a status callback, handed to the provider is the last news there will be.
-  const reported = channel === "sms" && hasStatusCallback(deps);
+  const reported = channel === "sms" && hasStatusCallback(ctx);
   const codeHash = hashCode(id, code);
   const issued = await issue({
     codeHash,
@@ -92,7 +91,7 @@ export async function sendCode(
       await messenger.sendSms({
         to: challenge.phone,
         text: smsText(code, appUrl, ttl),
-        statusUrl: smsStatusUrl(deps, id, challenge.sends),
+        statusUrl: smsStatusUrl(ctx, id, challenge.sends),
       });
   } catch (error) {
     // The send still counts (and a call its cooldown); only the code goes back.

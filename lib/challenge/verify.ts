@@ -3,7 +3,7 @@ import { refuse, type ErrorCode, type Refusal } from "@/lib/errors";
 import type {
   Challenge,
   ChallengeStore,
-  FactorKind,
+  ChallengeFactor,
   VerifyResult,
 } from "@/lib/store";
 import { hashCode } from "./code";
@@ -61,7 +61,7 @@ export async function checkCode(
 export async function settleFactor(
   store: ChallengeStore,
   id: string,
-  factor: FactorKind | null,
+  factor: ChallengeFactor | null,
   now = Date.now(),
 ): Promise<CheckOutcome> {
   const r = await store.recordFactorResult(id, factor, now, FAILURE_POLICY);

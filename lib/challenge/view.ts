@@ -1,6 +1,6 @@
 import { canReceiveTexts, maskPhone } from "@/lib/phone";
 import type { Channel } from "@/lib/phone/channel";
-import type { Challenge, FactorKind } from "@/lib/store";
+import type { Challenge, ChallengeFactor } from "@/lib/store";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
 import { resendCooldownSeconds } from "./settings";
 
@@ -21,7 +21,7 @@ export interface ChallengeView {
   lastChannel: Channel | null;
   locked: boolean;
   /** What this step accepts, strongest first: the page starts with the first and offers the rest. */
-  factors: FactorKind[];
+  factors: ChallengeFactor[];
 }
 
 export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {

@@ -123,18 +123,9 @@ export async function forgetDevice(
   return true;
 }
 
-/**
- * Forgets every remembered device of a person: their second factors (or password) changed, so
- * each browser must pass the new state once. Returns how many were forgotten.
- */
+/** Forgets every remembered device of a person; returns how many were forgotten. */
 export async function forgetAllDevices(userId: string): Promise<number> {
   const db = await getDb();
   const gone = await db.rememberedDevice.deleteMany({ where: { userId } });
-  if (gone.count > 0)
-    await recordEvent({
-      type: "device_forgotten",
-      userId,
-      detail: { all: true, count: gone.count },
-    });
   return gone.count;
 }

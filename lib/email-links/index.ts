@@ -81,3 +81,18 @@ export async function restoreEmailLink(id: string): Promise<void> {
   const db = await getDb();
   await db.emailLink.updateMany({ where: { id }, data: { usedAt: null } });
 }
+
+/** Spends every outstanding link of `purposes` the person has; returns how many. */
+export async function spendUserEmailLinks(
+  userId: string,
+  purposes: readonly EmailLinkPurpose[],
+  now = new Date(),
+): Promise<number> {
+  if (purposes.length === 0) return 0;
+  const db = await getDb();
+  const spent = await db.emailLink.updateMany({
+    where: { userId, purpose: { in: [...purposes] }, usedAt: null },
+    data: { usedAt: now },
+  });
+  return spent.count;
+}

@@ -27,20 +27,22 @@ export const RECOVERY_CODE_GROUP = 4;
 /**
  * ASVS 5.0 7.5.1 (re-authenticate before changing factors); Clerk's reverification window: adding
  * or removing a factor, or changing how the account is reached, needs a second factor passed
- * within the last 10 minutes.
+ * within the last 10 minutes. A route declares it (lib/http/signed-in-route.ts).
  */
-export const FRESH_SECOND_FACTOR_SECONDS = 10 * 60;
+export const FRESH_SECOND_FACTOR_MINUTES = 10;
+export const FRESH_SECOND_FACTOR_SECONDS = FRESH_SECOND_FACTOR_MINUTES * 60;
 
 /**
  * Whether a second factor passed at `secondFactorAt` (epoch ms; null when unknown) is recent enough
- * to change the account's factors at `now`. Unknown is never fresh.
+ * at `now`, within `withinMinutes`. Unknown is never fresh.
  */
 export function isFreshSecondFactor(
   secondFactorAt: number | null,
   now = Date.now(),
+  withinMinutes = FRESH_SECOND_FACTOR_MINUTES,
 ): boolean {
   if (secondFactorAt === null) return false;
-  return now - secondFactorAt <= FRESH_SECOND_FACTOR_SECONDS * 1000;
+  return now - secondFactorAt <= withinMinutes * 60 * 1000;
 }
 
 /**

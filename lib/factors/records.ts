@@ -1,12 +1,10 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { forgetAllDevices } from "@/lib/devices/records";
-import type { FactorKind } from "@/lib/store";
+import type { ChallengeFactor } from "@/lib/store";
 
 // The factors a person has, in the database. Single use is a conditional UPDATE each time (the
-// row changes only while the condition still holds), so concurrent uses cannot both pass. Every
-// change of a factor forgets the person's remembered devices (forgetAllDevices): each browser must
-// pass the new set of factors once before it may skip them again.
+// row changes only while the condition still holds), so concurrent uses cannot both pass. Plain
+// data access: what a change of factors sets off is lib/security-changes'.
 
 export interface FactorSummary {
   totp: { confirmedAt: Date } | null;
@@ -37,7 +35,9 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
 }
 
 /** What the second-factor step offers, strongest first; the phone always, as the fallback. */
-export async function acceptedFactors(userId: string): Promise<FactorKind[]> {
+export async function acceptedFactors(
+  userId: string,
+): Promise<ChallengeFactor[]> {
   const { passkeys, totp, recoveryCodes } = await summarizeFactors(userId);
   return [
     ...(passkeys ? (["passkey"] as const) : []),
@@ -102,7 +102,7 @@ export async function confirmTotp(
   step: number,
 ): Promise<boolean> {
   const db = await getDb();
-  const on = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // One account at a time: two setups finishing together cannot both turn on.
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const active = await tx.factor.count({
@@ -121,8 +121,6 @@ export async function confirmTotp(
     });
     return true;
   });
-  if (on) await forgetAllDevices(userId);
-  return on;
 }
 
 /** Spends a time step: true only for the one request that moves lastUsedStep forward to it. */
@@ -152,7 +150,7 @@ export async function replaceRecoveryCodes(
   codeHashes: string[],
 ): Promise<{ replaced: boolean }> {
   const db = await getDb();
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const old = await tx.factor.deleteMany({
       where: { userId, kind: "recovery_codes" },
@@ -169,8 +167,6 @@ export async function replaceRecoveryCodes(
     });
     return { replaced: old.count > 0 };
   });
-  await forgetAllDevices(userId);
-  return result;
 }
 
 export type RecoveryUse = "ok" | "used" | "wrong";
@@ -219,7 +215,7 @@ export async function deleteFactors(
   where: Prisma.FactorWhereInput,
 ): Promise<"removed" | "last" | "none"> {
   const db = await getDb();
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     const phones = await tx.phone.count({
       where: { userId, verifiedAt: { not: null } },
@@ -228,6 +224,4 @@ export async function deleteFactors(
     const gone = await tx.factor.deleteMany({ where: { ...where, userId } });
     return gone.count > 0 ? "removed" : "none";
   });
-  if (result === "removed") await forgetAllDevices(userId);
-  return result;
 }

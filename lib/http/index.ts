@@ -2,5 +2,12 @@
 export { apiHandler, isSameOrigin } from "./handler";
 export { MAX_BODY_BYTES, parseBody, readBodyText } from "./body";
 export { fail, ok, refused } from "./reply";
-export { requestMeta } from "./request-meta";
+export { requestFacts } from "./request-facts";
 export type { ApiError, ApiResult } from "./types";
+export {
+  answer,
+  NO_STORE,
+  publicRoute,
+  signedInRoute,
+  type AccountLimit,
+} from "./routes";

@@ -5,9 +5,9 @@ import {
   noteBrowser,
 } from "@/lib/devices/known-browsers";
 import { nameDevice } from "@/lib/devices/name";
-import type { RequestMeta } from "@/lib/http/request-meta";
+import type { RequestFacts, StepContext } from "@/lib/context";
 import { NOTICES } from "./catalogue";
-import { notifyAccount, type NoticeDeps } from "./notify";
+import { notifyAccount, type NoticeContext } from "./notify";
 
 export interface CompletedSignIn {
   userId: string;
@@ -17,8 +17,7 @@ export interface CompletedSignIn {
   verifiedBy: string | null;
   /** The browser's token from its cookie, if it sent a well-formed one. */
   browserToken: string | null;
-  meta: RequestMeta;
-  now?: number;
+  request: RequestFacts;
 }
 
 /**
@@ -28,10 +27,10 @@ export interface CompletedSignIn {
  * telling may fail; the sign-in goes on (newDevice false), with the failure logged.
  */
 export async function noteSignInBrowser(
-  deps: NoticeDeps,
+  ctx: NoticeContext & Pick<StepContext, "now">,
   s: CompletedSignIn,
 ): Promise<{ browserToken: string; newDevice: boolean }> {
-  const now = s.now ?? Date.now();
+  const now = ctx.now();
   const browserToken = isBrowserToken(s.browserToken)
     ? s.browserToken!
     : newBrowserToken();
@@ -41,11 +40,11 @@ export async function noteSignInBrowser(
       unseen && s.purpose !== "signup" && s.verifiedBy !== "device";
     if (newDevice) {
       const place = {
-        device: nameDevice(s.meta.userAgent),
-        ip: s.meta.ip,
+        device: nameDevice(s.request.userAgent),
+        ip: s.request.ip,
         at: new Date(now),
       };
-      await notifyAccount(deps, s.userId, NOTICES.newSignIn(place));
+      await notifyAccount(ctx, s.userId, NOTICES.newSignIn(place));
     }
     return { browserToken, newDevice };
   } catch (error) {

@@ -23,7 +23,7 @@ import {
   turnOnAuthenticator,
 } from "@/lib/steps/set-up-authenticator";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
-import type { ChallengeStore, FactorKind } from "@/lib/store";
+import type { ChallengeStore, ChallengeFactor } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
 import {
   createRecordingMessenger,
@@ -33,7 +33,8 @@ import { startTestUpstashStore } from "@/test/support/redis";
 import { softwarePasskey } from "@/test/support/software-authenticator";
 import type { UpstashRestServer } from "@/test/support/upstash-rest-server";
 import { randomMobile } from "@/test/support/phones";
-import type { NoticeDeps } from "./notify";
+import type { StepContext } from "@/lib/context";
+import { accountContext, testContext } from "@/test/support/context";
 import { createTestAccount } from "@/test/support/accounts";
 
 // Each security notice through the step that makes its change, on the real Postgres and Redis:
@@ -84,7 +85,10 @@ async function person(verified: boolean): Promise<Person> {
 }
 
 /** Setting things up tells nobody: no mailer, and a messenger nobody reads. */
-const quiet = (): NoticeDeps => ({
+/** The ports that tell a person: a test names its own. */
+type NoticePorts = Partial<Pick<StepContext, "messenger" | "mailer" | "later">>;
+
+const quiet = (): NoticePorts => ({
   messenger: createRecordingMessenger(),
   mailer: null,
 });
@@ -93,18 +97,12 @@ const appCode = (key: string) =>
   TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s/g, "")) });
 
 async function withAuthenticator(p: Person, notices = quiet()) {
-  const setup = await startAuthenticatorSetup(p, Date.now());
+  const setup = await startAuthenticatorSetup(as(p, quiet()));
   if (!setup.ok) throw new Error(setup.error);
-  return turnOnAuthenticator(
-    notices,
-    p,
-    appCode(setup.setupKey),
-    Date.now(),
-    META,
-  );
+  return turnOnAuthenticator(as(p, notices), appCode(setup.setupKey));
 }
 
-async function openChallenge(userId: string, factors: FactorKind[]) {
+async function openChallenge(userId: string, factors: ChallengeFactor[]) {
   const id = newChallengeId(`user:${userId}`);
   const pending = { pendingEmail: null, pendingPasswordHash: null };
   const challenge = { id, purpose: "login" as const, userId, ...pending };
@@ -117,18 +115,19 @@ async function openChallenge(userId: string, factors: FactorKind[]) {
   return id;
 }
 
-const stepDeps = (notices: NoticeDeps) => ({
-  store,
-  appUrl: APP_URL,
-  ...notices,
-});
+const stepContext = (notices: NoticePorts) =>
+  testContext({ store, appUrl: APP_URL, request: META, ...notices });
+
+/** The person's context behind their route's guards, telling through `notices`. */
+const as = (p: Person, notices: NoticePorts) =>
+  accountContext(p, { store, appUrl: APP_URL, request: META, ...notices });
 
 interface Change {
   audit: AuthEventType;
   subject: string;
   /** Text that the message sent to the phone contains; none when it is emailed only. */
   text?: string;
-  make(p: Person, notices: NoticeDeps): Promise<unknown>;
+  make(p: Person, notices: NoticePorts): Promise<unknown>;
   /** Throws unless the change is in place. */
   stuck(p: Person): Promise<void>;
 }
@@ -139,13 +138,10 @@ const CHANGES: Record<string, Change> = {
     subject: "The password of your Twostep account was changed",
     text: "password of your account was changed",
     make: (p, n) =>
-      changePassword(
-        n,
-        p.id,
-        { currentPassword: PASSWORD, newPassword: "a brand new passphrase 7q" },
-        Date.now(),
-        META,
-      ),
+      changePassword(as(p, n), {
+        currentPassword: PASSWORD,
+        newPassword: "a brand new passphrase 7q",
+      }),
     async stuck(p) {
       const db = await getDb();
       const { passwordHash: hash } = await db.user.findUniqueOrThrow({
@@ -171,7 +167,7 @@ const CHANGES: Record<string, Change> = {
     text: "authenticator app was removed",
     async make(p, n) {
       await withAuthenticator(p);
-      return removeAuthenticator(n, p.id, Date.now(), META);
+      return removeAuthenticator(as(p, n));
     },
     async stuck(p) {
       expect(await findActiveTotp(p.id)).toBeNull();
@@ -182,17 +178,10 @@ const CHANGES: Record<string, Change> = {
     subject: "A passkey was added to your Twostep account",
     text: 'passkey named "Laptop" was added',
     async make(p, n) {
-      const start = await startAddingPasskey(APP_URL, p, Date.now());
+      const start = await startAddingPasskey(as(p, quiet()));
       if (!start.ok) throw new Error(start.error);
       const response = softwarePasskey().register(start.options, APP_URL);
-      return finishAddingPasskey(
-        n,
-        APP_URL,
-        p,
-        { name: "Laptop", response },
-        Date.now(),
-        META,
-      );
+      return finishAddingPasskey(as(p, n), { name: "Laptop", response });
     },
     async stuck(p) {
       expect((await listPasskeys(p.id)).map((k) => k.name)).toEqual(["Laptop"]);
@@ -207,7 +196,7 @@ const CHANGES: Record<string, Change> = {
       const key = { credentialId, publicKey: new Uint8Array([1]) };
       await savePasskey(p.id, "Laptop", { ...key, counter: 0, transports: [] });
       const [row] = await listPasskeys(p.id);
-      return removePasskey(n, p.id, row!.factorId, Date.now(), META);
+      return removePasskey(as(p, n), row!.factorId);
     },
     async stuck(p) {
       expect(await listPasskeys(p.id)).toEqual([]);
@@ -217,7 +206,7 @@ const CHANGES: Record<string, Change> = {
     audit: "factor_added",
     subject: "New recovery codes were made for your Twostep account",
     text: "new recovery codes were made",
-    make: (p, n) => generateRecoveryCodeSet(n, p.id, Date.now(), META),
+    make: (p, n) => generateRecoveryCodeSet(as(p, n)),
     async stuck(p) {
       const db = await getDb();
       const codes = { factor: { userId: p.id } };
@@ -229,20 +218,14 @@ const CHANGES: Record<string, Change> = {
     subject: "A recovery code was used to sign in to your Twostep account",
     text: "a recovery code was used to sign in to your account (9 left)",
     async make(p, n) {
-      const set = await generateRecoveryCodeSet(
-        quiet(),
-        p.id,
-        Date.now(),
-        META,
-      );
+      const set = await generateRecoveryCodeSet(as(p, quiet()));
       if (!set.ok) throw new Error(set.error);
       const id = await openChallenge(p.id, ["phone", "recovery"]);
       const used = await verifyFactorStep(
-        stepDeps(n),
+        stepContext(n),
         id,
         "recovery",
         set.codes[0]!,
-        META,
       );
       expect(used).toEqual({ ok: true, recoveryCodesLeft: 9 });
       return used;
@@ -263,13 +246,7 @@ const CHANGES: Record<string, Change> = {
       for (let login = 0; login < 2; login++) {
         const id = await openChallenge(p.id, ["phone", "totp"]);
         for (let i = 0; i < 5; i++)
-          last = await verifyFactorStep(
-            stepDeps(n),
-            id,
-            "totp",
-            "000000",
-            META,
-          );
+          last = await verifyFactorStep(stepContext(n), id, "totp", "000000");
       }
       expect(last).toMatchObject({ ok: false, error: "ACCOUNT_LOCKED" });
       return last;

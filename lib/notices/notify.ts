@@ -1,27 +1,10 @@
 import "server-only";
-import { runAfterReply } from "@/lib/runtime/after-reply";
+import type { StepContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
-import { getMailer, type Mailer } from "@/lib/mail";
-import { getMessenger } from "@/lib/messaging";
-import type { Messenger } from "@/lib/messaging/types";
 import { noticeEmail, type Notice } from "./catalogue";
 
-/** What telling a person uses; a step passes its own messenger, the rest comes from the env. */
-export interface NoticeDeps {
-  messenger: Messenger;
-  /** Null when email is not set up; left out, the process's mailer. */
-  mailer?: Mailer | null;
-  /** Work the reply does not wait for (lib/runtime/after-reply.ts); left out, runAfterReply. */
-  later?: (label: string, task: () => Promise<void>) => Promise<void>;
-}
-
-export function noticeDeps(): NoticeDeps {
-  return {
-    messenger: getMessenger(),
-    mailer: getMailer(),
-    later: runAfterReply,
-  };
-}
+/** What telling a person uses, of a step's context. */
+export type NoticeContext = Pick<StepContext, "messenger" | "mailer" | "later">;
 
 /**
  * Tells the account what happened, after the reply: by email only to an address it has verified
@@ -30,19 +13,18 @@ export function noticeDeps(): NoticeDeps {
  * change it reports is already made and audited: a failed send is logged, never undoes it.
  */
 export async function notifyAccount(
-  deps: NoticeDeps,
+  ctx: NoticeContext,
   userId: string,
   notice: Notice,
   options: { textTo?: string } = {},
 ): Promise<void> {
-  const later = deps.later ?? runAfterReply;
-  await later(`${notice.name} notice`, () =>
-    deliver(deps, userId, notice, options.textTo),
+  await ctx.later(`${notice.name} notice`, () =>
+    deliver(ctx, userId, notice, options.textTo),
   );
 }
 
 async function deliver(
-  deps: NoticeDeps,
+  ctx: NoticeContext,
   userId: string,
   notice: Notice,
   textTo: string | undefined,
@@ -61,7 +43,7 @@ async function deliver(
     },
   });
   if (!user) return;
-  const mailer = deps.mailer === undefined ? getMailer() : deps.mailer;
+  const { mailer } = ctx;
   const phone = textTo ?? user.phones[0]?.number;
   await Promise.all([
     mailer &&
@@ -71,7 +53,7 @@ async function deliver(
         .catch((error: unknown) => failed(notice, "email", error)),
     notice.text &&
       phone &&
-      deps.messenger
+      ctx.messenger
         .sendSms({ to: phone, text: notice.text })
         .catch((error: unknown) => failed(notice, "text", error)),
   ]);

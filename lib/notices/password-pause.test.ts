@@ -11,7 +11,8 @@ import { getChallengeStore } from "@/lib/store";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { randomMobile } from "@/test/support/phones";
-import type { NoticeDeps } from "./notify";
+import type { StepContext } from "@/lib/context";
+import { testContext } from "@/test/support/context";
 import { createTestAccount } from "@/test/support/accounts";
 
 // Password guesses from many addresses together fill the account's cap and pause its password
@@ -42,14 +43,17 @@ async function fillFromEverywhere(email: string) {
       expect(await checkLoginLimits(email, `${prefix}.${a}`)).toBeNull();
 }
 
-async function attempt(email: string, notices: NoticeDeps) {
-  const deps = {
+async function attempt(
+  email: string,
+  notices: Partial<Pick<StepContext, "messenger" | "mailer" | "later">>,
+) {
+  const ctx = testContext({
     store: getChallengeStore(),
     appUrl: "http://x.test",
+    request: { ip: "203.0.113.9", userAgent: "vitest" },
     ...notices,
-  };
-  const meta = { ip: "203.0.113.9", userAgent: "vitest" };
-  return checkPasswordStep(deps, { email, password: PASSWORD }, meta);
+  });
+  return checkPasswordStep(ctx, { email, password: PASSWORD });
 }
 
 describe("the paused password step", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestFacts } from "@/lib/context";
 import { randomBytes } from "node:crypto";
 import { getScriptRunner } from "@/lib/store";
 import { getUpstashRedis } from "@/lib/redis/client";
@@ -25,15 +26,10 @@ export function getSessionStore(): SessionStore {
   return store;
 }
 
-export interface SessionMeta {
-  ip?: string | null;
-  userAgent?: string | null;
-}
-
 /** Records a new session for a person who just passed both factors. */
 export async function startSession(
   userId: string,
-  meta: SessionMeta = {},
+  request: Partial<RequestFacts> = {},
   now = Date.now(),
 ): Promise<SessionRecord> {
   const session: SessionRecord = {
@@ -41,8 +37,8 @@ export async function startSession(
     userId,
     createdAt: now,
     lastSeenAt: now,
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
+    ip: request.ip ?? null,
+    userAgent: request.userAgent ?? null,
   };
   await getSessionStore().createSession(session);
   return session;

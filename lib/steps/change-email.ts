@@ -1,7 +1,7 @@
 import "server-only";
 import { findAccountById } from "@/lib/account/email";
-import { recordEvent } from "@/lib/audit";
 import { isEmailTaken, swapEmail } from "@/lib/account/email-change";
+import type { AccountContext, StepContext } from "@/lib/context";
 import {
   linkUrl,
   newLinkToken,
@@ -10,18 +10,15 @@ import {
 } from "@/lib/email-links";
 import { CHANGE_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { isFreshSecondFactor } from "@/lib/factors/policy";
-import type { RequestMeta } from "@/lib/http/request-meta";
 import { checkVerificationEmailLimit } from "@/lib/limits/decide";
 import {
-  emailChangedNoticeEmail,
   emailChangeLinkEmail,
   emailInUseNoticeEmail,
 } from "@/lib/mail/email-change-messages";
-import type { MailDeps } from "./mail-deps";
+import { applySecurityChange } from "@/lib/security-changes/apply";
 
 // "Change email" on the account page. The new address must prove itself with a link before it
-// replaces the old one (the old one keeps working until then), and the request needs a second
+// replaces the old one (the old one keeps working until then), and the route declares a second
 // factor passed in the last 10 minutes (ASVS 5.0 7.5.1), like every change of how the account is
 // reached. Whether the new address already has an account is never told (ASVS 5.0 V6.3.8): the
 // reply, the stored pending change and the work before the reply are the same either way; only
@@ -29,15 +26,11 @@ import type { MailDeps } from "./mail-deps";
 
 /** "Change email": stores the pending change and mails its link (or the owner's notice). */
 export async function requestEmailChange(
-  deps: MailDeps,
-  userId: string,
+  ctx: AccountContext,
   newEmail: string,
-  secondFactorAt: number | null,
-  now = Date.now(),
 ): Promise<Outcome<{ email: string }>> {
-  if (!isFreshSecondFactor(secondFactorAt, now))
-    return refuse("REAUTH_REQUIRED");
-  const { mailer } = deps;
+  const userId = ctx.user.id;
+  const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
   const user = await findAccountById(userId);
   if (!user) return refuse("NOT_SIGNED_IN");
@@ -59,11 +52,11 @@ export async function requestEmailChange(
     tokenHash,
     ttlSeconds: CHANGE_EMAIL_LINK_TTL_SECONDS,
   });
-  await deps.later("email change link", async () => {
+  await ctx.later("email change link", async () => {
     const content = taken
-      ? emailInUseNoticeEmail(deps.appUrl)
+      ? emailInUseNoticeEmail(ctx.appUrl)
       : emailChangeLinkEmail(
-          linkUrl(deps.appUrl, "/verify-email/change", token),
+          linkUrl(ctx.appUrl, "/verify-email/change", token),
           CHANGE_EMAIL_LINK_TTL_SECONDS,
         );
     await mailer.sendEmail({ to: newEmail, ...content });
@@ -76,22 +69,16 @@ export async function requestEmailChange(
  * same answer as a used link when the address was taken meanwhile, so the link tells nothing more.
  */
 export async function confirmEmailChange(
-  deps: MailDeps,
+  ctx: StepContext,
   token: string,
-  meta: RequestMeta,
 ): Promise<Outcome> {
   const link = await spendEmailLink(token, "change_email");
   if (!link) return refuse("EMAIL_LINK_INVALID");
   const swap = await swapEmail(link.userId, link.email);
   if (!swap.ok) return refuse("EMAIL_LINK_INVALID");
-  await recordEvent({ type: "email_changed", userId: link.userId, ...meta });
-  const { mailer } = deps;
-  if (mailer)
-    await deps.later("email change notice", () =>
-      mailer.sendEmail({
-        to: swap.oldEmail,
-        ...emailChangedNoticeEmail(deps.appUrl, link.email),
-      }),
-    );
+  await applySecurityChange(ctx, "email_changed", {
+    userId: link.userId,
+    emails: { previous: swap.oldEmail, current: link.email },
+  });
   return { ok: true };
 }

@@ -1,21 +1,19 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { getDb } from "@/lib/db";
-import { forgetAllDevices } from "@/lib/devices/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { isFreshSecondFactor } from "@/lib/factors/policy";
-import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import type { AccountContext } from "@/lib/context";
+import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
-import { NOTICES } from "@/lib/notices/catalogue";
-import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
 import { notifyPasswordPause } from "@/lib/notices/password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
+import { applySecurityChange } from "@/lib/security-changes/apply";
 
 // "Change password" on the account page (ASVS 5.0 6.2.2, 6.2.3): the current password and a new
-// one, with a second factor passed in the last 10 minutes. Guesses at the current password count
-// toward the same limits as the password step, so a stolen session cannot test passwords faster
-// than the login form. The caller ends the person's other sessions (it knows this browser's).
+// one; its route declares the fresh second factor. Guesses at the current password count toward
+// the same limits as the password step, so a stolen session cannot test passwords faster than the
+// login form. What follows a change is the security-change table's "password_changed" row.
 
 export interface PasswordChange {
   currentPassword: string;
@@ -23,31 +21,27 @@ export interface PasswordChange {
 }
 
 export async function changePassword(
-  notices: NoticeDeps,
-  userId: string,
+  ctx: AccountContext,
   input: PasswordChange,
-  secondFactorAt: number | null,
-  meta: RequestMeta,
-  now = Date.now(),
 ): Promise<Outcome> {
-  if (!isFreshSecondFactor(secondFactorAt, now))
-    return refuse("REAUTH_REQUIRED");
+  const userId = ctx.user.id;
+  const { request } = ctx;
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { email: true, passwordHash: true },
   });
   if (!user) return refuse("NOT_SIGNED_IN");
-  const limited = await checkLoginLimits(user.email, addressBucket(meta.ip));
+  const limited = await checkLoginLimits(user.email, addressBucket(request.ip));
   if (limited) {
-    await notifyPasswordPause(notices, user.email, limited, meta);
+    await notifyPasswordPause(ctx, user.email, limited);
     return limited;
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordEvent({
       type: "login_failure",
       userId,
-      ...meta,
+      ...request,
       detail: { step: "password", reason: "password_change" },
     });
     return refuse("WRONG_PASSWORD", {
@@ -64,22 +58,14 @@ export async function changePassword(
       fields: { newPassword: ERRORS[weak.error].message },
     });
   const passwordHash = await hashPassword(input.newPassword);
-  // Only if the hash is still the one just checked: two changes at once cannot both win. Every
-  // outstanding reset link is spent in the same transaction, as a reset spends the others: a link
-  // asked for before the change must not replace the password just chosen.
-  const [changed] = await db.$transaction([
-    db.user.updateMany({
-      where: { id: userId, passwordHash: user.passwordHash },
-      data: { passwordHash },
-    }),
-    db.emailLink.updateMany({
-      where: { userId, purpose: "reset_password", usedAt: null },
-      data: { usedAt: new Date(now) },
-    }),
-  ]);
+  // Only if the hash is still the one just checked: two changes at once cannot both win.
+  const changed = await db.user.updateMany({
+    where: { id: userId, passwordHash: user.passwordHash },
+    data: { passwordHash },
+  });
   if (changed.count !== 1) return refuse("WRONG_PASSWORD");
-  await forgetAllDevices(userId);
-  await recordEvent({ type: "password_changed", userId, ...meta });
-  await notifyAccount(notices, userId, NOTICES.passwordChanged());
+  // Among what follows: outstanding reset links are spent, as a reset spends the others (a link
+  // asked for before the change must not replace the password just chosen).
+  await applySecurityChange(ctx, "password_changed", { userId });
   return { ok: true };
 }

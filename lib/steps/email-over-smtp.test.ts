@@ -12,10 +12,11 @@ import {
 import { startSmtpServer, type TestSmtpServer } from "@/test/support/smtp";
 import { randomMobile } from "@/test/support/phones";
 import { requestPasswordReset } from "./forgot-password";
-import type { MailDeps } from "./mail-deps";
 import { finishPasswordReset, startPasswordReset } from "./reset-password";
 import { confirmEmail, sendVerificationEmail } from "./verify-email";
 import { createTestAccount } from "@/test/support/accounts";
+import type { Later } from "@/lib/context";
+import { testContext } from "@/test/support/context";
 
 // The email flows with SMTP as the mailer, against a real SMTP server in this process: links are
 // read from the messages as that server received them.
@@ -33,14 +34,16 @@ beforeEach(() => resetTables());
 
 const meta = () => ({ ip: `192.0.2.${randomInt(1, 250)}`, userAgent: null });
 const run = async (_label: string, task: () => Promise<void>) => task();
-const mail = (later: MailDeps["later"] = run): MailDeps => ({
-  mailer: createSmtpMailer({
-    url: smtp.url,
-    from: "Twostep <no-reply@app.example.com>",
-  }),
-  appUrl: APP_URL,
-  later,
-});
+const mail = (later: Later = run) =>
+  testContext({
+    mailer: createSmtpMailer({
+      url: smtp.url,
+      from: "Twostep <no-reply@app.example.com>",
+    }),
+    appUrl: APP_URL,
+    later,
+    request: meta(),
+  });
 
 async function newAccount(verified: boolean) {
   const phone = randomMobile("+3361");
@@ -70,28 +73,29 @@ describe("over SMTP", () => {
     expect(smtp.received.at(-1)!.subject).toBe(
       "Confirm your email address for Twostep",
     );
-    expect(await confirmEmail(token, meta())).toEqual({ ok: true });
+    expect(await confirmEmail({ request: meta() }, token)).toEqual({
+      ok: true,
+    });
   });
 
   it("a whole reset: the link arrives by SMTP, the code by text, and the notice by SMTP again", async () => {
     const ada = await newAccount(true);
-    expect(await requestPasswordReset(mail(), ada.email, meta())).toEqual({
+    expect(await requestPasswordReset(mail(), ada.email)).toEqual({
       ok: true,
     });
     const token = tokenReceivedBy(ada.email, "/reset-password");
     const messenger = createRecordingMessenger();
     const store = getChallengeStore();
-    const send = { store, messenger, appUrl: APP_URL };
-    const started = await startPasswordReset(send, token, meta());
+    const send = { store, messenger, appUrl: APP_URL, request: meta() };
+    const started = await startPasswordReset(testContext(send), token);
     if (!started.ok) throw new Error(started.error);
     const code = codeFromSmsText(messenger.sms[0]!.text);
     expect((await checkCode(store, started.challengeId, code)).ok).toBe(true);
-    const deps = { ...send, ...mail() };
+    const deps = { ...mail(), ...send };
     const finished = await finishPasswordReset(
       deps,
       started.challengeId,
       "a brand new passphrase 42",
-      meta(),
     );
     expect(finished).toEqual({ ok: true });
     expect(smtp.received.at(-1)).toMatchObject({
@@ -104,11 +108,11 @@ describe("over SMTP", () => {
   it("the reset request stores and sends nothing before its reply, and answers the same when SMTP then fails", async () => {
     const ada = await newAccount(true);
     const held: (() => Promise<void>)[] = [];
-    const hold: MailDeps["later"] = async (_label, task) => {
+    const hold: Later = async (_label, task) => {
       held.push(task);
     };
     const before = smtp.received.length;
-    expect(await requestPasswordReset(mail(hold), ada.email, meta())).toEqual({
+    expect(await requestPasswordReset(mail(hold), ada.email)).toEqual({
       ok: true,
     });
     expect(await (await getDb()).emailLink.count()).toBe(0);

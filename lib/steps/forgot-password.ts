@@ -3,10 +3,10 @@ import { canResetByEmail, findAccountByEmail } from "@/lib/account/email";
 import { linkUrl, newLinkToken, saveEmailLink } from "@/lib/email-links";
 import { RESET_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { refuse, type Outcome } from "@/lib/errors";
-import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import type { StepContext } from "@/lib/context";
+import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkResetRequestLimits } from "@/lib/limits/decide";
 import { resetEmail } from "@/lib/mail/messages";
-import type { MailDeps } from "./mail-deps";
 
 /**
  * "Forgot password?": the answer is the same for every address, after the same work (the limits,
@@ -15,18 +15,20 @@ import type { MailDeps } from "./mail-deps";
  * address of an account with a second factor, is the link stored and emailed.
  */
 export async function requestPasswordReset(
-  deps: MailDeps,
+  ctx: StepContext,
   email: string,
-  meta: RequestMeta,
 ): Promise<Outcome> {
-  const { mailer } = deps;
+  const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
-  const limited = await checkResetRequestLimits(email, addressBucket(meta.ip));
+  const limited = await checkResetRequestLimits(
+    email,
+    addressBucket(ctx.request.ip),
+  );
   if (limited) return limited;
   const user = await findAccountByEmail(email);
   const { token, tokenHash } = newLinkToken();
   const eligible = canResetByEmail(user) ? user : null;
-  await deps.later("reset link", async () => {
+  await ctx.later("reset link", async () => {
     if (!eligible) return;
     await saveEmailLink({
       userId: eligible.id,
@@ -35,7 +37,7 @@ export async function requestPasswordReset(
       tokenHash,
       ttlSeconds: RESET_LINK_TTL_SECONDS,
     });
-    const link = linkUrl(deps.appUrl, "/reset-password", token);
+    const link = linkUrl(ctx.appUrl, "/reset-password", token);
     await mailer.sendEmail({
       to: eligible.email,
       ...resetEmail(link, RESET_LINK_TTL_SECONDS),

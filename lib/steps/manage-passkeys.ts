@@ -3,36 +3,25 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { recordEvent } from "@/lib/audit";
-import { forgetAllDevices } from "@/lib/devices/records";
+import type { AccountContext } from "@/lib/context";
 import { refuse, type Outcome } from "@/lib/errors";
 import {
   deletePasskey,
   listPasskeys,
   savePasskey,
 } from "@/lib/factors/passkey-records";
-import {
-  isFreshSecondFactor,
-  PASSKEY_MAX_PER_ACCOUNT,
-} from "@/lib/factors/policy";
+import { PASSKEY_MAX_PER_ACCOUNT } from "@/lib/factors/policy";
 import { checkRegistration, registrationOptions } from "@/lib/factors/webauthn";
-import type { RequestMeta } from "@/lib/http/request-meta";
-import { NOTICES } from "@/lib/notices/catalogue";
-import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
-import type { SignedInUser } from "./set-up-authenticator";
+import { applySecurityChange } from "@/lib/security-changes/apply";
 
 /**
  * "Add a passkey": the browser's creation options, its challenge sealed for this user. Like every
- * change of factors it needs a second factor passed in the last 10 minutes.
+ * change of factors its route declares a fresh second factor.
  */
 export async function startAddingPasskey(
-  appUrl: string,
-  user: SignedInUser,
-  secondFactorAt: number | null,
-  now = Date.now(),
+  ctx: AccountContext<string>,
 ): Promise<Outcome<{ options: PublicKeyCredentialCreationOptionsJSON }>> {
-  if (!isFreshSecondFactor(secondFactorAt, now))
-    return refuse("REAUTH_REQUIRED");
+  const { user, appUrl } = ctx;
   const existing = await listPasskeys(user.id);
   if (existing.length >= PASSKEY_MAX_PER_ACCOUNT)
     return refuse("PASSKEY_LIMIT");
@@ -42,59 +31,42 @@ export async function startAddingPasskey(
 
 /**
  * Saves the passkey the browser created, if its response verifies (user verification included)
- * and the second factor is still fresh.
+ * (its route asks the second factor to be still fresh).
  */
 export async function finishAddingPasskey(
-  notices: NoticeDeps,
-  appUrl: string,
-  user: SignedInUser,
+  ctx: AccountContext,
   input: { name: string; response: RegistrationResponseJSON },
-  secondFactorAt: number | null,
-  meta: RequestMeta,
-  now = Date.now(),
 ): Promise<Outcome> {
-  if (!isFreshSecondFactor(secondFactorAt, now))
-    return refuse("REAUTH_REQUIRED");
+  const { user, appUrl } = ctx;
   const passkey = await checkRegistration(appUrl, user.id, input.response);
   if (!passkey) return refuse("PASSKEY_NOT_ADDED");
   const saved = await savePasskey(user.id, input.name, passkey);
   if (saved === "exists") return refuse("PASSKEY_EXISTS");
   if (saved === "limit") return refuse("PASSKEY_LIMIT");
-  // A new factor: every remembered browser must pass the second factor again.
-  await forgetAllDevices(user.id);
-  await recordEvent({
-    type: "factor_added",
+  await applySecurityChange(ctx, "passkey_added", {
     userId: user.id,
-    ...meta,
     detail: { factor: "passkey", name: input.name },
+    noticeArgs: [input.name],
   });
-  await notifyAccount(notices, user.id, NOTICES.passkeyAdded(input.name));
   return { ok: true };
 }
 
 /** "Remove" a passkey: the authenticator app's rules (a fresh second factor, never the last). */
 export async function removePasskey(
-  notices: NoticeDeps,
-  userId: string,
+  ctx: AccountContext,
   factorId: string,
-  secondFactorAt: number | null,
-  meta: RequestMeta,
-  now = Date.now(),
 ): Promise<Outcome> {
-  if (!isFreshSecondFactor(secondFactorAt, now))
-    return refuse("REAUTH_REQUIRED");
+  const userId = ctx.user.id;
   const name = (await listPasskeys(userId)).find(
     (p) => p.factorId === factorId,
   )?.name;
   const removed = await deletePasskey(userId, factorId);
   if (removed === "last") return refuse("LAST_FACTOR");
   if (removed === "none") return { ok: true };
-  await recordEvent({
-    type: "factor_removed",
+  await applySecurityChange(ctx, "passkey_removed", {
     userId,
-    ...meta,
     detail: { factor: "passkey", name: name ?? null },
+    noticeArgs: [name ?? "A"],
   });
-  await notifyAccount(notices, userId, NOTICES.passkeyRemoved(name ?? "A"));
   return { ok: true };
 }

@@ -1,15 +1,14 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/context";
 import { nameDevice } from "@/lib/devices/name";
 import { refuse, type Outcome } from "@/lib/errors";
-import { isFreshSecondFactor } from "@/lib/factors/policy";
-import type { RequestMeta } from "@/lib/http/request-meta";
 import { keyedHash } from "@/lib/keys";
+import { applySecurityChange } from "@/lib/security-changes/apply";
 import { getSessionStore } from "@/lib/sessions";
 
 // "Signed-in devices" on the account page: see every live session of the account and end any of
-// them (ASVS 5.0 7.4.3, 7.5.2). Ending one needs a second factor passed in the last 10 minutes, so
-// a stolen, older session cannot sign its owner out everywhere and keep the account to itself.
+// them (ASVS 5.0 7.4.3, 7.5.2). Their routes declare a second factor passed in the last 10 minutes,
+// so a stolen, older session cannot sign its owner out everywhere and keep the account to itself.
 
 /** The key (lib/keys.ts) that turns a session id into the handle the page shows. */
 export const SESSION_HANDLE_PURPOSE = "session-handle";
@@ -58,46 +57,34 @@ export async function listSignedInDevices(
  * Answers whether it was this browser's own session.
  */
 export async function signOutDevice(
-  userId: string,
+  ctx: AccountContext,
   handle: string,
-  currentId: string | null,
-  secondFactorAt: number | null,
-  meta: RequestMeta,
-  now = Date.now(),
 ): Promise<Outcome<{ current: boolean }>> {
-  if (!isFreshSecondFactor(secondFactorAt, now))
-    return refuse("REAUTH_REQUIRED");
+  const userId = ctx.user.id;
   const store = getSessionStore();
-  const target = (await store.listSessions(userId, now)).find(
+  const target = (await store.listSessions(userId, ctx.now())).find(
     (s) => sessionHandle(s.id) === handle,
   );
   if (!target || !(await store.revokeSession(userId, target.id)))
     return refuse("SESSION_NOT_FOUND");
-  await recordEvent({
-    type: "sign_out",
+  await applySecurityChange(ctx, "signed_out_device", {
     userId,
-    ...meta,
     detail: { ended: "device", name: nameDevice(target.userAgent) },
   });
-  return { ok: true, current: target.id === currentId };
+  return { ok: true, current: target.id === ctx.session.id };
 }
 
-/** "Sign out everywhere else": every session but this browser's ends. */
+/**
+ * "Sign out everywhere else": every session but this browser's ends. A browser whose session has
+ * no id (an older cookie) cannot say which is its own: it signs in again first.
+ */
 export async function signOutEverywhereElse(
-  userId: string,
-  currentId: string | null,
-  secondFactorAt: number | null,
-  meta: RequestMeta,
-  now = Date.now(),
+  ctx: AccountContext,
 ): Promise<Outcome<{ ended: number }>> {
-  if (!isFreshSecondFactor(secondFactorAt, now) || !currentId)
-    return refuse("REAUTH_REQUIRED");
-  const ended = await getSessionStore().revokeUserSessions(userId, currentId);
-  await recordEvent({
-    type: "sign_out",
-    userId,
-    ...meta,
-    detail: { ended: "others", count: ended },
+  if (!ctx.session.id) return refuse("REAUTH_REQUIRED");
+  const done = await applySecurityChange(ctx, "signed_out_everywhere_else", {
+    userId: ctx.user.id,
+    detail: { ended: "others" },
   });
-  return { ok: true, ended };
+  return { ok: true, ended: done.sessionsEnded };
 }

@@ -6,6 +6,12 @@ import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listPasskeys } from "@/lib/factors/passkey-records";
 import { hashPassword } from "@/lib/password/hash";
 import type { ChallengeStore } from "@/lib/store";
+import {
+  accountContext,
+  behindFreshSecondFactor,
+  clockAt,
+  testContext,
+} from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import {
   createRecordingMessenger,
@@ -52,7 +58,19 @@ beforeEach(async () => {
   messenger = createRecordingMessenger();
 });
 
-const deps = () => ({ store, messenger, appUrl: APP_URL });
+const ctx = () =>
+  testContext({ store, messenger, appUrl: APP_URL, request: META });
+const account = (
+  user: { id: string; email?: string },
+  over: { secondFactorAt?: number | null; now?: () => number } = {},
+) =>
+  accountContext(user, {
+    store,
+    messenger,
+    appUrl: APP_URL,
+    request: META,
+    ...over,
+  });
 
 async function newUser() {
   const email = `p${randomInt(1e9)}@example.com`;
@@ -67,30 +85,22 @@ async function addPasskey(
   passkey: SoftwarePasskey,
   name = "Laptop",
 ) {
-  const start = await startAddingPasskey(APP_URL, user, Date.now());
+  const start = await startAddingPasskey(account(user));
   if (!start.ok) throw new Error(start.error);
-  return finishAddingPasskey(
-    { messenger },
-    APP_URL,
-    user,
-    { name, response: passkey.register(start.options, ORIGIN) },
-    Date.now(),
-    META,
-  );
+  return finishAddingPasskey(account(user), {
+    name,
+    response: passkey.register(start.options, ORIGIN),
+  });
 }
 
 async function passwordStep(email: string) {
-  const outcome = await checkPasswordStep(
-    deps(),
-    { email, password: PASSWORD },
-    META,
-  );
+  const outcome = await checkPasswordStep(ctx(), { email, password: PASSWORD });
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome.challengeId;
 }
 
 async function requestOptions(id: string) {
-  const start = await startPasskeyStep(deps(), id);
+  const start = await startPasskeyStep(ctx(), id);
   if (!start.ok) throw new Error(start.error);
   return start.options;
 }
@@ -98,7 +108,7 @@ async function requestOptions(id: string) {
 describe("passkeys", () => {
   it("are added with user verification, for this site only, bound to the person adding them", async () => {
     const user = await newUser();
-    const start = await startAddingPasskey(APP_URL, user, Date.now());
+    const start = await startAddingPasskey(account(user));
     if (!start.ok) throw new Error(start.error);
     expect(start.options.rp.id).toBe("twostep.example");
     expect(start.options.authenticatorSelection?.userVerification).toBe(
@@ -117,37 +127,16 @@ describe("passkeys", () => {
       const r =
         origin === ORIGIN ? response : passkey.register(start.options, origin);
       expect(
-        await finishAddingPasskey(
-          { messenger },
-          APP_URL,
-          who,
-          { name: "x", response: r },
-          Date.now(),
-          META,
-        ),
+        await finishAddingPasskey(account(who), { name: "x", response: r }),
       ).toMatchObject({ ok: false, error: "PASSKEY_NOT_ADDED" });
     }
 
     expect(
-      await finishAddingPasskey(
-        { messenger },
-        APP_URL,
-        user,
-        { name: "Laptop", response },
-        Date.now(),
-        META,
-      ),
+      await finishAddingPasskey(account(user), { name: "Laptop", response }),
     ).toEqual({ ok: true });
     // The same credential cannot be added twice.
     expect(
-      await finishAddingPasskey(
-        { messenger },
-        APP_URL,
-        user,
-        { name: "Again", response },
-        Date.now(),
-        META,
-      ),
+      await finishAddingPasskey(account(user), { name: "Again", response }),
     ).toMatchObject({ ok: false, error: "PASSKEY_EXISTS" });
     const [saved] = await listPasskeys(user.id);
     expect(saved).toMatchObject({ name: "Laptop", lastUsedAt: null });
@@ -177,12 +166,12 @@ describe("passkeys", () => {
       passkey.credentialId,
     ]);
     const response = passkey.assert(options, ORIGIN);
-    expect(await verifyPasskeyStep(deps(), id, response, META)).toEqual({
+    expect(await verifyPasskeyStep(ctx(), id, response)).toEqual({
       ok: true,
     });
     expect((await store.getChallenge(id))?.verifiedBy).toBe("passkey");
     expect((await listPasskeys(user.id))[0]?.lastUsedAt).not.toBeNull();
-    expect(await verifyPasskeyStep(deps(), id, response, META)).toMatchObject({
+    expect(await verifyPasskeyStep(ctx(), id, response)).toMatchObject({
       ok: false,
     });
   });
@@ -202,19 +191,15 @@ describe("passkeys", () => {
       passkey.assert(options, ORIGIN, { userVerified: false }),
     ];
     for (const response of wrong)
-      expect(await verifyPasskeyStep(deps(), id, response, META)).toMatchObject(
-        { ok: false, error: "PASSKEY_FAILED" },
-      );
+      expect(await verifyPasskeyStep(ctx(), id, response)).toMatchObject({
+        ok: false,
+        error: "PASSKEY_FAILED",
+      });
     // Each counted as a wrong code does, on the challenge shared with every factor.
     expect((await store.getChallenge(id))?.attempts).toBe(wrong.length);
 
     expect(
-      await verifyPasskeyStep(
-        deps(),
-        id,
-        passkey.assert(options, ORIGIN),
-        META,
-      ),
+      await verifyPasskeyStep(ctx(), id, passkey.assert(options, ORIGIN)),
     ).toEqual({ ok: true });
     // On the next sign-in, an assertion whose counter does not move past the stored one (a
     // replay, or a cloned authenticator) is refused as used, counting nothing.
@@ -222,7 +207,7 @@ describe("passkeys", () => {
     const replay = passkey.assert(await requestOptions(id2), ORIGIN, {
       counter: passkey.counter,
     });
-    expect(await verifyPasskeyStep(deps(), id2, replay, META)).toMatchObject({
+    expect(await verifyPasskeyStep(ctx(), id2, replay)).toMatchObject({
       ok: false,
       error: "PASSKEY_ALREADY_USED",
     });
@@ -242,7 +227,7 @@ describe("passkeys", () => {
       const response = passkey.assert(await requestOptions(id), ORIGIN);
       const results = await Promise.all(
         Array.from({ length: 20 }, () =>
-          verifyPasskeyStep(deps(), id, response, META),
+          verifyPasskeyStep(ctx(), id, response),
         ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -258,38 +243,20 @@ describe("passkeys", () => {
     const stale = now - (FRESH_SECOND_FACTOR_SECONDS + 1) * 1000;
     for (const at of [null, stale])
       expect(
-        await removePasskey(
-          { messenger },
-          user.id,
-          row!.factorId,
-          at,
-          META,
-          now,
+        await behindFreshSecondFactor(
+          account(user, { secondFactorAt: at, now: clockAt(now) }),
+          (c) => removePasskey(c, row!.factorId),
         ),
       ).toMatchObject({ ok: false, error: "REAUTH_REQUIRED" });
     // Another person's passkey is not theirs to remove.
     const other = await newUser();
     expect(
-      await removePasskey(
-        { messenger },
-        other.id,
-        row!.factorId,
-        now,
-        META,
-        now,
-      ),
+      await removePasskey(account(other, { now: clockAt(now) }), row!.factorId),
     ).toEqual({ ok: true });
     expect(await listPasskeys(user.id)).toHaveLength(1);
 
     expect(
-      await removePasskey(
-        { messenger },
-        user.id,
-        row!.factorId,
-        now,
-        META,
-        now,
-      ),
+      await removePasskey(account(user, { now: clockAt(now) }), row!.factorId),
     ).toEqual({ ok: true });
     expect(await listPasskeys(user.id)).toHaveLength(0);
     expect(messenger.sms.at(-1)?.text).toContain(
@@ -310,14 +277,7 @@ describe("passkeys", () => {
     });
     const now = Date.now();
     expect(
-      await removePasskey(
-        { messenger },
-        user.id,
-        row!.factorId,
-        now,
-        META,
-        now,
-      ),
+      await removePasskey(account(user, { now: clockAt(now) }), row!.factorId),
     ).toMatchObject({ ok: false, error: "LAST_FACTOR" });
   });
 });

@@ -1,12 +1,10 @@
 import "server-only";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
-import type { SendDeps } from "@/lib/challenge/send";
+import type { StepContext } from "@/lib/context";
 import { settleFactor } from "@/lib/challenge/verify";
 import { rememberDevice } from "@/lib/devices/records";
 import { refuse, type Outcome } from "@/lib/errors";
-import type { RequestMeta } from "@/lib/http/request-meta";
-import type { ChallengeStore } from "@/lib/store";
 
 export type DeviceStep = Outcome<{ challengeId: string }>;
 
@@ -16,12 +14,12 @@ export type DeviceStep = Outcome<{ challengeId: string }>;
  * barred it), so next-auth redeems it exactly as one completed by a code. Nothing is sent.
  */
 export async function completeWithDevice(
-  deps: SendDeps,
+  ctx: Pick<StepContext, "store" | "now">,
   start: { account: string; userId: string; phone: string },
 ): Promise<DeviceStep> {
-  const now = deps.now ?? Date.now();
+  const now = ctx.now();
   const id = newChallengeId(start.account);
-  const opened = await deps.store.startChallenge(
+  const opened = await ctx.store.startChallenge(
     {
       id,
       purpose: "login",
@@ -41,9 +39,9 @@ export async function completeWithDevice(
       retryAfterSeconds: opened.retryAfterSeconds,
     });
   }
-  const settled = await settleFactor(deps.store, id, "device", now);
+  const settled = await settleFactor(ctx.store, id, "device", now);
   if (settled.ok) return { ok: true, challengeId: id };
-  await deps.store.deleteChallenge(id);
+  await ctx.store.deleteChallenge(id);
   const { error, retryAfterSeconds } = settled;
   return refuse(error, { retryAfterSeconds });
 }
@@ -54,15 +52,18 @@ export async function completeWithDevice(
  * is not verified or names no one, so the box alone never remembers anything.
  */
 export async function rememberVerifiedDevice(
-  store: ChallengeStore,
+  ctx: Pick<StepContext, "store" | "request" | "now">,
   id: string,
-  meta: RequestMeta,
 ): Promise<string | null> {
   // The second factor already passed: failing to remember must not fail the sign-in.
   try {
-    const challenge = await store.getChallenge(id);
+    const challenge = await ctx.store.getChallenge(id);
     if (challenge?.status !== "verified" || !challenge.userId) return null;
-    const { token } = await rememberDevice(challenge.userId, meta);
+    const { token } = await rememberDevice(
+      challenge.userId,
+      ctx.request,
+      ctx.now(),
+    );
     return token;
   } catch (error) {
     console.error("remember device: %s", (error as Error).message);

@@ -1,21 +1,22 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
-import { sendCode, type SendDeps } from "@/lib/challenge/send";
+import { sendCode } from "@/lib/challenge/send";
 import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import type { Outcome } from "@/lib/errors";
-import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import type { RequestFacts, StepContext } from "@/lib/context";
+import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import { isProvenNumber, type Challenge, type Channel } from "@/lib/store";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
-function sendTarget(c: Challenge, meta: RequestMeta) {
+function sendTarget(c: Challenge, request: RequestFacts) {
   const ofUser = c.purpose !== "signup"; // a sign-in, a reset or a phone change: an account's
   return {
     phone: c.phone,
     account: ofUser ? `user:${c.userId}` : `email:${c.pendingEmail}`,
     // A phone change's new number is still being proven: it spends what a sign-up's would.
     verified: isProvenNumber(c.purpose),
-    addressBucket: addressBucket(meta.ip),
+    addressBucket: addressBucket(request.ip),
   };
 }
 
@@ -24,25 +25,25 @@ function sendTarget(c: Challenge, meta: RequestMeta) {
  * no way to name a destination. Two round trips when it goes out: the challenge's issue, the limits.
  */
 export async function resendCode(
-  deps: SendDeps,
+  ctx: StepContext,
   id: string,
   channel: Channel,
-  meta: RequestMeta,
 ): Promise<Outcome<{ challenge: ChallengeView }>> {
-  const outcome = await sendCode(deps, {
+  const { request } = ctx;
+  const outcome = await sendCode(ctx, {
     id,
     channel,
-    issue: (req) => deps.store.issueCode(id, req),
+    issue: (req) => ctx.store.issueCode(id, req),
     admit: async (c) =>
       checkDestination(c.phone, channel) ??
-      consumeSendLimits(sendTarget(c, meta)),
+      consumeSendLimits(sendTarget(c, request)),
   });
   // A cookie naming no challenge reaches no one: auditing it would let anyone write rows at will.
   if (!outcome.ok && outcome.error === "NO_CHALLENGE") return outcome;
   await recordEvent({
     type: "code_sent",
     userId: outcome.ok ? outcome.challenge.userId : null,
-    ...meta,
+    ...request,
     detail: { channel, ok: outcome.ok },
   });
   return outcome.ok

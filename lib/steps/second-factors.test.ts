@@ -7,7 +7,12 @@ import { hashPassword } from "@/lib/password/hash";
 import { newChallengeId } from "@/lib/challenge/id";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { FAILURE_POLICY } from "@/lib/challenge/verify";
-import type { ChallengeStore, FactorKind } from "@/lib/store";
+import type { ChallengeStore, ChallengeFactor } from "@/lib/store";
+import {
+  accountContext,
+  behindFreshSecondFactor,
+  testContext,
+} from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import {
   createRecordingMessenger,
@@ -50,7 +55,20 @@ beforeEach(async () => {
   messenger = createRecordingMessenger();
 });
 
-const deps = () => ({ store, messenger, appUrl: "https://twostep.example" });
+const APP_URL = "https://twostep.example";
+const ctx = () =>
+  testContext({ store, messenger, appUrl: APP_URL, request: META });
+const account = (
+  user: { id: string; email: string },
+  over: { secondFactorAt?: number | null } = {},
+) =>
+  accountContext(user, {
+    store,
+    messenger,
+    appUrl: APP_URL,
+    request: META,
+    ...over,
+  });
 
 async function newUser() {
   const email = `p${randomInt(1e9)}@example.com`;
@@ -69,31 +87,21 @@ const appCode = (key: string, steps = 0) =>
 
 async function withAuthenticator() {
   const user = await newUser();
-  const setup = await startAuthenticatorSetup(user, Date.now());
+  const setup = await startAuthenticatorSetup(account(user));
   if (!setup.ok) throw new Error(setup.error);
-  const on = await turnOnAuthenticator(
-    { messenger },
-    user,
-    appCode(setup.setupKey),
-    Date.now(),
-    META,
-  );
+  const on = await turnOnAuthenticator(account(user), appCode(setup.setupKey));
   expect(on).toEqual({ ok: true });
   return { user, key: setup.setupKey };
 }
 
 async function passwordStep(email: string) {
-  const outcome = await checkPasswordStep(
-    deps(),
-    { email, password: PASSWORD },
-    META,
-  );
+  const outcome = await checkPasswordStep(ctx(), { email, password: PASSWORD });
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome;
 }
 
 /** A challenge as the password step opens one, without its per-email limit (races open 20). */
-async function openChallenge(userId: string, factors: FactorKind[]) {
+async function openChallenge(userId: string, factors: ChallengeFactor[]) {
   const id = newChallengeId(`user:${userId}`);
   const opened = await store.startChallenge(
     {
@@ -125,7 +133,7 @@ async function events(userId: string) {
 describe("the authenticator app", () => {
   it("is set up with a QR code and a key, and turned on only by a valid code from it", async () => {
     const user = await newUser();
-    const setup = await startAuthenticatorSetup(user, Date.now());
+    const setup = await startAuthenticatorSetup(account(user));
     if (!setup.ok) throw new Error(setup.error);
     expect(setup.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(
@@ -135,9 +143,7 @@ describe("the authenticator app", () => {
       6,
       "0",
     );
-    expect(
-      await turnOnAuthenticator({ messenger }, user, wrong, Date.now(), META),
-    ).toMatchObject({
+    expect(await turnOnAuthenticator(account(user), wrong)).toMatchObject({
       ok: false,
       error: "WRONG_CODE",
     });
@@ -146,13 +152,7 @@ describe("the authenticator app", () => {
       await db.factor.count({ where: { confirmedAt: { not: null } } }),
     ).toBe(0);
     expect(
-      await turnOnAuthenticator(
-        { messenger },
-        user,
-        appCode(setup.setupKey),
-        Date.now(),
-        META,
-      ),
+      await turnOnAuthenticator(account(user), appCode(setup.setupKey)),
     ).toEqual({
       ok: true,
     });
@@ -168,7 +168,7 @@ describe("the authenticator app", () => {
         text: expect.stringContaining("authenticator app was turned on"),
       },
     ]);
-    expect(await startAuthenticatorSetup(user, Date.now())).toMatchObject({
+    expect(await startAuthenticatorSetup(account(user))).toMatchObject({
       ok: false,
       error: "AUTHENTICATOR_EXISTS",
     });
@@ -184,11 +184,10 @@ describe("the authenticator app", () => {
     expect(challenge).toMatchObject({ factors: ["totp", "phone"], sends: 0 });
     // The setup spent this period's code; the next one is accepted (one step of drift).
     const ok = await verifyFactorStep(
-      deps(),
+      ctx(),
       first.challengeId,
       "totp",
       appCode(key, 1),
-      META,
     );
     expect(ok).toEqual({ ok: true });
     expect(await store.redeemChallenge(first.challengeId)).toMatchObject({
@@ -201,19 +200,17 @@ describe("the authenticator app", () => {
     const { user, key } = await withAuthenticator();
     const code = appCode(key, 1);
     const a = await passwordStep(user.email);
-    expect(
-      await verifyFactorStep(deps(), a.challengeId, "totp", code, META),
-    ).toEqual({ ok: true });
+    expect(await verifyFactorStep(ctx(), a.challengeId, "totp", code)).toEqual({
+      ok: true,
+    });
     const b = await passwordStep(user.email);
-    expect(
-      await verifyFactorStep(deps(), b.challengeId, "totp", code, META),
-    ).toEqual({
+    expect(await verifyFactorStep(ctx(), b.challengeId, "totp", code)).toEqual({
       ok: false,
       error: "CODE_ALREADY_USED",
     });
     // Spent codes of earlier steps are refused as well.
     expect(
-      await verifyFactorStep(deps(), b.challengeId, "totp", appCode(key), META),
+      await verifyFactorStep(ctx(), b.challengeId, "totp", appCode(key)),
     ).toMatchObject({
       error: "CODE_ALREADY_USED",
     });
@@ -229,9 +226,7 @@ describe("the authenticator app", () => {
       6,
       "0",
     );
-    expect(
-      await verifyFactorStep(deps(), challengeId, "totp", wrong, META),
-    ).toEqual({
+    expect(await verifyFactorStep(ctx(), challengeId, "totp", wrong)).toEqual({
       ok: false,
       error: "WRONG_CODE",
       attemptsLeft: 4,
@@ -250,7 +245,7 @@ describe("the authenticator app", () => {
     );
     const code = appCode(key, 1);
     const results = await Promise.all(
-      ids.map((id) => verifyFactorStep(deps(), id, "totp", code, META)),
+      ids.map((id) => verifyFactorStep(ctx(), id, "totp", code)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(
@@ -262,7 +257,7 @@ describe("the authenticator app", () => {
     const user = await newUser();
     const { challengeId } = await passwordStep(user.email);
     expect(
-      await verifyFactorStep(deps(), challengeId, "totp", "123456", META),
+      await verifyFactorStep(ctx(), challengeId, "totp", "123456"),
     ).toEqual({
       ok: false,
       error: "FACTOR_NOT_AVAILABLE",
@@ -277,7 +272,10 @@ describe("removing the authenticator app", () => {
     const { user } = await withAuthenticator();
     for (const at of [null, Date.now() - 11 * MINUTE])
       expect(
-        await removeAuthenticator({ messenger }, user.id, at, META),
+        await behindFreshSecondFactor(
+          account(user, { secondFactorAt: at }),
+          removeAuthenticator,
+        ),
       ).toEqual({
         ok: false,
         error: "REAUTH_REQUIRED",
@@ -291,7 +289,10 @@ describe("removing the authenticator app", () => {
     messenger.sms.length = 0;
     const recent = Date.now() - 9 * MINUTE;
     expect(
-      await removeAuthenticator({ messenger }, user.id, recent, META),
+      await behindFreshSecondFactor(
+        account(user, { secondFactorAt: recent }),
+        removeAuthenticator,
+      ),
     ).toEqual({
       ok: true,
     });
@@ -308,9 +309,7 @@ describe("removing the authenticator app", () => {
     const { user } = await withAuthenticator();
     const db = await getDb();
     await db.phone.deleteMany({ where: { userId: user.id } });
-    expect(
-      await removeAuthenticator({ messenger }, user.id, Date.now(), META),
-    ).toEqual({
+    expect(await removeAuthenticator(account(user))).toEqual({
       ok: false,
       error: "LAST_FACTOR",
     });
@@ -321,12 +320,7 @@ describe("removing the authenticator app", () => {
 describe("recovery codes", () => {
   async function withCodes() {
     const user = await newUser();
-    const set = await generateRecoveryCodeSet(
-      { messenger },
-      user.id,
-      Date.now(),
-      META,
-    );
+    const set = await generateRecoveryCodeSet(account(user));
     if (!set.ok) throw new Error(set.error);
     return { user, codes: set.codes };
   }
@@ -340,12 +334,7 @@ describe("recovery codes", () => {
     for (const code of codes)
       expect(dump).not.toContain(code.replace(/-/g, ""));
     expect(messenger.sms.at(-1)!.text).toContain("new recovery codes");
-    const again = await generateRecoveryCodeSet(
-      { messenger },
-      user.id,
-      Date.now(),
-      META,
-    );
+    const again = await generateRecoveryCodeSet(account(user));
     expect(again.ok).toBe(true);
     expect(await db.recoveryCode.count()).toBe(10);
     const { challengeId } = await passwordStep(user.email);
@@ -353,7 +342,7 @@ describe("recovery codes", () => {
       factors: ["phone", "recovery"],
     });
     expect(
-      await verifyFactorStep(deps(), challengeId, "recovery", codes[0]!, META),
+      await verifyFactorStep(ctx(), challengeId, "recovery", codes[0]!),
     ).toMatchObject({ ok: false, error: "WRONG_CODE", attemptsLeft: 4 });
     expect((await events(user.id)).map((e) => e.detail)).toContainEqual({
       factor: "recovery_codes",
@@ -367,7 +356,7 @@ describe("recovery codes", () => {
     messenger.sms.length = 0;
     const used = codes[3]!.toLowerCase().replace(/-/g, " ");
     expect(
-      await verifyFactorStep(deps(), challengeId, "recovery", used, META),
+      await verifyFactorStep(ctx(), challengeId, "recovery", used),
     ).toEqual({
       ok: true,
       recoveryCodesLeft: 9,
@@ -388,13 +377,7 @@ describe("recovery codes", () => {
     });
     const next = await passwordStep(user.email);
     expect(
-      await verifyFactorStep(
-        deps(),
-        next.challengeId,
-        "recovery",
-        codes[3]!,
-        META,
-      ),
+      await verifyFactorStep(ctx(), next.challengeId, "recovery", codes[3]!),
     ).toEqual({
       ok: false,
       error: "RECOVERY_CODE_USED",
@@ -407,9 +390,7 @@ describe("recovery codes", () => {
       Array.from({ length: 20 }, () => openChallenge(user.id, ["recovery"])),
     );
     const results = await Promise.all(
-      ids.map((id) =>
-        verifyFactorStep(deps(), id, "recovery", codes[0]!, META),
-      ),
+      ids.map((id) => verifyFactorStep(ctx(), id, "recovery", codes[0]!)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const db = await getDb();
@@ -422,7 +403,7 @@ describe("recovery codes", () => {
     const { user } = await withCodes();
     const { challengeId } = await passwordStep(user.email);
     expect(
-      await verifyFactorStep(deps(), challengeId, "recovery", "1234", META),
+      await verifyFactorStep(ctx(), challengeId, "recovery", "1234"),
     ).toEqual({
       ok: false,
       error: "INVALID_RECOVERY_CODE",
@@ -436,12 +417,7 @@ describe("recovery codes", () => {
 describe("an account switched off by wrong codes", () => {
   it("lets its person back in with a recovery code, which switches it back on; codes stay refused until then", async () => {
     const user = await newUser();
-    const set = await generateRecoveryCodeSet(
-      { messenger },
-      user.id,
-      Date.now(),
-      META,
-    );
+    const set = await generateRecoveryCodeSet(account(user));
     if (!set.ok) throw new Error(set.error);
     // 100 wrong codes in a row, five per challenge, as a guesser past the password would, each
     // after the pause the one before it brought (the store takes the caller's clock).
@@ -467,32 +443,29 @@ describe("an account switched off by wrong codes", () => {
         await store.recordFactorResult(id, null, now, FAILURE_POLICY);
       }
     }
-    const step = await checkPasswordStep(
-      deps(),
-      { email: user.email, password: PASSWORD },
-      META,
-    );
+    const step = await checkPasswordStep(ctx(), {
+      email: user.email,
+      password: PASSWORD,
+    });
     // No code goes out; the step opens for the recovery code only.
     expect(step).toMatchObject({ ok: true, channel: null });
     expect(messenger.sms).toHaveLength(1); // the text about the new recovery codes
     if (!step.ok) throw new Error(step.error);
     expect(
-      await verifyFactorStep(deps(), step.challengeId, "totp", "123456", META),
+      await verifyFactorStep(ctx(), step.challengeId, "totp", "123456"),
     ).toMatchObject({ ok: false });
     expect(
       await verifyFactorStep(
-        deps(),
+        ctx(),
         step.challengeId,
         "recovery",
         set.codes[0]!,
-        META,
       ),
     ).toMatchObject({ ok: true });
-    const again = await checkPasswordStep(
-      deps(),
-      { email: user.email, password: PASSWORD },
-      META,
-    );
+    const again = await checkPasswordStep(ctx(), {
+      email: user.email,
+      password: PASSWORD,
+    });
     expect(again).toMatchObject({ ok: true, channel: "sms" });
   });
 });

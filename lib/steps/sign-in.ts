@@ -1,11 +1,11 @@
 import "server-only";
-import { findLoginUser } from "@/lib/account/records";
+import { findAccountByEmail } from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
-import type { SendDeps } from "@/lib/challenge/send";
+import type { StepContext } from "@/lib/context";
 import { refuse } from "@/lib/errors";
-import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
 import { recognizeDevice } from "@/lib/devices/records";
 import { acceptedFactors } from "@/lib/factors/records";
+import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { notifyPasswordPause } from "@/lib/notices/password-pause";
@@ -24,16 +24,19 @@ export type PasswordStep = FirstSend | (FirstSend & { deviceRemembered: true });
  * remembered for this account (its device token) skips the second factor, never the password.
  */
 export async function checkPasswordStep(
-  deps: SendDeps,
+  ctx: StepContext,
   input: { email: string; password: string; deviceToken?: string | null },
-  meta: RequestMeta,
 ): Promise<PasswordStep> {
-  const limited = await checkLoginLimits(input.email, addressBucket(meta.ip));
+  const { request } = ctx;
+  const limited = await checkLoginLimits(
+    input.email,
+    addressBucket(request.ip),
+  );
   if (limited) {
-    await notifyPasswordPause(deps, input.email, limited, meta);
+    await notifyPasswordPause(ctx, input.email, limited);
     return limited;
   }
-  const user = await findLoginUser(input.email);
+  const user = await findAccountByEmail(input.email);
   const passwordOk = await verifyPassword(
     user?.passwordHash ?? null,
     input.password,
@@ -44,14 +47,14 @@ export async function checkPasswordStep(
     await recordEvent({
       type: "login_failure",
       userId: user?.id,
-      ...meta,
+      ...request,
       detail,
     });
     return refuse("BAD_CREDENTIALS");
   }
   const account = `user:${user.id}`;
-  if (await recognizeDevice(user.id, input.deviceToken, deps.now)) {
-    const done = await completeWithDevice(deps, {
+  if (await recognizeDevice(user.id, input.deviceToken, ctx.now())) {
+    const done = await completeWithDevice(ctx, {
       account,
       userId: user.id,
       phone,
@@ -68,17 +71,13 @@ export async function checkPasswordStep(
   }
   const channel = firstChannel(phone);
   const factors = await acceptedFactors(user.id);
-  return startCodeStep(
-    deps,
-    {
-      purpose: "login",
-      account,
-      userId: user.id,
-      pending: null,
-      phone,
-      channel,
-      factors,
-    },
-    meta,
-  );
+  return startCodeStep(ctx, {
+    purpose: "login",
+    account,
+    userId: user.id,
+    pending: null,
+    phone,
+    channel,
+    factors,
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import type { SendDeps } from "@/lib/challenge/send";
-import { addressBucket, type RequestMeta } from "@/lib/http/request-meta";
+import type { StepContext } from "@/lib/context";
+import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { ERRORS, refuse } from "@/lib/errors";
@@ -19,12 +19,11 @@ export interface SignUpInput {
  * the phone is proven (verifyCodeStep), so an abandoned sign-up never holds the email or number.
  */
 export async function signUp(
-  deps: SendDeps,
+  ctx: StepContext,
   input: SignUpInput,
-  meta: RequestMeta,
 ): Promise<FirstSend> {
   // Each attempt costs an argon2id hash: counted per address like password guesses.
-  const limited = await checkPasswordAttempts(addressBucket(meta.ip));
+  const limited = await checkPasswordAttempts(addressBucket(ctx.request.ip));
   if (limited) return limited;
   const { email, phone } = input;
   const weak = await checkNewPassword(input.password, { email });
@@ -34,16 +33,12 @@ export async function signUp(
     });
   const channel = firstChannel(phone); // a landline gets its first code by call
   const passwordHash = await hashPassword(input.password);
-  return startCodeStep(
-    deps,
-    {
-      purpose: "signup",
-      account: `email:${email}`,
-      userId: null,
-      pending: { email, passwordHash },
-      phone,
-      channel,
-    },
-    meta,
-  );
+  return startCodeStep(ctx, {
+    purpose: "signup",
+    account: `email:${email}`,
+    userId: null,
+    pending: { email, passwordHash },
+    phone,
+    channel,
+  });
 }

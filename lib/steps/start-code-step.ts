@@ -2,17 +2,17 @@ import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
-import { sendCode, type SendDeps } from "@/lib/challenge/send";
+import { sendCode } from "@/lib/challenge/send";
+import type { StepContext } from "@/lib/context";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
-import type { RequestMeta } from "@/lib/http/request-meta";
-import { addressBucket } from "@/lib/http/request-meta";
+import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import {
   isProvenNumber,
   type Challenge,
   type Channel,
   type DeliveryStatus,
-  type FactorKind,
+  type ChallengeFactor,
 } from "@/lib/store";
 
 // What sign-up and the password step share: a new challenge bound to this browser, its first code,
@@ -30,7 +30,7 @@ export interface CodeStepStart {
   phone: string;
   channel: Channel;
   /** What the challenge accepts, strongest first; the phone alone by default. */
-  factors?: FactorKind[];
+  factors?: ChallengeFactor[];
 }
 
 export type FirstSend = Outcome<{
@@ -48,10 +48,10 @@ const DELIVERY_ERRORS: ErrorCode[] = [
 ];
 
 export async function startCodeStep(
-  deps: SendDeps,
+  ctx: StepContext,
   start: CodeStepStart,
-  meta: RequestMeta,
 ): Promise<FirstSend> {
+  const { request } = ctx;
   const { phone, channel, factors = ["phone"] } = start;
   const id = newChallengeId(start.account);
   const challenge = {
@@ -61,11 +61,11 @@ export async function startCodeStep(
     pendingEmail: start.pending?.email ?? null,
     pendingPasswordHash: start.pending?.passwordHash ?? null,
     phone,
-    createdAt: deps.now ?? Date.now(),
+    createdAt: ctx.now(),
     factors,
   };
   if (factors[0] !== "phone") {
-    const opened = await deps.store.startChallenge(
+    const opened = await ctx.store.startChallenge(
       challenge,
       CHALLENGE_TTL_SECONDS,
       null,
@@ -83,31 +83,31 @@ export async function startCodeStep(
     phone,
     account: start.account,
     verified: isProvenNumber(start.purpose),
-    addressBucket: addressBucket(meta.ip),
+    addressBucket: addressBucket(request.ip),
   };
-  const outcome = await sendCode(deps, {
+  const outcome = await sendCode(ctx, {
     id,
     channel,
     issue: (req) =>
-      deps.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
+      ctx.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
     admit: () => consumeSendLimits(target),
   });
   const delivered = outcome.ok;
   if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
-    await deps.store.deleteChallenge(id);
+    await ctx.store.deleteChallenge(id);
     // Switched off by wrong codes: a factor nobody can guess is the way back in.
     const recovering = factors.filter(
       (f) => f === "passkey" || f === "recovery",
     );
     if (outcome.error === "ACCOUNT_DISABLED" && recovering.length)
-      return startCodeStep(deps, { ...start, factors: recovering }, meta);
+      return startCodeStep(ctx, { ...start, factors: recovering });
     return outcome;
   }
   const detail = { channel, purpose: start.purpose, ok: delivered };
   await recordEvent({
     type: "code_sent",
     userId: start.userId,
-    ...meta,
+    ...request,
     detail,
   });
   const delivery = outcome.ok ? outcome.challenge.delivery : "failed";

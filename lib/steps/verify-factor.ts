@@ -1,8 +1,7 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit";
-import type { SendDeps } from "@/lib/challenge/send";
 import { settleFactor } from "@/lib/challenge/verify";
-import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
+import type { StepContext } from "@/lib/context";
+import { refuse, type Outcome } from "@/lib/errors";
 import {
   countRecoveryCodesLeft,
   findActiveTotp,
@@ -16,20 +15,15 @@ import {
   normalizeRecoveryCode,
 } from "@/lib/factors/recovery-codes";
 import { matchTotpStep } from "@/lib/factors/totp";
-import type { RequestMeta } from "@/lib/http/request-meta";
-import { notifyLockout } from "@/lib/notices/lockout";
 import { unseal } from "@/lib/keys";
-import { NOTICES } from "@/lib/notices/catalogue";
-import { notifyAccount, type NoticeDeps } from "@/lib/notices/notify";
-import type { Challenge } from "@/lib/store";
+import { applySecurityChange } from "@/lib/security-changes/apply";
+import { countFactorFailure, openFactorChallenge } from "./factor-outcome";
 import { TOTP_SEAL_PURPOSE } from "./set-up-authenticator";
+import type { Passed } from "./verify-code";
 
 export type CheckedFactor = "totp" | "recovery";
 
-const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
-  verified: "ALREADY_VERIFIED",
-  locked: "TOO_MANY_ATTEMPTS",
-};
+type FactorOutcome = Outcome<{ recoveryCodesLeft?: number }>;
 
 /**
  * The second-factor step by an authenticator code or a recovery code. The code is checked and spent
@@ -38,26 +32,23 @@ const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
  * next-auth to redeem, or counts a wrong code on the challenge and on the account's failures in a
  * row, shared with phone codes. A code that was right but already spent counts nothing.
  */
-export async function verifyFactorStep(
-  deps: SendDeps & NoticeDeps,
+export async function checkFactorCode(
+  ctx: StepContext,
   id: string,
   factor: CheckedFactor,
   input: string,
-  meta: RequestMeta,
-): Promise<Outcome<{ recoveryCodesLeft?: number }>> {
-  const challenge = await deps.store.getChallenge(id);
-  if (!challenge) return refuse("NO_CHALLENGE");
-  const ended = ENDED[challenge.status];
-  if (ended) return refuse(ended);
-  // A sign-up's challenge accepts only its phone: there is no account yet to hold other factors.
-  const { userId } = challenge;
-  if (!userId || !challenge.factors.includes(factor))
-    return refuse("FACTOR_NOT_AVAILABLE");
+): Promise<
+  | (Passed & { recoveryCodesLeft?: number })
+  | Exclude<FactorOutcome, { ok: true }>
+> {
+  const opened = await openFactorChallenge(ctx.store, id, factor);
+  if (!opened.ok) return opened;
+  const { userId, challenge } = opened;
 
   let use: RecoveryUse;
   let spentCode: string | null = null;
   if (factor === "totp") {
-    use = await spendTotpCode(userId, input, deps.now);
+    use = await spendTotpCode(userId, input, ctx.now());
   } else {
     const code = normalizeRecoveryCode(input);
     if (!code) return refuse("INVALID_RECOVERY_CODE");
@@ -70,40 +61,46 @@ export async function verifyFactorStep(
     );
 
   const result = await settleFactor(
-    deps.store,
+    ctx.store,
     id,
     use === "ok" ? factor : null,
-    deps.now,
+    ctx.now(),
   );
   if (!result.ok) {
     // The challenge refused a right recovery code (it locked meanwhile): the code stays usable.
     if (use === "ok" && spentCode) await restoreRecoveryCode(spentCode);
-    if (result.counted) {
-      const locked = result.retryAfterSeconds || result.error !== "WRONG_CODE";
-      const detail = { factor, attemptsLeft: result.attemptsLeft ?? 0 };
-      const type = locked ? "lockout" : "code_failed";
-      await recordEvent({ type, userId, ...meta, detail });
-      await notifyLockout(deps, userId, result);
-    }
-    const { error, attemptsLeft, retryAfterSeconds } = result;
-    return refuse(error, { attemptsLeft, retryAfterSeconds });
+    return countFactorFailure(ctx, result, { userId, factor });
   }
-  if (factor === "totp") return { ok: true };
+  const { purpose } = challenge;
+  if (factor === "totp") return { ok: true, purpose };
   const left = await countRecoveryCodesLeft(userId);
-  await recordEvent({
-    type: "recovery_code_used",
+  await applySecurityChange(ctx, "recovery_code_used", {
     userId,
-    ...meta,
     detail: { left },
+    noticeArgs: [left],
   });
-  await notifyAccount(deps, userId, NOTICES.recoveryCodeUsed(left));
-  return { ok: true, recoveryCodesLeft: left };
+  return { ok: true, purpose, recoveryCodesLeft: left };
+}
+
+/** The authenticator or recovery code step, answering only whether it passed (and codes left). */
+export async function verifyFactorStep(
+  ctx: StepContext,
+  id: string,
+  factor: CheckedFactor,
+  input: string,
+): Promise<FactorOutcome> {
+  const outcome = await checkFactorCode(ctx, id, factor, input);
+  if (!outcome.ok) return outcome;
+  const { recoveryCodesLeft } = outcome;
+  return recoveryCodesLeft === undefined
+    ? { ok: true }
+    : { ok: true, recoveryCodesLeft };
 }
 
 async function spendTotpCode(
   userId: string,
   code: string,
-  now?: number,
+  now: number,
 ): Promise<RecoveryUse> {
   const totp = await findActiveTotp(userId);
   const secret = totp && unseal(TOTP_SEAL_PURPOSE, totp.secretSealed);

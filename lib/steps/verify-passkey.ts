@@ -3,45 +3,27 @@ import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { recordEvent } from "@/lib/audit";
-import type { SendDeps } from "@/lib/challenge/send";
 import { settleFactor } from "@/lib/challenge/verify";
-import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
+import type { StepContext } from "@/lib/context";
+import { refuse, type Outcome, type Refusal } from "@/lib/errors";
 import {
   findPasskey,
   listPasskeys,
   takePasskeyUse,
 } from "@/lib/factors/passkey-records";
 import { authenticationOptions, checkAssertion } from "@/lib/factors/webauthn";
-import type { RequestMeta } from "@/lib/http/request-meta";
-import { notifyLockout } from "@/lib/notices/lockout";
-import type { NoticeDeps } from "@/lib/notices/notify";
-import type { Challenge } from "@/lib/store";
-
-const ENDED: Partial<Record<Challenge["status"], ErrorCode>> = {
-  verified: "ALREADY_VERIFIED",
-  locked: "TOO_MANY_ATTEMPTS",
-};
-
-async function passkeyChallenge(deps: SendDeps, id: string) {
-  const challenge = await deps.store.getChallenge(id);
-  if (!challenge) return refuse("NO_CHALLENGE");
-  const ended = ENDED[challenge.status];
-  if (ended) return refuse(ended);
-  if (!challenge.userId || !challenge.factors.includes("passkey"))
-    return refuse("FACTOR_NOT_AVAILABLE");
-  return { ok: true as const, userId: challenge.userId };
-}
+import { countFactorFailure, openFactorChallenge } from "./factor-outcome";
+import type { Passed } from "./verify-code";
 
 /** "Use a passkey": the browser's request options, their challenge sealed for this sign-in. */
 export async function startPasskeyStep(
-  deps: SendDeps,
+  ctx: Pick<StepContext, "store" | "appUrl">,
   id: string,
 ): Promise<Outcome<{ options: PublicKeyCredentialRequestOptionsJSON }>> {
-  const found = await passkeyChallenge(deps, id);
+  const found = await openFactorChallenge(ctx.store, id, "passkey");
   if (!found.ok) return found;
   const passkeys = await listPasskeys(found.userId);
-  const options = await authenticationOptions(deps.appUrl, id, passkeys);
+  const options = await authenticationOptions(ctx.appUrl, id, passkeys);
   return { ok: true, options };
 }
 
@@ -52,18 +34,17 @@ export async function startPasskeyStep(
  * as an authenticator code: a pass completes it, a failure counts on the challenge and on the
  * account's failures in a row shared with every factor. A replayed assertion counts nothing.
  */
-export async function verifyPasskeyStep(
-  deps: SendDeps & NoticeDeps,
+export async function checkPasskey(
+  ctx: StepContext,
   id: string,
   response: AuthenticationResponseJSON,
-  meta: RequestMeta,
-): Promise<Outcome> {
-  const found = await passkeyChallenge(deps, id);
+): Promise<Passed | Refusal> {
+  const found = await openFactorChallenge(ctx.store, id, "passkey");
   if (!found.ok) return found;
-  const { userId } = found;
+  const { userId, challenge } = found;
   const passkey = await findPasskey(userId, response.id);
   const checked =
-    passkey && (await checkAssertion(deps.appUrl, id, passkey, response));
+    passkey && (await checkAssertion(ctx.appUrl, id, passkey, response));
   if (
     checked &&
     passkey &&
@@ -72,23 +53,28 @@ export async function verifyPasskeyStep(
     return refuse("PASSKEY_ALREADY_USED");
 
   const result = await settleFactor(
-    deps.store,
+    ctx.store,
     id,
     checked ? "passkey" : null,
-    deps.now,
+    ctx.now(),
   );
-  if (result.ok) return { ok: true };
-  if (result.counted) {
-    const locked = result.retryAfterSeconds || result.error !== "WRONG_CODE";
-    const detail = {
-      factor: "passkey",
-      attemptsLeft: result.attemptsLeft ?? 0,
-    };
-    const type = locked ? "lockout" : "code_failed";
-    await recordEvent({ type, userId, ...meta, detail });
-    await notifyLockout(deps, userId, result);
-  }
-  const { attemptsLeft, retryAfterSeconds } = result;
-  const error = result.error === "WRONG_CODE" ? "PASSKEY_FAILED" : result.error;
-  return refuse(error, { attemptsLeft, retryAfterSeconds });
+  if (result.ok) return { ok: true, purpose: challenge.purpose };
+  const failed = await countFactorFailure(ctx, result, {
+    userId,
+    factor: "passkey",
+  });
+  // A passkey is not typed: its failure says so, not "wrong code".
+  return failed.error === "WRONG_CODE"
+    ? { ...failed, error: "PASSKEY_FAILED" }
+    : failed;
+}
+
+/** The passkey step, answering only whether it passed. */
+export async function verifyPasskeyStep(
+  ctx: StepContext,
+  id: string,
+  response: AuthenticationResponseJSON,
+): Promise<Outcome> {
+  const outcome = await checkPasskey(ctx, id, response);
+  return outcome.ok ? { ok: true } : outcome;
 }

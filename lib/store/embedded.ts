@@ -6,7 +6,7 @@ import {
   newChallengeRecord,
   type Challenge,
   type ChallengeStore,
-  type FactorKind,
+  type ChallengeFactor,
   type FailurePolicy,
   type IssueRequest,
   type IssueResult,
@@ -93,7 +93,7 @@ export function createEmbeddedStore(
     id: string,
     now: number,
     p: FailurePolicy,
-    decide: (c: Challenge) => FactorKind | null | "no-code" | "expired",
+    decide: (c: Challenge) => ChallengeFactor | null | "no-code" | "expired",
   ): VerifyResult {
     const c = challenges.get(id);
     if (!c)

@@ -15,9 +15,10 @@ export type ChallengeStatus = "pending" | "verified" | "locked";
 /**
  * The second factors a challenge may accept: the phone (text or call), an authenticator app, a
  * recovery code, a passkey; "device" only completes a password step on a remembered device (never
- * offered).
+ * offered). Not Prisma's FactorKind, which names the stored factor rows ("recovery_codes").
  */
-export type FactorKind = "phone" | "totp" | "recovery" | "passkey" | "device";
+export type ChallengeFactor =
+  "phone" | "totp" | "recovery" | "passkey" | "device";
 import type { Channel } from "@/lib/phone/channel";
 
 export type { Channel };
@@ -47,9 +48,9 @@ export interface Challenge {
   lastCallAt: number;
   createdAt: number;
   /** The factors this challenge accepts, fixed at its start; a sign-up's is only its phone. */
-  factors: FactorKind[];
+  factors: ChallengeFactor[];
   /** Which factor completed it; null until verified. */
-  verifiedBy: FactorKind | null;
+  verifiedBy: ChallengeFactor | null;
 }
 
 /** What a caller supplies; the security state starts from FRESH_CHALLENGE_STATE. */
@@ -64,7 +65,7 @@ export type NewChallenge = Pick<
   | "createdAt"
 > & {
   /** Defaults to the phone alone. */
-  factors?: FactorKind[];
+  factors?: ChallengeFactor[];
 };
 
 /** The challenge as first stored: the caller's fields, the phone by default, a fresh state. */
@@ -202,7 +203,7 @@ export interface ChallengeStore {
    */
   recordFactorResult(
     id: string,
-    factor: FactorKind | null,
+    factor: ChallengeFactor | null,
     now: number,
     policy: FailurePolicy,
   ): Promise<VerifyResult>;

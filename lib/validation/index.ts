@@ -84,6 +84,9 @@ export const sendSchema = z.strictObject({ channel: z.enum(["sms", "voice"]) });
 
 const SIX_DIGITS = new RegExp(`^\\d{${CODE_DIGITS}}$`);
 
+/** Where the page was headed before its second factor; the reply's `next` says where it goes. */
+export const callbackUrl = z.string().max(2048).optional();
+
 /** A phone or authenticator code (6 digits), or a recovery code, checked by its step. */
 export const verifySchema = z
   .strictObject({
@@ -91,6 +94,7 @@ export const verifySchema = z
     factor: z.enum(["phone", "totp", "recovery"]).default("phone"),
     /** "Remember this device for 30 days", checked. */
     remember: z.boolean().default(false),
+    callbackUrl,
   })
   .transform((v, ctx) => {
     if (v.factor === "recovery") return v;

@@ -5,6 +5,7 @@ import type {
 } from "@simplewebauthn/server";
 import { ERRORS } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
+import { callbackUrl } from "./index";
 
 // What the passkey routes accept: the browser's WebAuthn response as JSON (base64url fields,
 // checked in full by @simplewebauthn/server); when adding one, its name; when signing in with one,
@@ -52,6 +53,7 @@ export const usePasskeySchema = z.strictObject({
   response: assertion.transform((r) => r as AuthenticationResponseJSON),
   /** "Remember this device for 30 days", checked. */
   remember: z.boolean().default(false),
+  callbackUrl,
 });
 
 export const removePasskeySchema = z.strictObject({

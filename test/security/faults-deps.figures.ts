@@ -290,7 +290,7 @@ describe("with the database unreachable", () => {
       expected: "200 → …, session cookie set",
       ok: session.granted && session.status === 200,
     });
-    expect(retry).toBe('200 {"ok":true}');
+    expect(retry).toBe('200 {"ok":true,"next":"/account","signIn":true}');
     expect(created).toBe("users 1, phones 1");
     expect(session.granted).toBe(true);
   });

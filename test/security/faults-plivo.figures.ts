@@ -138,7 +138,11 @@ describe("when Plivo fails", () => {
       expect(again.status).toBeGreaterThanOrEqual(400);
       expect(againJson.error.message).toEqual(expect.any(String));
       expect(ok.status).toBe(200);
-      expect(verifiedJson).toEqual({ ok: true });
+      expect(verifiedJson).toEqual({
+        ok: true,
+        next: "/account",
+        signIn: true,
+      });
     },
   );
 });

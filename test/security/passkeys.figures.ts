@@ -13,6 +13,7 @@ import {
 } from "@/lib/steps/verify-passkey";
 import type { ChallengeStore } from "@/lib/store/types";
 import { createTestAccount } from "@/test/support/accounts";
+import { accountContext, testContext } from "@/test/support/context";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import {
@@ -40,7 +41,10 @@ const APP_URL = "https://twostep.example";
 let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
 let store: ChallengeStore;
 const messenger = createRecordingMessenger();
-const deps = () => ({ store, messenger, appUrl: APP_URL });
+const deps = () =>
+  testContext({ store, messenger, appUrl: APP_URL, request: META });
+const signedIn = (user: { id: string; email: string }) =>
+  accountContext(user, { ...deps(), request: META });
 
 beforeAll(async () => {
   ({ server, store } = await startTestUpstashStore("passkey-race"));
@@ -55,17 +59,13 @@ async function withPasskey(passkey: SoftwarePasskey) {
   const email = `pk${randomInt(1e12)}@example.com`;
   const account = await createTestAccount({ email, phone });
   const user = { id: account.id, email };
-  const start = await startAddingPasskey(APP_URL, user, Date.now());
+  const start = await startAddingPasskey(signedIn(user));
   if (!start.ok) throw new Error(start.error);
   const response = passkey.register(start.options, APP_URL);
-  const added = await finishAddingPasskey(
-    { messenger },
-    APP_URL,
-    user,
-    { name: "Key", response },
-    Date.now(),
-    META,
-  );
+  const added = await finishAddingPasskey(signedIn(user), {
+    name: "Key",
+    response,
+  });
   if (!added.ok) throw new Error(added.error);
   return user.id;
 }
@@ -99,7 +99,7 @@ async function raceTrial(keepsCounter: boolean): Promise<number> {
   const response = passkey.assert(options, APP_URL);
   const results = await Promise.all(
     Array.from({ length: PARALLEL }, () =>
-      verifyPasskeyStep(deps(), id, response, META),
+      verifyPasskeyStep(deps(), id, response),
     ),
   );
   return results.filter((r) => r.ok).length;
@@ -142,8 +142,7 @@ describe("one passkey assertion sent 20 times at once", () => {
     ];
     let accepted = 0;
     for (const response of forged)
-      if ((await verifyPasskeyStep(deps(), id, response, META)).ok)
-        accepted += 1;
+      if ((await verifyPasskeyStep(deps(), id, response)).ok) accepted += 1;
     recordExact(
       "passkeys",
       `forged assertions accepted (other sign-in, site, RP id, no user verification)`,

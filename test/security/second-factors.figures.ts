@@ -10,8 +10,9 @@ import {
   turnOnAuthenticator,
 } from "@/lib/steps/set-up-authenticator";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
-import type { ChallengeStore, FactorKind } from "@/lib/store/types";
 import { createTestAccount } from "@/test/support/accounts";
+import type { ChallengeStore, ChallengeFactor } from "@/lib/store/types";
+import { accountContext, testContext } from "@/test/support/context";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { startTestUpstashStore } from "@/test/support/redis";
 import { randomMobile } from "@/test/support/phones";
@@ -31,7 +32,15 @@ const META = { ip: null, userAgent: "figures" };
 let server: Awaited<ReturnType<typeof startTestUpstashStore>>["server"];
 let store: ChallengeStore;
 const messenger = createRecordingMessenger();
-const deps = () => ({ store, messenger, appUrl: "https://twostep.example" });
+const deps = () =>
+  testContext({
+    store,
+    messenger,
+    appUrl: "https://twostep.example",
+    request: META,
+  });
+const signedIn = (user: { id: string; email: string }) =>
+  accountContext(user, { ...deps(), request: META });
 
 beforeAll(async () => {
   ({ server, store } = await startTestUpstashStore("factor-race"));
@@ -48,7 +57,7 @@ async function newUser() {
   return { id: account.id, email };
 }
 
-async function openChallenges(userId: string, factors: FactorKind[]) {
+async function openChallenges(userId: string, factors: ChallengeFactor[]) {
   return Promise.all(
     Array.from({ length: PARALLEL }, async () => {
       const id = newChallengeId(`user:${userId}`);
@@ -74,39 +83,26 @@ async function openChallenges(userId: string, factors: FactorKind[]) {
 
 async function totpTrial(): Promise<number> {
   const user = await newUser();
-  const setup = await startAuthenticatorSetup(user, Date.now());
+  const setup = await startAuthenticatorSetup(signedIn(user));
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
-  await turnOnAuthenticator(
-    { messenger },
-    user,
-    TOTP.generate({ secret }),
-    Date.now(),
-    META,
-  );
+  await turnOnAuthenticator(signedIn(user), TOTP.generate({ secret }));
   const ids = await openChallenges(user.id, ["totp"]);
   // The next period's code: the setup spent this one.
   const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
   const results = await Promise.all(
-    ids.map((id) => verifyFactorStep(deps(), id, "totp", code, META)),
+    ids.map((id) => verifyFactorStep(deps(), id, "totp", code)),
   );
   return results.filter((r) => r.ok).length;
 }
 
 async function recoveryTrial(): Promise<number> {
   const user = await newUser();
-  const set = await generateRecoveryCodeSet(
-    { messenger },
-    user.id,
-    Date.now(),
-    META,
-  );
+  const set = await generateRecoveryCodeSet(signedIn(user));
   if (!set.ok) throw new Error(set.error);
   const ids = await openChallenges(user.id, ["recovery"]);
   const results = await Promise.all(
-    ids.map((id) =>
-      verifyFactorStep(deps(), id, "recovery", set.codes[0]!, META),
-    ),
+    ids.map((id) => verifyFactorStep(deps(), id, "recovery", set.codes[0]!)),
   );
   return results.filter((r) => r.ok).length;
 }

@@ -109,7 +109,7 @@ export async function startChallengeWithCode(
     on === "voice"
       ? codeFromSpokenText(messenger.calls.at(-1)!.spokenText)
       : codeFromSmsText(messenger.sms.at(-1)!.text);
-  const deps = (at: number) => ({ store, messenger, appUrl, now: at });
+  const deps = (at: number) => ({ store, messenger, appUrl, now: () => at });
   const first = await sendCode(deps(now), {
     id,
     channel,

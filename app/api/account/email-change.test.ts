@@ -7,7 +7,7 @@ import { findPendingEmailChange } from "@/lib/account/email-change";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
-import { mailDeps } from "@/lib/steps/mail-deps";
+import { testContext } from "@/test/support/context";
 import {
   postAsBrowser,
   signInBrowser,
@@ -236,7 +236,7 @@ describe("the link to a new address", () => {
   it("kills the reset links the old address was sent, and the old address gets no new ones", async () => {
     const ada = await person();
     const meta = { ip: IP(), userAgent: null };
-    await requestPasswordReset(mailDeps(), ada.email, meta);
+    await requestPasswordReset(testContext({ request: meta }), ada.email);
     const reset = emails(ada.email)[0]!.text.match(
       /\/reset-password#token=([\w-]{43})/,
     )![1]!;
@@ -259,7 +259,7 @@ describe("the link to a new address", () => {
     });
     expect(listOutbox(ada.phone)).toEqual([]);
     const before = emails(ada.email).length;
-    await requestPasswordReset(mailDeps(), ada.email, meta);
+    await requestPasswordReset(testContext({ request: meta }), ada.email);
     expect(emails(ada.email)).toHaveLength(before);
   });
 });

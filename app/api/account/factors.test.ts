@@ -25,6 +25,7 @@ import {
   signInBrowser,
 } from "@/test/support/account-session";
 import { createTestAccount } from "@/test/support/accounts";
+import { accountContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import {
@@ -69,16 +70,14 @@ async function personWithApp() {
   const phone = randomMobile("+3361");
   const account = await createTestAccount({ email, phone, password: PASSWORD });
   const user = { id: account.id, email };
-  const setup = await startAuthenticatorSetup(user, Date.now());
+  const ctx = accountContext(user, {
+    messenger: createRecordingMessenger(),
+    request: META,
+  });
+  const setup = await startAuthenticatorSetup(ctx);
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
-  await turnOnAuthenticator(
-    { messenger: createRecordingMessenger() },
-    user,
-    TOTP.generate({ secret }),
-    Date.now(),
-    META,
-  );
+  await turnOnAuthenticator(ctx, TOTP.generate({ secret }));
   return { email, phone, secret };
 }
 
@@ -99,7 +98,7 @@ describe("signing in with an authenticator app", () => {
       await post(verify, "/api/otp/verify", { factor: "totp", code }),
     ).toEqual({
       status: 200,
-      json: { ok: true },
+      json: { ok: true, next: "/account", signIn: true },
     });
     const id = [...cookieJar.values()][0]!;
     expect(await getChallengeStore().redeemChallenge(id)).toMatchObject({

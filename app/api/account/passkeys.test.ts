@@ -165,7 +165,10 @@ describe("the passkey routes", () => {
       await post(passkeyVerify, "/api/otp/passkey/verify", {
         response: assertion,
       }),
-    ).toEqual({ status: 200, json: { ok: true } });
+    ).toEqual({
+      status: 200,
+      json: { ok: true, next: "/account", signIn: true },
+    });
     const id = [...cookieJar.values()][0]!;
     expect(await getChallengeStore().redeemChallenge(id)).toMatchObject({
       verifiedBy: "passkey",
@@ -225,7 +228,7 @@ describe("remembering this browser at the passkey step", () => {
     await passwordStep(user);
     expect(await usePasskey(user, { remember: true })).toEqual({
       status: 200,
-      json: { ok: true },
+      json: { ok: true, next: "/account", signIn: true },
     });
     expect(cookieJar.get(deviceCookieName())).toMatch(/^[\w-]{43}$/);
     expect(await rememberedCount(user.id)).toBe(1);
@@ -261,7 +264,7 @@ describe("remembering this browser at the passkey step", () => {
       await passwordStep(user);
       expect(await usePasskey(user, extra)).toEqual({
         status: 200,
-        json: { ok: true },
+        json: { ok: true, next: "/account", signIn: true },
       });
       expect(cookieJar.has(deviceCookieName())).toBe(false);
       expect(await rememberedCount(user.id)).toBe(0);

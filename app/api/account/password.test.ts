@@ -12,7 +12,7 @@ import { jsonRequest } from "@/test/support/next-request";
 import { POST as signIn } from "@/app/api/login/route";
 import { POST as resetStart } from "@/app/api/password/reset/start/route";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
-import { mailDeps } from "@/lib/steps/mail-deps";
+import { testContext } from "@/test/support/context";
 import {
   openBrowser,
   postFrom,
@@ -165,10 +165,10 @@ describe("changing the password", () => {
       where: { id: p.id },
       data: { emailVerifiedAt: new Date() },
     });
-    await requestPasswordReset(mailDeps(), p.email, {
-      ip: "198.51.100.10",
-      userAgent: null,
-    });
+    await requestPasswordReset(
+      testContext({ request: { ip: "198.51.100.10", userAgent: null } }),
+      p.email,
+    );
     const token = listOutbox(p.email)[0]!.text.match(
       /\/reset-password#token=([\w-]{43})/,
     )![1]!;

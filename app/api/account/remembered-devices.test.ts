@@ -52,6 +52,9 @@ vi.hoisted(() => {
   process.env.LIMIT_LOGINS_PER_IP_PER_15_MIN = "1000";
 });
 
+/** A passed second factor's reply: sign in, then the account page (no callbackUrl given). */
+const TO_ACCOUNT = { next: "/account", signIn: true };
+
 // Remembered devices through the real routes, Postgres and the code store: the box on the code
 // step, the password step that skips the second factor for that browser only, forgetting, and
 // every factor change forgetting them all and ending the person's other sessions. The security
@@ -134,7 +137,7 @@ async function signInWithCode(
   expect(first.json).not.toHaveProperty("signIn");
   const code = latestCode(p.phone);
   const done = await post(verify, "/api/otp/verify", { code, remember });
-  expect(done).toEqual({ status: 200, json: { ok: true } });
+  expect(done).toEqual({ status: 200, json: { ok: true, ...TO_ACCOUNT } });
 }
 
 /** A session for `userId` in this browser, as next-auth would have set it after the second factor. */
@@ -409,7 +412,7 @@ describe("a change of factor", () => {
         code,
         remember: true,
       }),
-    ).toEqual({ status: 200, json: { ok: true } });
+    ).toEqual({ status: 200, json: { ok: true, ...TO_ACCOUNT } });
     const token = cookieJar.get(DEVICE())!;
     expect((await passwordStep(p)).json).toMatchObject({ signIn: true });
     const current = await sessionFor(p);

@@ -3,7 +3,7 @@ import { POST as verifyCode } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { closeDb, getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { mailDeps } from "@/lib/steps/mail-deps";
+import { testContext } from "@/test/support/context";
 import { resendVerificationEmail } from "@/lib/steps/verify-email";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
@@ -130,7 +130,7 @@ describe("email verification", () => {
 
   it("resends a link that replaces the last, up to 3 an hour, and not once the address is verified", async () => {
     const ada = await signUp();
-    const deps = mailDeps();
+    const deps = testContext();
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });
     const [newest, first] = [tokenIn(ada.email, 0), tokenIn(ada.email, 1)];
     expect(newest).not.toBe(first);
@@ -168,10 +168,10 @@ describe("email verification", () => {
       await import("@/lib/steps/forgot-password");
     const ada = await signUp();
     const meta = { ip: "192.0.2.200", userAgent: null };
-    await requestPasswordReset(mailDeps(), ada.email, meta);
+    await requestPasswordReset(testContext({ request: meta }), ada.email);
     expect(listOutbox(ada.email)).toHaveLength(1); // the verification link only
     await post(confirm, "/api/email/verify", { token: tokenIn(ada.email) });
-    await requestPasswordReset(mailDeps(), ada.email, meta);
+    await requestPasswordReset(testContext({ request: meta }), ada.email);
     expect(listOutbox(ada.email)[0]!.subject).toBe(
       "Reset your Twostep password",
     );

@@ -1,20 +1,12 @@
-import { apiHandler, ok, parseBody, refused, requestMeta } from "@/lib/http";
+import { ok, publicRoute, refused } from "@/lib/http";
 import { setChallengeCookie } from "@/lib/http/challenge-cookie";
 import { readDeviceCookie } from "@/lib/http/device-cookie";
-import { stepDeps } from "@/lib/steps/deps";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import { loginSchema } from "@/lib/validation";
 
-export const POST = apiHandler(async (request) => {
-  const parsed = await parseBody(request, loginSchema);
-  if ("reply" in parsed) return parsed.reply;
-  const meta = requestMeta(request);
+export const POST = publicRoute({ schema: loginSchema }, async (ctx, body) => {
   const deviceToken = await readDeviceCookie();
-  const outcome = await checkPasswordStep(
-    stepDeps(),
-    { ...parsed.data, deviceToken },
-    meta,
-  );
+  const outcome = await checkPasswordStep(ctx, { ...body, deviceToken });
   if (!outcome.ok) return refused(outcome);
   await setChallengeCookie(outcome.challengeId);
   const { delivery, channel } = outcome;

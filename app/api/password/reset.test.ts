@@ -13,6 +13,7 @@ import {
   startAuthenticatorSetup,
   turnOnAuthenticator,
 } from "@/lib/steps/set-up-authenticator";
+import { accountContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import {
   codeFromSmsText,
@@ -386,18 +387,13 @@ describe("a reset link", () => {
 
   it("asks an account with an authenticator app for the app first, texting nothing", async () => {
     const ada = await account();
-    const setup = await startAuthenticatorSetup(ada, Date.now());
-    if (!setup.ok) throw new Error(setup.error);
-    const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
     const meta = { ip: nextIp(), userAgent: null };
     const messenger = createRecordingMessenger();
-    await turnOnAuthenticator(
-      { messenger },
-      ada,
-      TOTP.generate({ secret }),
-      Date.now(),
-      meta,
-    );
+    const ctx = accountContext(ada, { messenger, request: meta });
+    const setup = await startAuthenticatorSetup(ctx);
+    if (!setup.ok) throw new Error(setup.error);
+    const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
+    await turnOnAuthenticator(ctx, TOTP.generate({ secret }));
 
     await post(forgot, "/api/password/forgot", { email: ada.email });
     const token = tokenOf(latestLink(ada.email));

@@ -27,14 +27,16 @@ export interface CodeRoutes {
  * "Resend code" and "Call me instead", how the text fares, and the code Android offers from the
  * text (WebOTP). What happens once the code is right is the caller's.
  */
-export function CodeEntry(props: {
+export function CodeEntry<T extends object = object>(props: {
   initial: ChallengeView;
   routes: CodeRoutes;
   fieldId: string;
   /** Sent with the code, e.g. whether to remember this browser. */
   extra?: object;
-  /** After a right code; an error it returns is shown under the field's form. */
-  onVerified: () => ApiError | null | void | Promise<ApiError | null | void>;
+  /** After a right code, with the route's reply; an error it returns is shown under the form. */
+  onVerified: (
+    reply: T,
+  ) => ApiError | null | void | Promise<ApiError | null | void>;
   /** Whether the page moves on after a right code (the button stays busy until it does). */
   leaves?: boolean;
   /** The first notice, e.g. where the code went. */
@@ -58,7 +60,7 @@ export function CodeEntry(props: {
   const undelivered = isUndelivered(view);
   const texted = view.lastChannel !== "voice";
 
-  const verifying = useSubmit(routes.verify, {
+  const verifying = useSubmit<T>(routes.verify, {
     onDone: props.onVerified,
     leaves: props.leaves,
     onError: (error) => {

@@ -15,6 +15,7 @@ import { listOutbox } from "@/lib/messaging/outbox";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
 import { completeWithDevice } from "@/lib/steps/remembered-device";
 import { getChallengeStore } from "@/lib/store";
+import { testContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import {
@@ -178,6 +179,7 @@ describe("the new sign-in notice", () => {
       store,
       messenger: createRecordingMessenger(),
       appUrl: "http://localhost:3000",
+      now: Date.now,
     };
     const done = await completeWithDevice(deps, {
       account: `user:${p.id}`,
@@ -198,13 +200,13 @@ describe("the new sign-in notice", () => {
       },
     };
     const noted = await noteSignInBrowser(
-      { messenger: createRecordingMessenger(), mailer: failing },
+      testContext({ messenger: createRecordingMessenger(), mailer: failing }),
       {
         userId: p.id,
         purpose: "login",
         verifiedBy: "phone",
         browserToken: null,
-        meta: { ip: "203.0.113.7", userAgent: null },
+        request: { ip: "203.0.113.7", userAgent: null },
       },
     );
     expect(noted).toEqual({

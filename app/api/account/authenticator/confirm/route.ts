@@ -1,35 +1,16 @@
-import { getSessionUser } from "@/lib/auth/session";
-import { endOtherSessions, secondFactorTime } from "@/lib/auth/sign-in-time";
-import {
-  apiHandler,
-  fail,
-  ok,
-  parseBody,
-  refused,
-  requestMeta,
-} from "@/lib/http";
-import { checkAccountChanges } from "@/lib/limits/decide";
-import { noticeDeps } from "@/lib/notices/notify";
+import { answer, signedInRoute } from "@/lib/http";
+import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
 import { turnOnAuthenticator } from "@/lib/steps/set-up-authenticator";
 import { turnOnSchema } from "@/lib/validation";
 
-// "Turn on": the app being set up counts from now on, if the code it shows is right and the second
-// factor was passed in the last 10 minutes; the person's other sessions end (and lib/factors forgets their remembered devices).
-export const POST = apiHandler(async (request) => {
-  const parsed = await parseBody(request, turnOnSchema);
-  if ("reply" in parsed) return parsed.reply;
-  const user = await getSessionUser();
-  if (!user?.email) return fail("NOT_SIGNED_IN");
-  const limited = await checkAccountChanges(user.id);
-  if (limited) return refused(limited);
-  const outcome = await turnOnAuthenticator(
-    noticeDeps(),
-    { id: user.id, email: user.email },
-    parsed.data.code,
-    await secondFactorTime(),
-    requestMeta(request),
-  );
-  if (!outcome.ok) return refused(outcome);
-  await endOtherSessions(user.id);
-  return ok({});
-});
+// "Turn on": the app being set up counts from now on, if the code it shows is right; what follows
+// is the security-change table's "authenticator_added" row.
+export const POST = signedInRoute(
+  {
+    schema: turnOnSchema,
+    needsEmail: true,
+    limit: "accountChanges",
+    secondFactorWithinMinutes: FRESH_SECOND_FACTOR_MINUTES,
+  },
+  async (ctx, body) => answer(await turnOnAuthenticator(ctx, body.code)),
+);

@@ -1,24 +1,13 @@
-import { getSessionUser } from "@/lib/auth/session";
-import { endOtherSessions, secondFactorTime } from "@/lib/auth/sign-in-time";
-import { apiHandler, fail, ok, refused, requestMeta } from "@/lib/http";
-import { checkAccountChanges } from "@/lib/limits/decide";
-import { noticeDeps } from "@/lib/notices/notify";
+import { answer, signedInRoute } from "@/lib/http";
+import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
 import { removeAuthenticator } from "@/lib/steps/set-up-authenticator";
 
-// "Remove" the authenticator app: needs a second factor passed in the last 10 minutes; the person's
-// other sessions end (and lib/factors forgets their remembered devices).
-export const POST = apiHandler(async (request) => {
-  const user = await getSessionUser();
-  if (!user) return fail("NOT_SIGNED_IN");
-  const limited = await checkAccountChanges(user.id);
-  if (limited) return refused(limited);
-  const outcome = await removeAuthenticator(
-    noticeDeps(),
-    user.id,
-    await secondFactorTime(),
-    requestMeta(request),
-  );
-  if (!outcome.ok) return refused(outcome);
-  await endOtherSessions(user.id);
-  return ok({});
-});
+// "Remove" the authenticator app; what follows is the security-change table's
+// "authenticator_removed" row.
+export const POST = signedInRoute(
+  {
+    limit: "accountChanges",
+    secondFactorWithinMinutes: FRESH_SECOND_FACTOR_MINUTES,
+  },
+  async (ctx) => answer(await removeAuthenticator(ctx)),
+);

@@ -7,7 +7,7 @@ async function load(env: Record<string, string>) {
   vi.unstubAllEnvs();
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   vi.resetModules();
-  return import("./request-meta");
+  return import("./request-facts");
 }
 afterEach(() => vi.unstubAllEnvs());
 
@@ -58,30 +58,5 @@ describe("clientAddress", () => {
     expect(
       clientAddress(headers({ "x-forwarded-for": "10.0.0.1" })),
     ).toBeNull();
-  });
-});
-
-describe("addressBucket", () => {
-  it("puts every request of unknown origin in one shared bucket", async () => {
-    const { addressBucket } = await load({});
-    expect(addressBucket(null)).toBe("unknown");
-  });
-
-  it("keys IPv4 by the address and IPv6 by its /64, however it is written", async () => {
-    const { addressBucket } = await load({});
-    expect(addressBucket("203.0.113.5")).toBe("203.0.113.5");
-    const same = [
-      "2001:db8:aa:bb::1",
-      "2001:0DB8:00AA:00BB:ffff:ffff:ffff:ffff",
-      "2001:db8:aa:bb:1::",
-    ].map(addressBucket);
-    expect(new Set(same).size).toBe(1);
-    expect(addressBucket("2001:db8:aa:bc::1")).not.toBe(same[0]);
-    expect(addressBucket("::1")).not.toBe(addressBucket("::2:0:0:0:1"));
-  });
-
-  it("keys an IPv4-mapped IPv6 address as the IPv4 address", async () => {
-    const { addressBucket } = await load({});
-    expect(addressBucket("::ffff:203.0.113.5")).toBe("203.0.113.5");
   });
 });

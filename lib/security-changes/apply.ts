@@ -1,0 +1,131 @@
+import "server-only";
+import { recordEvent, type AuditInput } from "@/lib/audit";
+import type { StepContext } from "@/lib/context";
+import { forgetAllDevices } from "@/lib/devices/records";
+import { spendUserEmailLinks } from "@/lib/email-links";
+import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
+import { NOTICES } from "@/lib/notices/catalogue";
+import { notifyAccount } from "@/lib/notices/notify";
+import { revokeUserSessions } from "@/lib/sessions";
+import {
+  SECURITY_CHANGES,
+  type NoticeName,
+  type SecurityChange,
+  type SecurityChangeRule,
+} from "./table";
+
+/** What carrying out a change uses: the ports that tell, the clock, and this browser's session. */
+export type ChangeContext = Pick<
+  StepContext,
+  "messenger" | "mailer" | "later" | "now" | "request" | "appUrl"
+> & { session?: { id: string | null } };
+
+type RowNotice<C extends SecurityChange> =
+  (typeof SECURITY_CHANGES)[C]["notice"];
+
+/** The words the change's notice takes (a passkey's name, the codes left…), if any. */
+export type NoticeArgs<C extends SecurityChange> =
+  RowNotice<C> extends NoticeName
+    ? Parameters<(typeof NOTICES)[RowNotice<C>]>
+    : [];
+
+export interface ChangeFacts<C extends SecurityChange> {
+  userId: string;
+  /** The audit row's own facts; the counts the row names are added. */
+  detail?: AuditInput["detail"];
+  noticeArgs?: NoticeArgs<C>;
+  /** Text the notice to this number (one going away) instead of the verified phone; null: no text. */
+  textTo?: string | null;
+  /** For a "previous-email" notice: the address replaced and the one that replaced it. */
+  emails?: { previous: string; current: string };
+}
+
+export interface ChangeDone {
+  sessionsEnded: number;
+  devicesForgotten: number;
+}
+
+/**
+ * Carries out what the table says follows `change`, in this order: links spent, sessions ended,
+ * remembered browsers forgotten, the audit row, the notice (after the reply). The change itself is
+ * already made; this never refuses.
+ */
+export async function applySecurityChange<C extends SecurityChange>(
+  ctx: ChangeContext,
+  change: C,
+  facts: ChangeFacts<C>,
+): Promise<ChangeDone> {
+  const rule: SecurityChangeRule = SECURITY_CHANGES[change];
+  const { userId } = facts;
+  await spendUserEmailLinks(userId, rule.spendEmailLinks, new Date(ctx.now()));
+  const done: ChangeDone = {
+    sessionsEnded: await endSessions(ctx, userId, rule.endSessions),
+    devicesForgotten: rule.forgetRememberedDevices
+      ? await forgetDevices(userId)
+      : 0,
+  };
+  const counts = Object.entries(rule.auditCounts ?? {}).map(
+    ([name, what]) => [name, done[what]] as const,
+  );
+  const detail = { ...facts.detail, ...Object.fromEntries(counts) };
+  await recordEvent({
+    type: rule.audit,
+    userId,
+    ...ctx.request,
+    ...(Object.keys(detail).length ? { detail } : {}),
+  });
+  await tell(ctx, rule, facts);
+  return done;
+}
+
+/** Each remembered browser skipped a second factor that has changed: it must pass it once again. */
+async function forgetDevices(userId: string): Promise<number> {
+  const count = await forgetAllDevices(userId);
+  if (count > 0)
+    await recordEvent({
+      type: "device_forgotten",
+      userId,
+      detail: { all: true, count },
+    });
+  return count;
+}
+
+function endSessions(
+  ctx: ChangeContext,
+  userId: string,
+  which: SecurityChangeRule["endSessions"],
+): Promise<number> {
+  if (which === "none") return Promise.resolve(0);
+  const keep = which === "others" ? ctx.session?.id : null;
+  return revokeUserSessions(userId, keep ?? undefined);
+}
+
+async function tell<C extends SecurityChange>(
+  ctx: ChangeContext,
+  rule: SecurityChangeRule,
+  facts: ChangeFacts<C>,
+): Promise<void> {
+  if (rule.notice === null) return;
+  if (rule.notice === "previous-email") {
+    const { mailer } = ctx;
+    const emails = facts.emails;
+    if (mailer && emails)
+      await ctx.later("email change notice", () =>
+        mailer.sendEmail({
+          to: emails.previous,
+          ...emailChangedNoticeEmail(ctx.appUrl, emails.current),
+        }),
+      );
+    return;
+  }
+  const build = NOTICES[rule.notice] as (
+    ...args: unknown[]
+  ) => ReturnType<(typeof NOTICES)["passwordChanged"]>;
+  const notice = build(...((facts.noticeArgs ?? []) as unknown[]));
+  if (facts.textTo === null)
+    await notifyAccount(ctx, facts.userId, { ...notice, text: undefined });
+  else
+    await notifyAccount(ctx, facts.userId, notice, {
+      textTo: facts.textTo,
+    });
+}

@@ -1,0 +1,135 @@
+import type { AuthEventType } from "@/lib/audit";
+import type { EmailLinkPurpose } from "@/lib/email-links";
+import type { NOTICES } from "@/lib/notices/catalogue";
+
+// What follows each security change, in one place: which sessions end, whether remembered browsers
+// must pass the second factor again, which outstanding email links stop working (a pending email
+// change is a "change_email" link), the audit row and the notice. applySecurityChange
+// (./apply.ts) carries a row out; test/security-changes.test.ts proves every row through its use
+// case. A new change is a new row; a new consequence is a new column that every row answers.
+
+export type NoticeName = keyof typeof NOTICES;
+
+export interface SecurityChangeRule {
+  /** "others": every session but this browser's; "all": this one too. */
+  endSessions: "none" | "others" | "all";
+  /** Each remembered browser skipped a second factor that no longer says the same. */
+  forgetRememberedDevices: boolean;
+  /** Outstanding links of these purposes are spent: none of them may undo or race the change. */
+  spendEmailLinks: readonly EmailLinkPurpose[];
+  audit: AuthEventType;
+  /** Counts of what followed that the audit row reports, under these detail names. */
+  auditCounts?: Readonly<Record<string, "sessionsEnded" | "devicesForgotten">>;
+  /**
+   * Who is told: a notice of the catalogue (email to a verified address, text to the phone), or
+   * "previous-email": an email to the address that was just replaced. Null: nobody.
+   */
+  notice: NoticeName | "previous-email" | null;
+}
+
+/** A change of a factor: the others sessions end and remembered browsers are forgotten. */
+const FACTOR_CHANGE = {
+  endSessions: "others",
+  forgetRememberedDevices: true,
+  spendEmailLinks: [],
+} as const;
+
+/** Nothing follows but the audit row and the notice. */
+const RECORDED_ONLY = {
+  endSessions: "none",
+  forgetRememberedDevices: false,
+  spendEmailLinks: [],
+} as const;
+
+export const SECURITY_CHANGES = {
+  password_changed: {
+    ...FACTOR_CHANGE,
+    spendEmailLinks: ["reset_password"],
+    audit: "password_changed",
+    notice: "passwordChanged",
+  },
+  password_reset: {
+    endSessions: "all",
+    forgetRememberedDevices: true,
+    spendEmailLinks: ["reset_password"],
+    audit: "password_reset",
+    auditCounts: {
+      sessionsEnded: "sessionsEnded",
+      devicesForgotten: "devicesForgotten",
+    },
+    notice: "passwordReset",
+  },
+  phone_changed: {
+    ...FACTOR_CHANGE,
+    audit: "phone_changed",
+    auditCounts: { devicesForgotten: "devicesForgotten" },
+    notice: "phoneChanged",
+  },
+  email_changed: {
+    ...RECORDED_ONLY,
+    spendEmailLinks: ["verify_email", "reset_password", "change_email"],
+    audit: "email_changed",
+    notice: "previous-email",
+  },
+  authenticator_added: {
+    ...FACTOR_CHANGE,
+    audit: "factor_added",
+    notice: "authenticatorAdded",
+  },
+  authenticator_removed: {
+    ...FACTOR_CHANGE,
+    audit: "factor_removed",
+    notice: "authenticatorRemoved",
+  },
+  passkey_added: {
+    ...FACTOR_CHANGE,
+    audit: "factor_added",
+    notice: "passkeyAdded",
+  },
+  passkey_removed: {
+    ...FACTOR_CHANGE,
+    audit: "factor_removed",
+    notice: "passkeyRemoved",
+  },
+  recovery_codes_generated: {
+    ...FACTOR_CHANGE,
+    audit: "factor_added",
+    notice: "recoveryCodesMade",
+  },
+  recovery_code_used: {
+    ...RECORDED_ONLY,
+    audit: "recovery_code_used",
+    notice: "recoveryCodeUsed",
+  },
+  signed_out_everywhere_else: {
+    ...RECORDED_ONLY,
+    endSessions: "others",
+    audit: "sign_out",
+    auditCounts: { count: "sessionsEnded" },
+    notice: null,
+  },
+  /** One session ended from the device list (the use case ends that one). */
+  signed_out_device: { ...RECORDED_ONLY, audit: "sign_out", notice: null },
+  /** A challenge's own attempt cap: that challenge ends, the account does not. */
+  challenge_locked: { ...RECORDED_ONLY, audit: "lockout", notice: null },
+  /** Wrong second factors in a row paused the account's sign-in for a while. */
+  account_locked: {
+    ...RECORDED_ONLY,
+    audit: "lockout",
+    notice: "accountLocked",
+  },
+  /** Wrong second factors past the last pause switched the account's sign-in off. */
+  account_disabled: {
+    ...RECORDED_ONLY,
+    audit: "lockout",
+    notice: "accountDisabled",
+  },
+  /** Password attempts from every address together paused the account's password step. */
+  password_attempts_paused: {
+    ...RECORDED_ONLY,
+    audit: "lockout",
+    notice: "passwordAttemptsPaused",
+  },
+} as const satisfies Record<string, SecurityChangeRule>;
+
+export type SecurityChange = keyof typeof SECURITY_CHANGES;

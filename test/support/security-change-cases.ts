@@ -1,0 +1,207 @@
+import { randomBytes } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
+import { expect } from "vitest";
+import { findVerifiedPhone } from "@/lib/account/phone";
+import { checkCode } from "@/lib/challenge/verify";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { newChallengeId } from "@/lib/challenge/id";
+import type { AccountContext } from "@/lib/context";
+import { listOutbox } from "@/lib/messaging/outbox";
+import { listPasskeys, savePasskey } from "@/lib/factors/passkey-records";
+import { checkLoginLimits } from "@/lib/limits/decide";
+import { LOGINS_PER_ACCOUNT_PER_15_MIN } from "@/lib/limits/policy";
+import type { SecurityChange } from "@/lib/security-changes/table";
+import { startSession } from "@/lib/sessions";
+import { changePassword } from "@/lib/steps/change-password";
+import {
+  confirmEmailChange,
+  requestEmailChange,
+} from "@/lib/steps/change-email";
+import { startPhoneChange } from "@/lib/steps/change-phone";
+import { confirmPhoneChange } from "@/lib/steps/confirm-phone-change";
+import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
+import {
+  finishAddingPasskey,
+  removePasskey,
+  startAddingPasskey,
+} from "@/lib/steps/manage-passkeys";
+import {
+  sessionHandle,
+  signOutDevice,
+  signOutEverywhereElse,
+} from "@/lib/steps/manage-sessions";
+import { finishPasswordReset } from "@/lib/steps/reset-password";
+import {
+  removeAuthenticator,
+  startAuthenticatorSetup,
+  turnOnAuthenticator,
+} from "@/lib/steps/set-up-authenticator";
+import { checkPasswordStep } from "@/lib/steps/sign-in";
+import { startCodeStep } from "@/lib/steps/start-code-step";
+import { verifyFactorStep } from "@/lib/steps/verify-factor";
+import type { ChallengeFactor } from "@/lib/store";
+import { codeFromSmsText, type RecordingMessenger } from "./messenger";
+import { randomMobile } from "./phones";
+import { softwarePasskey } from "./software-authenticator";
+
+// Each security change made through its real use case, for the table's test
+// (test/security-changes.test.ts): `prepare` puts the account in the state the change needs,
+// before anything is observed; `make` is the change.
+
+export const PASSWORD = "a long enough password";
+const NEW_PASSWORD = "a brand new passphrase 7q";
+const HOUR = 3_600_000;
+
+export type As = AccountContext<string> & { messenger: RecordingMessenger };
+
+export interface ChangeCase {
+  /** Answers what `make` needs of it (the recovery codes to use, say). */
+  prepare?: (ctx: As) => Promise<unknown>;
+  make: (ctx: As, prepared: unknown) => Promise<unknown>;
+}
+
+const lastCode = (ctx: As) => codeFromSmsText(ctx.messenger.sms.at(-1)!.text);
+
+async function withAuthenticator(ctx: As) {
+  const setup = await startAuthenticatorSetup(ctx);
+  if (!setup.ok) throw new Error(setup.error);
+  const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
+  return turnOnAuthenticator(ctx, TOTP.generate({ secret }));
+}
+
+async function openChallenge(ctx: As, factors: ChallengeFactor[], at: number) {
+  const id = newChallengeId(`user:${ctx.user.id}`);
+  const opened = await ctx.store.startChallenge(
+    {
+      id,
+      purpose: "login",
+      userId: ctx.user.id,
+      pendingEmail: null,
+      pendingPasswordHash: null,
+      phone: "+33612345678",
+      createdAt: at,
+      factors,
+    },
+    CHALLENGE_TTL_SECONDS,
+    null,
+  );
+  if (!opened.ok) throw new Error(opened.reason);
+  return id;
+}
+
+/** `rounds` sign-ins of five wrong authenticator codes each, each after the pause before it. */
+async function wrongCodes(ctx: As, rounds: number) {
+  let now = Date.now();
+  let last;
+  for (let round = 0; round < rounds; round++) {
+    now += 2 * HOUR;
+    const id = await openChallenge(ctx, ["phone", "totp"], now);
+    for (let i = 0; i < 5; i++) {
+      now += 2 * HOUR;
+      const at = now;
+      last = await verifyFactorStep({ ...ctx, now: () => at }, id, "totp", "x");
+    }
+  }
+  return last;
+}
+
+export const CASES: Record<SecurityChange, ChangeCase> = {
+  password_changed: {
+    make: (ctx) =>
+      changePassword(ctx, {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+      }),
+  },
+  password_reset: {
+    async make(ctx) {
+      const started = await startCodeStep(ctx, {
+        purpose: "reset",
+        account: `user:${ctx.user.id}`,
+        userId: ctx.user.id,
+        pending: null,
+        phone: (await findVerifiedPhone(ctx.user.id))!,
+        channel: "sms",
+      });
+      if (!started.ok) throw new Error(started.error);
+      const id = started.challengeId;
+      expect((await checkCode(ctx.store, id, lastCode(ctx))).ok).toBe(true);
+      return finishPasswordReset(ctx, id, NEW_PASSWORD);
+    },
+  },
+  phone_changed: {
+    async make(ctx) {
+      const started = await startPhoneChange(ctx, randomMobile("+3367"));
+      if (!started.ok) throw new Error(started.error);
+      return confirmPhoneChange(ctx, started.challengeId, lastCode(ctx));
+    },
+  },
+  email_changed: {
+    async prepare(ctx) {
+      const to = `new-${randomBytes(6).toString("hex")}@example.com`;
+      expect((await requestEmailChange(ctx, to)).ok).toBe(true);
+      return listOutbox(to)[0]!.text.match(/#token=([\w-]{43})/)![1]!;
+    },
+    make: (ctx, token) => confirmEmailChange(ctx, token as string),
+  },
+  authenticator_added: { make: withAuthenticator },
+  authenticator_removed: {
+    prepare: withAuthenticator,
+    make: removeAuthenticator,
+  },
+  passkey_added: {
+    async make(ctx) {
+      const start = await startAddingPasskey(ctx);
+      if (!start.ok) throw new Error(start.error);
+      const response = softwarePasskey().register(start.options, ctx.appUrl);
+      return finishAddingPasskey(ctx, { name: "Laptop", response });
+    },
+  },
+  passkey_removed: {
+    prepare: (ctx) =>
+      savePasskey(ctx.user.id, "Laptop", {
+        credentialId: randomBytes(16).toString("base64url"),
+        publicKey: new Uint8Array([1]),
+        counter: 0,
+        transports: [],
+      }),
+    async make(ctx) {
+      const [row] = await listPasskeys(ctx.user.id);
+      return removePasskey(ctx, row!.factorId);
+    },
+  },
+  recovery_codes_generated: { make: generateRecoveryCodeSet },
+  recovery_code_used: {
+    async prepare(ctx) {
+      const set = await generateRecoveryCodeSet(ctx);
+      if (!set.ok) throw new Error(set.error);
+      return set.codes[0]!;
+    },
+    async make(ctx, code) {
+      const id = await openChallenge(ctx, ["phone", "recovery"], Date.now());
+      return verifyFactorStep(ctx, id, "recovery", code as string);
+    },
+  },
+  signed_out_everywhere_else: { make: signOutEverywhereElse },
+  signed_out_device: {
+    async make(ctx) {
+      const third = await startSession(ctx.user.id);
+      return signOutDevice(ctx, sessionHandle(third.id));
+    },
+  },
+  challenge_locked: { make: (ctx) => wrongCodes(ctx, 1) },
+  account_locked: { make: (ctx) => wrongCodes(ctx, 2) },
+  account_disabled: { make: (ctx) => wrongCodes(ctx, 20) },
+  password_attempts_paused: {
+    async make(ctx) {
+      const prefix = `198.51.${randomBytes(1)[0]}`;
+      for (let a = 0; a < 10; a++)
+        for (let i = 0; i < LOGINS_PER_ACCOUNT_PER_15_MIN; i++)
+          await checkLoginLimits(ctx.user.email, `${prefix}.${a}`);
+      return checkPasswordStep(ctx, {
+        email: ctx.user.email,
+        password: PASSWORD,
+      });
+    },
+  },
+};
