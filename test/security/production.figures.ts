@@ -19,14 +19,18 @@ const COMPLETE = {
   UPSTASH_REDIS_REST_URL: "https://eu1-x.upstash.io",
   UPSTASH_REDIS_REST_TOKEN: "upstash-token",
   APP_URL: "https://twostep.example",
-  MESSAGING: "outbox",
-  OUTBOX_TOKEN: TOKEN,
+  TRUSTED_PROXY_HOPS: "1",
+  PLIVO_AUTH_ID: "MAXXXXXXXXXXXXXXXXXX",
+  PLIVO_AUTH_TOKEN: "plivo-token",
+  PLIVO_FROM_NUMBER: "+14155550100",
 };
+/** The outbox in place of Plivo: a test rig, allowed in production only with TWOSTEP_EMBEDDED=1. */
+const OUTBOX = { MESSAGING: "outbox", OUTBOX_TOKEN: TOKEN };
 
 afterEach(() => vi.unstubAllEnvs());
 
 describe("production start-up", () => {
-  it("refuses to start without a database, a code store, https or an outbox token", () => {
+  it("refuses to start without a database, a code store, https or its proxies said, or on the outbox", () => {
     const missing: Record<string, Record<string, string>> = {
       "no DATABASE_URL": { DATABASE_URL: "" },
       "no Upstash": {
@@ -34,7 +38,13 @@ describe("production start-up", () => {
         UPSTASH_REDIS_REST_TOKEN: "",
       },
       "http APP_URL": { APP_URL: "http://twostep.example" },
-      "outbox without OUTBOX_TOKEN": { OUTBOX_TOKEN: "" },
+      "no TRUSTED_PROXY_HOPS outside Vercel": { TRUSTED_PROXY_HOPS: "" },
+      "the outbox instead of Plivo": OUTBOX,
+      "outbox without OUTBOX_TOKEN, even in a demo": {
+        ...OUTBOX,
+        OUTBOX_TOKEN: "",
+        TWOSTEP_EMBEDDED: "1",
+      },
     };
     const refused = Object.entries(missing).filter(
       ([, change]) => decideStartup({ ...COMPLETE, ...change }).kind === "exit",
@@ -46,12 +56,14 @@ describe("production start-up", () => {
       UPSTASH_REDIS_REST_URL: "",
       UPSTASH_REDIS_REST_TOKEN: "",
       APP_URL: "http://127.0.0.1:3000",
+      TRUSTED_PROXY_HOPS: "",
+      ...OUTBOX,
       TWOSTEP_EMBEDDED: "1",
     }).kind;
     const total = Object.keys(missing).length;
     recordExact(
       SECTION,
-      `production without store/database (or https, outbox token) refuses to start`,
+      `production without store/database, https or proxy hops, or on the outbox, refuses to start`,
       `${refused.length}/${total}`,
       `${total}/${total}`,
     );
@@ -77,6 +89,7 @@ describe("the outbox in production", () => {
   it(`answers ${N} requests without the right token with 401 and no code`, async () => {
     for (const [key, value] of Object.entries({
       ...COMPLETE,
+      ...OUTBOX,
       DATABASE_URL: "",
       UPSTASH_REDIS_REST_URL: "",
       UPSTASH_REDIS_REST_TOKEN: "",
