@@ -281,7 +281,7 @@ describe("with the database unreachable", () => {
       SECTION,
       "DB back: the same code again, then accounts",
       `${retry}, ${created}`,
-      '200 {"ok":true}, users 1, phones 1',
+      '200 {"ok":true,"next":"/account","signIn":true}, users 1, phones 1',
     );
     recordFigure({
       section: SECTION,
