@@ -4,8 +4,13 @@
 export const TOTP_PERIOD_SECONDS = 30;
 /** NIST SP 800-63B-4 (OTP authenticators): at least 6 digits; the apps' default. */
 export const TOTP_DIGITS = 6;
-/** RFC 6238 §5.2: allow at most one step of clock drift either way. */
-export const TOTP_WINDOW_STEPS = 1;
+/**
+ * RFC 6238 §5.2 allows for clock drift; ASVS 5.0 6.5.5 wants a time-based code to live no longer
+ * than its step. A phone's clock that runs behind, or a code typed as its step ends, needs the
+ * previous step; nothing needs the next one. So the current step and one step back are accepted:
+ * a code lives at most two steps (60 s), never the three (90 s) a window either way gives.
+ */
+export const TOTP_PAST_STEPS_ACCEPTED = 1;
 /** RFC 4226 §4 (R6): a shared secret of at least 128 bits, 160 recommended: 20 bytes. */
 export const TOTP_SECRET_BYTES = 20;
 /** RFC 6238 §1.2's default hash, the only one every authenticator app supports. */

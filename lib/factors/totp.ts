@@ -6,7 +6,7 @@ import {
   TOTP_ISSUER,
   TOTP_PERIOD_SECONDS,
   TOTP_SECRET_BYTES,
-  TOTP_WINDOW_STEPS,
+  TOTP_PAST_STEPS_ACCEPTED,
 } from "./policy";
 
 // Authenticator app codes (RFC 6238) through otpauth: the secret is base32, as apps take it.
@@ -33,8 +33,10 @@ export function totpUri(secret: string, account: string): string {
 }
 
 /**
- * The time step (RFC 6238's T) of the code's match within one step either way of `now`, or null.
- * The caller accepts a step once per account: a replayed code matches the same step again.
+ * The time step (RFC 6238's T) the code belongs to, if it is the current step's or one of the
+ * TOTP_PAST_STEPS_ACCEPTED before it; otherwise null. A code of a later step is refused: it can
+ * only come from a clock that runs ahead, or from someone who has the secret. The caller accepts a
+ * step once per account: a replayed code matches the same step again.
  */
 export function matchTotpStep(
   secret: string,
@@ -42,12 +44,14 @@ export function matchTotpStep(
   now = Date.now(),
 ): number | null {
   const totp = totpFor(secret);
-  const delta = totp.validate({
-    token: code,
-    timestamp: now,
-    window: TOTP_WINDOW_STEPS,
-  });
-  return delta === null ? null : totp.counter({ timestamp: now }) + delta;
+  const current = totp.counter({ timestamp: now });
+  for (let back = 0; back <= TOTP_PAST_STEPS_ACCEPTED; back += 1) {
+    // otpauth compares in constant time; window 0 checks that one step only.
+    const at = now - back * TOTP_PERIOD_SECONDS * 1000;
+    if (totp.validate({ token: code, timestamp: at, window: 0 }) === 0)
+      return current - back;
+  }
+  return null;
 }
 
 /** The secret in groups of 4, as a person types it into an app that cannot scan. */

@@ -86,10 +86,13 @@ async function totpTrial(): Promise<number> {
   const setup = await startAuthenticatorSetup(signedIn(user));
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
-  await turnOnAuthenticator(signedIn(user), TOTP.generate({ secret }));
+  await turnOnAuthenticator(
+    signedIn(user),
+    TOTP.generate({ secret, timestamp: Date.now() - 30_000 }),
+  );
   const ids = await openChallenges(user.id, ["totp"]);
-  // The next period's code: the setup spent this one.
-  const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
+  // The current step's code: the setup spent the previous one.
+  const code = TOTP.generate({ secret });
   const results = await Promise.all(
     ids.map((id) => verifyFactorStep(deps(), id, "totp", code)),
   );

@@ -400,12 +400,12 @@ describe("a change of factor", () => {
     const setup = await post(setUp, "/api/account/authenticator", {});
     const secret = Secret.fromBase32(setup.json.setupKey.replace(/\s/g, ""));
     await post(turnOn, "/api/account/authenticator/confirm", {
-      code: TOTP.generate({ secret }),
+      code: TOTP.generate({ secret, timestamp: Date.now() - 30_000 }),
     });
     clearBrowser();
-    // Remembered on a later sign-in with the app's next code.
+    // Remembered on a later sign-in with the app's current code.
     await passwordStep(p);
-    const code = TOTP.generate({ secret, timestamp: Date.now() + 30_000 });
+    const code = TOTP.generate({ secret });
     expect(
       await post(verify, "/api/otp/verify", {
         factor: "totp",
