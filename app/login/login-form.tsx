@@ -6,9 +6,12 @@ import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
 import { Button } from "@/app/ui/button";
+import { usePrefetchedCsrfToken } from "@/app/verify/establish-session";
 
 export function LoginForm({ next }: { next: string }) {
   const { pending, error, onSubmit } = useFirstStep("/api/login", next);
+  // A remembered browser is signed in straight from this page.
+  usePrefetchedCsrfToken();
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>

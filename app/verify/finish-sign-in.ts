@@ -1,6 +1,6 @@
-import { signIn } from "next-auth/react";
 import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
+import { establishSession } from "./establish-session";
 
 /** What a passed second factor's reply says comes next (lib/http/next-step.ts decides it). */
 export interface AfterSecondFactor {
@@ -18,18 +18,14 @@ export interface AfterSecondFactor {
 export async function finishSignIn(
   after: AfterSecondFactor,
 ): Promise<ApiError | null> {
-  if (!after.signIn) {
-    window.location.assign(after.next);
-    return null;
+  if (after.signIn) {
+    const result = await establishSession();
+    if (result !== "signed-in") {
+      const code =
+        result === "unavailable" ? "SERVICE_UNAVAILABLE" : "SIGN_IN_FAILED";
+      return { code, message: ERRORS[code].message, final: false };
+    }
   }
-  const signedIn = await signIn("twostep", { redirect: false });
-  if (signedIn?.ok) {
-    window.location.assign(after.next);
-    return null;
-  }
-  const code =
-    signedIn?.error === "SERVICE_UNAVAILABLE"
-      ? "SERVICE_UNAVAILABLE"
-      : "SIGN_IN_FAILED";
-  return { code, message: ERRORS[code].message, final: false };
+  window.location.assign(after.next);
+  return null;
 }

@@ -5,6 +5,7 @@ import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
+import { usePrefetchedCsrfToken } from "./establish-session";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
 import { OtherWays } from "./other-ways";
 import { PasskeyForm } from "./passkey-form";
@@ -28,6 +29,7 @@ export function SecondFactorStep(props: {
   next: string;
 }) {
   const { next } = props;
+  usePrefetchedCsrfToken();
   const [view, setView] = useState(props.initial);
   const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
   const [channel, setChannel] = useState<Channel | null>(null);

@@ -1,0 +1,118 @@
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import {
+  readCode,
+  registeredPerson,
+  REMEMBER,
+  signOut,
+  submitPassword,
+} from "./support/journey";
+
+// From the press that completes the second factor to the account page, a person on a phone network
+// waits once per sequential round trip. Three: the factor's own request, next-auth's credentials
+// callback that makes the session, and the page. next-auth's CSRF token is fetched while the page
+// waits for the person, never after the press.
+
+const THREE_TRIPS = (first: string) => [
+  first,
+  "POST /api/auth/callback/twostep",
+  "GET /account",
+];
+
+/** The requests a press sets off until the account page has loaded: data and documents only. */
+async function tripsToAccount(page: Page, press: () => Promise<void>) {
+  const trips: string[] = [];
+  const record = (r: Request) => {
+    if (["fetch", "xhr", "document"].includes(r.resourceType()))
+      trips.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  };
+  page.on("request", record);
+  await press();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.waitForLoadState("load");
+  page.off("request", record);
+  return trips.slice(0, trips.indexOf("GET /account") + 1);
+}
+
+/** Waits until the page has next-auth's CSRF token in hand, as it has long before a person types. */
+async function csrfFetched(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .some(
+            (e) =>
+              e.name.endsWith("/api/auth/csrf") &&
+              (e as PerformanceResourceTiming).responseEnd > 0,
+          ),
+      ),
+    )
+    .toBe(true);
+}
+
+const appCode = (key: string, steps = 0) =>
+  TOTP.generate({
+    secret: Secret.fromBase32(key.replace(/\s/g, "")),
+    timestamp: Date.now() + steps * 30_000,
+  });
+
+test("every second factor reaches the account page in three round trips after the press", async ({
+  browser,
+}) => {
+  const person = await registeredPerson(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const verify = () => page.getByRole("button", { name: "Verify" }).click();
+
+  // A texted code, ticking "Remember this device".
+  await submitPassword(page, person);
+  await page.getByRole("checkbox", { name: REMEMBER }).check();
+  await page
+    .getByLabel("Verification code")
+    .fill(await readCode(page.request, person.phone, 2));
+  await csrfFetched(page);
+  expect(await tripsToAccount(page, verify)).toEqual(
+    THREE_TRIPS("POST /api/otp/verify"),
+  );
+
+  // The remembered browser: the password step is the first trip.
+  await signOut(page);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await csrfFetched(page);
+  const signIn = () => page.getByRole("button", { name: "Sign in" }).click();
+  expect(await tripsToAccount(page, signIn)).toEqual(
+    THREE_TRIPS("POST /api/login"),
+  );
+
+  // An authenticator app (turning it on forgets the remembered browser) and recovery codes.
+  await page.getByRole("button", { name: "Set up authenticator app" }).click();
+  const key = (await page.getByLabel("Setup key").textContent())!.trim();
+  await page.getByLabel("Authenticator code").fill(appCode(key, -1));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText(/^On since/)).toBeVisible();
+  await page.getByRole("button", { name: "Generate recovery codes" }).click();
+  const list = page.getByRole("list", { name: "Recovery codes" });
+  await expect(list.getByRole("listitem")).toHaveCount(10);
+  const codes = await list.getByRole("listitem").allTextContents();
+  await signOut(page);
+
+  await submitPassword(page, person);
+  await page.getByLabel("Authenticator code").fill(appCode(key));
+  await csrfFetched(page);
+  expect(await tripsToAccount(page, verify)).toEqual(
+    THREE_TRIPS("POST /api/otp/verify"),
+  );
+
+  await signOut(page);
+  await submitPassword(page, person);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]!);
+  await csrfFetched(page);
+  expect(await tripsToAccount(page, verify)).toEqual(
+    THREE_TRIPS("POST /api/otp/verify"),
+  );
+  await context.close();
+});
