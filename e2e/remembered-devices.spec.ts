@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import {
   enterCode,
   expectOnAccountPage,
@@ -10,17 +9,11 @@ import {
   signOut,
   submitPassword,
   submitPasswordOnly,
+  appCode,
 } from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
 // Remembered devices and the way back in after losing the phone, as a person meets them.
-
-function appCode(key: string, steps = 0): string {
-  return TOTP.generate({
-    secret: Secret.fromBase32(key.replace(/\s/g, "")),
-    timestamp: Date.now() + steps * 30_000,
-  });
-}
 
 test("a remembered browser asks only for the password until it is forgotten on the account page", async ({
   browser,

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import {
+  appCode,
   readCode,
   registeredPerson,
   REMEMBER,
@@ -50,12 +50,6 @@ async function csrfFetched(page: Page) {
     )
     .toBe(true);
 }
-
-const appCode = (key: string, steps = 0) =>
-  TOTP.generate({
-    secret: Secret.fromBase32(key.replace(/\s/g, "")),
-    timestamp: Date.now() + steps * 30_000,
-  });
 
 test("every second factor reaches the account page in three round trips after the press", async ({
   browser,

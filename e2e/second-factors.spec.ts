@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import {
   enterCode,
   newPerson,
@@ -10,19 +9,13 @@ import {
   signOut,
   submitPassword,
   type Person,
+  appCode,
 } from "./support/journey";
 
 // The stronger factors, as a person uses them: codes computed from the key the page shows, as an
 // authenticator app would; recovery codes read from the list they were shown in.
 
 /** The code the app shows for `key`, `steps` periods from now. */
-function appCode(key: string, steps = 0): string {
-  return TOTP.generate({
-    secret: Secret.fromBase32(key.replace(/\s/g, "")),
-    timestamp: Date.now() + steps * 30_000,
-  });
-}
-
 async function signInByCode(page: Page, person: Person) {
   await submitPassword(page, person);
   await enterCode(page, await readCode(page.request, person.phone, 2));

@@ -5,11 +5,20 @@ import {
   type Browser,
   type Page,
 } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { E2E_OUTBOX_TOKEN } from "./servers";
 
 // Steps shared by the journeys, done the way a person would: through the pages, with codes read
 // from the outbox contract (GET /api/dev/outbox?to=<E.164>, newest first; a production build
 // answers it only with `Authorization: Bearer <OUTBOX_TOKEN>`).
+
+/** The code a person's authenticator app shows for `key` now, or `steps` 30-second steps away. */
+export function appCode(key: string, steps = 0): string {
+  return TOTP.generate({
+    secret: Secret.fromBase32(key.replace(/\s/g, "")),
+    timestamp: Date.now() + steps * 30_000,
+  });
+}
 
 /** The header a production server's outbox asks for. */
 export const OUTBOX_AUTH = { authorization: `Bearer ${E2E_OUTBOX_TOKEN}` };
