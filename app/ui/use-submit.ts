@@ -62,6 +62,7 @@ export function useSubmit<T extends object = object>(
   /** Back to the start: no error, nothing done (e.g. when a closed form opens again). */
   function reset() {
     setError(null);
+    setDone(null);
   }
 
   const fields = error?.fields ?? {};

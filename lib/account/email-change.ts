@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { emailLinkSpend, type EmailLinkPurpose } from "@/lib/email-links";
 
 // The account's side of "Change email": the change still waiting for its link, and the swap the
 // link makes. Until the swap the account keeps its old address for everything (sign-in, resets).
@@ -37,14 +38,15 @@ export type EmailSwap =
   { ok: true; oldEmail: string } | { ok: false; reason: "gone" | "taken" };
 
 /**
- * The new address replaces the old one, proven (the link reached it). What follows (every other
- * unused link spent: they went to the old address) is the security-change table's. The unique
- * index on users.email decides a race with a sign-up or another change to the same address.
+ * The new address replaces the old one, proven (the link reached it), and the links the change
+ * spends (the security-change table's: they went to the old address) are spent in the same
+ * transaction. The unique index on users.email decides a race with a sign-up or another change to
+ * the same address.
  */
 export async function swapEmail(
   userId: string,
   newEmail: string,
-  now = new Date(),
+  spend: { purposes: readonly EmailLinkPurpose[]; at: Date },
 ): Promise<EmailSwap> {
   const db = await getDb();
   try {
@@ -56,8 +58,9 @@ export async function swapEmail(
       if (!user) return { ok: false, reason: "gone" } as const;
       await tx.user.update({
         where: { id: userId },
-        data: { email: newEmail, emailVerifiedAt: now },
+        data: { email: newEmail, emailVerifiedAt: spend.at },
       });
+      await emailLinkSpend(tx, userId, spend.purposes, spend.at);
       return { ok: true, oldEmail: user.email } as const;
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { emailLinkSpend, type EmailLinkPurpose } from "@/lib/email-links";
 
 // The account's side of email links: whose address is verified, who may get a reset link, and
 // the password a reset sets.
@@ -52,13 +53,20 @@ export async function markEmailVerified(
   return count === 1;
 }
 
-/** The new password after a reset (what follows is the security-change table's). */
+/**
+ * The new password after a reset, with the email links it spends (the security-change table's) in
+ * the same transaction: no other reset link can act after this one.
+ */
 export async function setPasswordAfterReset(
   userId: string,
   passwordHash: string,
+  spend: { purposes: readonly EmailLinkPurpose[]; at: Date },
 ): Promise<void> {
   const db = await getDb();
-  await db.user.update({ where: { id: userId }, data: { passwordHash } });
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    emailLinkSpend(db, userId, spend.purposes, spend.at),
+  ]);
 }
 
 /** The account's address as it is now: a session keeps the one it signed in with. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
 import { keyedHash, randomToken } from "@/lib/keys";
 import { LINK_TOKEN_PATTERN } from "./policy";
 
@@ -89,10 +89,22 @@ export async function spendUserEmailLinks(
   now = new Date(),
 ): Promise<number> {
   if (purposes.length === 0) return 0;
-  const db = await getDb();
-  const spent = await db.emailLink.updateMany({
+  const spent = await emailLinkSpend(await getDb(), userId, purposes, now);
+  return spent.count;
+}
+
+/**
+ * The same spending as one statement of `db` (a client or an open transaction), so a change can
+ * spend its links in the transaction that writes it: no link outlives a committed change.
+ */
+export function emailLinkSpend(
+  db: Pick<Prisma.TransactionClient, "emailLink">,
+  userId: string,
+  purposes: readonly EmailLinkPurpose[],
+  now: Date,
+) {
+  return db.emailLink.updateMany({
     where: { userId, purpose: { in: [...purposes] }, usedAt: null },
     data: { usedAt: now },
   });
-  return spent.count;
 }

@@ -32,7 +32,7 @@ export const RECOVERY_CODE_GROUP = 4;
 /**
  * ASVS 5.0 7.5.1 (re-authenticate before changing factors); Clerk's reverification window: adding
  * or removing a factor, or changing how the account is reached, needs a second factor passed
- * within the last 10 minutes. A route declares it (lib/http/signed-in-route.ts).
+ * within the last 10 minutes. A route declares it (lib/http/routes.ts).
  */
 export const FRESH_SECOND_FACTOR_MINUTES = 10;
 export const FRESH_SECOND_FACTOR_SECONDS = FRESH_SECOND_FACTOR_MINUTES * 60;

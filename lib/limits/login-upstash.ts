@@ -17,7 +17,7 @@ const DEFAULT_PREFIX = "twostep:rl:";
 
 /**
  * The limits' scripts, issued in the same tick, go out as one /pipeline request: the process's
- * client batches every command of an event-loop turn (lib/store/upstash-batch.ts).
+ * client batches every command of an event-loop turn (lib/redis/batch.ts).
  */
 export function createUpstashLoginLimiter(
   redis: UpstashRedis,

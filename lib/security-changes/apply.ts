@@ -78,6 +78,15 @@ export async function applySecurityChange<C extends SecurityChange>(
   return done;
 }
 
+/**
+ * The email links `change` spends, for the use case to spend in the same transaction as the change
+ * itself (applySecurityChange then finds them spent): a link asked for before a committed change
+ * can never act after it.
+ */
+export function linksSpentBy(change: SecurityChange) {
+  return SECURITY_CHANGES[change].spendEmailLinks;
+}
+
 /** Each remembered browser skipped a second factor that has changed: it must pass it once again. */
 async function forgetDevices(userId: string): Promise<number> {
   const count = await forgetAllDevices(userId);

@@ -15,7 +15,10 @@ import {
   emailChangeLinkEmail,
   emailInUseNoticeEmail,
 } from "@/lib/mail/email-change-messages";
-import { applySecurityChange } from "@/lib/security-changes/apply";
+import {
+  applySecurityChange,
+  linksSpentBy,
+} from "@/lib/security-changes/apply";
 
 // "Change email" on the account page. The new address must prove itself with a link before it
 // replaces the old one (the old one keeps working until then), and the route declares a second
@@ -74,7 +77,10 @@ export async function confirmEmailChange(
 ): Promise<Outcome> {
   const link = await spendEmailLink(token, "change_email");
   if (!link) return refuse("EMAIL_LINK_INVALID");
-  const swap = await swapEmail(link.userId, link.email);
+  const swap = await swapEmail(link.userId, link.email, {
+    purposes: linksSpentBy("email_changed"),
+    at: new Date(ctx.now()),
+  });
   if (!swap.ok) return refuse("EMAIL_LINK_INVALID");
   await applySecurityChange(ctx, "email_changed", {
     userId: link.userId,

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { getDb } from "@/lib/db";
+import { emailLinkSpend } from "@/lib/email-links";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { AccountContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
@@ -8,7 +9,10 @@ import { checkLoginLimits } from "@/lib/limits/decide";
 import { notifyPasswordPause } from "@/lib/notices/password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
-import { applySecurityChange } from "@/lib/security-changes/apply";
+import {
+  applySecurityChange,
+  linksSpentBy,
+} from "@/lib/security-changes/apply";
 
 // "Change password" on the account page (ASVS 5.0 6.2.2, 6.2.3): the current password and a new
 // one; its route declares the fresh second factor. Guesses at the current password count toward
@@ -58,14 +62,22 @@ export async function changePassword(
       fields: { newPassword: ERRORS[weak.error].message },
     });
   const passwordHash = await hashPassword(input.newPassword);
-  // Only if the hash is still the one just checked: two changes at once cannot both win.
-  const changed = await db.user.updateMany({
-    where: { id: userId, passwordHash: user.passwordHash },
-    data: { passwordHash },
-  });
+  // Only if the hash is still the one just checked: two changes at once cannot both win. The
+  // outstanding reset links are spent in the same transaction, as a reset spends the others: a link
+  // asked for before the change must never replace the password just chosen.
+  const [changed] = await db.$transaction([
+    db.user.updateMany({
+      where: { id: userId, passwordHash: user.passwordHash },
+      data: { passwordHash },
+    }),
+    emailLinkSpend(
+      db,
+      userId,
+      linksSpentBy("password_changed"),
+      new Date(ctx.now()),
+    ),
+  ]);
   if (changed.count !== 1) return refuse("WRONG_PASSWORD");
-  // Among what follows: outstanding reset links are spent, as a reset spends the others (a link
-  // asked for before the change must not replace the password just chosen).
   await applySecurityChange(ctx, "password_changed", { userId });
   return { ok: true };
 }

@@ -4,7 +4,7 @@ import { isFreshSecondFactor } from "@/lib/factors/policy";
 
 /**
  * The refusal of a session whose second factor is older than `withinMinutes` (or unknown), else
- * null. Routes declare it (lib/http/signed-in-route.ts); the use cases behind them assume it held.
+ * null. Routes declare it (lib/http/routes.ts); the use cases behind them assume it held.
  */
 export function checkSecondFactorAge(
   ctx: Pick<AccountContext, "session" | "now">,

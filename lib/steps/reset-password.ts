@@ -11,7 +11,10 @@ import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import { firstChannel } from "@/lib/limits/destination";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
-import { applySecurityChange } from "@/lib/security-changes/apply";
+import {
+  applySecurityChange,
+  linksSpentBy,
+} from "@/lib/security-changes/apply";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 // A reset never bypasses the second factor (ASVS 5.0 V6.4.3): the link only starts the account's
@@ -72,7 +75,10 @@ export async function finishPasswordReset(
   const spent = await ctx.store.redeemChallenge(challengeId);
   if (spent?.purpose !== "reset" || spent.userId !== user.id)
     return refuse("NO_CHALLENGE");
-  await setPasswordAfterReset(user.id, passwordHash);
+  await setPasswordAfterReset(user.id, passwordHash, {
+    purposes: linksSpentBy("password_reset"),
+    at: new Date(ctx.now()),
+  });
   // The text goes to the phone the reset's code went to; neither notice carries a link or a code.
   await applySecurityChange(ctx, "password_reset", {
     userId: user.id,
