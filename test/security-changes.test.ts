@@ -38,6 +38,96 @@ beforeAll(async () => {
 });
 afterAll(async () => closeDb(await getDb()));
 
+/**
+ * What each change sets off, written out by hand: every test below reads the table, so a row
+ * changed by mistake would still pass them; this one makes any change to a row a reviewed change.
+ * [sessions ended, remembered devices forgotten, links spent, audit type, notice]
+ */
+const AGREED: Record<SecurityChange, readonly unknown[]> = {
+  password_changed: [
+    "others",
+    true,
+    ["reset_password"],
+    "password_changed",
+    "passwordChanged",
+  ],
+  password_reset: [
+    "all",
+    true,
+    ["reset_password"],
+    "password_reset",
+    "passwordReset",
+  ],
+  phone_changed: ["others", true, [], "phone_changed", "phoneChanged"],
+  email_changed: [
+    "none",
+    false,
+    ["verify_email", "reset_password", "change_email"],
+    "email_changed",
+    "previous-email",
+  ],
+  authenticator_added: [
+    "others",
+    true,
+    [],
+    "factor_added",
+    "authenticatorAdded",
+  ],
+  authenticator_removed: [
+    "others",
+    true,
+    [],
+    "factor_removed",
+    "authenticatorRemoved",
+  ],
+  passkey_added: ["others", true, [], "factor_added", "passkeyAdded"],
+  passkey_removed: ["others", true, [], "factor_removed", "passkeyRemoved"],
+  recovery_codes_generated: [
+    "others",
+    true,
+    [],
+    "factor_added",
+    "recoveryCodesMade",
+  ],
+  recovery_code_used: [
+    "none",
+    false,
+    [],
+    "recovery_code_used",
+    "recoveryCodeUsed",
+  ],
+  signed_out_everywhere_else: ["others", false, [], "sign_out", null],
+  signed_out_device: ["none", false, [], "sign_out", null],
+  challenge_locked: ["none", false, [], "lockout", null],
+  account_locked: ["none", false, [], "lockout", "accountLocked"],
+  account_disabled: ["none", false, [], "lockout", "accountDisabled"],
+  password_attempts_paused: [
+    "none",
+    false,
+    [],
+    "lockout",
+    "passwordAttemptsPaused",
+  ],
+};
+
+describe("the security-change table", () => {
+  it("says, row by row, what was agreed for each change", () => {
+    const rows = Object.fromEntries(
+      Object.entries(SECURITY_CHANGES).map(([change, rule]) => [
+        change,
+        [
+          rule.endSessions,
+          rule.forgetRememberedDevices,
+          [...rule.spendEmailLinks],
+          rule.audit,
+          rule.notice,
+        ],
+      ]),
+    );
+    expect(rows).toEqual(AGREED);
+  });
+});
+
 /** An outstanding link of each purpose, written as saveEmailLink would but side by side. */
 async function outstandingLinks(userId: string, email: string) {
   const db = await getDb();
