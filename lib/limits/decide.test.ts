@@ -122,7 +122,7 @@ describe("password attempts", () => {
     for (let i = 0; i < max; i++)
       expect(await checkLoginLimits(email, `10.0.${i % 20}.1`)).toBeNull();
     const fresh = anAddress();
-    // Paused for every address: marked so its owner is told (lib/notices/password-pause.ts).
+    // Paused for every address: marked so its owner is told (lib/steps/notify-password-pause.ts).
     expect(await checkLoginLimits(email, fresh)).toEqual({
       ok: false,
       error: "LOGIN_LIMITED",

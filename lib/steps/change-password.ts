@@ -6,7 +6,7 @@ import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { AccountContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
-import { notifyPasswordPause } from "@/lib/notices/password-pause";
+import { notifyPasswordPause } from "./notify-password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
 import {

@@ -8,7 +8,7 @@ import { acceptedFactors } from "@/lib/factors/records";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
-import { notifyPasswordPause } from "@/lib/notices/password-pause";
+import { notifyPasswordPause } from "./notify-password-pause";
 import { verifyPassword } from "@/lib/password/hash";
 import { completeWithDevice } from "./remembered-device";
 import { startCodeStep, type FirstSend } from "./start-code-step";
