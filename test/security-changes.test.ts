@@ -67,12 +67,12 @@ async function setUp(change: SecurityChange) {
     appUrl: APP_URL,
     request: { ip: "198.51.100.20", userAgent: "vitest" },
   });
-  const prepared = await CASES[change].prepare?.(base as As);
   const here = await startSession(person.id);
+  const ctx = { ...base, session: { ...base.session, id: here.id } } as As;
+  const prepared = await CASES[change].prepare?.(ctx);
   const other = await startSession(person.id);
   await rememberDevice(person.id, {});
   const links = await outstandingLinks(person.id, person.email);
-  const ctx = { ...base, session: { ...base.session, id: here.id } } as As;
   const since = new Date();
   return { person, ctx, prepared, here, other, links, since };
 }
