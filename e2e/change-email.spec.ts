@@ -1,10 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { latestEmail, readEmailLink } from "./support/email";
-import { expectOnAccountPage, newPerson, signUp } from "./support/journey";
+import {
+  expectOnAccountPage,
+  newPerson,
+  outbox,
+  signUp,
+} from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
 // "Change email" as a person meets it: ask on the account page, open the link that reached the
-// new address, and find the new address verified; the old address is told.
+// new address, and find the new address verified; the old address is told. And the owner's side
+// of a change they did not ask for: told at once by email and text, and cancelled from the
+// account page or from the emailed link, with no sign-in.
 
 test("a person changes their email address with a link sent to the new one; the old one is told", async ({
   page,
@@ -69,4 +76,88 @@ test("a person changes their email address with a link sent to the new one; the 
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "This link has expired or was already used.",
   );
+});
+
+test("a change the owner did not ask for is told at once, and cancelled on the account page or by the emailed link", async ({
+  page,
+  browser,
+}) => {
+  const person = newPerson();
+  const current = person.email.toLowerCase();
+  await signUp(page, person);
+  await page.goto(await readEmailLink(page.request, current, "/verify-email"));
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page.getByText("Your email address is verified.")).toBeVisible();
+  await page.goto("/account");
+
+  const ask = async (to: string) => {
+    await page.getByRole("button", { name: "Change email" }).click();
+    await page.getByLabel("New email").fill(to);
+    await page.getByRole("button", { name: "Send link" }).click();
+    await expect(
+      page.getByText(`We sent a link to ${to}.`, { exact: false }),
+    ).toBeVisible();
+  };
+  const first = `first.${current}`;
+  await ask(first);
+  // The current address and the phone hear of it before anything changes.
+  await expect
+    .poll(async () => (await latestEmail(page.request, current))?.subject)
+    .toBe("Someone asked to change the email address of your Twostep account");
+  await expect
+    .poll(async () =>
+      (await outbox(page.request, person.phone)).some((m) =>
+        m.text.includes("asked to change your account's email address"),
+      ),
+    )
+    .toBe(true);
+
+  await page.reload();
+  await expect(page.getByText(/A change to .* is pending/)).toContainText(
+    first,
+  );
+  await screenshots(page, "account-email-change-cancel");
+  await page.getByRole("button", { name: "Cancel email change" }).click();
+  await expect(
+    page.getByText("The email change is cancelled.", { exact: false }),
+  ).toBeVisible();
+  await expect(page.getByText(/is pending/)).toHaveCount(0);
+  await page.goto(
+    await readEmailLink(page.request, first, "/verify-email/change"),
+  );
+  await page.getByRole("button", { name: "Confirm new email address" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "This link has expired or was already used.",
+  );
+
+  await page.goto("/account");
+  const second = `second.${current}`;
+  await ask(second);
+  const cancel = await readEmailLink(
+    page.request,
+    current,
+    "/verify-email/cancel",
+    3,
+  );
+  // The cancel link needs no sign-in: a browser with no session opens it.
+  const elsewhere = await browser.newPage();
+  await elsewhere.goto(cancel);
+  await screenshots(elsewhere, "cancel-email-change");
+  await elsewhere.getByRole("button", { name: "Cancel email change" }).click();
+  await expect(
+    elsewhere.getByText("The email change is cancelled.", { exact: false }),
+  ).toBeVisible();
+  await elsewhere.goto(new URL("/account", cancel).href);
+  await expect(elsewhere).toHaveURL(/\/login/);
+  await elsewhere.close();
+
+  await page.goto(
+    await readEmailLink(page.request, second, "/verify-email/change"),
+  );
+  await page.getByRole("button", { name: "Confirm new email address" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "This link has expired or was already used.",
+  );
+  await page.goto("/account");
+  await expect(page.getByRole("definition").first()).toContainText(current);
 });

@@ -47,24 +47,44 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   password_changed: [
     "others",
     true,
-    ["reset_password"],
+    ["reset_password", "change_email"],
     "password_changed",
     "passwordChanged",
   ],
   password_reset: [
     "all",
     true,
-    ["reset_password"],
+    ["reset_password", "change_email"],
     "password_reset",
     "passwordReset",
   ],
-  phone_changed: ["others", true, [], "phone_changed", "phoneChanged"],
+  phone_changed: [
+    "others",
+    true,
+    ["change_email"],
+    "phone_changed",
+    "phoneChanged",
+  ],
   email_changed: [
-    "none",
+    "others",
     false,
     ["verify_email", "reset_password", "change_email"],
     "email_changed",
     "previous-email",
+  ],
+  email_change_requested: [
+    "none",
+    false,
+    ["change_email"],
+    "email_change_requested",
+    "emailChangeRequested",
+  ],
+  email_change_cancelled: [
+    "none",
+    false,
+    ["change_email"],
+    "email_change_cancelled",
+    null,
   ],
   authenticator_added: [
     "others",
@@ -96,7 +116,13 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     "recovery_code_used",
     "recoveryCodeUsed",
   ],
-  signed_out_everywhere_else: ["others", false, [], "sign_out", null],
+  signed_out_everywhere_else: [
+    "others",
+    false,
+    ["change_email"],
+    "sign_out",
+    null,
+  ],
   signed_out_device: ["none", false, [], "sign_out", null],
   challenge_locked: ["none", false, [], "lockout", null],
   account_locked: ["none", false, [], "lockout", "accountLocked"],
@@ -157,12 +183,12 @@ async function setUp(change: SecurityChange) {
     appUrl: APP_URL,
     request: { ip: "198.51.100.20", userAgent: "vitest" },
   });
-  const prepared = await CASES[change].prepare?.(base as As);
   const here = await startSession(person.id);
+  const ctx = { ...base, session: { ...base.session, id: here.id } } as As;
+  const prepared = await CASES[change].prepare?.(ctx);
   const other = await startSession(person.id);
   await rememberDevice(person.id, {});
   const links = await outstandingLinks(person.id, person.email);
-  const ctx = { ...base, session: { ...base.session, id: here.id } } as As;
   const since = new Date();
   return { person, ctx, prepared, here, other, links, since };
 }

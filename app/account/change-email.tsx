@@ -9,11 +9,12 @@ import own from "./change-email.module.css";
 import styles from "./remembered-devices.module.css";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";
+import { CancelEmailChange } from "./cancel-email-change";
 
 /**
  * "Change email": a new address gets a link, and replaces the current one only once that link is
  * opened. Allowed within 10 minutes of passing a second factor. `pending` is the address a link
- * was sent to and not yet used.
+ * was sent to and not yet used; "Cancel email change" stops it.
  */
 export function ChangeEmail({
   pending,
@@ -24,14 +25,17 @@ export function ChangeEmail({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const sending = useSubmit<{ email: string }>("/api/account/email", {
     onDone: () => {
       setOpen(false);
+      setCancelled(null);
       router.refresh();
     },
   });
   const { error, pending: busy } = sending;
-  const sentTo = sending.done?.email ?? null;
+  const sent = sending.done?.email ?? null;
+  const sentTo = sent !== cancelled ? sent : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,9 +60,14 @@ export function ChangeEmail({
         info={
           sentTo
             ? `We sent a link to ${sentTo}. Your address changes when you open it.`
-            : null
+            : cancelled && !pending
+              ? "The email change is cancelled. Your account keeps its current address."
+              : null
         }
       />
+      {pending ? (
+        <CancelEmailChange onCancelled={() => setCancelled(pending)} />
+      ) : null}
       <SignInAgain error={error} />
       {!canMail ? (
         <p className={styles.status}>

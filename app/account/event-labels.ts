@@ -84,6 +84,14 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Email address changed",
     "New address confirmed by its link; the old one was told",
   ],
+  email_change_requested: (d) => [
+    "Email change asked for",
+    d.to ? `To ${String(d.to)}; your current address and phone were told` : "",
+  ],
+  email_change_cancelled: () => [
+    "Email change cancelled",
+    "The link to the new address no longer works",
+  ],
 };
 
 function codesLeft(d: Detail): string {

@@ -20,7 +20,9 @@ export type AuthEventType =
   | "email_verified"
   | "password_reset"
   | "email_changed"
-  | "phone_changed";
+  | "phone_changed"
+  | "email_change_requested"
+  | "email_change_cancelled";
 
 export interface AuditInput {
   type: AuthEventType;

@@ -30,6 +30,9 @@ export async function saveEmailLink(link: {
   purpose: EmailLinkPurpose;
   tokenHash: string;
   ttlSeconds: number;
+  /** An email change's: the session that asked, and its cancel link's token hash. */
+  sessionId?: string;
+  cancelTokenHash?: string;
 }): Promise<void> {
   const { ttlSeconds, ...fields } = link;
   const db = await getDb();
@@ -50,6 +53,8 @@ export interface SpentLink {
   userId: string;
   /** The address the link was sent to. */
   email: string;
+  /** An email change's: the session that asked for it, which must still be signed in. */
+  sessionId: string | null;
 }
 
 /**
@@ -71,7 +76,30 @@ export async function spendEmailLink(
       expiresAt: { gt: now },
     },
     data: { usedAt: now },
-    select: { id: true, userId: true, email: true },
+    select: { id: true, userId: true, email: true, sessionId: true },
+  });
+  return link ?? null;
+}
+
+/**
+ * An email change's cancel link, mailed to the current address: spends the change it names, once,
+ * by the same single UPDATE as a use of the change's own link, so the two can never both succeed.
+ */
+export async function spendByCancelToken(
+  token: string,
+  now = new Date(),
+): Promise<SpentLink | null> {
+  if (!LINK_TOKEN_PATTERN.test(token)) return null;
+  const db = await getDb();
+  const [link] = await db.emailLink.updateManyAndReturn({
+    where: {
+      cancelTokenHash: hashToken(token),
+      purpose: "change_email",
+      usedAt: null,
+      expiresAt: { gt: now },
+    },
+    data: { usedAt: now },
+    select: { id: true, userId: true, email: true, sessionId: true },
   });
   return link ?? null;
 }

@@ -1,7 +1,8 @@
 import type { EmailMessage } from "./types";
 
-// The emails of "Change email". Only the first carries a link, and only to the new address; the
-// other two are notices without a link (a fake notice with a link is what phishing looks like).
+// The emails of "Change email". Two carry a link: the new address's, that proves it, and the
+// current address's, that can only cancel the change (it signs no one in and changes nothing else,
+// so a copy of it is worth nothing to a phisher). The others are notices without a link.
 
 type Content = Omit<EmailMessage, "to">;
 
@@ -61,6 +62,33 @@ export function emailChangedNoticeEmail(
       `The email address of your Twostep account was just changed from this address to ${maskEmail(newEmail)}. Sign-in and password resets now use the new address; this one will get no more email about the account.`,
       "",
       `If this was not you, go to ${host}, sign in with your password and phone, and check your account at once.`,
+      "",
+    ].join("\n"),
+  };
+}
+
+export const EMAIL_CHANGE_REQUESTED_SUBJECT =
+  "Someone asked to change the email address of your Twostep account";
+
+/** To the current address when a change is asked for: what is pending, and its cancel link. */
+export function emailChangeRequestedEmail(
+  newEmail: string,
+  cancelLink: string,
+  ttlSeconds: number,
+): Content {
+  const hours = Math.round(ttlSeconds / 3600);
+  return {
+    subject: EMAIL_CHANGE_REQUESTED_SUBJECT,
+    text: [
+      "Hello,",
+      "",
+      `Someone signed in to your Twostep account asked to change its email address to ${maskEmail(newEmail)}. Nothing changes unless a link sent to that address is opened.`,
+      "",
+      "If this was you, there is nothing to do. If this was not you, cancel the change here. The link only cancels it, signs no one in, and works once:",
+      "",
+      cancelLink,
+      "",
+      `It works for ${hours} hours, as long as the change is pending. You can also sign in and choose "Cancel email change" on your account. Then change your password: whoever asked was signed in to your account.`,
       "",
     ].join("\n"),
   };

@@ -1,3 +1,4 @@
+import { EMAIL_CHANGE_REQUESTED_SUBJECT } from "@/lib/mail/email-change-messages";
 import { notice, NOT_YOU } from "./notice";
 
 // Notices about how the account is reached: a reset, a new phone, a browser never seen before, and
@@ -41,6 +42,19 @@ export const ACCOUNT_NOTICES = {
         `The phone number of your Twostep account was changed to a number ending in ${newEnding}. Codes by text or call now go to that number.`,
       ],
       `this number is no longer the phone of your Twostep account. ${NOT_YOU}`,
+    ),
+  /**
+   * A change of the address was asked for, told before it can happen. The email that goes to a
+   * verified address is emailChangeRequestedEmail (lib/mail), the same words with a cancel link.
+   */
+  emailChangeRequested: (maskedNewEmail: string) =>
+    notice(
+      "email change requested",
+      EMAIL_CHANGE_REQUESTED_SUBJECT,
+      [
+        `Someone signed in to your Twostep account asked to change its email address to ${maskedNewEmail}. Nothing changes unless a link sent to that address is opened.`,
+      ],
+      `someone asked to change your account's email address. Not you? Sign in and choose "Cancel email change" on your account, then change your password.`,
     ),
   newSignIn: (place: SignInPlace) =>
     notice("new sign-in", "New sign-in to your Twostep account", [

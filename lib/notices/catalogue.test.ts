@@ -14,6 +14,7 @@ const SAMPLES: Record<keyof typeof NOTICES, Notice> = {
   passwordChanged: NOTICES.passwordChanged(),
   passwordReset: NOTICES.passwordReset(),
   phoneChanged: NOTICES.phoneChanged("67"),
+  emailChangeRequested: NOTICES.emailChangeRequested("n•••@example.com"),
   newSignIn: NOTICES.newSignIn({
     device: "Firefox on macOS",
     ip: "203.0.113.7",

@@ -1,7 +1,15 @@
 import "server-only";
 import type { StepContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
+import type { EmailMessage } from "@/lib/mail/types";
 import { noticeEmail, type Notice } from "./catalogue";
+
+export interface NotifyOptions {
+  /** Text this number (one going away) instead of the verified phone. */
+  textTo?: string;
+  /** The email to send instead of the notice's own: one that must carry a cancel link. */
+  email?: Omit<EmailMessage, "to">;
+}
 
 /** What telling a person uses, of a step's context. */
 export type NoticeContext = Pick<StepContext, "messenger" | "mailer" | "later">;
@@ -16,10 +24,10 @@ export async function notifyAccount(
   ctx: NoticeContext,
   userId: string,
   notice: Notice,
-  options: { textTo?: string } = {},
+  options: NotifyOptions = {},
 ): Promise<void> {
   await ctx.later(`${notice.name} notice`, () =>
-    deliver(ctx, userId, notice, options.textTo),
+    deliver(ctx, userId, notice, options),
   );
 }
 
@@ -27,7 +35,7 @@ async function deliver(
   ctx: NoticeContext,
   userId: string,
   notice: Notice,
-  textTo: string | undefined,
+  { textTo, email }: NotifyOptions,
 ): Promise<void> {
   const db = await getDb();
   const user = await db.user.findUnique({
@@ -49,7 +57,7 @@ async function deliver(
     mailer &&
       user.emailVerifiedAt &&
       mailer
-        .sendEmail({ to: user.email, ...noticeEmail(notice) })
+        .sendEmail({ to: user.email, ...(email ?? noticeEmail(notice)) })
         .catch((error: unknown) => failed(notice, "email", error)),
     notice.text &&
       phone &&

@@ -4,6 +4,7 @@ import type { StepContext } from "@/lib/context";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { spendUserEmailLinks } from "@/lib/email-links";
 import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
+import type { EmailMessage } from "@/lib/mail/types";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { notifyAccount } from "@/lib/notices/notify";
 import { revokeUserSessions } from "@/lib/sessions";
@@ -38,6 +39,8 @@ export interface ChangeFacts<C extends SecurityChange> {
   textTo?: string | null;
   /** For a "previous-email" notice: the address replaced and the one that replaced it. */
   emails?: { previous: string; current: string };
+  /** The email a verified address gets instead of the notice's own (one with a cancel link). */
+  email?: Omit<EmailMessage, "to">;
 }
 
 export interface ChangeDone {
@@ -131,10 +134,17 @@ async function tell<C extends SecurityChange>(
     ...args: unknown[]
   ) => ReturnType<(typeof NOTICES)["passwordChanged"]>;
   const notice = build(...((facts.noticeArgs ?? []) as unknown[]));
+  const email = facts.email;
   if (facts.textTo === null)
-    await notifyAccount(ctx, facts.userId, { ...notice, text: undefined });
+    await notifyAccount(
+      ctx,
+      facts.userId,
+      { ...notice, text: undefined },
+      { email },
+    );
   else
     await notifyAccount(ctx, facts.userId, notice, {
       textTo: facts.textTo,
+      email,
     });
 }

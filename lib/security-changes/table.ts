@@ -27,6 +27,12 @@ export interface SecurityChangeRule {
   notice: NoticeName | "previous-email" | null;
 }
 
+/**
+ * The owner's remedies (a new password, a reset, a new phone, "Sign out everywhere else") also
+ * cancel a pending email change: it may be the intruder's, and its link would otherwise outlive them.
+ */
+const OWNER_REMEDY_LINKS = ["reset_password", "change_email"] as const;
+
 /** A change of a factor: the others sessions end and remembered browsers are forgotten. */
 const FACTOR_CHANGE = {
   endSessions: "others",
@@ -44,14 +50,14 @@ const RECORDED_ONLY = {
 export const SECURITY_CHANGES = {
   password_changed: {
     ...FACTOR_CHANGE,
-    spendEmailLinks: ["reset_password"],
+    spendEmailLinks: OWNER_REMEDY_LINKS,
     audit: "password_changed",
     notice: "passwordChanged",
   },
   password_reset: {
     endSessions: "all",
     forgetRememberedDevices: true,
-    spendEmailLinks: ["reset_password"],
+    spendEmailLinks: OWNER_REMEDY_LINKS,
     audit: "password_reset",
     auditCounts: {
       sessionsEnded: "sessionsEnded",
@@ -61,15 +67,35 @@ export const SECURITY_CHANGES = {
   },
   phone_changed: {
     ...FACTOR_CHANGE,
+    spendEmailLinks: ["change_email"],
     audit: "phone_changed",
     auditCounts: { devicesForgotten: "devicesForgotten" },
     notice: "phoneChanged",
   },
+  /** The new address proved itself: the session that asked stays, every other one ends. */
   email_changed: {
     ...RECORDED_ONLY,
+    endSessions: "others",
     spendEmailLinks: ["verify_email", "reset_password", "change_email"],
     audit: "email_changed",
     notice: "previous-email",
+  },
+  /**
+   * A change was asked for: the pending one it replaces is spent, and the current address (with a
+   * one-time cancel link in place of the notice's own email) and the phone are told at once.
+   */
+  email_change_requested: {
+    ...RECORDED_ONLY,
+    spendEmailLinks: ["change_email"],
+    audit: "email_change_requested",
+    notice: "emailChangeRequested",
+  },
+  /** "Cancel email change" on the account page, or the cancel link: the pending change is spent. */
+  email_change_cancelled: {
+    ...RECORDED_ONLY,
+    spendEmailLinks: ["change_email"],
+    audit: "email_change_cancelled",
+    notice: null,
   },
   authenticator_added: {
     ...FACTOR_CHANGE,
@@ -104,6 +130,7 @@ export const SECURITY_CHANGES = {
   signed_out_everywhere_else: {
     ...RECORDED_ONLY,
     endSessions: "others",
+    spendEmailLinks: ["change_email"],
     audit: "sign_out",
     auditCounts: { count: "sessionsEnded" },
     notice: null,

@@ -59,3 +59,16 @@ export function revokeUserSessions(
 ): Promise<number> {
   return getSessionStore().revokeUserSessions(userId, exceptSessionId);
 }
+
+/**
+ * Whether a session is still signed in at `now` (not ended, idle or too old), without counting this
+ * look as its use: what an email change's link checks of the session that asked for it.
+ */
+export async function isSessionLive(
+  userId: string,
+  id: string,
+  now = Date.now(),
+): Promise<boolean> {
+  const live = await getSessionStore().listSessions(userId, now);
+  return live.some((s) => s.id === id);
+}

@@ -13,12 +13,15 @@ import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import { checkVerificationEmailLimit } from "@/lib/limits/decide";
 import {
   emailChangeLinkEmail,
+  emailChangeRequestedEmail,
   emailInUseNoticeEmail,
+  maskEmail,
 } from "@/lib/mail/email-change-messages";
 import {
   applySecurityChange,
   linksSpentBy,
 } from "@/lib/security-changes/apply";
+import { isSessionLive } from "@/lib/sessions";
 
 // "Change email" on the account page. The new address must prove itself with a link before it
 // replaces the old one (the old one keeps working until then), and the route declares a second
@@ -26,6 +29,11 @@ import {
 // reached. Whether the new address already has an account is never told (ASVS 5.0 V6.3.8): the
 // reply, the stored pending change and the work before the reply are the same either way; only
 // the email differs, and it goes to the address's owner, who may know.
+//
+// A pending change must never outlive the owner's remedies: asking tells the current address (with
+// a one-time cancel link) and the phone at once; the link works only while the session that asked
+// is still signed in; a new password, a reset, a new phone or "Sign out everywhere else" spend it
+// (the security-change table); and once it is used every other session ends.
 
 /** "Change email": stores the pending change and mails its link (or the owner's notice). */
 export async function requestEmailChange(
@@ -33,8 +41,11 @@ export async function requestEmailChange(
   newEmail: string,
 ): Promise<Outcome<{ email: string }>> {
   const userId = ctx.user.id;
+  const sessionId = ctx.session.id;
   const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
+  // The link is bound to the session that asks; a cookie that names none signs in again first.
+  if (!sessionId) return refuse("REAUTH_REQUIRED");
   const user = await findAccountById(userId);
   if (!user) return refuse("NOT_SIGNED_IN");
   if (user.email === newEmail)
@@ -46,6 +57,18 @@ export async function requestEmailChange(
   if (limited) return limited;
   const taken = await isEmailTaken(newEmail);
   const { token, tokenHash } = newLinkToken();
+  const cancel = newLinkToken();
+  // The owner hears of it now, not once it is done; the pending change it replaces is spent.
+  await applySecurityChange(ctx, "email_change_requested", {
+    userId,
+    detail: { to: maskEmail(newEmail) },
+    noticeArgs: [maskEmail(newEmail)],
+    email: emailChangeRequestedEmail(
+      newEmail,
+      linkUrl(ctx.appUrl, "/verify-email/cancel", cancel.token),
+      CHANGE_EMAIL_LINK_TTL_SECONDS,
+    ),
+  });
   // Stored whether or not the address is free, so the account page shows the same pending change;
   // a taken address never gets the token, so that row can never be spent.
   await saveEmailLink({
@@ -54,6 +77,8 @@ export async function requestEmailChange(
     purpose: "change_email",
     tokenHash,
     ttlSeconds: CHANGE_EMAIL_LINK_TTL_SECONDS,
+    sessionId,
+    cancelTokenHash: cancel.tokenHash,
   });
   await ctx.later("email change link", async () => {
     const content = taken
@@ -68,23 +93,31 @@ export async function requestEmailChange(
 }
 
 /**
- * The link was opened: the address it reached replaces the account's, verified. Refused with the
- * same answer as a used link when the address was taken meanwhile, so the link tells nothing more.
+ * The link was opened: the address it reached replaces the account's, verified, if the session
+ * that asked is still signed in; then every other session ends. Refused with the same answer as a
+ * used link when the address was taken meanwhile or that session ended, so the link tells nothing
+ * more; either way it is spent.
  */
 export async function confirmEmailChange(
   ctx: StepContext,
   token: string,
 ): Promise<Outcome> {
   const link = await spendEmailLink(token, "change_email");
-  if (!link) return refuse("EMAIL_LINK_INVALID");
+  if (!link?.sessionId) return refuse("EMAIL_LINK_INVALID");
+  if (!(await isSessionLive(link.userId, link.sessionId, ctx.now())))
+    return refuse("EMAIL_LINK_INVALID");
   const swap = await swapEmail(link.userId, link.email, {
     purposes: linksSpentBy("email_changed"),
     at: new Date(ctx.now()),
   });
   if (!swap.ok) return refuse("EMAIL_LINK_INVALID");
-  await applySecurityChange(ctx, "email_changed", {
-    userId: link.userId,
-    emails: { previous: swap.oldEmail, current: link.email },
-  });
+  await applySecurityChange(
+    { ...ctx, session: { id: link.sessionId } },
+    "email_changed",
+    {
+      userId: link.userId,
+      emails: { previous: swap.oldEmail, current: link.email },
+    },
+  );
   return { ok: true };
 }

@@ -13,6 +13,7 @@ import { LOGINS_PER_ACCOUNT_PER_15_MIN } from "@/lib/limits/policy";
 import type { SecurityChange } from "@/lib/security-changes/table";
 import { startSession } from "@/lib/sessions";
 import { changePassword } from "@/lib/steps/change-password";
+import { cancelEmailChange } from "@/lib/steps/cancel-email-change";
 import {
   confirmEmailChange,
   requestEmailChange,
@@ -46,7 +47,8 @@ import { softwarePasskey } from "./software-authenticator";
 
 // Each security change made through its real use case, for the table's test
 // (test/security-changes.test.ts): `prepare` puts the account in the state the change needs,
-// before anything is observed; `make` is the change.
+// before anything else is observed (only this browser's session is already signed in, so an
+// email change can be asked for by it); `make` is the change.
 
 export const PASSWORD = "a long enough password";
 const NEW_PASSWORD = "a brand new passphrase 7q";
@@ -144,6 +146,14 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
     },
     make: (ctx, token) => confirmEmailChange(ctx, token as string),
   },
+  email_change_requested: {
+    make: (ctx) =>
+      requestEmailChange(
+        ctx,
+        `new-${randomBytes(6).toString("hex")}@example.com`,
+      ),
+  },
+  email_change_cancelled: { make: cancelEmailChange },
   authenticator_added: { make: withAuthenticator },
   authenticator_removed: {
     prepare: withAuthenticator,
