@@ -114,7 +114,7 @@ export const ERRORS = {
   PASSKEY_NOT_ADDED: spec("The passkey could not be added. Try again.", 400),
   PASSKEY_EXISTS: spec("This passkey is already added to an account.", 409),
   INVALID_PASSKEY_NAME: spec(
-    "Name your passkey (at most 64 characters), like “Work laptop”.",
+    "Name your passkey in words (at most 64 characters, no web address), like “Work laptop”.",
     400,
   ),
   PASSKEY_LIMIT: spec(
