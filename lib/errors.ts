@@ -151,6 +151,10 @@ export const ERRORS = {
     "The service is temporarily unavailable. Please try again shortly.",
     503,
   ),
+  SIGN_OUT_UNCONFIRMED: spec(
+    "This browser is signed out, but we could not end the session on our server, so a copy of it could still work. Sign in again in a minute and choose “Sign out everywhere else”.",
+    503,
+  ),
   // Abuse limits: 429 with Retry-After; a spent daily budget is the service's state (503).
   RATE_LIMITED: spec("Too many requests. Please wait and try again.", 429),
   LOGIN_LIMITED: spec(
