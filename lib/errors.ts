@@ -114,7 +114,7 @@ export const ERRORS = {
   PASSKEY_NOT_ADDED: spec("The passkey could not be added. Try again.", 400),
   PASSKEY_EXISTS: spec("This passkey is already added to an account.", 409),
   INVALID_PASSKEY_NAME: spec(
-    "Name your passkey (at most 64 characters), like “Work laptop”.",
+    "Name your passkey in words (at most 64 characters, no web address), like “Work laptop”.",
     400,
   ),
   PASSKEY_LIMIT: spec(
@@ -149,6 +149,10 @@ export const ERRORS = {
   ),
   SERVICE_UNAVAILABLE: spec(
     "The service is temporarily unavailable. Please try again shortly.",
+    503,
+  ),
+  SIGN_OUT_UNCONFIRMED: spec(
+    "This browser is signed out, but we could not end the session on our server, so a copy of it could still work. Sign in again in a minute and choose “Sign out everywhere else”.",
     503,
   ),
   // Abuse limits: 429 with Retry-After; a spent daily budget is the service's state (503).

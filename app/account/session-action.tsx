@@ -1,23 +1,30 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
+import { signOutHere } from "@/app/ui/sign-out";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ApiError } from "@/lib/http/types";
 
 /** Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes. */
-const signInAgain = () =>
-  void signOut({ callbackUrl: "/login?callbackUrl=%2Faccount" });
+const AGAIN = "/login?callbackUrl=%2Faccount";
 
 /** Offered under a REAUTH_REQUIRED answer: the clear way to a fresh second factor. */
 export function SignInAgain({ error }: { error: ApiError | null }) {
+  const [failure, setFailure] = useState<string | null>(null);
   if (error?.code !== "REAUTH_REQUIRED") return null;
   return (
-    <Button type="button" onClick={signInAgain}>
-      Sign in again
-    </Button>
+    <>
+      <FormAlert error={failure} />
+      <Button
+        type="button"
+        onClick={() => void signOutHere(AGAIN).then(setFailure)}
+      >
+        Sign in again
+      </Button>
+    </>
   );
 }
 
@@ -39,17 +46,18 @@ export function SessionAction({
   describedBy?: string;
 }) {
   const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
   const { pending, error, message, submit } = useSubmit<{
     current?: boolean;
   }>(url, {
     onDone: ({ current }) =>
-      current ? void signOut({ callbackUrl: "/login" }) : router.refresh(),
+      current ? void signOutHere("/login").then(setFailure) : router.refresh(),
     leaves: true,
   });
 
   return (
     <>
-      <FormAlert error={message} />
+      <FormAlert error={message ?? failure} />
       <SignInAgain error={error} />
       <Button
         type="button"

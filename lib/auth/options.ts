@@ -23,7 +23,12 @@ export const SIGN_IN_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 // The only way to a session: a challenge this browser completed (password, then code). The
 // provider takes no credentials from the form; it redeems the challenge named by the httpOnly
 // cookie, once, and starts a server-side session that every later request is checked against.
-export function getAuthOptions(): NextAuthOptions {
+export function getAuthOptions(
+  hooks: {
+    /** Sign-out could not end the server's session (next-auth still clears the cookie). */
+    onSignOutUnconfirmed?: () => void;
+  } = {},
+): NextAuthOptions {
   const env = getEnv();
   const { cookies, useSecureCookies } = authCookies(env.appUrl);
   return {
@@ -72,13 +77,17 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     events: {
+      // next-auth swallows what this throws and answers "signed out" anyway; the hook lets the
+      // route say instead that a copy of the cookie may still work (fail closed, not silent).
       async signOut({ token }) {
         if (!token?.sub) return;
         try {
           if (token.sid) await endSession(token.sub, token.sid);
-        } finally {
-          await recordEvent({ type: "sign_out", userId: token.sub });
+        } catch (error) {
+          hooks.onSignOutUnconfirmed?.();
+          throw error;
         }
+        await recordEvent({ type: "sign_out", userId: token.sub });
       },
     },
     callbacks: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { seal, unseal } from "@/lib/keys";
 import type { Messenger } from "@/lib/messaging/types";
 import type { DeliveryStatus } from "@/lib/store";
@@ -43,6 +44,16 @@ export function readStatusRef(
   const opened = /^[\w-]{1,300}$/.test(ref) ? unseal(REF_PURPOSE, ref) : null;
   const match = opened?.match(/^([\w.-]+):(\d+)$/);
   return match ? { challengeId: match[1]!, send: Number(match[2]) } : null;
+}
+
+/**
+ * What makes one signed report unique. Plivo's V2 signature covers the URL and a nonce but not the
+ * body, so a report seen once could be replayed with another Status: each (reference, nonce) is
+ * accepted once, for as long as the challenge it reports on can live.
+ */
+export function deliveryReportKey(ref: string, nonce: string): string {
+  const digest = createHash("sha256").update(`${ref}\n${nonce}`);
+  return `sms-status:${digest.digest("base64url")}`;
 }
 
 // Plivo's message states; US and Canadian carriers give no delivery receipts, so "sent" is the last.

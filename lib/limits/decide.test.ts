@@ -1,6 +1,16 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { checkLoginLimits, consumeSendLimits, type SendTarget } from "./decide";
+import {
+  checkLoginLimits,
+  checkVerificationEmailLimit,
+  claimRecipientEmail,
+  consumeSendLimits,
+  type SendTarget,
+} from "./decide";
+import {
+  LINK_EMAILS_PER_RECIPIENT_PER_DAY,
+  LINK_EMAILS_PER_RECIPIENT_PER_HOUR,
+} from "./policy";
 import { limitSettings } from "./settings";
 
 // The decisions each step asks for, on the process's limiters (the in-process ones here: no
@@ -146,5 +156,33 @@ describe("password attempts", () => {
     expect(refused).toMatchObject({ error: "LOGIN_LIMITED" });
     expect(refused).not.toHaveProperty("accountPaused");
     expect(await checkLoginLimits(email, anAddress())).toBeNull();
+  });
+});
+
+describe("link emails per recipient", () => {
+  it("lets one address be mailed 4 an hour and 10 a day, however many accounts ask", async () => {
+    const victim = `victim.${randomUUID()}@example.com`;
+    let sent = 0;
+    // One UTC day, hour by hour (each test starts at a UTC midnight).
+    for (let hour = 0; hour < 24; hour++) {
+      for (let i = 0; i < 10; i++)
+        if (await claimRecipientEmail(victim.toUpperCase())) sent++;
+      if (hour === 0) expect(sent).toBe(LINK_EMAILS_PER_RECIPIENT_PER_HOUR);
+      vi.advanceTimersByTime(3600_000);
+    }
+    expect(sent).toBe(LINK_EMAILS_PER_RECIPIENT_PER_DAY);
+    expect(await claimRecipientEmail(`other.${victim}`)).toBe(true);
+  });
+
+  it("refuses the owner's resend with the usual answer once the address had its share, counting nothing on the account", async () => {
+    const email = `owner.${randomUUID()}@example.com`;
+    for (let i = 0; i < LINK_EMAILS_PER_RECIPIENT_PER_HOUR; i++)
+      expect(await claimRecipientEmail(email)).toBe(true);
+    const user = randomUUID();
+    expect(await checkVerificationEmailLimit(user, email)).toMatchObject({
+      ok: false,
+      error: "VERIFY_EMAIL_LIMIT",
+    });
+    expect(await checkVerificationEmailLimit(user)).toBeNull();
   });
 });

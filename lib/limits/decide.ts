@@ -25,6 +25,8 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "reset-email": "RESET_REQUEST_LIMIT",
   "reset-ip": "RATE_LIMITED",
   "verify-email": "VERIFY_EMAIL_LIMIT",
+  "email-recipient": "VERIFY_EMAIL_LIMIT",
+  "email-recipient-day": "VERIFY_EMAIL_LIMIT",
   // Never answered: it only makes a paused account's notice go out once per window.
   "pause-notice": "LOGIN_LIMITED",
 };
@@ -212,8 +214,33 @@ export async function checkResetRequestLimits(
   );
 }
 
-/** "Resend verification email", per account. */
-export async function checkVerificationEmailLimit(userId: string) {
+/** The per-recipient limits on link emails: counted on the address, whoever's account asks. */
+const recipientLimits = (email: string) => {
+  const id = limitId("email-recipient", email.trim().toLowerCase());
+  return [
+    limit(
+      "email-recipient",
+      id,
+      policy.LINK_EMAILS_PER_RECIPIENT_PER_HOUR,
+      policy.HOUR,
+    ),
+    limit(
+      "email-recipient-day",
+      id,
+      policy.LINK_EMAILS_PER_RECIPIENT_PER_DAY,
+      policy.DAY,
+    ),
+  ];
+};
+
+/**
+ * "Resend verification email" and "Change email", per account; with `recipient`, the address the
+ * email goes to is counted in the same round trip (all or nothing).
+ */
+export async function checkVerificationEmailLimit(
+  userId: string,
+  recipient?: string,
+) {
   return toRefusal(
     await getLimiter().consume(
       [
@@ -223,8 +250,18 @@ export async function checkVerificationEmailLimit(userId: string) {
           policy.VERIFICATION_EMAILS_PER_ACCOUNT_PER_HOUR,
           policy.HOUR,
         ),
+        ...(recipient ? recipientLimits(recipient) : []),
       ],
       Date.now(),
     ),
   );
+}
+
+/**
+ * Counts one link email to `email` against its per-recipient limits; false when they are full and
+ * the email must not go. For sends whose refusal the asker must not learn of (it would tell them
+ * someone else has been mailing that address), so the caller goes on as if it had sent.
+ */
+export async function claimRecipientEmail(email: string): Promise<boolean> {
+  return (await getLimiter().consume(recipientLimits(email), Date.now())).ok;
 }

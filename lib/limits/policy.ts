@@ -33,6 +33,14 @@ export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;
 export const RESET_REQUESTS_PER_IP_PER_HOUR = 10;
 /** "Resend verification email" per account per hour: enough for a lost or filtered message. */
 export const VERIFICATION_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
+/** Link emails (a sign-up's verification link, "Resend verification email", a "Change email" link
+ * or its notice) to one address per hour, whichever accounts ask: its honest owner needs the
+ * sign-up's link and the three resends above; more can only be other accounts naming the address,
+ * which would turn the app into a mail cannon aimed at one inbox (OWASP Forgot Password Cheat
+ * Sheet: limit mail per recipient, as the reset form's per-address limit does). */
+export const LINK_EMAILS_PER_RECIPIENT_PER_HOUR = 4;
+/** The same per day: an owner fighting a spam filter for a day still gets through, a flood does not. */
+export const LINK_EMAILS_PER_RECIPIENT_PER_DAY = 10;
 
 export const HOUR = 3600;
 export const FIFTEEN_MINUTES = 900;

@@ -15,6 +15,8 @@ export type LimitName =
   | "reset-email"
   | "reset-ip"
   | "verify-email"
+  | "email-recipient"
+  | "email-recipient-day"
   | "pause-notice";
 
 /** At most `max` hits per window; windows are aligned to the epoch, as in @upstash/ratelimit. */

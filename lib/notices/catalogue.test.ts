@@ -56,6 +56,36 @@ describe("the notice catalogue", () => {
     expect(noticeEmail(SAMPLES.phoneChanged).text).toContain("ending in 67");
   });
 
+  it("repeats a passkey's name as plain words: never a link, a line break or a hidden character", () => {
+    const hostile = [
+      "Work\nClick https://evil.example/x",
+      "Work\r\nCall +1 555 0100 now",
+      "Laptop\u202Eelpmaxe.live",
+      "see evil\uFF0Eexample",
+      "a\u2028b",
+    ];
+    for (const name of hostile)
+      for (const made of [
+        NOTICES.passkeyAdded(name),
+        NOTICES.passkeyRemoved(name),
+      ]) {
+        const [paragraph] = made.body;
+        for (const text of [paragraph!, made.text!, noticeEmail(made).text]) {
+          expect(text).not.toMatch(/https?:|:\/\/|evil|\.example|elpmaxe/i);
+          expect(text).not.toMatch(/[\r\u200B\u202A-\u202E\u2028\u2029]/u);
+        }
+        // The name's own line breaks are gone: the paragraph and the text are one line each.
+        expect(paragraph).not.toContain("\n");
+        expect(made.text).not.toContain("\n");
+      }
+    expect(NOTICES.passkeyAdded(hostile[1]!).text).toContain(
+      'a passkey named "Work Call +1 555 0100 now" was added',
+    );
+    expect(NOTICES.passkeyAdded(hostile[0]!).text).toContain(
+      "Twostep: a passkey was added to your account.",
+    );
+  });
+
   it("says how long a pause lasts", () => {
     expect(SAMPLES.accountLocked.text).toContain("paused for 5 minutes");
     expect(NOTICES.accountLocked(60).text).toContain("paused for a minute");

@@ -1,4 +1,13 @@
 import { notice, NOT_YOU } from "./notice";
+import { passkeyNameForNotice } from "@/lib/factors/passkey-name";
+
+/** `a passkey named "Laptop"`, quoted as plain words; a name unfit to repeat is left out. */
+const passkeyCalled = (article: string, name: string) => {
+  const shown = passkeyNameForNotice(name);
+  return shown === null
+    ? `${article} passkey`
+    : `${article} passkey named "${shown}"`;
+};
 
 // Notices about the account's sign-in methods and its password (NIST SP 800-63B-4 §4.2: recovery
 // codes used or replaced; ASVS 4.0.3 2.5.5: any factor changed). Each is emailed and texted.
@@ -22,15 +31,15 @@ export const FACTOR_NOTICES = {
     notice(
       "passkey added",
       "A passkey was added to your Twostep account",
-      [`A passkey named "${name}" was added to your Twostep account.`],
-      `a passkey named "${name}" was added to your account. ${NOT_YOU}`,
+      [`${passkeyCalled("A", name)} was added to your Twostep account.`],
+      `${passkeyCalled("a", name)} was added to your account. ${NOT_YOU}`,
     ),
   passkeyRemoved: (name: string) =>
     notice(
       "passkey removed",
       "A passkey was removed from your Twostep account",
-      [`The passkey named "${name}" was removed from your Twostep account.`],
-      `the passkey named "${name}" was removed from your account. ${NOT_YOU}`,
+      [`${passkeyCalled("The", name)} was removed from your Twostep account.`],
+      `${passkeyCalled("the", name)} was removed from your account. ${NOT_YOU}`,
     ),
   recoveryCodesMade: () =>
     notice(

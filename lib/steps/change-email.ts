@@ -10,7 +10,10 @@ import {
 } from "@/lib/email-links";
 import { CHANGE_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
-import { checkVerificationEmailLimit } from "@/lib/limits/decide";
+import {
+  checkVerificationEmailLimit,
+  claimRecipientEmail,
+} from "@/lib/limits/decide";
 import {
   emailChangeLinkEmail,
   emailChangeRequestedEmail,
@@ -81,6 +84,8 @@ export async function requestEmailChange(
     cancelTokenHash: cancel.tokenHash,
   });
   await ctx.later("email change link", async () => {
+    // An address mailed its share by any accounts gets no more; the asker is not told (same reply).
+    if (!(await claimRecipientEmail(newEmail))) return;
     const content = taken
       ? emailInUseNoticeEmail(ctx.appUrl)
       : emailChangeLinkEmail(

@@ -10,7 +10,10 @@ import {
 } from "@/lib/email-links";
 import { VERIFY_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { refuse, type Outcome } from "@/lib/errors";
-import { checkVerificationEmailLimit } from "@/lib/limits/decide";
+import {
+  checkVerificationEmailLimit,
+  claimRecipientEmail,
+} from "@/lib/limits/decide";
 import { verificationEmail } from "@/lib/mail/messages";
 
 /** What sending an email uses, of a step's context. */
@@ -18,16 +21,20 @@ export type MailContext = Pick<StepContext, "mailer" | "appUrl" | "later">;
 
 /**
  * Sends a link that proves the address: once the account exists, and on "Resend". Stored and
- * sent after the reply, so the sign-up's code step waits for neither.
+ * sent after the reply, so the sign-up's code step waits for neither. With `counted` false the
+ * address's per-recipient limits are checked there, and a full one sends nothing (the account page
+ * offers to send it again).
  */
 export async function sendVerificationEmail(
   ctx: MailContext,
   user: { id: string; email: string },
+  counted = false,
 ): Promise<Outcome> {
   const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
   const { token, tokenHash } = newLinkToken();
   await ctx.later("verification email", async () => {
+    if (!counted && !(await claimRecipientEmail(user.email))) return;
     await saveEmailLink({
       userId: user.id,
       email: user.email,
@@ -64,9 +71,10 @@ export async function resendVerificationEmail(
   const user = await findAccountById(userId);
   if (!user) return refuse("NOT_SIGNED_IN");
   if (user.emailVerifiedAt) return refuse("EMAIL_ALREADY_VERIFIED");
-  const limited = await checkVerificationEmailLimit(user.id);
+  // The person asking owns the address: telling them it had its share of mail reveals nothing.
+  const limited = await checkVerificationEmailLimit(user.id, user.email);
   if (limited) return limited;
-  return sendVerificationEmail(ctx, user);
+  return sendVerificationEmail(ctx, user, true);
 }
 
 /** The link was opened: it proves the address it was sent to, while that is still the account's. */

@@ -265,6 +265,17 @@ describeForEachStore("ChallengeStore contract", (h) => {
     expect(await h.store.takeCallCode("never-issued")).toBeNull();
   });
 
+  it("lets a key be claimed once while it lives, and again after it expires", async () => {
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => h.store.claimOnce("nonce-a", 1)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await h.store.claimOnce("nonce-a", 1)).toBe(false);
+    expect(await h.store.claimOnce("nonce-b", 1)).toBe(true);
+    await h.elapse(1.2);
+    expect(await h.store.claimOnce("nonce-a", 1)).toBe(true);
+  });
+
   it("puts the previous code back when the send of a new one fails", async () => {
     const c = await started();
     const second = await h.store.issueCode(

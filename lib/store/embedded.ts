@@ -24,6 +24,7 @@ export function createEmbeddedStore(
   const challenges = createExpiringMap<Challenge>(clock);
   const accounts = createAccountFailures(clock);
   const calls = createExpiringMap<string>(clock);
+  const claims = createExpiringMap<true>(clock);
 
   const bar = (id: string, now: number) =>
     accounts.bar(challengeAccount(id), now);
@@ -228,6 +229,11 @@ export function createEmbeddedStore(
       const sealed = calls.get(token) ?? null;
       calls.delete(token);
       return sealed;
+    },
+    async claimOnce(key, ttlSeconds) {
+      if (claims.get(key)) return false;
+      claims.set(key, true, ttlSeconds * 1000);
+      return true;
     },
     async ping() {},
   };

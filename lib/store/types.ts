@@ -220,5 +220,10 @@ export interface ChallengeStore {
   deleteChallenge(id: string): Promise<void>;
   /** The sealed code a call speaks; a token works once. */
   takeCallCode(token: string): Promise<string | null>;
+  /**
+   * One round trip, atomic: true the first time `key` is claimed within ttlSeconds, false after
+   * (a signed provider request seen before, replayed).
+   */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;
 }

@@ -79,6 +79,7 @@ export function createUpstashChallengeStore(
   const key = (id: string) => `${prefix}ch:${id}`;
   const acct = (id: string) => `${prefix}acct:${challengeAccount(id)}`;
   const call = (token: string) => `${prefix}call:${token}`;
+  const claim = (k: string) => `${prefix}once:${k}`;
   const keysFor = (id: string, r: IssueRequest) => [
     key(id),
     acct(id),
@@ -146,6 +147,10 @@ export function createUpstashChallengeStore(
     async takeCallCode(token) {
       const value = await redis.getdel<string>(call(token));
       return value == null ? null : String(value);
+    },
+    async claimOnce(k, ttlSeconds) {
+      const set = await redis.set(claim(k), 1, { nx: true, ex: ttlSeconds });
+      return set === "OK";
     },
     async ping() {
       await redis.ping();

@@ -4,6 +4,7 @@ import type {
   RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { ERRORS } from "@/lib/errors";
+import { cleanPasskeyName, looksLikeAddress } from "@/lib/factors/passkey-name";
 import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
 import { callbackUrl } from "./index";
 
@@ -40,12 +41,23 @@ const assertion = credential.extend({
   }),
 });
 
+/** Read as one clean line (see lib/factors/passkey-name.ts); an address is refused, not mangled. */
+const passkeyName = z
+  .string()
+  .max(PASSKEY_NAME_MAX_CHARS * 4, ERRORS.INVALID_PASSKEY_NAME.message)
+  .transform(cleanPasskeyName)
+  .pipe(
+    z
+      .string()
+      .min(1, ERRORS.INVALID_PASSKEY_NAME.message)
+      .max(PASSKEY_NAME_MAX_CHARS, ERRORS.INVALID_PASSKEY_NAME.message)
+      .refine((name) => !looksLikeAddress(name), {
+        message: ERRORS.INVALID_PASSKEY_NAME.message,
+      }),
+  );
+
 export const addPasskeySchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, ERRORS.INVALID_PASSKEY_NAME.message)
-    .max(PASSKEY_NAME_MAX_CHARS, ERRORS.INVALID_PASSKEY_NAME.message),
+  name: passkeyName,
   response: registration.transform((r) => r as RegistrationResponseJSON),
 });
 

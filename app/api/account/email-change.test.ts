@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { findPendingEmailChange } from "@/lib/account/email-change";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { EMAIL_CHANGE_REQUESTED_SUBJECT } from "@/lib/mail/email-change-messages";
+import { LINK_EMAILS_PER_RECIPIENT_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { NOTICES } from "@/lib/notices/catalogue";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
@@ -83,6 +84,31 @@ const changedEvents = async (userId: string) =>
   });
 
 setUpAccountRouteSuite();
+
+describe("many accounts naming one victim's address", () => {
+  it("mail it at most the per-recipient limit, while every asker gets the usual reply", async () => {
+    const victim = freshAddress();
+    for (let i = 0; i < LINK_EMAILS_PER_RECIPIENT_PER_HOUR * 2; i++) {
+      await signedIn(await person());
+      expect(await ask(victim)).toEqual({
+        status: 200,
+        json: { ok: true, email: victim },
+      });
+    }
+    expect(emails(victim)).toHaveLength(LINK_EMAILS_PER_RECIPIENT_PER_HOUR);
+  });
+
+  it("mail an address that has an account at most the limit too, its notices included", async () => {
+    const owner = await person();
+    for (let i = 0; i < LINK_EMAILS_PER_RECIPIENT_PER_HOUR + 3; i++) {
+      await signedIn(await person());
+      expect((await ask(owner.email)).status).toBe(200);
+    }
+    expect(emails(owner.email)).toHaveLength(
+      LINK_EMAILS_PER_RECIPIENT_PER_HOUR,
+    );
+  });
+});
 
 describe("asking to change the email address", () => {
   it("sends a 24-hour link to the new address only (the old one is told, without it), stores its hash, and keeps the old address meanwhile", async () => {

@@ -184,6 +184,44 @@ describe("the passkey routes", () => {
     });
   });
 
+  it("refuse a passkey named to carry a phishing line into the owner's notices: no row, no text, no email", async () => {
+    const user = await person();
+    await signIn(user.id, user.email);
+    const origin = new URL(getEnv().appUrl).origin;
+    const start = await post(options, "/api/account/passkeys", {});
+    const response = softwarePasskey().register(start.json.options, origin);
+    for (const name of [
+      "Work\nClick https://evil.example/x",
+      "Work laptop \u202Eevil.example",
+      "Call us: support-twostep.example",
+    ])
+      expect(
+        await post(add, "/api/account/passkeys/add", { name, response }),
+      ).toMatchObject({ status: 400, json: { ok: false } });
+    const db = await getDb();
+    expect(await db.passkey.count()).toBe(0);
+    expect(listOutbox(user.phone)).toEqual([]);
+    expect(listOutbox(user.email)).toEqual([]);
+  });
+
+  it("store a passkey's name as one clean line, and repeat it so in the text", async () => {
+    const user = await person();
+    await signIn(user.id, user.email);
+    const origin = new URL(getEnv().appUrl).origin;
+    const start = await post(options, "/api/account/passkeys", {});
+    const response = softwarePasskey().register(start.json.options, origin);
+    const name = "Work\r\n\u0007lap\u200Btop\u202E\t ";
+    expect(
+      await post(add, "/api/account/passkeys/add", { name, response }),
+    ).toEqual({ status: 200, json: { ok: true } });
+    const db = await getDb();
+    const [row] = await db.passkey.findMany({ select: { name: true } });
+    expect(row?.name).toBe("Work laptop");
+    expect(listOutbox(user.phone)[0]?.text).toContain(
+      '"Work laptop" was added',
+    );
+  });
+
   it("refuse to save a passkey once the second factor is more than 10 minutes old: no row, no text", async () => {
     const user = await person();
     await signIn(user.id, user.email);

@@ -169,3 +169,36 @@ describe("a session cookie", () => {
     expect(trips).toBe(1);
   });
 });
+
+describe("sign-out while the session store fails", () => {
+  it("clears this browser's cookie, answers 503 that a copy may still work, and records no sign-out", async () => {
+    const cookie = await signedIn();
+    const name = cookie.slice(0, cookie.indexOf("="));
+    const store = getSessionStore();
+    const down = () => Promise.reject(new Error("store unreachable"));
+    const revoke = vi.spyOn(store, "revokeSession").mockImplementation(down);
+    const check = vi.spyOn(store, "checkSession").mockImplementation(down);
+    try {
+      const out = await nextAuth.signOut(cookie);
+      expect(out.status).toBe(503);
+      expect(await out.json()).toMatchObject({
+        ok: false,
+        error: { code: "SIGN_OUT_UNCONFIRMED" },
+      });
+      const cleared = out.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${name}=`));
+      expect(cleared).toMatch(
+        /^[^=]+=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i,
+      );
+      // The cookie (or a copy) is refused while the store cannot confirm its session.
+      expect(await nextAuth.session(cookie)).toEqual({});
+    } finally {
+      revoke.mockRestore();
+      check.mockRestore();
+    }
+    const db = await getDb();
+    const signOuts = { userId, type: "sign_out" as const };
+    expect(await db.authEvent.count({ where: signOuts })).toBe(0);
+  });
+});

@@ -9,8 +9,24 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 const handler = async (req: Request, ctx: Context) => {
   const capped = await withCappedBody(req);
   if (!capped) return fail("INVALID_INPUT");
-  return NextAuth(getAuthOptions())(capped, ctx);
+  let unconfirmed = false;
+  const options = getAuthOptions({
+    onSignOutUnconfirmed: () => void (unconfirmed = true),
+  });
+  const res = await NextAuth(options)(capped, ctx);
+  return unconfirmed ? signOutUnconfirmed(res) : res;
 };
+
+/**
+ * next-auth answers a sign-out whose session the store could not end as if it had worked. The
+ * browser keeps next-auth's cleared cookies but is told (503) that a copy may still work.
+ */
+function signOutUnconfirmed(res: Response): Response {
+  const reply = fail("SIGN_OUT_UNCONFIRMED");
+  for (const cookie of res.headers.getSetCookie())
+    reply.headers.append("set-cookie", cookie);
+  return reply;
+}
 
 /**
  * next-auth reads a POST's whole body with no limit, and a body labelled JSON that is not JSON

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import {
   afterAll,
   beforeAll,
@@ -83,12 +84,15 @@ async function textCode() {
   return { id, userId: account.id, statusUrl, uuid, messenger, resend };
 }
 
+/** Plivo signs each request with a fresh nonce of 20 digits. */
+const newNonce = () => Array.from({ length: 20 }, () => randomInt(10)).join("");
+
 function report(
   statusUrl: string,
   form: Record<string, string>,
-  sign: { url?: string; token?: string } | null = {},
+  sign: { url?: string; token?: string; nonce?: string } | null = {},
 ) {
-  const nonce = "20736512345678901234";
+  const nonce = sign?.nonce ?? newNonce();
   const headers: Record<string, string> = {
     "content-type": "application/x-www-form-urlencoded",
   };
@@ -217,6 +221,28 @@ describe("POST /api/plivo/sms-status/[ref]", () => {
     expect(racing.every((r) => r.status === 200)).toBe(true);
     expect((await mod.store.getChallenge(id))!.delivery).toBe("delivered");
     // A stale failure would have offered a call and written a failure row: neither happened.
+    const events = await mod.listRecentEvents(userId);
+    expect(events.filter((e) => e.type === "code_failed")).toEqual([]);
+  });
+
+  it("ignores a genuine signed report replayed with another status: no change, no audit row", async () => {
+    const { id, userId, statusUrl, uuid } = await textCode();
+    const nonce = newNonce();
+    const sent = await report(
+      statusUrl,
+      { MessageUUID: uuid, Status: "sent" },
+      { nonce },
+    );
+    expect(sent.status).toBe(200);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("sent");
+    // The same headers (URL and nonce signed), the body rewritten: the signature still checks out.
+    const replayed = await report(
+      statusUrl,
+      { MessageUUID: uuid, Status: "failed" },
+      { nonce },
+    );
+    expect(replayed.status).toBe(200);
+    expect((await mod.store.getChallenge(id))!.delivery).toBe("sent");
     const events = await mod.listRecentEvents(userId);
     expect(events.filter((e) => e.type === "code_failed")).toEqual([]);
   });
