@@ -100,13 +100,14 @@ describe("redeemSecondFactor", () => {
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
 
-  it("gives the user of a verified login, once", async () => {
+  it("gives the user of a verified login, once, with how they signed in", async () => {
     const userId = await existingUser();
     const { id, code } = await startChallenge("login", userId);
     await enterCode(id, code);
     expect(await redeemSecondFactor(cookie(id))).toEqual({
       id: userId,
       email: EMAIL,
+      amr: "phone",
     });
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
