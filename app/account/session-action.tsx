@@ -7,9 +7,14 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ApiError } from "@/lib/http/types";
 
-/** Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes. */
+/**
+ * Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes.
+ * The sign-in asks for it even on a remembered browser, whose sign-in never counts as one.
+ */
 const signInAgain = () =>
-  void signOut({ callbackUrl: "/login?callbackUrl=%2Faccount" });
+  void signOut({
+    callbackUrl: "/login?callbackUrl=%2Faccount&secondFactor=required",
+  });
 
 /** Offered under a REAUTH_REQUIRED answer: the clear way to a fresh second factor. */
 export function SignInAgain({ error }: { error: ApiError | null }) {

@@ -7,12 +7,22 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
 import { Button } from "@/app/ui/button";
 
-export function LoginForm({ next }: { next: string }) {
+/** `askSecondFactor`: the second factor is asked for even on a remembered browser ("Sign in again"). */
+export function LoginForm({
+  next,
+  askSecondFactor = false,
+}: {
+  next: string;
+  askSecondFactor?: boolean;
+}) {
   const { pending, error, onSubmit } = useFirstStep("/api/login", next);
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
+      {askSecondFactor ? (
+        <input type="hidden" name="secondFactor" value="required" />
+      ) : null}
       <Field
         label="Email"
         name="email"
