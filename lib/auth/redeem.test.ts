@@ -121,7 +121,9 @@ describe("redeemSecondFactor", () => {
       redeemSecondFactor(cookie(id)),
       redeemSecondFactor(cookie(id)),
     ]);
-    expect(redeemed.filter(Boolean)).toEqual([{ id: userId, email: EMAIL }]);
+    expect(redeemed.filter(Boolean)).toEqual([
+      { id: userId, email: EMAIL, amr: "phone" },
+    ]);
   });
 
   it("gives no user when the account behind a verified login was deleted", async () => {
