@@ -89,7 +89,9 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   // A remembered browser skipped the second factor, so removing the passkey asks for one: "Sign in
   // again" asks for the passkey even on this browser, then the removal goes through, the text says
   // so, and every remembered browser is forgotten with it.
-  await expect(page.getByText(/on a remembered device/)).toBeVisible();
+  await expect(
+    page.getByText(/signed in with your password on a remembered device/),
+  ).toBeVisible();
   const remove = page.getByRole("button", {
     name: "Remove passkey Test laptop",
   });

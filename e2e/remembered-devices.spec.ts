@@ -81,7 +81,9 @@ test("on a remembered browser, generating recovery codes asks for a second facto
 
   // The password alone on this browser: signed in, but not with a second factor.
   await submitPasswordOnly(page, person);
-  await expect(page.getByText(/on a remembered device/)).toBeVisible();
+  await expect(
+    page.getByText(/signed in with your password on a remembered device/),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Generate recovery codes" }).click();
   await expect(
     page.getByText(/sign in again, then make this change/),
