@@ -54,8 +54,9 @@ export async function redeemSecondFactor(
       newDevice,
     },
   });
-  // How it signed in goes into the session (the amr claim): "device" never counts as a second factor.
-  const amr: SignInMethod = challenge.verifiedBy ?? "phone";
+  // How it signed in goes into the session (the amr claim): "device" never counts as a second factor,
+  // and a challenge that does not say what verified it (every settle does) gives none at all.
+  const amr: SignInMethod | undefined = challenge.verifiedBy ?? undefined;
   return { id: user.id, email: user.email, amr };
 }
 
