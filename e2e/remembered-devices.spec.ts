@@ -60,6 +60,50 @@ test("a remembered browser asks only for the password until it is forgotten on t
   await context.close();
 });
 
+test("on a remembered browser, generating recovery codes asks for a second factor first, and then works", async ({
+  browser,
+}) => {
+  const person = await registeredPerson(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await submitPassword(page, person);
+  await page.getByRole("checkbox", { name: REMEMBER }).check();
+  await enterCode(page, await readCode(page.request, person.phone, 2));
+  await expect(page).toHaveURL(/\/account$/);
+  await signOut(page);
+
+  // The password alone on this browser: signed in, but not with a second factor.
+  await submitPasswordOnly(page, person);
+  await expect(
+    page.getByText(/signed in with your password on a remembered device/),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Generate recovery codes" }).click();
+  await expect(
+    page.getByText(/sign in again, then make this change/),
+  ).toBeVisible();
+  await expect(page.getByRole("list", { name: "Recovery codes" })).toHaveCount(
+    0,
+  );
+  await page.getByRole("button", { name: "Sign in again" }).click();
+  await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
+  await expect(
+    page.getByText(/even if this device is remembered/),
+  ).toBeVisible();
+
+  // This time the remembered browser is asked for the code sent to the current phone.
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/verify/);
+  await enterCode(page, await readCode(page.request, person.phone, 3));
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole("button", { name: "Generate recovery codes" }).click();
+  await expect(
+    page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem"),
+  ).toHaveCount(10);
+  await context.close();
+});
+
 test("a person who lost their phone signs in with a recovery code and sets up an authenticator app", async ({
   browser,
 }) => {

@@ -10,16 +10,25 @@ const SECTIONS = [
 ] as const;
 
 /**
- * The frame of the account settings: its title, a navigation to its parts (beside them on a wide
- * screen, a row of links above them on a phone), and the parts themselves.
+ * The frame of the account settings: its title, how this browser signed in, a navigation to its
+ * parts (beside them on a wide screen, a row of links above them on a phone), and the parts.
+ * A remembered browser signed in with the password alone: changes ask for a second factor first.
  */
-export function AccountSections({ children }: { children: ReactNode }) {
+export function AccountSections({
+  children,
+  rememberedBrowser = false,
+}: {
+  children: ReactNode;
+  rememberedBrowser?: boolean;
+}) {
   return (
     <div className={styles.page}>
       <div className={styles.intro}>
         <h1>Your account</h1>
         <p className="lead">
-          You are signed in with your password and a second factor.
+          {rememberedBrowser
+            ? "You are signed in with your password on a remembered device. Changes to how you sign in, your phone or your email ask for your second factor first."
+            : "You are signed in with your password and a second factor."}
         </p>
       </div>
       <nav className={styles.nav} aria-label="Account sections">

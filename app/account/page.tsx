@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
-import { currentSessionId } from "@/lib/auth/sign-in-time";
+import { currentSessionId, readSessionFacts } from "@/lib/auth/sign-in-time";
 import { getDb } from "@/lib/db";
 import { nameDevice } from "@/lib/devices/name";
 import { listDevices } from "@/lib/devices/records";
@@ -62,8 +62,9 @@ export default async function AccountPage() {
   const phone = user?.phones[0]?.number;
   // A new passkey is named after this browser, as the signed-in devices are.
   const thisDevice = nameDevice((await headers()).get("user-agent"));
+  const { signedInWith } = await readSessionFacts();
   return (
-    <AccountSections>
+    <AccountSections rememberedBrowser={signedInWith === "device"}>
       {account ? null : (
         <p className="alert error" role="alert">
           {ERRORS.SERVICE_UNAVAILABLE.message}

@@ -8,8 +8,11 @@ import { signOutHere } from "@/app/ui/sign-out";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ApiError } from "@/lib/http/types";
 
-/** Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes. */
-const AGAIN = "/login?callbackUrl=%2Faccount";
+/**
+ * Back to /login, then here: a second factor passed now makes the change allowed for 10 minutes.
+ * The sign-in asks for it even on a remembered browser, whose sign-in never counts as one.
+ */
+const AGAIN = "/login?callbackUrl=%2Faccount&secondFactor=required";
 
 /** Offered under a REAUTH_REQUIRED answer: the clear way to a fresh second factor. */
 export function SignInAgain({ error }: { error: ApiError | null }) {

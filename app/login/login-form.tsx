@@ -8,7 +8,14 @@ import { useFirstStep } from "@/app/ui/use-first-step";
 import { Button } from "@/app/ui/button";
 import { usePrefetchedCsrfToken } from "@/app/verify/establish-session";
 
-export function LoginForm({ next }: { next: string }) {
+/** `askSecondFactor`: the second factor is asked for even on a remembered browser ("Sign in again"). */
+export function LoginForm({
+  next,
+  askSecondFactor = false,
+}: {
+  next: string;
+  askSecondFactor?: boolean;
+}) {
   const { pending, error, onSubmit } = useFirstStep("/api/login", next);
   // A remembered browser is signed in straight from this page.
   usePrefetchedCsrfToken();
@@ -16,6 +23,9 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
+      {askSecondFactor ? (
+        <input type="hidden" name="secondFactor" value="required" />
+      ) : null}
       <Field
         label="Email"
         name="email"

@@ -1,5 +1,6 @@
 import "next-auth";
 import "next-auth/jwt";
+import type { SignInMethod } from "@/lib/factors/policy";
 
 declare module "next-auth" {
   interface Session {
@@ -14,6 +15,7 @@ declare module "next-auth" {
   interface User {
     sid?: string;
     authTime?: number;
+    amr?: SignInMethod;
   }
 }
 
@@ -23,5 +25,11 @@ declare module "next-auth/jwt" {
     sid?: string;
     /** When the person signed in, epoch seconds (OIDC's auth_time); bounds the absolute lifetime. */
     authTime?: number;
+    /**
+     * How the person signed in (after OIDC's amr): the second factor that passed, or "device" when
+     * a remembered browser skipped it. Only a second factor makes the session's authTime count as
+     * a fresh one (lib/auth/sign-in-time.ts); a token without the claim counts as none.
+     */
+    amr?: SignInMethod;
   }
 }

@@ -98,6 +98,7 @@ export function getAuthOptions(
             sub: user.id,
             sid: user.sid,
             authTime: user.authTime,
+            amr: user.amr,
           };
         // Every later read (a page's getServerSession, /api/auth/session): a refused session
         // throws, and next-auth answers no session and clears the cookie.

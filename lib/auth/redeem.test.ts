@@ -100,13 +100,14 @@ describe("redeemSecondFactor", () => {
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
 
-  it("gives the user of a verified login, once", async () => {
+  it("gives the user of a verified login, once, with how they signed in", async () => {
     const userId = await existingUser();
     const { id, code } = await startChallenge("login", userId);
     await enterCode(id, code);
     expect(await redeemSecondFactor(cookie(id))).toEqual({
       id: userId,
       email: EMAIL,
+      amr: "phone",
     });
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
@@ -120,7 +121,9 @@ describe("redeemSecondFactor", () => {
       redeemSecondFactor(cookie(id)),
       redeemSecondFactor(cookie(id)),
     ]);
-    expect(redeemed.filter(Boolean)).toEqual([{ id: userId, email: EMAIL }]);
+    expect(redeemed.filter(Boolean)).toEqual([
+      { id: userId, email: EMAIL, amr: "phone" },
+    ]);
   });
 
   it("gives no user when the account behind a verified login was deleted", async () => {

@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit";
 import { NO_REQUEST_FACTS, type RequestFacts } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
 import { getDb } from "@/lib/db";
+import type { SignInMethod } from "@/lib/factors/policy";
 import {
   browserTokenFromCookieHeader,
   setBrowserCookie,
@@ -53,7 +54,10 @@ export async function redeemSecondFactor(
       newDevice,
     },
   });
-  return { id: user.id, email: user.email };
+  // How it signed in goes into the session (the amr claim): "device" never counts as a second factor,
+  // and a challenge that does not say what verified it (every settle does) gives none at all.
+  const amr: SignInMethod | undefined = challenge.verifiedBy ?? undefined;
+  return { id: user.id, email: user.email, amr };
 }
 
 /** The browser's token for another full lifetime; a cookie that cannot be set fails no sign-in. */

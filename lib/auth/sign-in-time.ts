@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { decode, type JWT } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
 import type { SessionFacts } from "@/lib/context";
+import { provedSecondFactor, type SignInMethod } from "@/lib/factors/policy";
 import { authCookies } from "./cookies";
 
 // Claims of this browser's session JWT, read on the server only. Call after getSessionUser(),
@@ -16,14 +17,24 @@ async function sessionToken(): Promise<JWT | null> {
   return decode({ token: raw, secret: env.authSecret }).catch(() => null);
 }
 
-/** This browser's session as its signed cookie says: its id, and when it passed its second factor. */
+/**
+ * This browser's session as its signed cookie says: its id, how it signed in, and when it passed
+ * its second factor. A sign-in that skipped the second factor (a remembered browser) or that does
+ * not say how it signed in (a cookie from before the `amr` claim) never passed one.
+ */
 export async function readSessionFacts(): Promise<SessionFacts> {
   const token = await sessionToken();
+  const method = token?.amr;
+  const proved = provedSecondFactor(method);
   return {
     id: typeof token?.sid === "string" ? token.sid : null,
     // The claim keeps next-auth's OIDC name (auth_time) so cookies already issued stay valid.
     secondFactorAt:
-      typeof token?.authTime === "number" ? token.authTime * 1000 : null,
+      proved && typeof token?.authTime === "number"
+        ? token.authTime * 1000
+        : null,
+    signedInWith:
+      proved || method === "device" ? (method as SignInMethod) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SignInMethod } from "@/lib/factors/policy";
 import type { Mailer } from "@/lib/mail/types";
 import type { Messenger } from "@/lib/messaging/types";
 import type { ChallengeStore } from "@/lib/store";
@@ -39,8 +40,13 @@ export interface SignedInUser<Email extends string | null = string> {
 export interface SessionFacts {
   /** The server-side session id (the sid claim), or null. */
   id: string | null;
-  /** When this session passed its second factor (epoch ms), or null when unknown. */
+  /**
+   * When this session passed its second factor (epoch ms), or null when unknown or when it never
+   * did: a sign-in on a remembered browser skipped it.
+   */
   secondFactorAt: number | null;
+  /** How it signed in (the `amr` claim), or null for a cookie issued before the claim existed. */
+  signedInWith: SignInMethod | null;
 }
 
 /** A step taken by a signed-in person, past the guards its route declares. */

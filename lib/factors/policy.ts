@@ -1,3 +1,5 @@
+import type { ChallengeFactor } from "@/lib/store/types";
+
 // The numbers behind the authenticator app and recovery codes, each with the source it follows.
 
 /** RFC 6238 §4 and ASVS 5.0 6.5.x: a time-based code lives one 30-second step (what every app uses). */
@@ -36,6 +38,26 @@ export const RECOVERY_CODE_GROUP = 4;
  */
 export const FRESH_SECOND_FACTOR_MINUTES = 10;
 export const FRESH_SECOND_FACTOR_SECONDS = FRESH_SECOND_FACTOR_MINUTES * 60;
+
+/**
+ * How a session signed in, as its `amr` claim records it (after OIDC's "authentication methods
+ * references"): the second factor that passed, or "device", a remembered browser that skipped it.
+ */
+export type SignInMethod = ChallengeFactor;
+
+/**
+ * Whether a sign-in by `method` proved a second factor. A remembered browser proved only the
+ * password and a cookie, so it never counts as a fresh second factor; an unknown method (a session
+ * cookie issued before the claim existed) neither.
+ */
+export function provedSecondFactor(method: unknown): boolean {
+  return (
+    method === "phone" ||
+    method === "totp" ||
+    method === "recovery" ||
+    method === "passkey"
+  );
+}
 
 /**
  * Whether a second factor passed at `secondFactorAt` (epoch ms; null when unknown) is recent enough

@@ -21,11 +21,17 @@ export type PasswordStep = FirstSend | (FirstSend & { deviceRemembered: true });
  * sends a code to the account's verified phone; only the code step leads to a session. An unknown
  * email and a wrong password get the same answer after the same argon2id work. A person with an
  * authenticator app is asked for it first: no text goes out unless they ask for one. A browser
- * remembered for this account (its device token) skips the second factor, never the password.
+ * remembered for this account (its device token) skips the second factor, never the password,
+ * unless the person asks for it (`secondFactor: "required"`) to make a change that needs one.
  */
 export async function checkPasswordStep(
   ctx: StepContext,
-  input: { email: string; password: string; deviceToken?: string | null },
+  input: {
+    email: string;
+    password: string;
+    deviceToken?: string | null;
+    secondFactor?: "required";
+  },
 ): Promise<PasswordStep> {
   const { request } = ctx;
   const limited = await checkLoginLimits(
@@ -53,7 +59,9 @@ export async function checkPasswordStep(
     return refuse("BAD_CREDENTIALS");
   }
   const account = `user:${user.id}`;
-  if (await recognizeDevice(user.id, input.deviceToken, ctx.now())) {
+  const deviceToken =
+    input.secondFactor === "required" ? null : input.deviceToken;
+  if (await recognizeDevice(user.id, deviceToken, ctx.now())) {
     const done = await completeWithDevice(ctx, {
       account,
       userId: user.id,

@@ -69,6 +69,9 @@ export const loginSchema = z.strictObject({
     .string(ERRORS.BAD_CREDENTIALS.message)
     .min(1)
     .max(PASSWORD_MAX_LENGTH),
+  // "Sign in again" for a change that needs a fresh second factor: ask for it even on a remembered
+  // browser, whose sign-in skips it and so never counts as one.
+  secondFactor: z.literal("required").optional(),
 });
 
 /** "Change password": the current one as typed (any length a login takes), and a new one. */

@@ -2,6 +2,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { authCookies } from "@/lib/auth/cookies";
 import { closeDb, getDb } from "@/lib/db";
+import type { SignInMethod } from "@/lib/factors/policy";
 import { startSession } from "@/lib/sessions";
 import { resetTables } from "./db";
 import { installNextHeadersForCjs, withRequest } from "./next-headers-cjs";
@@ -32,7 +33,10 @@ export interface SignedInBrowser {
   cookie: string;
 }
 
-/** A browser signed in to `userId` (from `ip`, with `userAgent`), its second factor `ageSeconds` old. */
+/**
+ * A browser signed in to `userId` (from `ip`, with `userAgent`), as next-auth issues it after a
+ * texted code (`amr`, unless told) that passed `ageSeconds` ago.
+ */
 export async function openBrowser(
   userId: string,
   opts: {
@@ -40,12 +44,13 @@ export async function openBrowser(
     ip?: string;
     userAgent?: string;
     email?: string;
+    amr?: SignInMethod;
   } = {},
 ): Promise<SignedInBrowser> {
-  const { ageSeconds = 0, ip, userAgent, email } = opts;
+  const { ageSeconds = 0, ip, userAgent, email, amr = "phone" } = opts;
   const session = await startSession(userId, { ip, userAgent });
   const authTime = Math.floor(Date.now() / 1000) - ageSeconds;
-  const token = { sub: userId, email, sid: session.id, authTime };
+  const token = { sub: userId, email, sid: session.id, authTime, amr };
   const value = await encode({ token, secret: process.env.NEXTAUTH_SECRET! });
   return { sid: session.id, value, cookie: `${SESSION_COOKIE}=${value}` };
 }

@@ -2,7 +2,10 @@ import type { AccountContext, SignedInUser, StepContext } from "@/lib/context";
 import { NO_REQUEST_FACTS } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import type { Refusal } from "@/lib/errors";
-import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
+import {
+  FRESH_SECOND_FACTOR_MINUTES,
+  type SignInMethod,
+} from "@/lib/factors/policy";
 import { getMailer } from "@/lib/mail";
 import { getMessenger } from "@/lib/messaging";
 import { runAfterReply } from "@/lib/runtime/after-reply";
@@ -28,6 +31,8 @@ export interface SessionOptions {
   /** When the session passed its second factor (epoch ms); now by default. */
   secondFactorAt?: number | null;
   sessionId?: string | null;
+  /** How the session signed in (its amr claim); a texted code by default. */
+  signedInWith?: SignInMethod | null;
 }
 
 /** A signed-in person's context, past the guards of their route. */
@@ -35,7 +40,12 @@ export function accountContext(
   user: { id: string; email?: string },
   over: Partial<StepContext> & SessionOptions = {},
 ): AccountContext<string> {
-  const { secondFactorAt, sessionId = null, ...ports } = over;
+  const {
+    secondFactorAt,
+    sessionId = null,
+    signedInWith = "phone",
+    ...ports
+  } = over;
   const ctx = testContext(ports);
   const signedIn: SignedInUser = { id: user.id, email: user.email ?? "" };
   return {
@@ -44,6 +54,7 @@ export function accountContext(
     session: {
       id: sessionId,
       secondFactorAt: secondFactorAt === undefined ? ctx.now() : secondFactorAt,
+      signedInWith,
     },
   };
 }

@@ -140,11 +140,17 @@ async function signInWithCode(
   expect(done).toEqual({ status: 200, json: { ok: true, ...TO_ACCOUNT } });
 }
 
-/** A session for `userId` in this browser, as next-auth would have set it after the second factor. */
+/** A session for `userId` in this browser, as next-auth would have set it after a texted code. */
 async function sessionFor(p: { id: string; email: string }) {
   const session = await startSession(p.id);
   const authTime = Math.floor(Date.now() / 1000);
-  const token = { sub: p.id, email: p.email, sid: session.id, authTime };
+  const token = {
+    sub: p.id,
+    email: p.email,
+    sid: session.id,
+    authTime,
+    amr: "phone" as const,
+  };
   cookieJar.set(
     SESSION_COOKIE,
     await encode({ token, secret: process.env.NEXTAUTH_SECRET! }),
@@ -203,6 +209,7 @@ describe("remembering a device", () => {
     expect(await redeemSecondFactor(cookie)).toEqual({
       id: p.id,
       email: p.email,
+      amr: "device",
     });
     const db = await getDb();
     const success = await db.authEvent.findFirst({
