@@ -1,12 +1,13 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import type { ChallengeFactor } from "@/lib/store";
+import { refusesTextCodes, type TextCodesFacts } from "./policy";
 
 // The factors a person has, in the database. Single use is a conditional UPDATE each time (the
 // row changes only while the condition still holds), so concurrent uses cannot both pass. Plain
 // data access: what a change of factors sets off is lib/security-changes'.
 
-export interface FactorSummary {
+export interface FactorSummary extends TextCodesFacts {
   totp: { confirmedAt: Date } | null;
   recoveryCodes: { left: number; createdAt: Date } | null;
   passkeys: number;
@@ -14,18 +15,25 @@ export interface FactorSummary {
 
 export async function summarizeFactors(userId: string): Promise<FactorSummary> {
   const db = await getDb();
-  const rows = await db.factor.findMany({
-    where: { userId, confirmedAt: { not: null } },
-    select: {
-      kind: true,
-      confirmedAt: true,
-      createdAt: true,
-      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
-    },
-  });
+  const [account, rows] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { textCodesOff: true },
+    }),
+    db.factor.findMany({
+      where: { userId, confirmedAt: { not: null } },
+      select: {
+        kind: true,
+        confirmedAt: true,
+        createdAt: true,
+        _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+      },
+    }),
+  ]);
   const totp = rows.find((r) => r.kind === "totp");
   const codes = rows.find((r) => r.kind === "recovery_codes");
   return {
+    textCodesOff: account?.textCodesOff ?? false,
     passkeys: rows.filter((r) => r.kind === "passkey").length,
     totp: totp ? { confirmedAt: totp.confirmedAt! } : null,
     recoveryCodes: codes
@@ -34,15 +42,19 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
   };
 }
 
-/** What the second-factor step offers, strongest first; the phone always, as the fallback. */
+/**
+ * What the second-factor step offers, strongest first; the phone as the fallback, unless the person
+ * refused text-message codes (./policy.ts refusesTextCodes).
+ */
 export async function acceptedFactors(
   userId: string,
 ): Promise<ChallengeFactor[]> {
-  const { passkeys, totp, recoveryCodes } = await summarizeFactors(userId);
+  const summary = await summarizeFactors(userId);
+  const { passkeys, totp, recoveryCodes } = summary;
   return [
     ...(passkeys ? (["passkey"] as const) : []),
     ...(totp ? (["totp"] as const) : []),
-    "phone",
+    ...(refusesTextCodes(summary) ? [] : (["phone"] as const)),
     ...(recoveryCodes?.left ? (["recovery"] as const) : []),
   ];
 }
