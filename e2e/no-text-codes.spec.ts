@@ -67,7 +67,9 @@ test("a person with an app and recovery codes turns text codes off, and their ne
   await expect(page.getByText("10 of 10 recovery codes left.")).toBeVisible();
 
   await expect(choice).not.toBeChecked();
+  const saved = page.waitForResponse("**/api/account/text-codes");
   await choice.check();
+  expect((await saved).status()).toBe(200);
   await expect(page.getByText(/never a code by text or call/)).toBeVisible();
   await page.reload();
   await expect(choice).toBeChecked();
