@@ -15,25 +15,33 @@ export interface FactorSummary extends TextCodesFacts {
 
 export async function summarizeFactors(userId: string): Promise<FactorSummary> {
   const db = await getDb();
-  const [account, rows] = await Promise.all([
+  const [account, factors] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { textCodesOff: true },
     }),
-    db.factor.findMany({
-      where: { userId, confirmedAt: { not: null } },
-      select: {
-        kind: true,
-        confirmedAt: true,
-        createdAt: true,
-        _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
-      },
-    }),
+    readFactors(userId),
   ]);
+  return { ...factors, textCodesOff: account?.textCodesOff ?? false };
+}
+
+/** The confirmed factors, in one query: everything of the summary but the account's own choice. */
+async function readFactors(
+  userId: string,
+): Promise<Omit<FactorSummary, "textCodesOff">> {
+  const db = await getDb();
+  const rows = await db.factor.findMany({
+    where: { userId, confirmedAt: { not: null } },
+    select: {
+      kind: true,
+      confirmedAt: true,
+      createdAt: true,
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
   const totp = rows.find((r) => r.kind === "totp");
   const codes = rows.find((r) => r.kind === "recovery_codes");
   return {
-    textCodesOff: account?.textCodesOff ?? false,
     passkeys: rows.filter((r) => r.kind === "passkey").length,
     totp: totp ? { confirmedAt: totp.confirmedAt! } : null,
     recoveryCodes: codes
@@ -44,12 +52,15 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
 
 /**
  * What the second-factor step offers, strongest first; the phone as the fallback, unless the person
- * refused text-message codes (./policy.ts refusesTextCodes).
+ * refused text-message codes (./policy.ts refusesTextCodes). The account row the caller has already
+ * read carries that choice, so this costs one query.
  */
-export async function acceptedFactors(
-  userId: string,
-): Promise<ChallengeFactor[]> {
-  const summary = await summarizeFactors(userId);
+export async function acceptedFactors(account: {
+  id: string;
+  textCodesOff: boolean;
+}): Promise<ChallengeFactor[]> {
+  const factors = await readFactors(account.id);
+  const summary = { ...factors, textCodesOff: account.textCodesOff };
   const { passkeys, totp, recoveryCodes } = summary;
   return [
     ...(passkeys ? (["passkey"] as const) : []),

@@ -32,7 +32,7 @@ export async function startPasswordReset(
   const phone = user.phones[0]!.number;
   const channel = firstChannel(phone);
   // The account's own second factors, strongest first, exactly as its sign-in asks for them.
-  const factors = await acceptedFactors(user.id);
+  const factors = await acceptedFactors(user);
   const outcome = await startCodeStep(ctx, {
     purpose: "reset",
     account: `user:${user.id}`,

@@ -36,5 +36,17 @@ export async function chooseTextCodes(
  */
 export async function refusesPhone(c: Challenge): Promise<boolean> {
   if (!c.userId || !isProvenNumber(c.purpose)) return false;
+  if (!c.factors.includes("phone")) return true;
   return refusesTextCodes(await summarizeFactors(c.userId));
+}
+
+/**
+ * refusesPhone for a code that just passed, without a database read when none can change the
+ * answer: a challenge that listed only the phone belongs to an account that then had neither a
+ * stronger factor nor recovery codes (the sign-in code's path stays free of queries). The one case
+ * left is an account that added both and turned text codes off within that challenge's lifetime.
+ */
+export async function refusesPhoneCode(c: Challenge): Promise<boolean> {
+  if (c.factors.length === 1 && c.factors[0] === "phone") return false;
+  return refusesPhone(c);
 }
