@@ -73,6 +73,10 @@ export const ERRORS = {
     "This way of signing in is not set up for your account.",
     400,
   ),
+  TEXT_CODES_OFF: spec(
+    "Text-message codes are turned off for this account. Use your passkey, authenticator app or a recovery code.",
+    403,
+  ),
   // Managing factors on the account page.
   NOT_SIGNED_IN: spec("Please sign in again.", 401, true),
   AUTHENTICATOR_EXISTS: spec(
@@ -82,6 +86,10 @@ export const ERRORS = {
   REAUTH_REQUIRED: spec(
     "For your safety, sign in again, then make this change within 10 minutes.",
     403,
+  ),
+  TEXT_CODES_NEEDED: spec(
+    "Add a passkey or an authenticator app, and recovery codes, before turning off text-message codes.",
+    409,
   ),
   LAST_FACTOR: spec(
     "This is your only second factor: add another before removing it.",

@@ -50,20 +50,24 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
         ? ["Signed out everywhere else", ""]
         : ["Signed out", ""],
   factor_added: (d) =>
-    d.factor === "totp"
-      ? ["Authenticator app turned on", ""]
-      : d.factor === "passkey"
-        ? ["Passkey added", String(d.name ?? "")]
-        : [
-            d.replaced
-              ? "New recovery codes generated"
-              : "Recovery codes generated",
-            d.replaced ? "The old codes no longer work" : "",
-          ],
+    d.factor === "phone"
+      ? ["Text-message codes turned back on", ""]
+      : d.factor === "totp"
+        ? ["Authenticator app turned on", ""]
+        : d.factor === "passkey"
+          ? ["Passkey added", String(d.name ?? "")]
+          : [
+              d.replaced
+                ? "New recovery codes generated"
+                : "Recovery codes generated",
+              d.replaced ? "The old codes no longer work" : "",
+            ],
   factor_removed: (d) =>
-    d.factor === "passkey"
-      ? ["Passkey removed", String(d.name ?? "")]
-      : ["Authenticator app removed", ""],
+    d.factor === "phone"
+      ? ["Text-message codes turned off", "Sign-in asks for a stronger factor"]
+      : d.factor === "passkey"
+        ? ["Passkey removed", String(d.name ?? "")]
+        : ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
   device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
   password_changed: () => ["Password changed", "Other devices signed out"],

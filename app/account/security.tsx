@@ -1,11 +1,12 @@
 import type { FactorSummary } from "@/lib/factors/records";
-import { RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
+import { canRefuseTextCodes, RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
 import { AuthenticatorSetup } from "./authenticator-setup";
 import { Passkeys, type PasskeyItem } from "./passkeys";
 import { RecoveryCodes } from "./recovery-codes";
 import { RemoveAuthenticator } from "./remove-authenticator";
 import { RiskNotice } from "./risk-notice";
 import styles from "./security.module.css";
+import { TextCodes } from "./text-codes";
 
 const DAY = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -14,7 +15,8 @@ const DAY = new Intl.DateTimeFormat("en-GB", {
 
 /**
  * The person's second factors, each under its own heading. While the phone is the only one, the page says why an authenticator
- * app is safer and offers to add one.
+ * app is safer and offers to add one; once a stronger factor and recovery codes exist, it offers to
+ * stop accepting codes by text message.
  */
 export function Security({
   factors,
@@ -54,6 +56,13 @@ export function Security({
             : "None yet. If you lose your phone, a recovery code still gets you in."}
         </p>
         <RecoveryCodes hasSet={recoveryCodes !== null} />
+      </div>
+      <div className={styles.factor}>
+        <h3>Text-message codes</h3>
+        <TextCodes
+          off={factors.textCodesOff}
+          canRefuse={canRefuseTextCodes(factors)}
+        />
       </div>
     </div>
   );

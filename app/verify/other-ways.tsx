@@ -7,7 +7,10 @@ import type { Mode } from "./second-factor";
 import styles from "./second-factor.module.css";
 import { Button } from "@/app/ui/button";
 
-/** "Other ways to verify": every factor this challenge accepts besides the one on screen. */
+/**
+ * "Other ways to verify": every factor this challenge accepts besides the one on screen. A texted or
+ * called code only when it accepts the phone: not when the person turned text-message codes off.
+ */
 export function OtherWays({
   mode,
   factors,
@@ -44,14 +47,14 @@ export function OtherWays({
       <ul className={styles.list}>
         {offers("passkey") && way("Use a passkey", () => onUse("passkey"))}
         {offers("totp") && way("Use authenticator app", () => onUse("totp"))}
-        {mode !== "phone" &&
+        {offers("phone") &&
           canText &&
           way(
             busy === "sms" ? "Sending…" : "Text me a code",
             () => onSend("sms"),
             busy !== null,
           )}
-        {mode !== "phone" &&
+        {offers("phone") &&
           way(
             busy === "voice" ? "Calling…" : "Call me instead",
             () => onSend("voice"),

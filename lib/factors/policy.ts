@@ -90,3 +90,30 @@ export const PASSKEY_MAX_PER_ACCOUNT = 10;
 export const PASSKEY_NAME_MAX_CHARS = 64;
 /** The relying party's name the browser shows in its passkey prompt. */
 export const PASSKEY_RP_NAME = "Twostep";
+
+/** What deciding about text-message codes needs to know of a person's factors. */
+export interface TextCodesFacts {
+  /** The stored choice, "Don't accept text-message codes". */
+  textCodesOff: boolean;
+  passkeys: number;
+  totp: unknown;
+  recoveryCodes: { left: number } | null;
+}
+
+/**
+ * NIST SP 800-63B-4 §3.1.3.3 (the phone is a restricted authenticator; offer an alternative) and a
+ * SIM swap's reach: a person may refuse phone codes only while a stronger factor (a passkey or an
+ * authenticator app) and an unused recovery code both remain, so refusing never leaves them
+ * without a way in.
+ */
+export const canRefuseTextCodes = (f: TextCodesFacts): boolean =>
+  (f.passkeys > 0 || Boolean(f.totp)) && (f.recoveryCodes?.left ?? 0) > 0;
+
+/**
+ * Whether sign-in and reset refuse the phone as a second factor now. Derived on every use, never
+ * stored: the moment the stronger factor or the last recovery code is gone, text codes are accepted
+ * again by themselves, whichever way it went (a removal, a code spent), and the choice applies
+ * again once both are back.
+ */
+export const refusesTextCodes = (f: TextCodesFacts): boolean =>
+  f.textCodesOff && canRefuseTextCodes(f);

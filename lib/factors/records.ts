@@ -1,18 +1,34 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import type { ChallengeFactor } from "@/lib/store";
+import { refusesTextCodes, type TextCodesFacts } from "./policy";
 
 // The factors a person has, in the database. Single use is a conditional UPDATE each time (the
 // row changes only while the condition still holds), so concurrent uses cannot both pass. Plain
 // data access: what a change of factors sets off is lib/security-changes'.
 
-export interface FactorSummary {
+export interface FactorSummary extends TextCodesFacts {
   totp: { confirmedAt: Date } | null;
   recoveryCodes: { left: number; createdAt: Date } | null;
   passkeys: number;
 }
 
 export async function summarizeFactors(userId: string): Promise<FactorSummary> {
+  const db = await getDb();
+  const [account, factors] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { textCodesOff: true },
+    }),
+    readFactors(userId),
+  ]);
+  return { ...factors, textCodesOff: account?.textCodesOff ?? false };
+}
+
+/** The confirmed factors, in one query: everything of the summary but the account's own choice. */
+async function readFactors(
+  userId: string,
+): Promise<Omit<FactorSummary, "textCodesOff">> {
   const db = await getDb();
   const rows = await db.factor.findMany({
     where: { userId, confirmedAt: { not: null } },
@@ -34,15 +50,22 @@ export async function summarizeFactors(userId: string): Promise<FactorSummary> {
   };
 }
 
-/** What the second-factor step offers, strongest first; the phone always, as the fallback. */
-export async function acceptedFactors(
-  userId: string,
-): Promise<ChallengeFactor[]> {
-  const { passkeys, totp, recoveryCodes } = await summarizeFactors(userId);
+/**
+ * What the second-factor step offers, strongest first; the phone as the fallback, unless the person
+ * refused text-message codes (./policy.ts refusesTextCodes). The account row the caller has already
+ * read carries that choice, so this costs one query.
+ */
+export async function acceptedFactors(account: {
+  id: string;
+  textCodesOff: boolean;
+}): Promise<ChallengeFactor[]> {
+  const factors = await readFactors(account.id);
+  const summary = { ...factors, textCodesOff: account.textCodesOff };
+  const { passkeys, totp, recoveryCodes } = summary;
   return [
     ...(passkeys ? (["passkey"] as const) : []),
     ...(totp ? (["totp"] as const) : []),
-    "phone",
+    ...(refusesTextCodes(summary) ? [] : (["phone"] as const)),
     ...(recoveryCodes?.left ? (["recovery"] as const) : []),
   ];
 }

@@ -11,6 +11,8 @@ const SAMPLES: Record<keyof typeof NOTICES, Notice> = {
   passkeyRemoved: NOTICES.passkeyRemoved("Laptop"),
   recoveryCodesMade: NOTICES.recoveryCodesMade(),
   recoveryCodeUsed: NOTICES.recoveryCodeUsed(9),
+  textCodesOff: NOTICES.textCodesOff(),
+  textCodesOn: NOTICES.textCodesOn(),
   passwordChanged: NOTICES.passwordChanged(),
   passwordReset: NOTICES.passwordReset(),
   phoneChanged: NOTICES.phoneChanged("67"),

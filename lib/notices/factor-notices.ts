@@ -59,6 +59,24 @@ export const FACTOR_NOTICES = {
       ],
       `a recovery code was used to sign in to your account (${left} left). ${NOT_YOU}`,
     ),
+  textCodesOff: () =>
+    notice(
+      "text codes off",
+      "Text-message codes were turned off for your Twostep account",
+      [
+        "Signing in to your Twostep account no longer accepts codes by text message or phone call: only your passkey, authenticator app or a recovery code. Security notices still come to this phone.",
+      ],
+      `sign-in no longer accepts codes by text or call, only your passkey, app or a recovery code. ${NOT_YOU}`,
+    ),
+  textCodesOn: () =>
+    notice(
+      "text codes on",
+      "Text-message codes were turned back on for your Twostep account",
+      [
+        "Signing in to your Twostep account accepts codes by text message or phone call again.",
+      ],
+      `sign-in accepts codes by text or call again. ${NOT_YOU}`,
+    ),
   passwordChanged: () =>
     notice(
       "password changed",

@@ -122,6 +122,18 @@ export const SECURITY_CHANGES = {
     audit: "factor_added",
     notice: "recoveryCodesMade",
   },
+  /** "Don't accept text-message codes": sign-in and reset stop taking the phone. */
+  text_codes_turned_off: {
+    ...RECORDED_ONLY,
+    audit: "factor_removed",
+    notice: "textCodesOff",
+  },
+  /** Text-message codes accepted again: the way in a SIM swap reaches is back, so it is told. */
+  text_codes_turned_on: {
+    ...RECORDED_ONLY,
+    audit: "factor_added",
+    notice: "textCodesOn",
+  },
   recovery_code_used: {
     ...RECORDED_ONLY,
     audit: "recovery_code_used",

@@ -2,11 +2,12 @@ import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { sendCode } from "@/lib/challenge/send";
 import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
-import type { Outcome } from "@/lib/errors";
+import { refuse, type Outcome } from "@/lib/errors";
 import type { RequestFacts, StepContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import { isProvenNumber, type Challenge, type Channel } from "@/lib/store";
+import { refusesPhone } from "./text-codes";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
 function sendTarget(c: Challenge, request: RequestFacts) {
@@ -34,7 +35,9 @@ export async function resendCode(
     id,
     channel,
     issue: (req) => ctx.store.issueCode(id, req),
+    // An account that refuses text codes is never texted or called: the issue is taken back.
     admit: async (c) =>
+      ((await refusesPhone(c)) ? refuse("TEXT_CODES_OFF") : null) ??
       checkDestination(c.phone, channel) ??
       consumeSendLimits(sendTarget(c, request)),
   });

@@ -18,8 +18,8 @@ import {
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 // A reset never bypasses the second factor (ASVS 5.0 V6.4.3): the link only starts the account's
-// second-factor step (the authenticator app first when it has one, else a texted code), as the
-// password would; the new password is taken only from the browser that then
+// second-factor step (the authenticator app first when it has one, else a texted code; never a
+// text when the person turned text codes off), as the password would; the new password is taken only from the browser that then
 // passed it, once. What follows is the security-change table's "password_reset" row: every
 // session ends, every remembered browser is forgotten, and the person is told by email and text.
 
@@ -35,7 +35,7 @@ export async function startPasswordReset(
   const phone = user.phones[0]!.number;
   const channel = firstChannel(phone);
   // The account's own second factors, strongest first, exactly as its sign-in asks for them.
-  const factors = await acceptedFactors(user.id);
+  const factors = await acceptedFactors(user);
   const outcome = await startCodeStep(ctx, {
     purpose: "reset",
     account: `user:${user.id}`,

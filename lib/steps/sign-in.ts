@@ -78,7 +78,7 @@ export async function checkPasswordStep(
     };
   }
   const channel = firstChannel(phone);
-  const factors = await acceptedFactors(user.id);
+  const factors = await acceptedFactors(user);
   return startCodeStep(ctx, {
     purpose: "login",
     account,

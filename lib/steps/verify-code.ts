@@ -6,6 +6,7 @@ import type { StepContext } from "@/lib/context";
 import { refuse, type Outcome, type Refusal } from "@/lib/errors";
 import type { Challenge, ChallengePurpose } from "@/lib/store";
 import { countFactorFailure } from "./factor-outcome";
+import { refusesPhoneCode } from "./text-codes";
 import { startEmailVerification } from "./verify-email";
 
 /** A refusal after which the challenge no longer exists (its sign-up lost a race for the email). */
@@ -25,7 +26,15 @@ export async function checkPhoneCode(
   code: string,
 ): Promise<Passed | Exclude<VerifyOutcome, { ok: true }>> {
   const result = await checkCode(ctx.store, id, code, ctx.now());
-  if (result.ok) return finishChallenge(ctx, result.challenge);
+  if (result.ok) {
+    // A code texted before the person turned text codes off opens nothing once they have: the
+    // challenge it passed is ended before anything can redeem it.
+    if (await refusesPhoneCode(result.challenge)) {
+      await ctx.store.deleteChallenge(id);
+      return { ...refuse("TEXT_CODES_OFF"), challengeDeleted: true };
+    }
+    return finishChallenge(ctx, result.challenge);
+  }
   const { challenge } = result;
   // Verified, but the account insert failed (a database fault): finish it now.
   if (result.error === "ALREADY_VERIFIED" && challenge && !challenge.userId)

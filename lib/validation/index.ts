@@ -148,4 +148,7 @@ export const newPasswordSchema = z.strictObject({ password });
 /** "Change email": the new address, proven by a link before it counts. */
 export const changeEmailSchema = z.strictObject({ newEmail: email });
 
+/** "Don't accept text-message codes": checked (`off`) or not. */
+export const textCodesSchema = z.strictObject({ off: z.boolean() });
+
 export const emptySchema = z.strictObject({});

@@ -38,6 +38,7 @@ import {
   turnOnAuthenticator,
 } from "@/lib/steps/set-up-authenticator";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
+import { chooseTextCodes } from "@/lib/steps/text-codes";
 import { startCodeStep } from "@/lib/steps/start-code-step";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
 import type { ChallengeFactor } from "@/lib/store";
@@ -69,6 +70,14 @@ async function withAuthenticator(ctx: As) {
   if (!setup.ok) throw new Error(setup.error);
   const secret = Secret.fromBase32(setup.setupKey.replace(/\s/g, ""));
   return turnOnAuthenticator(ctx, TOTP.generate({ secret }));
+}
+
+/** An authenticator app and recovery codes: what turning text-message codes off needs. */
+async function withStrongerFactors(ctx: As) {
+  const app = await withAuthenticator(ctx);
+  if (!app.ok) throw new Error(app.error);
+  const set = await generateRecoveryCodeSet(ctx);
+  if (!set.ok) throw new Error(set.error);
 }
 
 async function openChallenge(ctx: As, factors: ChallengeFactor[], at: number) {
@@ -191,6 +200,18 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
       const id = await openChallenge(ctx, ["phone", "recovery"], Date.now());
       return verifyFactorStep(ctx, id, "recovery", code as string);
     },
+  },
+  text_codes_turned_off: {
+    prepare: withStrongerFactors,
+    make: (ctx) => chooseTextCodes(ctx, true),
+  },
+  text_codes_turned_on: {
+    async prepare(ctx) {
+      await withStrongerFactors(ctx);
+      const off = await chooseTextCodes(ctx, true);
+      if (!off.ok) throw new Error(off.error);
+    },
+    make: (ctx) => chooseTextCodes(ctx, false),
   },
   signed_out_everywhere_else: { make: signOutEverywhereElse },
   signed_out_device: {
