@@ -116,6 +116,8 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     "recovery_code_used",
     "recoveryCodeUsed",
   ],
+  text_codes_turned_off: ["none", false, [], "factor_removed", "textCodesOff"],
+  text_codes_turned_on: ["none", false, [], "factor_added", "textCodesOn"],
   signed_out_everywhere_else: [
     "others",
     false,
