@@ -53,7 +53,7 @@ export async function startCodeStep(
 ): Promise<FirstSend> {
   const { request } = ctx;
   const { phone, channel, factors = ["phone"] } = start;
-  const id = newChallengeId(start.account);
+  const id = newChallengeId(start.purpose, start.account);
   const challenge = {
     id,
     purpose: start.purpose,

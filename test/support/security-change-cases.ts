@@ -70,7 +70,7 @@ async function withAuthenticator(ctx: As) {
 }
 
 async function openChallenge(ctx: As, factors: ChallengeFactor[], at: number) {
-  const id = newChallengeId(`user:${ctx.user.id}`);
+  const id = newChallengeId("login", `user:${ctx.user.id}`);
   const opened = await ctx.store.startChallenge(
     {
       id,
