@@ -18,7 +18,12 @@ import { accountContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { randomMobile } from "@/test/support/phones";
-import { CASES, PASSWORD, type As } from "@/test/support/security-change-cases";
+import {
+  CASES,
+  PASSWORD,
+  passedSignIn,
+  type As,
+} from "@/test/support/security-change-cases";
 
 // The security-change table (lib/security-changes/table.ts) read row by row: each change is made
 // through its real use case on the real database and session store, and every consequence its row
@@ -53,7 +58,8 @@ async function outstandingLinks(userId: string, email: string) {
   return ids;
 }
 
-/** The account, the state its change needs, then what is observed: two sessions, a device, links. */
+/** The account, the state its change needs, then what is observed: a sign-in in progress, two
+ * sessions, a device, links. */
 async function setUp(change: SecurityChange) {
   const person = await createTestAccount({
     email: `sc-${randomUUID()}@example.com`,
@@ -68,13 +74,14 @@ async function setUp(change: SecurityChange) {
     request: { ip: "198.51.100.20", userAgent: "vitest" },
   });
   const prepared = await CASES[change].prepare?.(base as As);
+  const signIn = await passedSignIn(base as As);
   const here = await startSession(person.id);
   const other = await startSession(person.id);
   await rememberDevice(person.id, {});
   const links = await outstandingLinks(person.id, person.email);
   const ctx = { ...base, session: { ...base.session, id: here.id } } as As;
   const since = new Date();
-  return { person, ctx, prepared, here, other, links, since };
+  return { person, ctx, prepared, signIn, here, other, links, since };
 }
 
 const noticeSubject = (rule: SecurityChangeRule) =>
@@ -98,7 +105,7 @@ describe("the security-change table", () => {
   it.each(rows)(
     "%s: what its row lists follows, and nothing else",
     async (change, rule) => {
-      const { person, ctx, prepared, here, other, links, since } =
+      const { person, ctx, prepared, signIn, here, other, links, since } =
         await setUp(change);
       const sent = listOutbox(person.email).length;
       await CASES[change].make(ctx, prepared);
@@ -108,6 +115,11 @@ describe("the security-change table", () => {
       ).map((s) => s.id);
       expect(live.includes(here.id)).toBe(rule.endSessions !== "all");
       expect(live.includes(other.id)).toBe(rule.endSessions === "none");
+
+      // A sign-in whose second factor passed before the change: redeemed after it only if the
+      // row leaves challenges in progress alone.
+      const redeemed = await ctx.store.redeemChallenge(signIn);
+      expect(redeemed === null).toBe(rule.endOpenChallenges);
 
       const db = await getDb();
       const devices = await db.rememberedDevice.count({
