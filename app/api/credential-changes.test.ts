@@ -7,6 +7,9 @@ import { POST as forgot } from "@/app/api/password/forgot/route";
 import { POST as finishReset } from "@/app/api/password/reset/route";
 import { POST as resetStart } from "@/app/api/password/reset/start/route";
 import { redeemSecondFactor } from "@/lib/auth/redeem";
+import { challengeAccountOf } from "@/lib/challenge/id";
+import { checkPasswordStep } from "@/lib/steps/sign-in";
+import { getChallengeStore } from "@/lib/store";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
 import {
@@ -15,6 +18,7 @@ import {
   signInBrowser,
 } from "@/test/support/account-session";
 import { createTestAccount } from "@/test/support/accounts";
+import { testContext } from "@/test/support/context";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { clearBrowser, cookieJar } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
@@ -123,5 +127,26 @@ describe("a credential change ends the challenges opened before it", () => {
     expect(listOutbox(p.phone).length).toBe(texts);
     const verified = await post(otpVerify, "/api/otp/verify", { code });
     expect(verified.json).toMatchObject({ error: { code: "NO_CHALLENGE" } });
+  });
+
+  it("a password step that a credential change overtakes while the password is checked opens no challenge", async () => {
+    const p = await person();
+    const began = Date.now();
+    // The change lands after the step began (its password read) and before its challenge opens.
+    await getChallengeStore().markCredentialsChanged(
+      challengeAccountOf(`user:${p.id}`),
+      began + 5,
+      900,
+    );
+    let readings = 0;
+    const ctx = testContext({
+      now: () => (readings++ === 0 ? began : began + 10),
+    });
+    const step = await checkPasswordStep(ctx, {
+      email: p.email,
+      password: PASSWORD,
+    });
+    expect(step).toMatchObject({ ok: false, error: "NO_CHALLENGE" });
+    expect(listOutbox(p.phone)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ export type DeviceStep = Outcome<{ challengeId: string }>;
  */
 export async function completeWithDevice(
   ctx: Pick<StepContext, "store" | "now">,
-  start: { account: string; userId: string; phone: string },
+  start: { account: string; userId: string; phone: string; openedAt?: number },
 ): Promise<DeviceStep> {
   const now = ctx.now();
   const id = newChallengeId("login", start.account);
@@ -28,7 +28,7 @@ export async function completeWithDevice(
       pendingEmail: null,
       pendingPasswordHash: null,
       phone: start.phone,
-      createdAt: now,
+      createdAt: start.openedAt ?? now, // see CodeStepStart's openedAt
       factors: ["device"],
     },
     CHALLENGE_TTL_SECONDS,

@@ -28,6 +28,8 @@ export async function checkPasswordStep(
   input: { email: string; password: string; deviceToken?: string | null },
 ): Promise<PasswordStep> {
   const { request } = ctx;
+  // Before the password is read: a reset or change that lands while it is checked ends this step.
+  const openedAt = ctx.now();
   const limited = await checkLoginLimits(
     input.email,
     addressBucket(request.ip),
@@ -58,6 +60,7 @@ export async function checkPasswordStep(
       account,
       userId: user.id,
       phone,
+      openedAt,
     });
     if (!done.ok) return done;
     const { challengeId } = done;
@@ -79,5 +82,6 @@ export async function checkPasswordStep(
     phone,
     channel,
     factors,
+    openedAt,
   });
 }
