@@ -4,10 +4,10 @@ import type { NOTICES } from "@/lib/notices/catalogue";
 
 // What follows each security change, in one place: which sessions end, whether remembered browsers
 // must pass the second factor again, whether challenges in progress end, which outstanding email
-// links stop working (a pending email
-// change is a "change_email" link), the audit row and the notice. applySecurityChange
-// (./apply.ts) carries a row out; test/security-changes.test.ts proves every row through its use
-// case. A new change is a new row; a new consequence is a new column that every row answers.
+// links stop working (a pending email change is a "change_email" link), the audit row and the
+// notice. applySecurityChange (./apply.ts) carries a row out; test/security-changes.test.ts proves
+// every row through its use case. A new change is a new row; a new consequence is a new column
+// that every row answers.
 
 export type NoticeName = keyof typeof NOTICES;
 

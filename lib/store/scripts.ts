@@ -1,7 +1,7 @@
 // Lua run inside Redis: each script is one atomic step in one round trip, so concurrent requests
 // cannot both pass a check before either writes (the GET-then-DEL race of the classic demo).
-// KEYS[1] is always the challenge, KEYS[2] its account's failure state. The challenge's TTL is
-// never touched after creation. A challenge opened before its account's credentials changed (the
+// KEYS[1] is always the challenge; the account's failure state and the time its credentials last
+// changed follow where a script needs them. The challenge's TTL is never touched after creation. A challenge opened before its account's credentials changed (the
 // time under the account's `changed` key) is gone: each script that reads one drops it first.
 
 // Whether challenge `h` was opened before the credentials of its account changed; if so, deleted.
