@@ -18,7 +18,12 @@ import { accountContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { randomMobile } from "@/test/support/phones";
-import { CASES, PASSWORD, type As } from "@/test/support/security-change-cases";
+import {
+  CASES,
+  PASSWORD,
+  passedSignIn,
+  type As,
+} from "@/test/support/security-change-cases";
 
 // The security-change table (lib/security-changes/table.ts) read row by row: each change is made
 // through its real use case on the real database and session store, and every consequence its row
@@ -50,6 +55,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     ["reset_password", "change_email"],
     "password_changed",
     "passwordChanged",
+    true,
   ],
   password_reset: [
     "all",
@@ -57,6 +63,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     ["reset_password", "change_email"],
     "password_reset",
     "passwordReset",
+    true,
   ],
   phone_changed: [
     "others",
@@ -64,6 +71,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     ["change_email"],
     "phone_changed",
     "phoneChanged",
+    true,
   ],
   email_changed: [
     "others",
@@ -71,6 +79,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     ["verify_email", "reset_password", "change_email"],
     "email_changed",
     "previous-email",
+    true,
   ],
   email_change_requested: [
     "none",
@@ -78,6 +87,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     ["change_email"],
     "email_change_requested",
     "emailChangeRequested",
+    false,
   ],
   email_change_cancelled: [
     "none",
@@ -85,6 +95,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     ["change_email"],
     "email_change_cancelled",
     null,
+    false,
   ],
   authenticator_added: [
     "others",
@@ -92,6 +103,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     [],
     "factor_added",
     "authenticatorAdded",
+    false,
   ],
   authenticator_removed: [
     "others",
@@ -99,15 +111,40 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     [],
     "factor_removed",
     "authenticatorRemoved",
+    true,
   ],
-  passkey_added: ["others", true, [], "factor_added", "passkeyAdded"],
-  passkey_removed: ["others", true, [], "factor_removed", "passkeyRemoved"],
+  passkey_added: ["others", true, [], "factor_added", "passkeyAdded", false],
+  passkey_removed: [
+    "others",
+    true,
+    [],
+    "factor_removed",
+    "passkeyRemoved",
+    true,
+  ],
   recovery_codes_generated: [
     "others",
     true,
     [],
     "factor_added",
     "recoveryCodesMade",
+    true,
+  ],
+  text_codes_turned_off: [
+    "none",
+    false,
+    [],
+    "factor_removed",
+    "textCodesOff",
+    true,
+  ],
+  text_codes_turned_on: [
+    "none",
+    false,
+    [],
+    "factor_added",
+    "textCodesOn",
+    false,
   ],
   recovery_code_used: [
     "none",
@@ -115,26 +152,27 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     [],
     "recovery_code_used",
     "recoveryCodeUsed",
+    false,
   ],
-  text_codes_turned_off: ["none", false, [], "factor_removed", "textCodesOff"],
-  text_codes_turned_on: ["none", false, [], "factor_added", "textCodesOn"],
   signed_out_everywhere_else: [
     "others",
     false,
     ["change_email"],
     "sign_out",
     null,
+    true,
   ],
-  signed_out_device: ["none", false, [], "sign_out", null],
-  challenge_locked: ["none", false, [], "lockout", null],
-  account_locked: ["none", false, [], "lockout", "accountLocked"],
-  account_disabled: ["none", false, [], "lockout", "accountDisabled"],
+  signed_out_device: ["none", false, [], "sign_out", null, false],
+  challenge_locked: ["none", false, [], "lockout", null, false],
+  account_locked: ["none", false, [], "lockout", "accountLocked", false],
+  account_disabled: ["none", false, [], "lockout", "accountDisabled", false],
   password_attempts_paused: [
     "none",
     false,
     [],
     "lockout",
     "passwordAttemptsPaused",
+    false,
   ],
 };
 
@@ -149,6 +187,7 @@ describe("the security-change table", () => {
           [...rule.spendEmailLinks],
           rule.audit,
           rule.notice,
+          rule.endOpenChallenges,
         ],
       ]),
     );
@@ -171,7 +210,8 @@ async function outstandingLinks(userId: string, email: string) {
   return ids;
 }
 
-/** The account, the state its change needs, then what is observed: two sessions, a device, links. */
+/** The account, the state its change needs, then what is observed: a sign-in in progress, two
+ * sessions, a device, links. */
 async function setUp(change: SecurityChange) {
   const person = await createTestAccount({
     email: `sc-${randomUUID()}@example.com`,
@@ -188,11 +228,12 @@ async function setUp(change: SecurityChange) {
   const here = await startSession(person.id);
   const ctx = { ...base, session: { ...base.session, id: here.id } } as As;
   const prepared = await CASES[change].prepare?.(ctx);
+  const signIn = await passedSignIn(ctx);
   const other = await startSession(person.id);
   await rememberDevice(person.id, {});
   const links = await outstandingLinks(person.id, person.email);
   const since = new Date();
-  return { person, ctx, prepared, here, other, links, since };
+  return { person, ctx, prepared, signIn, here, other, links, since };
 }
 
 const noticeSubject = (rule: SecurityChangeRule) =>
@@ -216,7 +257,7 @@ describe("the security-change table", () => {
   it.each(rows)(
     "%s: what its row lists follows, and nothing else",
     async (change, rule) => {
-      const { person, ctx, prepared, here, other, links, since } =
+      const { person, ctx, prepared, signIn, here, other, links, since } =
         await setUp(change);
       const sent = listOutbox(person.email).length;
       await CASES[change].make(ctx, prepared);
@@ -226,6 +267,11 @@ describe("the security-change table", () => {
       ).map((s) => s.id);
       expect(live.includes(here.id)).toBe(rule.endSessions !== "all");
       expect(live.includes(other.id)).toBe(rule.endSessions === "none");
+
+      // A sign-in whose second factor passed before the change: redeemed after it only if the
+      // row leaves challenges in progress alone.
+      const redeemed = await ctx.store.redeemChallenge(signIn);
+      expect(redeemed === null).toBe(rule.endOpenChallenges);
 
       const db = await getDb();
       const devices = await db.rememberedDevice.count({

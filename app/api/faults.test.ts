@@ -16,8 +16,9 @@ let cases = 0;
 let PHONE = "";
 const EMAIL = "ada@example.com";
 const PASSWORD = "long-enough-password";
-/** Shaped like a challenge id (`<random>.<account>`), so only the store can say it is unknown. */
-const SOME_CHALLENGE = `${"x".repeat(43)}.${"y".repeat(43)}`;
+/** Shaped like a sign-in's challenge id (`<purpose>-<random>.<account>`), so only the store can
+ * say it is unknown. */
+const SOME_CHALLENGE = `login-${"x".repeat(43)}.${"y".repeat(43)}`;
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 // A code store outage must not crash the page: it says so, and nothing can be verified meanwhile.
 async function loadChallenge() {
-  const id = await readChallengeCookie();
+  const id = await readChallengeCookie("code-step");
   if (!id) return null;
   return getChallengeStore()
     .getChallenge(id)

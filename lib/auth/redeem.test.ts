@@ -30,7 +30,10 @@ const cookie = (id: string) =>
 async function startChallenge(purpose: ChallengePurpose, userId?: string) {
   const store = getChallengeStore();
   const login = purpose === "login";
-  const id = newChallengeId(login ? `user:${userId}` : `email:${EMAIL}`);
+  const id = newChallengeId(
+    purpose,
+    login ? `user:${userId}` : `email:${EMAIL}`,
+  );
   const challenge = {
     id,
     purpose,
@@ -76,7 +79,7 @@ describe("redeemSecondFactor", () => {
     expect(await redeemSecondFactor(cookie("x".repeat(43)))).toBeNull();
     // Well formed, but no such challenge in the store.
     expect(
-      await redeemSecondFactor(cookie(newChallengeId("user:nobody"))),
+      await redeemSecondFactor(cookie(newChallengeId("login", "user:nobody"))),
     ).toBeNull();
   });
 

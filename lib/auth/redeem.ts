@@ -1,5 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
+import { acceptsPurpose } from "@/lib/challenge/purposes";
 import { NO_REQUEST_FACTS, type RequestFacts } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
 import { getDb } from "@/lib/db";
@@ -21,14 +22,13 @@ export async function redeemSecondFactor(
   cookieHeader: string | undefined,
   request: RequestFacts = NO_REQUEST_FACTS,
 ) {
-  const id = challengeIdFromCookieHeader(cookieHeader);
+  const id = challengeIdFromCookieHeader(cookieHeader, "sign-in");
   if (!id) return null;
+  // Only a sign-up's or a sign-in's id gets this far (lib/challenge/purposes.ts): a reset's code
+  // step leads to a new password, a phone change's proves a number for someone already signed in.
   const challenge = await getChallengeStore().redeemChallenge(id);
-  // A reset's code step leads to a new password, never to a session: the person signs in afterwards.
-  // A phone change's proves a number for someone already signed in: it is never a session either.
-  const signsIn =
-    challenge?.purpose === "login" || challenge?.purpose === "signup";
-  if (!challenge?.userId || !signsIn) return null;
+  if (!challenge?.userId || !acceptsPurpose("sign-in", challenge.purpose))
+    return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   if (!user) return null;

@@ -88,7 +88,7 @@ async function startChallenge(
 ) {
   const { purpose = "login", channel = "sms", now, messenger } = options;
   const phone = nextPhone();
-  const id = newChallengeId(`user:${purpose}-${phone}`);
+  const id = newChallengeId(purpose, `user:${purpose}-${phone}`);
   const challenge = {
     id,
     purpose,
@@ -268,7 +268,7 @@ describe("the attempt cap", () => {
       await verifyCode(store, id, otherCode(code), t0);
     // A second challenge of the same account (the part after the dot), started before the lock.
     const phone = nextPhone();
-    const second = `${newChallengeId("another").split(".")[0]}.${account}`;
+    const second = `${newChallengeId("login", "another").split(".")[0]}.${account}`;
     const started = await sendCode(deps({ now: t0 }), {
       id: second,
       channel: "sms",

@@ -58,7 +58,7 @@ describe("challenge round trips", () => {
   const trips = (work: () => Promise<unknown>) => roundTripsOf(server, work);
 
   async function sentChallenge() {
-    const id = newChallengeId(`user:${randomUUID()}`);
+    const id = newChallengeId("login", `user:${randomUUID()}`);
     const challenge = {
       id,
       purpose: "login" as const,

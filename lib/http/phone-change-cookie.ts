@@ -1,17 +1,19 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { challengeIdFor } from "@/lib/challenge/purposes";
 import { getEnv } from "@/lib/env";
 
 // The id of a "Change phone number" challenge, in an httpOnly cookie of its own: the sign-in's
 // challenge cookie is what next-auth redeems into a session, and a phone change must never reach
-// it (nor a sign-in reach this one). Same rules: __Host- on https, invisible to scripts.
+// it (nor a sign-in reach this one), whatever a person copies between them: this reader gives only
+// a phone change's id (lib/challenge/purposes.ts). Same rules: __Host- on https, invisible to scripts.
 
 const secure = () => getEnv().appUrl.startsWith("https:");
 const name = () =>
   secure() ? "__Host-twostep_phone_change" : "twostep_phone_change";
 
-/** `<random>.<account>`, both base64url, as lib/challenge/id.ts makes them. */
+/** `<purpose>-<random>.<account>`, base64url, as lib/challenge/id.ts makes them. */
 const ID_PATTERN = /^[\w-]{20,64}\.[\w-]{20,64}$/;
 
 export async function setPhoneChangeCookie(id: string) {
@@ -26,7 +28,8 @@ export async function setPhoneChangeCookie(id: string) {
 
 export async function readPhoneChangeCookie(): Promise<string | null> {
   const value = (await cookies()).get(name())?.value;
-  return value && ID_PATTERN.test(value) ? value : null;
+  const id = value && ID_PATTERN.test(value) ? value : null;
+  return challengeIdFor("phone-change", id);
 }
 
 export async function clearPhoneChangeCookie() {

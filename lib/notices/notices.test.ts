@@ -103,7 +103,7 @@ async function withAuthenticator(p: Person, notices = quiet()) {
 }
 
 async function openChallenge(userId: string, factors: ChallengeFactor[]) {
-  const id = newChallengeId(`user:${userId}`);
+  const id = newChallengeId("login", `user:${userId}`);
   const pending = { pendingEmail: null, pendingPasswordHash: null };
   const challenge = { id, purpose: "login" as const, userId, ...pending };
   const opened = await store.startChallenge(

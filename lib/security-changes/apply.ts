@@ -1,5 +1,7 @@
 import "server-only";
 import { recordEvent, type AuditInput } from "@/lib/audit";
+import { challengeAccountOf } from "@/lib/challenge/id";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import type { StepContext } from "@/lib/context";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { spendUserEmailLinks } from "@/lib/email-links";
@@ -18,7 +20,7 @@ import {
 /** What carrying out a change uses: the ports that tell, the clock, and this browser's session. */
 export type ChangeContext = Pick<
   StepContext,
-  "messenger" | "mailer" | "later" | "now" | "request" | "appUrl"
+  "store" | "messenger" | "mailer" | "later" | "now" | "request" | "appUrl"
 > & { session?: { id: string | null } };
 
 type RowNotice<C extends SecurityChange> =
@@ -49,9 +51,9 @@ export interface ChangeDone {
 }
 
 /**
- * Carries out what the table says follows `change`, in this order: links spent, sessions ended,
- * remembered browsers forgotten, the audit row, the notice (after the reply). The change itself is
- * already made; this never refuses.
+ * Carries out what the table says follows `change`, in this order: challenges in progress ended,
+ * links spent, sessions ended, remembered browsers forgotten, the audit row, the notice (after the
+ * reply). The change itself is already made; this never refuses.
  */
 export async function applySecurityChange<C extends SecurityChange>(
   ctx: ChangeContext,
@@ -60,6 +62,12 @@ export async function applySecurityChange<C extends SecurityChange>(
 ): Promise<ChangeDone> {
   const rule: SecurityChangeRule = SECURITY_CHANGES[change];
   const { userId } = facts;
+  if (rule.endOpenChallenges)
+    await ctx.store.markCredentialsChanged(
+      challengeAccountOf(`user:${userId}`),
+      ctx.now(),
+      CHALLENGE_TTL_SECONDS,
+    );
   await spendUserEmailLinks(userId, rule.spendEmailLinks, new Date(ctx.now()));
   const done: ChangeDone = {
     sessionsEnded: await endSessions(ctx, userId, rule.endSessions),

@@ -3,10 +3,11 @@ import type { EmailLinkPurpose } from "@/lib/email-links";
 import type { NOTICES } from "@/lib/notices/catalogue";
 
 // What follows each security change, in one place: which sessions end, whether remembered browsers
-// must pass the second factor again, which outstanding email links stop working (a pending email
-// change is a "change_email" link), the audit row and the notice. applySecurityChange
-// (./apply.ts) carries a row out; test/security-changes.test.ts proves every row through its use
-// case. A new change is a new row; a new consequence is a new column that every row answers.
+// must pass the second factor again, whether challenges in progress end, which outstanding email
+// links stop working (a pending email change is a "change_email" link), the audit row and the
+// notice. applySecurityChange (./apply.ts) carries a row out; test/security-changes.test.ts proves
+// every row through its use case. A new change is a new row; a new consequence is a new column
+// that every row answers.
 
 export type NoticeName = keyof typeof NOTICES;
 
@@ -15,6 +16,12 @@ export interface SecurityChangeRule {
   endSessions: "none" | "others" | "all";
   /** Each remembered browser skipped a second factor that no longer says the same. */
   forgetRememberedDevices: boolean;
+  /**
+   * Challenges of the account opened before the change (a sign-in, a reset or a phone change in
+   * progress, done or not) no longer send, verify or sign in: each was opened against credentials
+   * that are not the account's any more.
+   */
+  endOpenChallenges: boolean;
   /** Outstanding links of these purposes are spent: none of them may undo or race the change. */
   spendEmailLinks: readonly EmailLinkPurpose[];
   audit: AuthEventType;
@@ -33,17 +40,25 @@ export interface SecurityChangeRule {
  */
 const OWNER_REMEDY_LINKS = ["reset_password", "change_email"] as const;
 
-/** A change of a factor: the others sessions end and remembered browsers are forgotten. */
+/**
+ * A change of a factor: the other sessions end, remembered browsers are forgotten, and sign-ins in
+ * progress end (one may already have passed the factor taken away, and waits only to be redeemed).
+ */
 const FACTOR_CHANGE = {
   endSessions: "others",
   forgetRememberedDevices: true,
+  endOpenChallenges: true,
   spendEmailLinks: [],
 } as const;
+
+/** A factor added: everything a sign-in in progress proved still holds, so it goes on. */
+const FACTOR_ADDED = { ...FACTOR_CHANGE, endOpenChallenges: false } as const;
 
 /** Nothing follows but the audit row and the notice. */
 const RECORDED_ONLY = {
   endSessions: "none",
   forgetRememberedDevices: false,
+  endOpenChallenges: false,
   spendEmailLinks: [],
 } as const;
 
@@ -57,6 +72,7 @@ export const SECURITY_CHANGES = {
   password_reset: {
     endSessions: "all",
     forgetRememberedDevices: true,
+    endOpenChallenges: true,
     spendEmailLinks: OWNER_REMEDY_LINKS,
     audit: "password_reset",
     auditCounts: {
@@ -76,6 +92,8 @@ export const SECURITY_CHANGES = {
   email_changed: {
     ...RECORDED_ONLY,
     endSessions: "others",
+    // A reset in progress was opened by a link to the address that is no longer the account's.
+    endOpenChallenges: true,
     spendEmailLinks: ["verify_email", "reset_password", "change_email"],
     audit: "email_changed",
     notice: "previous-email",
@@ -98,7 +116,7 @@ export const SECURITY_CHANGES = {
     notice: null,
   },
   authenticator_added: {
-    ...FACTOR_CHANGE,
+    ...FACTOR_ADDED,
     audit: "factor_added",
     notice: "authenticatorAdded",
   },
@@ -108,7 +126,7 @@ export const SECURITY_CHANGES = {
     notice: "authenticatorRemoved",
   },
   passkey_added: {
-    ...FACTOR_CHANGE,
+    ...FACTOR_ADDED,
     audit: "factor_added",
     notice: "passkeyAdded",
   },
@@ -125,6 +143,8 @@ export const SECURITY_CHANGES = {
   /** "Don't accept text-message codes": sign-in and reset stop taking the phone. */
   text_codes_turned_off: {
     ...RECORDED_ONLY,
+    // A sign-in opened while the phone was still accepted must not finish with a texted code.
+    endOpenChallenges: true,
     audit: "factor_removed",
     notice: "textCodesOff",
   },
@@ -143,6 +163,8 @@ export const SECURITY_CHANGES = {
     ...RECORDED_ONLY,
     endSessions: "others",
     spendEmailLinks: ["change_email"],
+    // A sign-in waiting to be redeemed elsewhere is a session about to start: it ends too.
+    endOpenChallenges: true,
     audit: "sign_out",
     auditCounts: { count: "sessionsEnded" },
     notice: null,

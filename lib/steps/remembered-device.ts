@@ -1,6 +1,7 @@
 import "server-only";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
+import { acceptsPurpose } from "@/lib/challenge/purposes";
 import type { StepContext } from "@/lib/context";
 import { settleFactor } from "@/lib/challenge/verify";
 import { rememberDevice } from "@/lib/devices/records";
@@ -15,10 +16,10 @@ export type DeviceStep = Outcome<{ challengeId: string }>;
  */
 export async function completeWithDevice(
   ctx: Pick<StepContext, "store" | "now">,
-  start: { account: string; userId: string; phone: string },
+  start: { account: string; userId: string; phone: string; openedAt?: number },
 ): Promise<DeviceStep> {
   const now = ctx.now();
-  const id = newChallengeId(start.account);
+  const id = newChallengeId("login", start.account);
   const opened = await ctx.store.startChallenge(
     {
       id,
@@ -27,7 +28,7 @@ export async function completeWithDevice(
       pendingEmail: null,
       pendingPasswordHash: null,
       phone: start.phone,
-      createdAt: now,
+      createdAt: start.openedAt ?? now, // see CodeStepStart's openedAt
       factors: ["device"],
     },
     CHALLENGE_TTL_SECONDS,
@@ -49,7 +50,8 @@ export async function completeWithDevice(
 /**
  * "Remember this device for 30 days", after the second factor passed on challenge `id`: a new
  * device token for the person it verified (a sign-up's new account too). Null when the challenge
- * is not verified or names no one, so the box alone never remembers anything.
+ * is not verified, names no one or is not signing a browser in (a reset's, a phone change's), so
+ * the box alone never remembers anything.
  */
 export async function rememberVerifiedDevice(
   ctx: Pick<StepContext, "store" | "request" | "now">,
@@ -59,6 +61,7 @@ export async function rememberVerifiedDevice(
   try {
     const challenge = await ctx.store.getChallenge(id);
     if (challenge?.status !== "verified" || !challenge.userId) return null;
+    if (!acceptsPurpose("remember-device", challenge.purpose)) return null;
     const { token } = await rememberDevice(
       challenge.userId,
       ctx.request,

@@ -28,6 +28,7 @@ export async function startPasswordReset(
   ctx: StepContext,
   token: string,
 ): Promise<FirstSend> {
+  const openedAt = ctx.now(); // before the account's phone and factors are read
   const link = await spendEmailLink(token, "reset_password");
   if (!link) return refuse("EMAIL_LINK_INVALID");
   const user = await findAccountById(link.userId);
@@ -44,6 +45,7 @@ export async function startPasswordReset(
     phone,
     channel,
     factors,
+    openedAt,
   });
   // Refused before any code went out (a limit, the account's lock): the link works again later.
   if (!outcome.ok) await restoreEmailLink(link.id);

@@ -107,7 +107,7 @@ async function passwordStep(email: string) {
 
 /** A challenge as the password step opens one, without its per-email limit (races open 20). */
 async function openChallenge(userId: string, factors: ChallengeFactor[]) {
-  const id = newChallengeId(`user:${userId}`);
+  const id = newChallengeId("login", `user:${userId}`);
   const opened = await store.startChallenge(
     {
       id,
@@ -429,7 +429,7 @@ describe("an account switched off by wrong codes", () => {
     let now = Date.now();
     for (let i = 0; i < 20; i++) {
       now += 2 * 3_600_000;
-      const id = newChallengeId(`user:${user.id}`);
+      const id = newChallengeId("login", `user:${user.id}`);
       const c = { id, purpose: "login" as const, userId: user.id };
       const opened = await store.startChallenge(
         {

@@ -34,6 +34,8 @@ export async function checkPasswordStep(
   },
 ): Promise<PasswordStep> {
   const { request } = ctx;
+  // Before the password is read: a reset or change that lands while it is checked ends this step.
+  const openedAt = ctx.now();
   const limited = await checkLoginLimits(
     input.email,
     addressBucket(request.ip),
@@ -66,6 +68,7 @@ export async function checkPasswordStep(
       account,
       userId: user.id,
       phone,
+      openedAt,
     });
     if (!done.ok) return done;
     const { challengeId } = done;
@@ -87,5 +90,6 @@ export async function checkPasswordStep(
     phone,
     channel,
     factors,
+    openedAt,
   });
 }

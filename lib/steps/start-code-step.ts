@@ -31,6 +31,11 @@ export interface CodeStepStart {
   channel: Channel;
   /** What the challenge accepts, strongest first; the phone alone by default. */
   factors?: ChallengeFactor[];
+  /**
+   * When the step began, before it read the credentials it checked (now by default): the challenge
+   * counts as opened then, so a credential change that lands meanwhile still ends it.
+   */
+  openedAt?: number;
 }
 
 export type FirstSend = Outcome<{
@@ -53,7 +58,7 @@ export async function startCodeStep(
 ): Promise<FirstSend> {
   const { request } = ctx;
   const { phone, channel, factors = ["phone"] } = start;
-  const id = newChallengeId(start.account);
+  const id = newChallengeId(start.purpose, start.account);
   const challenge = {
     id,
     purpose: start.purpose,
@@ -61,7 +66,7 @@ export async function startCodeStep(
     pendingEmail: start.pending?.email ?? null,
     pendingPasswordHash: start.pending?.passwordHash ?? null,
     phone,
-    createdAt: ctx.now(),
+    createdAt: start.openedAt ?? ctx.now(),
     factors,
   };
   if (factors[0] !== "phone") {

@@ -25,9 +25,20 @@ export function createEmbeddedStore(
   const accounts = createAccountFailures(clock);
   const calls = createExpiringMap<string>(clock);
   const claims = createExpiringMap<true>(clock);
+  /** When each account's credentials last changed (see markCredentialsChanged). */
+  const changed = createExpiringMap<number>(clock);
 
   const bar = (id: string, now: number) =>
     accounts.bar(challengeAccount(id), now);
+
+  /** The challenge, unless opened before its account's credentials changed (then dropped). */
+  function live(id: string): Challenge | undefined {
+    const c = challenges.get(id);
+    const at = changed.get(challengeAccount(id));
+    if (!c || at === undefined || c.createdAt >= at) return c;
+    challenges.delete(id);
+    return undefined;
+  }
 
   function issue(id: string, req: IssueRequest): IssueResult {
     const barred = bar(id, req.now);
@@ -38,7 +49,7 @@ export function createEmbeddedStore(
         reason: barred.reason,
         retryAfterSeconds: seconds(barred.waitMs),
       };
-    const c = challenges.get(id);
+    const c = live(id);
     if (!c) return { ok: false, reason: "missing" };
     if (c.status !== "pending") return { ok: false, reason: c.status };
     if (c.sends >= req.maxSends) return { ok: false, reason: "send-limit" };
@@ -96,7 +107,7 @@ export function createEmbeddedStore(
     p: FailurePolicy,
     decide: (c: Challenge) => ChallengeFactor | null | "no-code" | "expired",
   ): VerifyResult {
-    const c = challenges.get(id);
+    const c = live(id);
     if (!c)
       return {
         ok: false,
@@ -216,7 +227,7 @@ export function createEmbeddedStore(
       if (c) c.userId = userId;
     },
     async redeemChallenge(id) {
-      const c = challenges.get(id);
+      const c = live(id);
       // Only once it names its user: a signup's account may still be being created.
       if (c?.status !== "verified" || !c.userId) return null;
       challenges.delete(id);
@@ -224,6 +235,10 @@ export function createEmbeddedStore(
     },
     async deleteChallenge(id) {
       challenges.delete(id);
+    },
+    async markCredentialsChanged(account, at, ttlSeconds) {
+      if ((changed.get(account) ?? 0) < at)
+        changed.set(account, at, ttlSeconds * 1000);
     },
     async takeCallCode(token) {
       const sealed = calls.get(token) ?? null;

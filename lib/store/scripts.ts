@@ -1,7 +1,19 @@
 // Lua run inside Redis: each script is one atomic step in one round trip, so concurrent requests
 // cannot both pass a check before either writes (the GET-then-DEL race of the classic demo).
-// KEYS[1] is always the challenge, KEYS[2] its account's failure state. The challenge's TTL is
-// never touched after creation.
+// KEYS[1] is always the challenge; the account's failure state and the time its credentials last
+// changed follow where a script needs them. The challenge's TTL is never touched after creation. A challenge opened before its account's credentials changed (the
+// time under the account's `changed` key) is gone: each script that reads one drops it first.
+
+// Whether challenge `h` was opened before the credentials of its account changed; if so, deleted.
+const STALE = `
+local function stale(h, changedKey)
+  local changed = tonumber(redis.call('GET', changedKey)) or 0
+  if changed == 0 then return false end
+  if (tonumber(redis.call('HGET', h, 'createdAt')) or 0) >= changed then return false end
+  redis.call('DEL', h)
+  return true
+end
+`;
 
 // An account barred by its failures: off until recovered, or paused until lockedUntil.
 const BAR = `
@@ -15,11 +27,12 @@ end
 `;
 
 // ARGV from 1: codeHash, codeExpiresAt, maxSends, now, channel, cooldownMs, delivery, callSealed.
-const ISSUE = `
-local function issue(h, acct, callKey, a)
+const ISSUE = `${STALE}
+local function issue(h, acct, callKey, changedKey, a)
   local now = tonumber(a[4])
   local why, wait = bar(acct, now)
   if why then return {why, wait} end
+  if stale(h, changedKey) then return {'missing', 0} end
   local f = redis.call('HMGET', h, 'status', 'sends', 'lastSentAt', 'lastCallAt', 'delivery', 'codeHash', 'codeExpiresAt')
   if not f[1] then return {'missing', 0} end
   if f[1] ~= 'pending' then return {f[1], 0} end
@@ -44,9 +57,9 @@ local function issue(h, acct, callKey, a)
 end
 `;
 
-/** KEYS challenge, account, call code · ARGV the 8 issue values. */
+/** KEYS challenge, account, call code, account's credentials changed · ARGV the 8 issue values. */
 export const ISSUE_CODE = `${BAR}${ISSUE}
-return issue(KEYS[1], KEYS[2], KEYS[3], ARGV)`;
+return issue(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV)`;
 
 /** KEYS as ISSUE_CODE · ARGV the 8 issue values, ttlSeconds, then field/value pairs. */
 export const START_CHALLENGE = `${BAR}${ISSUE}
@@ -57,7 +70,7 @@ for i = 10, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('EXPIRE', KEYS[1], ARGV[9])
-return issue(KEYS[1], KEYS[2], KEYS[3], ARGV)`;
+return issue(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV)`;
 
 /** KEYS challenge · ARGV issuedHash, then field/value pairs to put back. */
 export const RESTORE_ISSUE = `
@@ -76,10 +89,10 @@ return 1`;
 // ARGV: [1] as `decide` reads it, maxAttempts, now, lockAfter, disableAfter, memoryMs, ladder seconds...
 // `recovers` is true for a factor nobody can guess (a recovery code, a passkey): its success
 // still counts on an account switched off by wrong codes, and switches it back on.
-const settle = (decide: string, recovers = "false") => `${BAR}
+const settle = (decide: string, recovers = "false") => `${BAR}${STALE}
 local h, acct = KEYS[1], KEYS[2]
 local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
-if not f[1] then return {'missing', 0, '', 0, 0} end
+if not f[1] or stale(h, KEYS[3]) then return {'missing', 0, '', 0, 0} end
 local user = f[5] or ''
 local max, now = tonumber(ARGV[2]), tonumber(ARGV[3])
 local attempts = tonumber(f[4]) or 0
@@ -114,13 +127,13 @@ local seconds = tonumber(ARGV[7 + math.min(step, #ARGV - 7)])
 redis.call('HSET', acct, 'lockedUntil', now + seconds * 1000)
 return {reason, max - attempts, user, seconds * 1000, 1}`;
 
-/** KEYS challenge, account · ARGV codeHash, then the failure policy (see settle). */
+/** KEYS challenge, account, credentials changed · ARGV codeHash, then the failure policy (see settle). */
 export const VERIFY_CODE = settle(`
 if (f[2] or '') == '' then return {'no-code', left, user, 0, 0} end
 if now >= (tonumber(f[3]) or 0) then return {'expired', left, user, 0, 0} end
 local matched, factor = f[2] == ARGV[1], 'phone'`);
 
-/** KEYS challenge, account · ARGV the factor that passed ("" for a failure), then the policy. */
+/** KEYS as VERIFY_CODE · ARGV the factor that passed ("" for a failure), then the policy. */
 export const RECORD_FACTOR_RESULT = settle(
   `
 local matched, factor = ARGV[1] ~= '', ARGV[1]`,
@@ -159,11 +172,18 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'userId', ARGV[1])
 return 1`;
 
-/** KEYS challenge: deletes it only when verified and naming its user, returning its fields. */
-export const REDEEM_CHALLENGE = `
+/** KEYS challenge, credentials changed: deletes it only when verified and naming its user, returning its fields. */
+export const REDEEM_CHALLENGE = `${STALE}
+if stale(KEYS[1], KEYS[2]) then return false end
 -- A signup's account may still be being created: only a challenge that names its user.
 if redis.call('HGET', KEYS[1], 'status') ~= 'verified' then return false end
 if not redis.call('HGET', KEYS[1], 'userId') then return false end
 local fields = redis.call('HGETALL', KEYS[1])
 redis.call('DEL', KEYS[1])
 return fields`;
+
+/** KEYS the account's credentials changed · ARGV at, ttlSeconds: a later time is never moved back. */
+export const MARK_CREDENTIALS_CHANGED = `
+if (tonumber(redis.call('GET', KEYS[1])) or 0) >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 1`;

@@ -217,6 +217,17 @@ export interface ChallengeStore {
   setUserId(id: string, userId: string): Promise<void>;
   /** Atomically deletes a verified challenge that names its user and returns it; else null. */
   redeemChallenge(id: string): Promise<Challenge | null>;
+  /**
+   * The account's credentials changed at `at`: from now on every challenge of `account` (the part
+   * of its id after the dot) opened before `at` is gone to issueCode, verifyCode,
+   * recordFactorResult and redeemChallenge, which drop it. Kept `ttlSeconds` (as long as such a
+   * challenge can live); an earlier `at` never replaces a later one.
+   */
+  markCredentialsChanged(
+    account: string,
+    at: number,
+    ttlSeconds: number,
+  ): Promise<void>;
   deleteChallenge(id: string): Promise<void>;
   /** The sealed code a call speaks; a token works once. */
   takeCallCode(token: string): Promise<string | null>;

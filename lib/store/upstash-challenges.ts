@@ -80,10 +80,13 @@ export function createUpstashChallengeStore(
   const acct = (id: string) => `${prefix}acct:${challengeAccount(id)}`;
   const call = (token: string) => `${prefix}call:${token}`;
   const claim = (k: string) => `${prefix}once:${k}`;
+  const changedOf = (account: string) => `${prefix}changed:${account}`;
+  const changed = (id: string) => changedOf(challengeAccount(id));
   const keysFor = (id: string, r: IssueRequest) => [
     key(id),
     acct(id),
     call(r.callCode?.token ?? "none"),
+    changed(id),
   ];
 
   return {
@@ -120,12 +123,13 @@ export function createUpstashChallengeStore(
     },
     async verifyCode(id, codeHash, now, p) {
       const args = [codeHash, ...policyArgs(p, now)];
-      const reply = await run(scripts.VERIFY_CODE, [key(id), acct(id)], args);
+      const keys = [key(id), acct(id), changed(id)];
+      const reply = await run(scripts.VERIFY_CODE, keys, args);
       return toVerifyResult(reply);
     },
     async recordFactorResult(id, factor, now, p) {
       const args = [factor ?? "", ...policyArgs(p, now)];
-      const keys = [key(id), acct(id)];
+      const keys = [key(id), acct(id), changed(id)];
       return toVerifyResult(
         await run(scripts.RECORD_FACTOR_RESULT, keys, args),
       );
@@ -139,7 +143,12 @@ export function createUpstashChallengeStore(
       await run(scripts.SET_USER_ID, [key(id)], [userId]);
     },
     async redeemChallenge(id) {
-      return fromHash(await run(scripts.REDEEM_CHALLENGE, [key(id)], []));
+      const keys = [key(id), changed(id)];
+      return fromHash(await run(scripts.REDEEM_CHALLENGE, keys, []));
+    },
+    async markCredentialsChanged(account, at, ttlSeconds) {
+      const keys = [changedOf(account)];
+      await run(scripts.MARK_CREDENTIALS_CHANGED, keys, [at, ttlSeconds]);
     },
     async deleteChallenge(id) {
       await redis.del(key(id));

@@ -18,8 +18,9 @@ const SECTION = "faults: store/DB";
 const APP = "http://localhost:3000";
 const CLOSED = "127.0.0.1:1";
 const UNAVAILABLE = `503 SERVICE_UNAVAILABLE: "${ERRORS.SERVICE_UNAVAILABLE.message}"`;
-/** Shaped like a challenge id (`<random>.<account>`), so only the store can say it is unknown. */
-const SOME_CHALLENGE = `${"x".repeat(43)}.${"y".repeat(43)}`;
+/** Shaped like a sign-in's challenge id (`<purpose>-<random>.<account>`), so only the store can
+ * say it is unknown. */
+const SOME_CHALLENGE = `login-${"x".repeat(43)}.${"y".repeat(43)}`;
 const PLIVO = {
   APP_URL: "https://twostep.example",
   MESSAGING: "outbox",

@@ -71,7 +71,7 @@ async function withPasskey(passkey: SoftwarePasskey) {
 }
 
 async function openChallenge(userId: string) {
-  const id = newChallengeId(`user:${userId}`);
+  const id = newChallengeId("login", `user:${userId}`);
   const opened = await store.startChallenge(
     {
       id,

@@ -60,7 +60,7 @@ async function newUser() {
 async function openChallenges(userId: string, factors: ChallengeFactor[]) {
   return Promise.all(
     Array.from({ length: PARALLEL }, async () => {
-      const id = newChallengeId(`user:${userId}`);
+      const id = newChallengeId("login", `user:${userId}`);
       const opened = await store.startChallenge(
         {
           id,

@@ -99,6 +99,7 @@ export async function startChallengeWithCode(
     now = Date.now(),
   } = options;
   const id = newChallengeId(
+    purpose,
     options.account ?? `user:${userId ?? randomUUID()}`,
   );
   const messenger = {

@@ -87,7 +87,7 @@ export function createNextAuthClient(route: NextAuthRoute) {
 /** A login challenge of this user whose code was entered right: what the code page signs in with. */
 export async function verifiedChallenge(userId: string, phone: string) {
   const store = getChallengeStore();
-  const id = newChallengeId(`user:${userId}`);
+  const id = newChallengeId("login", `user:${userId}`);
   const now = Date.now();
   const challenge = {
     id,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { expect } from "vitest";
 import { findVerifiedPhone } from "@/lib/account/phone";
-import { checkCode } from "@/lib/challenge/verify";
+import { checkCode, settleFactor } from "@/lib/challenge/verify";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
 import type { AccountContext } from "@/lib/context";
@@ -81,7 +81,7 @@ async function withStrongerFactors(ctx: As) {
 }
 
 async function openChallenge(ctx: As, factors: ChallengeFactor[], at: number) {
-  const id = newChallengeId(`user:${ctx.user.id}`);
+  const id = newChallengeId("login", `user:${ctx.user.id}`);
   const opened = await ctx.store.startChallenge(
     {
       id,
@@ -97,6 +97,14 @@ async function openChallenge(ctx: As, factors: ChallengeFactor[], at: number) {
     null,
   );
   if (!opened.ok) throw new Error(opened.reason);
+  return id;
+}
+
+/** A sign-in in progress whose second factor passed, waiting only to be redeemed: its id. */
+export async function passedSignIn(ctx: As) {
+  const id = await openChallenge(ctx, ["device"], Date.now());
+  const settled = await settleFactor(ctx.store, id, "device", Date.now());
+  if (!settled.ok) throw new Error(settled.error);
   return id;
 }
 

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 // Only the browser whose reset passed its code step gets the form; the API checks it again.
 async function resetReady(): Promise<boolean | "unavailable"> {
-  const id = await readChallengeCookie();
+  const id = await readChallengeCookie("new-password");
   if (!id) return false;
   try {
     const c = await getChallengeStore().getChallenge(id);

@@ -63,7 +63,7 @@ async function person(verified = true) {
 /** The sign-up's own challenge, its code entered and its account made. */
 async function signUpChallenge(userId: string, phone: string) {
   const store = getChallengeStore();
-  const id = newChallengeId(`user:${userId}`);
+  const id = newChallengeId("signup", `user:${userId}`);
   const now = Date.now();
   await store.startChallenge(
     {

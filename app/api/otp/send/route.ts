@@ -4,7 +4,7 @@ import { resendCode } from "@/lib/steps/resend-code";
 import { sendSchema } from "@/lib/validation";
 
 export const POST = publicRoute({ schema: sendSchema }, async (ctx, body) => {
-  const id = await readChallengeCookie();
+  const id = await readChallengeCookie("code-step");
   if (!id) return fail("NO_CHALLENGE");
   const outcome = await resendCode(ctx, id, body.channel);
   return answer(outcome, (o) => ({ challenge: o.challenge }));

@@ -13,7 +13,7 @@ import { verifySchema } from "@/lib/validation";
 // remembers this browser (a device cookie) so its next password step skips the second factor. The
 // reply says where the browser goes next, and whether it first signs in (lib/http/next-step.ts).
 export const POST = publicRoute({ schema: verifySchema }, async (ctx, body) => {
-  const id = await readChallengeCookie();
+  const id = await readChallengeCookie("code-step");
   if (!id) return fail("NO_CHALLENGE");
   const { code, factor, remember, callbackUrl } = body;
   const outcome = await verifySecondFactor(ctx, id, { factor, code });

@@ -10,7 +10,7 @@ import { newPasswordSchema } from "@/lib/validation";
 export const POST = publicRoute(
   { schema: newPasswordSchema },
   async (ctx, body) => {
-    const id = await readChallengeCookie();
+    const id = await readChallengeCookie("new-password");
     if (!id) return fail("NO_CHALLENGE");
     const outcome = await finishPasswordReset(ctx, id, body.password);
     if (!outcome.ok) return refused(outcome);

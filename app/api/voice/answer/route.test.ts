@@ -48,7 +48,7 @@ afterEach(() => vi.restoreAllMocks());
 async function placeCall(code = CODE, ttlSeconds = 60) {
   const call = prepareCodeCall(APP_URL, code);
   const now = Date.now();
-  const id = newChallengeId(`user:${randomUUID()}`);
+  const id = newChallengeId("login", `user:${randomUUID()}`);
   const started = await getChallengeStore().startChallenge(
     {
       id,

@@ -32,7 +32,7 @@ export async function writeChallenges(
       const { userId, phone } = owners[i % owners.length]!;
       // Each challenge counts wrong codes toward an account of its own: the wrong-code scenario's
       // four per challenge would otherwise add up to the account's pause at ten in a row.
-      const id = newChallengeId(`user:${userId}:bench-${i}`);
+      const id = newChallengeId("login", `user:${userId}:bench-${i}`);
       const codeHash = hashCode(id, code ?? "000000");
       const pending = { pendingEmail: null, pendingPasswordHash: null };
       const challenge = { id, purpose: "login" as const, userId, phone };

@@ -10,7 +10,7 @@ import { usePasskeySchema } from "@/lib/validation/passkeys";
 export const POST = publicRoute(
   { schema: usePasskeySchema },
   async (ctx, body) => {
-    const id = await readChallengeCookie();
+    const id = await readChallengeCookie("code-step");
     if (!id) return fail("NO_CHALLENGE");
     const { response, remember, callbackUrl } = body;
     const outcome = await verifySecondFactor(ctx, id, {
