@@ -43,8 +43,9 @@ export async function refusesPhone(c: Challenge): Promise<boolean> {
 /**
  * refusesPhone for a code that just passed, without a database read when none can change the
  * answer: a challenge that listed only the phone belongs to an account that then had neither a
- * stronger factor nor recovery codes (the sign-in code's path stays free of queries). The one case
- * left is an account that added both and turned text codes off within that challenge's lifetime.
+ * stronger factor nor recovery codes (the sign-in code's path stays free of queries). Turning text
+ * codes off also ends every challenge opened before it (its security-change row), so this is the
+ * second line: a stored choice that becomes honoured again when a stronger factor comes back.
  */
 export async function refusesPhoneCode(c: Challenge): Promise<boolean> {
   if (c.factors.length === 1 && c.factors[0] === "phone") return false;
