@@ -1,9 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import {
-  enterCode,
+  appCode,
+  signInByCode,
   outbox,
-  readCode,
   registeredPerson,
   signOut,
   submitPassword,
@@ -14,14 +13,6 @@ import {
 // offers no text and no call, so someone who took over their number gets nothing.
 
 const SHOTS = process.env.E2E_SCREENSHOTS_DIR;
-
-/** The code the app shows for `key`, `steps` periods from now. */
-function appCode(key: string, steps = 0): string {
-  return TOTP.generate({
-    secret: Secret.fromBase32(key.replace(/\s/g, "")),
-    timestamp: Date.now() + steps * 30_000,
-  });
-}
 
 /** The sign-in methods section at a phone's and a desktop's width, light and dark. */
 async function sectionShots(page: Page, name: string) {
@@ -49,9 +40,7 @@ test("a person with an app and recovery codes turns text codes off, and their ne
   const person = await registeredPerson(browser);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await submitPassword(page, person);
-  await enterCode(page, await readCode(page.request, person.phone, 2));
-  await expect(page).toHaveURL(/\/account$/);
+  await signInByCode(page, person);
 
   // With only the phone, the choice is explained, not offered.
   const choice = page.getByLabel("Don't accept text-message codes");

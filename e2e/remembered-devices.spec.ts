@@ -10,6 +10,7 @@ import {
   submitPassword,
   submitPasswordOnly,
   appCode,
+  signInByCode,
 } from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
@@ -110,9 +111,7 @@ test("a person who lost their phone signs in with a recovery code and sets up an
   const person = await registeredPerson(browser);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await submitPassword(page, person);
-  await enterCode(page, await readCode(page.request, person.phone, 2));
-  await expect(page).toHaveURL(/\/account$/);
+  await signInByCode(page, person);
   await page.getByRole("button", { name: "Generate recovery codes" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);

@@ -1,26 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   enterCode,
   newPerson,
   outbox,
-  readCode,
   registeredPerson,
   startSignup,
   signOut,
   submitPassword,
-  type Person,
   appCode,
+  signInByCode,
 } from "./support/journey";
 
 // The stronger factors, as a person uses them: codes computed from the key the page shows, as an
 // authenticator app would; recovery codes read from the list they were shown in.
-
-/** The code the app shows for `key`, `steps` periods from now. */
-async function signInByCode(page: Page, person: Person) {
-  await submitPassword(page, person);
-  await enterCode(page, await readCode(page.request, person.phone, 2));
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 test("a person sets up an authenticator app, then signs in with it and no text is sent", async ({
   browser,

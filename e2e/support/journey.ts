@@ -89,6 +89,13 @@ export async function enterCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
+/** The password step then the code texted to the phone, up to the account page. */
+export async function signInByCode(page: Page, person: Person) {
+  await submitPassword(page, person);
+  await enterCode(page, await readCode(page.request, person.phone, 2));
+  await expect(page).toHaveURL(/\/account$/);
+}
+
 /** The signup form, up to the code step; returns the first code texted. */
 export async function startSignup(page: Page, person: Person): Promise<string> {
   await page.goto("/signup");
