@@ -9,6 +9,7 @@ import {
   submitPassword,
   appCode,
   signInByCode,
+  expectOnAccountPage,
 } from "./support/journey";
 
 // The stronger factors, as a person uses them: codes computed from the key the page shows, as an
@@ -53,9 +54,12 @@ test("a person sets up an authenticator app, then signs in with it and no text i
   await expect(page).toHaveURL(/\/account$/);
   const after = await outbox(page.request, person.phone);
   expect(after).toHaveLength(before);
-  await expect(
-    page.getByRole("cell", { name: /Password and authenticator app/ }),
-  ).toBeVisible();
+  // The sign-in's audit row is written after the reply: the page may be drawn a moment before it.
+  await expectOnAccountPage(page, () =>
+    expect(
+      page.getByRole("cell", { name: /Password and authenticator app/ }),
+    ).toBeVisible({ timeout: 1_000 }),
+  );
 
   // Just signed in with a second factor: the app may be removed, and the phone leads again.
   await page.getByRole("button", { name: "Remove authenticator app" }).click();

@@ -6,6 +6,7 @@ import {
   readCode,
   signUp,
   submitPassword,
+  expectOnAccountPage,
 } from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
@@ -49,9 +50,9 @@ test("a person sees both browsers in Signed-in devices and signs the other out e
 
   await second.reload();
   await expect(second).toHaveURL(/\/login/);
-  await first.reload();
-  await expect(first).toHaveURL(/\/account$/);
-  await expect(
-    first.getByRole("cell", { name: /Signed out everywhere else/ }),
-  ).toBeVisible();
+  await expectOnAccountPage(first, () =>
+    expect(
+      first.getByRole("cell", { name: /Signed out everywhere else/ }),
+    ).toBeVisible({ timeout: 1_000 }),
+  );
 });
