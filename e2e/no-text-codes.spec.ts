@@ -6,6 +6,8 @@ import {
   registeredPerson,
   signOut,
   submitPassword,
+  turnOnAuthenticatorApp,
+  generateRecoveryCodes,
 } from "./support/journey";
 
 // "Don't accept text-message codes", as a person uses it: with an authenticator app and recovery
@@ -47,12 +49,8 @@ test("a person with an app and recovery codes turns text codes off, and their ne
   await expect(page.getByText(/^Accepted\. Add a passkey/)).toBeVisible();
   await expect(choice).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Set up authenticator app" }).click();
-  const key = (await page.getByLabel("Setup key").textContent())!.trim();
-  await page.getByLabel("Authenticator code").fill(appCode(key, -1));
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByText(/^On since/)).toBeVisible();
-  await page.getByRole("button", { name: "Generate recovery codes" }).click();
+  const key = await turnOnAuthenticatorApp(page);
+  await generateRecoveryCodes(page);
   await expect(page.getByText("10 of 10 recovery codes left.")).toBeVisible();
 
   await expect(choice).not.toBeChecked();

@@ -11,6 +11,8 @@ import {
   submitPasswordOnly,
   appCode,
   signInByCode,
+  turnOnAuthenticatorApp,
+  generateRecoveryCodes,
 } from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
@@ -115,10 +117,7 @@ test("a person who lost their phone signs in with a recovery code and sets up an
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInByCode(page, person);
-  await page.getByRole("button", { name: "Generate recovery codes" }).click();
-  const list = page.getByRole("list", { name: "Recovery codes" });
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const codes = await list.getByRole("listitem").allTextContents();
+  const codes = await generateRecoveryCodes(page);
   await signOut(page);
 
   // The phone is gone: no text is read from here on.
@@ -130,12 +129,7 @@ test("a person who lost their phone signs in with a recovery code and sets up an
   await expect(page.getByText("9 of 10 recovery codes left.")).toBeVisible();
 
   // A new factor that does not depend on the phone.
-  await page.getByRole("button", { name: "Set up authenticator app" }).click();
-  const key = (await page.getByLabel("Setup key").textContent())!.trim();
-  // The previous step's code, so the current one is left for the sign-in below.
-  await page.getByLabel("Authenticator code").fill(appCode(key, -1));
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByText(/^On since/)).toBeVisible();
+  const key = await turnOnAuthenticatorApp(page);
   await signOut(page);
 
   await submitPassword(page, person);

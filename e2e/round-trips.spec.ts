@@ -6,6 +6,8 @@ import {
   REMEMBER,
   signOut,
   submitPassword,
+  turnOnAuthenticatorApp,
+  generateRecoveryCodes,
 } from "./support/journey";
 
 // From the press that completes the second factor to the account page, a person on a phone network
@@ -70,15 +72,8 @@ test("every second factor reaches the account page in three round trips after th
   );
 
   // With that fresh second factor: an authenticator app and recovery codes.
-  await page.getByRole("button", { name: "Set up authenticator app" }).click();
-  const key = (await page.getByLabel("Setup key").textContent())!.trim();
-  await page.getByLabel("Authenticator code").fill(appCode(key, -1));
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByText(/^On since/)).toBeVisible();
-  await page.getByRole("button", { name: "Generate recovery codes" }).click();
-  const list = page.getByRole("list", { name: "Recovery codes" });
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const codes = await list.getByRole("listitem").allTextContents();
+  const key = await turnOnAuthenticatorApp(page);
+  const codes = await generateRecoveryCodes(page);
   await signOut(page);
 
   // The authenticator app, ticking "Remember this device".
