@@ -155,18 +155,17 @@ export interface MessageFigures {
   settings: ReturnType<typeof breakerSettings>;
 }
 
-function toCountryDay(
+function withConversion(
+  f: Record<CountryFigure, number>,
+): Omit<CountryDay, "country"> {
+  const sent = f.sms + f.voice;
+  return { ...f, sent, conversionPercent: conversionPercent(f.verified, sent) };
+}
+
+const toCountryDay = (
   country: string,
   f: Record<CountryFigure, number>,
-): CountryDay {
-  const sent = f.sms + f.voice;
-  return {
-    country,
-    ...f,
-    sent,
-    conversionPercent: conversionPercent(f.verified, sent),
-  };
-}
+): CountryDay => ({ country, ...withConversion(f) });
 
 const zero = (): Record<CountryFigure, number> =>
   Object.fromEntries(COUNTRY_FIGURES.map((f) => [f, 0])) as Record<
@@ -199,11 +198,10 @@ export async function readMessageFigures(
       week.set(country, sum);
       return toCountryDay(country, f);
     });
-    const { country: _, ...totals } = toCountryDay("", total);
     return {
       day: d.day,
       countries: countries.sort(bySent),
-      total: totals,
+      total: withConversion(total),
       refused: d.refused,
     };
   });
