@@ -28,6 +28,13 @@ export default defineConfig({
         process.env.TEST_DATABASE_URL ??
         "postgresql://postgres@127.0.0.1:5432/test",
       NEXTAUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789abcdef",
+      // Suites sign up many numbers they never verify, in one process and on one shared Redis: the
+      // breakers against SMS pumping and the hourly ceiling would trip for every suite after them.
+      // Their own tests set them (lib/limits/messages.test.ts, lib/limits/pumping.test.ts).
+      BREAKER_MIN_SENDS_PER_HOUR: "1000000000",
+      LIMIT_MESSAGES_PER_HOUR: "1000000000",
+      // Route tests post no proof of work; lib/proof-of-work's tests switch it on.
+      PROOF_OF_WORK: "off",
     },
   },
 });

@@ -74,6 +74,11 @@ export function serverEnv(
     LIMIT_LOGINS_PER_IP_PER_15_MIN: RAISED,
     LIMIT_DAILY_MESSAGE_BUDGET: RAISED,
     LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET: RAISED,
+    BREAKER_MIN_SENDS_PER_HOUR: RAISED,
+    LIMIT_MESSAGES_PER_HOUR: RAISED,
+    // The load generator sends no browser's proof of work; refused in production unless
+    // TWOSTEP_EMBEDDED=1, which the bench sets above.
+    PROOF_OF_WORK: "off",
   };
 }
 

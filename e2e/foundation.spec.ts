@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import {
   newPerson,
   newPhone,
@@ -32,13 +34,23 @@ test("the outbox contract lists a number's messages newest first, only for the t
   const phone = newPhone();
   const query = `/api/dev/outbox?to=${encodeURIComponent(phone)}`;
   expect(await outbox(request, phone)).toEqual([]);
-  await request.post("/api/signup", {
+  // A client of the API proves its work as the sign-up form does (lib/proof-of-work).
+  const { challenge } = await (
+    await request.post("/api/proof-of-work", { data: { purpose: "signup" } })
+  ).json();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  const proof = Buffer.from(JSON.stringify({ challenge, solution })).toString(
+    "base64",
+  );
+  const signedUp = await request.post("/api/signup", {
     data: {
       email: `outbox-${Date.now()}@example.com`,
       password: "long-enough-password",
       phone,
+      proof,
     },
   });
+  expect(signedUp.status()).toBe(200);
   expect(await outbox(request, phone)).toEqual([
     {
       channel: "sms",

@@ -7,6 +7,7 @@ import {
   skipWelcome,
   startSignup,
 } from "./support/journey";
+import { screenshots } from "./support/screenshots";
 
 test("a new person signs up, proves their phone with the texted code and lands on their account", async ({
   page,
@@ -61,4 +62,22 @@ test("a pasted code with spaces is accepted", async ({ page }) => {
     .fill(`${code.slice(0, 3)} ${code.slice(3)}`);
   await page.getByRole("button", { name: "Verify" }).click();
   await skipWelcome(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the sign-up page says it needs JavaScript for its security check, and its button stays off", async ({
+    page,
+  }) => {
+    await page.goto("/signup");
+    // Playwright's text locators skip <noscript>; its paragraph is found by its place instead.
+    await expect(page.locator("main noscript p")).toContainText(
+      "Creating an account needs JavaScript: before we text your phone, your browser does a quick security check.",
+    );
+    await expect(
+      page.getByRole("button", { name: "Create account" }),
+    ).toBeDisabled();
+    await screenshots(page, "signup-without-javascript");
+  });
 });

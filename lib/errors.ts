@@ -190,6 +190,16 @@ export const ERRORS = {
     "We have paused sending codes for today. Please try again later.",
     503,
   ),
+  // A breaker against SMS pumping or the hourly ceiling: said alike for every number and account.
+  CODES_PAUSED: spec(
+    "We have paused sending codes for a while. Please try again later, or use another way to confirm it is you if you have one.",
+    503,
+  ),
+  BREAKER_NOT_TRIPPED: spec("This pause has already ended.", 404),
+  PROOF_OF_WORK_FAILED: spec(
+    "Your browser's security check did not go through. Reload the page and try again.",
+    400,
+  ),
   // Email links and password resets.
   MAIL_UNAVAILABLE: spec(
     "Email is not set up on this server, so we cannot send you a link.",

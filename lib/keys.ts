@@ -24,7 +24,8 @@ export type KeyPurpose =
   | "passkey-user"
   | "session-handle"
   | "known-browser"
-  | "remembered-device";
+  | "remembered-device"
+  | "proof-of-work";
 
 const keys = new Map<KeyPurpose, Buffer>();
 

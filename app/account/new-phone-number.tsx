@@ -2,6 +2,8 @@
 
 import type { FormEvent } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import { useProofOfWork } from "@/app/ui/use-proof-of-work";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { COUNTRIES } from "@/lib/phone/countries";
@@ -16,8 +18,13 @@ export function NewPhoneNumber({
   onSent: (view: ChallengeView) => void;
   onCancel: () => void;
 }) {
+  const proofOfWork = useProofOfWork("phone-change");
   const sending = useSubmit<{ challenge: ChallengeView }>(
-    "/api/account/phone",
+    async (body) =>
+      postJson("/api/account/phone", {
+        ...(body as object),
+        ...(await proofOfWork()),
+      }),
     { onDone: ({ challenge }) => onSent(challenge) },
   );
   const { error, pending: busy } = sending;

@@ -11,6 +11,13 @@ export default function SignupPage() {
       <p className="lead">
         We will text a code to your phone to make sure it is yours.
       </p>
+      <noscript>
+        <p className="alert error">
+          Creating an account needs JavaScript: before we text your phone, your
+          browser does a quick security check. Turn JavaScript on for this site
+          and reload the page.
+        </p>
+      </noscript>
       <SignupForm />
       <p className="switch">
         Already have an account? <Link href="/login">Sign in</Link>

@@ -5,10 +5,16 @@ import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
+import { useProofOfWork } from "@/app/ui/use-proof-of-work";
 import { Button } from "@/app/ui/button";
 
 export function SignupForm() {
-  const { pending, error, onSubmit } = useFirstStep("/api/signup", "/welcome");
+  const proofOfWork = useProofOfWork("signup");
+  const { pending, error, onSubmit } = useFirstStep(
+    "/api/signup",
+    "/welcome",
+    proofOfWork,
+  );
   const fields = error?.fields ?? {};
   return (
     <form method="post" onSubmit={onSubmit} noValidate>

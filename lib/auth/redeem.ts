@@ -11,6 +11,7 @@ import {
 } from "@/lib/http/browser-cookie";
 import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
+import { countCodeEntered } from "@/lib/steps/message-figures";
 import { getChallengeStore } from "@/lib/store";
 
 /**
@@ -29,20 +30,20 @@ export async function redeemSecondFactor(
   const challenge = await getChallengeStore().redeemChallenge(id);
   if (!challenge?.userId || !acceptsPurpose("sign-in", challenge.purpose))
     return null;
+  const ctx = makeStepContext(request);
+  // Counted once the code has opened a session, a proof pumped numbers never give.
+  await countCodeEntered(ctx, challenge);
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   if (!user) return null;
   // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
-  const { browserToken, newDevice } = await noteSignInBrowser(
-    makeStepContext(request),
-    {
-      userId: user.id,
-      purpose: challenge.purpose,
-      verifiedBy: challenge.verifiedBy ?? null,
-      browserToken: browserTokenFromCookieHeader(cookieHeader),
-      request,
-    },
-  );
+  const { browserToken, newDevice } = await noteSignInBrowser(ctx, {
+    userId: user.id,
+    purpose: challenge.purpose,
+    verifiedBy: challenge.verifiedBy ?? null,
+    browserToken: browserTokenFromCookieHeader(cookieHeader),
+    request,
+  });
   await renewBrowserCookie(browserToken);
   await recordEvent({
     type: "login_success",

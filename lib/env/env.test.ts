@@ -129,6 +129,64 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("refuses PROOF_OF_WORK=off in production unless TWOSTEP_EMBEDDED=1: a pumping script would pay nothing per text", () => {
+    const production = {
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: SECRET,
+      ...PLIVO,
+      ...BACKENDS,
+    };
+    expect(problemsOf({ ...production, PROOF_OF_WORK: "off" })).toEqual([
+      expect.stringMatching(
+        /^PROOF_OF_WORK must not be off in production.*TWOSTEP_EMBEDDED=1/,
+      ),
+    ]);
+    expect(parseEnv(production).proofOfWork).toBe(true);
+    const embedded = { ...production, TWOSTEP_EMBEDDED: "1" };
+    expect(parseEnv({ ...embedded, PROOF_OF_WORK: "off" }).proofOfWork).toBe(
+      false,
+    );
+    expect(parseEnv({ PROOF_OF_WORK: "off" }).proofOfWork).toBe(false);
+    expect(problemsOf({ PROOF_OF_WORK: "no" })).toEqual([
+      expect.stringMatching(/^PROOF_OF_WORK /),
+    ]);
+  });
+
+  it("reads the breakers' numbers and the operator's address, refusing what cannot be meant", () => {
+    expect(
+      parseEnv({
+        BREAKER_MIN_SENDS_PER_HOUR: "50",
+        BREAKER_MAX_CONVERSION_PERCENT: "0",
+        BREAKER_PAUSE_MINUTES: "30",
+        LIMIT_MESSAGES_PER_HOUR: "5000",
+        OPERATOR_EMAIL: "Ops@Example.com",
+      }),
+    ).toMatchObject({
+      breaker: {
+        minSendsPerHour: 50,
+        maxConversionPercent: 0,
+        pauseMinutes: 30,
+        messagesPerHour: 5000,
+      },
+      operatorEmail: "ops@example.com",
+    });
+    expect(
+      problemsOf({
+        BREAKER_MIN_SENDS_PER_HOUR: "0",
+        BREAKER_MAX_CONVERSION_PERCENT: "101",
+        BREAKER_PAUSE_MINUTES: "-5",
+        LIMIT_MESSAGES_PER_HOUR: "many",
+        OPERATOR_EMAIL: "ops",
+      }).map((p) => p.split(" ")[0]),
+    ).toEqual([
+      "BREAKER_MIN_SENDS_PER_HOUR",
+      "BREAKER_MAX_CONVERSION_PERCENT",
+      "BREAKER_PAUSE_MINUTES",
+      "LIMIT_MESSAGES_PER_HOUR",
+      "OPERATOR_EMAIL",
+    ]);
+  });
+
   it("refuses production outside Vercel until TRUSTED_PROXY_HOPS says how many proxies front it", () => {
     const production: Record<string, string> = {
       NODE_ENV: "production",

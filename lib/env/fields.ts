@@ -27,6 +27,15 @@ export const count = (max: number) =>
       .pipe(z.number().min(1).max(max))
       .optional(),
   );
+/** A whole percent, 0 to 100. */
+export const percent = optional.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number from 0 to 100")
+    .transform(Number)
+    .pipe(z.number().min(0).max(100))
+    .optional(),
+);
 export const countryList = optional.pipe(
   z
     .string()

@@ -4,6 +4,7 @@ import {
   countryList,
   flag,
   optional,
+  percent,
   postgresUrl,
   publicBaseUrl,
   seconds,
@@ -95,6 +96,15 @@ const schema = z
       z.string().regex(/@/, "must be an email address").optional(),
     ),
     LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: count(1e9),
+    // Against SMS pumping (lib/limits/policy.ts has the defaults and their reasons).
+    BREAKER_MIN_SENDS_PER_HOUR: count(1e9),
+    BREAKER_MAX_CONVERSION_PERCENT: percent,
+    BREAKER_PAUSE_MINUTES: count(7 * 24 * 60),
+    LIMIT_MESSAGES_PER_HOUR: count(1e9),
+    OPERATOR_EMAIL: optional.pipe(
+      z.email({ error: "must be an email address" }).optional(),
+    ),
+    PROOF_OF_WORK: optional.pipe(z.enum(["on", "off"]).optional()),
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -224,6 +234,16 @@ function toEnv(e: z.infer<typeof schema>) {
         ? { url: e.SMTP_URL, from: e.MAIL_FROM }
         : undefined,
     resetRequestsPerIpPerHour: e.LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR,
+    breaker: {
+      minSendsPerHour: e.BREAKER_MIN_SENDS_PER_HOUR,
+      maxConversionPercent: e.BREAKER_MAX_CONVERSION_PERCENT,
+      pauseMinutes: e.BREAKER_PAUSE_MINUTES,
+      messagesPerHour: e.LIMIT_MESSAGES_PER_HOUR,
+    },
+    /** Told when a breaker trips (lib/steps/message-breakers.ts); unset, the server's log is. */
+    operatorEmail: e.OPERATOR_EMAIL?.toLowerCase(),
+    /** Proof of work before a text to a number still being proven; off only for test rigs. */
+    proofOfWork: e.PROOF_OF_WORK !== "off",
   };
 }
 

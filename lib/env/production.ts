@@ -16,6 +16,7 @@ export function checkProduction(
     OUTBOX_TOKEN?: string;
     TRUSTED_PROXY_HOPS?: number;
     VERCEL?: string;
+    PROOF_OF_WORK?: string;
   },
   derived: { publicUrl: string | undefined; hasStore: boolean },
   need: Need,
@@ -35,6 +36,12 @@ export function checkProduction(
     e.MESSAGING !== "outbox",
     "MESSAGING",
     `must not be outbox in production: every code would be readable with one token (${unless})`,
+  );
+  // Without it, a script can have texts sent to any numbers at the cost of an HTTP request each.
+  need(
+    e.PROOF_OF_WORK !== "off",
+    "PROOF_OF_WORK",
+    `must not be off in production: texts to unproven numbers would cost a pumping script nothing (${unless})`,
   );
   // Left unset, no request names its client, so every client shares one per-address bucket and
   // one client can pause sign-ins for all. Vercel's edge names the client itself.

@@ -66,9 +66,11 @@ describe("embeddedWarning", () => {
         MESSAGING: "outbox",
         OUTBOX_TOKEN: "t".repeat(32),
         APP_URL: "http://127.0.0.1:3100",
+        PROOF_OF_WORK: "off",
       }),
     );
     expect(warning).toMatch(/TWOSTEP_EMBEDDED=1 IN PRODUCTION/);
+    expect(warning).toMatch(/PROOF_OF_WORK=off/);
     expect(warning).toMatch(/PGlite/);
     expect(warning).toMatch(/memory/);
     expect(warning).toMatch(/http:\/\/127\.0\.0\.1:3100/);

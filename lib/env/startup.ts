@@ -42,6 +42,8 @@ export function embeddedWarning(env: Env): string | undefined {
     !env.databaseUrl && "the database is PGlite in this process's folder",
     !env.upstash && "codes and limits live in this process's memory",
     !env.appUrl.startsWith("https://") && `the public URL is ${env.appUrl}`,
+    !env.proofOfWork &&
+      "PROOF_OF_WORK=off: texts to unproven numbers need no proof of work",
   ].filter((p): p is string => typeof p === "string");
   const bar = "!".repeat(72);
   return [

@@ -5,7 +5,9 @@ import type { Channel } from "@/lib/store";
 import { destinationRefusal } from "./destination";
 import { getLimiter, getLoginLimiter } from "./index";
 import * as policy from "./policy";
-import { limitSettings } from "./settings";
+import { phoneFacts } from "@/lib/phone";
+import { breakerScopes, UNKNOWN_COUNTRY, type Trip } from "./messages";
+import { breakerSettings, limitSettings } from "./settings";
 import type { Limit, LimitDecision, LimitName } from "./types";
 
 // The limits each step must pass. Each check is at most one limiter round trip and answers a
@@ -127,44 +129,66 @@ export function checkDestination(phone: string, channel: Channel) {
   return refuse(refusal, { fields: { phone: ERRORS[refusal].message } });
 }
 
-/** Counts one message against every send limit, all or nothing; a refusal counts nothing. */
-export async function consumeSendLimits(target: SendTarget) {
+/** A send's refusal; `tripped`: the breaker this very send set off, which the operator is told of. */
+export type SendRefusal = Refusal & { tripped?: Trip };
+
+/**
+ * Counts one message against every send limit, all or nothing; a refusal counts nothing. In the
+ * same round trip: the hourly ceiling, and for a number still being proven, the breakers of its
+ * country and number range; the day's figures count the send or the refusal's reason.
+ */
+export async function consumeSendLimits(
+  target: SendTarget,
+  {
+    channel = "sms",
+    now = Date.now(),
+  }: { channel?: Channel; now?: number } = {},
+): Promise<SendRefusal | null> {
   const s = limitSettings();
   const { HOUR, DAY } = policy;
   const v = target.verified;
-  return toRefusal(
-    await getLimiter().consume(
-      [
-        limit(
-          v ? "phone" : "phone-unverified",
-          limitId("phone", target.phone),
-          s.sendsPerPhonePerHour,
-          HOUR,
-        ),
-        limit(
-          "account",
-          limitId("account", target.account),
-          s.sendsPerAccountPerHour,
-          HOUR,
-        ),
-        limit(
-          "ip",
-          limitId("ip", target.addressBucket),
-          s.sendsPerIpPerHour,
-          HOUR,
-        ),
-        v
-          ? limit("budget", "all", s.dailyMessageBudget, DAY)
-          : limit(
-              "budget-unverified",
-              "all",
-              s.dailyUnverifiedMessageBudget,
-              DAY,
-            ),
-      ],
-      Date.now(),
-    ),
+  const country = phoneFacts(target.phone).country ?? UNKNOWN_COUNTRY;
+  const decision = await getLimiter().consumeSend(
+    [
+      limit(
+        v ? "phone" : "phone-unverified",
+        limitId("phone", target.phone),
+        s.sendsPerPhonePerHour,
+        HOUR,
+      ),
+      limit(
+        "account",
+        limitId("account", target.account),
+        s.sendsPerAccountPerHour,
+        HOUR,
+      ),
+      limit(
+        "ip",
+        limitId("ip", target.addressBucket),
+        s.sendsPerIpPerHour,
+        HOUR,
+      ),
+      v
+        ? limit("budget", "all", s.dailyMessageBudget, DAY)
+        : limit(
+            "budget-unverified",
+            "all",
+            s.dailyUnverifiedMessageBudget,
+            DAY,
+          ),
+    ],
+    {
+      country,
+      channel,
+      scopes: v ? [] : breakerScopes(target.phone, country),
+      breaker: breakerSettings(),
+    },
+    now,
   );
+  if (!("tripped" in decision)) return toRefusal(decision);
+  const { retryAfterSeconds, tripped } = decision;
+  const refusal = refuse("CODES_PAUSED", { retryAfterSeconds });
+  return tripped ? { ...refusal, tripped } : refusal;
 }
 
 /** One change on the account page (a factor route), per person: counted whether it succeeds or not. */

@@ -42,6 +42,22 @@ export const LINK_EMAILS_PER_RECIPIENT_PER_HOUR = 4;
 /** The same per day: an owner fighting a spam filter for a day still gets through, a flood does not. */
 export const LINK_EMAILS_PER_RECIPIENT_PER_DAY = 10;
 
+/** A breaker judges a destination (country or number range) once this many codes went to numbers
+ * still being proven there in the last hour: below it, a few abandoned sign-ups in a quiet country
+ * would look like pumping. A wave past it costs the deployment about a dollar before it stops. */
+export const BREAKER_MIN_SENDS_PER_HOUR = 20;
+/** It trips when fewer than this percent of those codes were entered. People enter most of the codes
+ * they ask for (resends and the odd abandoned sign-up bring it down to one in two, not lower); a
+ * pumping wave's numbers belong to the fraudster's partner carrier and enter none. */
+export const BREAKER_MAX_CONVERSION_PERCENT = 20;
+/** A tripped destination rests this long; an hour or more also makes the ceiling a true hourly
+ * bound (a pause no shorter than the hour it judged). The operator can lift or extend it. */
+export const BREAKER_PAUSE_MINUTES = 60;
+/** Every text and call in the last hour, whatever the destination: a fifth of the day's budgets
+ * (DAILY_MESSAGE_BUDGET + DAILY_UNVERIFIED_MESSAGE_BUDGET), so a burst that would spend them stops
+ * after about an hour and the operator is told, long before the bill. */
+export const MESSAGES_PER_HOUR = 300;
+
 export const HOUR = 3600;
 export const FIFTEEN_MINUTES = 900;
 export const DAY = 86_400;

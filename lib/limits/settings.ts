@@ -33,3 +33,15 @@ export function limitSettings() {
 export function allowedCountries(): readonly string[] {
   return getEnv().smsCountryAllowlist ?? COUNTRIES.map((c) => c.code);
 }
+
+/** The breakers against SMS pumping and the hourly ceiling: env overrides or the named defaults. */
+export function breakerSettings() {
+  const env = getEnv().breaker;
+  return {
+    minSends: env.minSendsPerHour ?? policy.BREAKER_MIN_SENDS_PER_HOUR,
+    maxConversionPercent:
+      env.maxConversionPercent ?? policy.BREAKER_MAX_CONVERSION_PERCENT,
+    pauseMs: (env.pauseMinutes ?? policy.BREAKER_PAUSE_MINUTES) * 60_000,
+    ceiling: env.messagesPerHour ?? policy.MESSAGES_PER_HOUR,
+  };
+}

@@ -1,3 +1,5 @@
+import type { MessageCounters, SendFacts, Trip } from "./messages";
+
 // The limiter port: every abuse counter lives behind it, so the embedded (in-process) limiter and
 // the Upstash one are swapped like the challenge stores and held to one contract suite.
 
@@ -31,10 +33,32 @@ export interface Limit {
 export type LimitDecision =
   { ok: true } | { ok: false; by: LimitName; retryAfterSeconds: number };
 
+/** A message's send: its limits, or a breaker in force (`tripped`: the trip this very send set off). */
+export type SendDecision =
+  | LimitDecision
+  | {
+      ok: false;
+      by: "breaker" | "ceiling";
+      retryAfterSeconds: number;
+      tripped: Trip | null;
+    };
+
 export interface Limiter {
   readonly kind: "embedded" | "upstash";
   /** One round trip, atomic: refused when any limit is full, and then nothing is counted. */
   consume(limits: Limit[], now: number): Promise<LimitDecision>;
+  /**
+   * A message about to go out, in one round trip: the breakers in force and the hourly ceiling,
+   * the limits, then the scopes' conversion (a scope that breaks trips now); all or nothing, and
+   * a refusal is counted by its reason in the day's figures, a send by its country and channel.
+   */
+  consumeSend(
+    limits: Limit[],
+    send: SendFacts,
+    now: number,
+  ): Promise<SendDecision>;
+  /** The figures and breakers an operator reads, on the same state. */
+  readonly messages: MessageCounters;
 }
 
 /**

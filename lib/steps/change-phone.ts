@@ -4,6 +4,7 @@ import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { AccountContext } from "@/lib/context";
 import { firstChannel } from "@/lib/limits/destination";
+import { checkProofOfWork } from "@/lib/proof-of-work";
 import type { Channel, ChallengeStore } from "@/lib/store";
 import { resendCode } from "./resend-code";
 import { startCodeStep, type FirstSend } from "./start-code-step";
@@ -18,12 +19,16 @@ import { startCodeStep, type FirstSend } from "./start-code-step";
 export async function startPhoneChange(
   ctx: AccountContext,
   phone: string,
+  proof?: string,
 ): Promise<FirstSend> {
   const userId = ctx.user.id;
   if ((await findVerifiedPhone(userId)) === phone)
     return refuse("SAME_PHONE", {
       fields: { phone: ERRORS.SAME_PHONE.message },
     });
+  // A number still being proven gets a text: the browser proves its work first, as at sign-up.
+  const unproven = await checkProofOfWork(ctx, proof, "phone-change");
+  if (unproven) return unproven;
   return startCodeStep(ctx, {
     purpose: "phone-change",
     account: `user:${userId}`,

@@ -4,6 +4,7 @@ import type { AccountContext } from "@/lib/context";
 import { refuse, type Outcome } from "@/lib/errors";
 import { maskPhone } from "@/lib/phone";
 import { applySecurityChange } from "@/lib/security-changes/apply";
+import { countCodeEntered } from "./message-figures";
 import { verifyCodeStep } from "./verify-code";
 
 // The code sent to the new number: a wrong one counts toward the account's failures like any
@@ -29,6 +30,7 @@ export async function confirmPhoneChange(
   const spent = await ctx.store.redeemChallenge(id);
   if (spent?.purpose !== "phone-change" || spent.userId !== userId)
     return refuse("NO_CHALLENGE");
+  await countCodeEntered(ctx, spent);
   const replaced = await replaceVerifiedPhone(userId, spent.phone);
   if (!replaced.ok) return refuse(replaced.error);
   const maskedPhone = maskPhone(spent.phone);

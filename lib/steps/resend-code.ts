@@ -5,8 +5,8 @@ import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { refuse, type Outcome } from "@/lib/errors";
 import type { RequestFacts, StepContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
-import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import { isProvenNumber, type Challenge, type Channel } from "@/lib/store";
+import { admitSend, checkSendDestination } from "./message-figures";
 import { refusesPhone } from "./text-codes";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
@@ -38,8 +38,8 @@ export async function resendCode(
     // An account that refuses text codes is never texted or called: the issue is taken back.
     admit: async (c) =>
       ((await refusesPhone(c)) ? refuse("TEXT_CODES_OFF") : null) ??
-      checkDestination(c.phone, channel) ??
-      consumeSendLimits(sendTarget(c, request)),
+      (await checkSendDestination(ctx, c.phone, channel)) ??
+      admitSend(ctx, sendTarget(c, request), channel),
   });
   // A cookie naming no challenge reaches no one: auditing it would let anyone write rows at will.
   if (!outcome.ok && outcome.error === "NO_CHALLENGE") return outcome;

@@ -15,6 +15,7 @@ import {
   applySecurityChange,
   linksSpentBy,
 } from "@/lib/security-changes/apply";
+import { countCodeEntered } from "./message-figures";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 // A reset never bypasses the second factor (ASVS 5.0 V6.4.3): the link only starts the account's
@@ -77,6 +78,7 @@ export async function finishPasswordReset(
   const spent = await ctx.store.redeemChallenge(challengeId);
   if (spent?.purpose !== "reset" || spent.userId !== user.id)
     return refuse("NO_CHALLENGE");
+  await countCodeEntered(ctx, spent);
   await setPasswordAfterReset(user.id, passwordHash, {
     purposes: linksSpentBy("password_reset"),
     at: new Date(ctx.now()),

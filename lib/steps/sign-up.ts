@@ -6,12 +6,15 @@ import { firstChannel } from "@/lib/limits/destination";
 import { ERRORS, refuse } from "@/lib/errors";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
+import { checkProofOfWork } from "@/lib/proof-of-work";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 export interface SignUpInput {
   email: string;
   password: string;
   phone: string;
+  /** The browser's proof of work (lib/proof-of-work); not asked when PROOF_OF_WORK=off. */
+  proof?: string;
 }
 
 /**
@@ -25,6 +28,9 @@ export async function signUp(
   // Each attempt costs an argon2id hash: counted per address like password guesses.
   const limited = await checkPasswordAttempts(addressBucket(ctx.request.ip));
   if (limited) return limited;
+  // Before the hash and the text: a script pays for each number it would have texted.
+  const unproven = await checkProofOfWork(ctx, input.proof, "signup");
+  if (unproven) return unproven;
   const { email, phone } = input;
   const weak = await checkNewPassword(input.password, { email });
   if (!weak.ok)

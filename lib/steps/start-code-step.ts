@@ -6,7 +6,6 @@ import { sendCode } from "@/lib/challenge/send";
 import type { StepContext } from "@/lib/context";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
 import { addressBucket } from "@/lib/limits/address-bucket";
-import { checkDestination, consumeSendLimits } from "@/lib/limits/decide";
 import {
   isProvenNumber,
   type Challenge,
@@ -14,6 +13,7 @@ import {
   type DeliveryStatus,
   type ChallengeFactor,
 } from "@/lib/store";
+import { admitSend, checkSendDestination } from "./message-figures";
 
 // What sign-up and the password step share: a new challenge bound to this browser, its first code,
 // and the audit row of that send. A delivery problem still leads to the code page (which offers a
@@ -82,7 +82,7 @@ export async function startCodeStep(
       retryAfterSeconds: opened.retryAfterSeconds,
     });
   }
-  const refused = checkDestination(phone, channel);
+  const refused = await checkSendDestination(ctx, phone, channel);
   if (refused) return refused;
   const target = {
     phone,
@@ -95,7 +95,7 @@ export async function startCodeStep(
     channel,
     issue: (req) =>
       ctx.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
-    admit: () => consumeSendLimits(target),
+    admit: () => admitSend(ctx, target, channel),
   });
   const delivered = outcome.ok;
   if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {

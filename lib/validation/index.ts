@@ -49,18 +49,27 @@ function toE164(
   return z.NEVER;
 }
 
+/** The browser's proof of work (lib/proof-of-work), base64 JSON; checked by the step, not here. */
+const proof = z.string().max(4096).optional();
+
 export const signupSchema = z
-  .strictObject({ email, password, ...phoneFields })
+  .strictObject({ email, password, ...phoneFields, proof })
   .transform((v, ctx) => ({
     email: v.email,
     password: v.password,
     phone: toE164(v, ctx),
+    proof: v.proof,
   }));
 
-/** "Change phone number": the new number, as sign-up takes it. */
+/** "Change phone number": the new number, as sign-up takes it, with its proof of work. */
 export const changePhoneSchema = z
-  .strictObject(phoneFields)
-  .transform((v, ctx) => ({ phone: toE164(v, ctx) }));
+  .strictObject({ ...phoneFields, proof })
+  .transform((v, ctx) => ({ phone: toE164(v, ctx), proof: v.proof }));
+
+/** A proof-of-work challenge, for the step it will be spent on. */
+export const proofChallengeSchema = z.strictObject({
+  purpose: z.enum(["signup", "phone-change"]),
+});
 
 export const loginSchema = z.strictObject({
   email,

@@ -37,6 +37,7 @@ export const RULE_FOLDERS = [
   "lib/limits",
   "lib/notices",
   "lib/password",
+  "lib/proof-of-work",
   "lib/security-changes",
   "lib/sessions",
   "lib/steps",

@@ -14,7 +14,7 @@ export const POST = signedInRoute(
     secondFactorWithinMinutes: FRESH_SECOND_FACTOR_MINUTES,
   },
   async (ctx, body) => {
-    const outcome = await startPhoneChange(ctx, body.phone);
+    const outcome = await startPhoneChange(ctx, body.phone, body.proof);
     if (!outcome.ok) return refused(outcome);
     await setPhoneChangeCookie(outcome.challengeId);
     const challenge = await ctx.store.getChallenge(outcome.challengeId);

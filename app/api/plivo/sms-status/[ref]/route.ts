@@ -9,6 +9,7 @@ import {
 import { getEnv } from "@/lib/env";
 import { apiHandler, readBodyText } from "@/lib/http";
 import { verifySmsSignature } from "@/lib/messaging/plivo-signature";
+import { countDeliveryReport } from "@/lib/steps/message-figures";
 import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +46,7 @@ export const POST = apiHandler(async (request) => {
   if (!ref || !status) return reply(200);
   // Atomic: a report on an earlier send, or one that would step back, changes nothing.
   const changed = await store.recordDelivery(ref.challengeId, ref.send, status);
+  if (changed) await countDeliveryReport(changed, status);
   if (changed && isDeliveryFailure(status)) {
     const detail = { channel: "sms", delivery: status };
     await recordEvent({ type: "code_failed", userId: changed.userId, detail });
