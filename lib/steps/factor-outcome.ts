@@ -1,5 +1,8 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
+import type { StepContext } from "@/lib/context";
+import { addressBucket } from "@/lib/limits/address-bucket";
+import { limitId } from "@/lib/limits/decide";
 import type { CheckOutcome } from "@/lib/challenge/verify";
 import {
   refuse,
@@ -19,6 +22,13 @@ import type { Challenge, ChallengeFactor, ChallengeStore } from "@/lib/store";
 // settled on the challenge the same way, so their failures count in one row with the phone's.
 
 export type FailedCheck = Extract<CheckOutcome, { ok: false }>;
+
+/**
+ * The client a second-factor attempt is counted on: its address bucket (lib/limits), keyed so the
+ * store never holds an address. Wrong answers pause this client, not the account's owner elsewhere.
+ */
+export const failureClient = (ctx: Pick<StepContext, "request">) =>
+  limitId("failure-client", addressBucket(ctx.request.ip)).slice(0, 24);
 
 /** The refusals after which this challenge, or the account's sign-in, is locked. */
 const LOCKOUT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
