@@ -6,12 +6,15 @@ import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { DISABLE_AFTER_FAILURES } from "@/lib/challenge/policy";
 import { savePasskey } from "@/lib/factors/passkey-records";
+import { RECOVERY_CODE_CHARS } from "@/lib/factors/policy";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { deviceCookieName } from "@/lib/http/device-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { getChallengeStore } from "@/lib/store";
+import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
 import { readLockout } from "@/lib/steps/lockout";
 import { createTestAccount } from "@/test/support/accounts";
+import { accountContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { codeFromSmsText } from "@/test/support/messenger";
 import {
@@ -174,6 +177,42 @@ describe("a stranger who knows the password", () => {
     expect(state).toMatchObject({ codeFailuresInARow: 0, pausedClients: 0 });
     // The same stranger's client is not even paused for codes; the owner signs in.
     expect(await ownerSignsInByText(o)).toBe("200 ok");
+  });
+
+  it("gets their wrong recovery codes counted apart: the owner's own recovery code still signs in", async () => {
+    const o = await owner();
+    const set = await generateRecoveryCodeSet(accountContext(o));
+    if (!set.ok) throw new Error(set.error);
+    const stranger = newAddress();
+    const replies = [];
+    for (let login = 0; login < 4; login++) {
+      expect(await passwordStep(o, stranger)).toBe("200 ok");
+      for (let i = 0; i < 4; i++)
+        replies.push(
+          await post(
+            verify,
+            "/api/otp/verify",
+            { factor: "recovery", code: "A".repeat(RECOVERY_CODE_CHARS) },
+            stranger,
+          ),
+        );
+    }
+    // The stranger's recovery codes are paused from their 10th wrong one…
+    expect(replies.slice(0, 9)).toEqual(Array(9).fill("400 WRONG_CODE"));
+    expect(replies.slice(9).every((r) => /ACCOUNT_LOCKED/.test(r))).toBe(true);
+    // …which pauses nobody's texted codes, and not the owner's recovery code.
+    expect(
+      await readLockout({ store: getChallengeStore(), now: Date.now }, o.id),
+    ).toMatchObject({ codeFailuresInARow: 0, recoveryFailuresInARow: 10 });
+    expect(await passwordStep(o, o.address)).toBe("200 ok");
+    expect(
+      await post(
+        verify,
+        "/api/otp/verify",
+        { factor: "recovery", code: set.codes[0] },
+        o.address,
+      ),
+    ).toBe("200 ok");
   });
 
   it("never keeps the owner's remembered browser out: not while paused, not once codes are switched off", async () => {
