@@ -11,6 +11,7 @@ import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { deviceCookieName } from "@/lib/http/device-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { getChallengeStore } from "@/lib/store";
+import { changePassword } from "@/lib/steps/change-password";
 import { generateRecoveryCodeSet } from "@/lib/steps/generate-recovery-codes";
 import { readLockout } from "@/lib/steps/lockout";
 import { createTestAccount } from "@/test/support/accounts";
@@ -151,6 +152,40 @@ describe("a stranger who knows the password", () => {
     expect(listOutbox(o.phone)).toHaveLength(texts);
     // The owner, from their own address, signs in by a texted code all along.
     expect(await ownerSignsInByText(o)).toBe("200 ok");
+  });
+
+  it("pausing twice makes the owner's account page ask for a new password, until they change it", async () => {
+    const o = await owner();
+    const stranger = newAddress();
+    const lockout = () =>
+      readLockout({ store: getChallengeStore(), now: Date.now }, o.id);
+    for (let login = 0; login < 3; login++)
+      await strangerGuesses(o, stranger, 4);
+    expect(await lockout()).toMatchObject({
+      recentPauses: 1,
+      pausedClients: 1,
+      changePasswordAdvised: false,
+    });
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(await strangerGuesses(o, stranger, 1)).toEqual([
+      expect.stringMatching(/ACCOUNT_LOCKED/),
+    ]);
+    expect(await lockout()).toMatchObject({
+      recentPauses: 2,
+      changePasswordAdvised: true,
+    });
+    const ctx = accountContext(o, {
+      request: { ip: o.address, userAgent: "vitest" },
+    });
+    const changed = await changePassword(ctx, {
+      currentPassword: PASSWORD,
+      newPassword: "a fresh unguessed passphrase 42",
+    });
+    expect(changed).toEqual({ ok: true });
+    expect(await lockout()).toMatchObject({
+      recentPauses: 0,
+      changePasswordAdvised: false,
+    });
   });
 
   it("gets a junk passkey assertion refused without it pausing anything", async () => {

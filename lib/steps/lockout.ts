@@ -35,9 +35,10 @@ export interface Lockout {
   /** Clients paused now by their own wrong answers, and when the last of those pauses ends. */
   pausedClients: number;
   pausedUntil: number | null;
-  /** Pauses of the account's sign-in (wrong codes, or the password step's) in the last 30 days. */
+  /** Pauses of the account's sign-in (wrong codes, or the password step's) in the last 30 days,
+   * since the password last changed. */
   recentPauses: number;
-  /** Someone else seems to have the password: pauses repeat, or codes were switched off. */
+  /** Someone else seems to have the password: pauses repeat, or codes are switched off. */
   changePasswordAdvised: boolean;
 }
 
@@ -50,18 +51,29 @@ export async function readLockout(
 ): Promise<Lockout> {
   const now = ctx.now();
   const db = await getDb();
-  const [state, pauses] = await Promise.all([
+  const since = new Date(now - RECENT_PAUSES_DAYS * 86_400_000);
+  const [state, changed] = await Promise.all([
     ctx.store.readAccountFailures(accountOf(userId), now),
-    db.authEvent.findMany({
+    db.authEvent.findFirst({
       where: {
         userId,
-        type: "lockout",
-        createdAt: { gte: new Date(now - RECENT_PAUSES_DAYS * 86_400_000) },
+        type: { in: ["password_changed", "password_reset"] },
+        createdAt: { gte: since },
       },
-      select: { detail: true },
-      take: 100,
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
     }),
   ]);
+  // A new password is the remedy: pauses before it no longer say someone has it.
+  const pauses = await db.authEvent.findMany({
+    where: {
+      userId,
+      type: "lockout",
+      createdAt: { gt: changed?.createdAt ?? since },
+    },
+    select: { detail: true },
+    take: 100,
+  });
   const recentPauses = pauses.filter(({ detail }) => {
     const d = (detail ?? {}) as Record<string, unknown>;
     return d.pause === "codes" || d.step === "password";
