@@ -91,7 +91,7 @@ export const ACCOUNT_NOTICES = {
       "password attempts paused",
       "Sign-in to your Twostep account was paused",
       [
-        `Many sign-in attempts were made for your Twostep account from different places, so signing in with its password from a browser it does not know is paused for ${minutes(retryAfterSeconds)}. A browser you chose to remember still signs you in.`,
+        `Many sign-in attempts were made for your Twostep account from different places, so signing in with its password from a browser you have not chosen to remember is paused for ${minutes(retryAfterSeconds)}. A browser you chose to remember still signs you in.`,
         "We tell you of such pauses at most once a day.",
       ],
       `many sign-in attempts were made for your account, so sign-in from new browsers is paused for ${minutes(retryAfterSeconds)}. ${NOT_YOU}`,

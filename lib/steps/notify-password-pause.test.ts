@@ -19,7 +19,7 @@ import { rememberDevice } from "@/lib/devices/records";
 import { changePassword } from "./change-password";
 
 // Password guesses from many addresses together fill the account's cap and pause its password
-// step for every browser the account does not know (lib/limits/policy.ts): the owner is told by
+// step for every browser the account has not remembered (lib/limits/policy.ts): the owner is told by
 // email and text at most once a day, however often strangers pause it; a remembered browser keeps
 // its own way in, and a signed-in owner can still change the password.
 
@@ -124,7 +124,7 @@ describe("the paused password step", () => {
     }
   });
 
-  it("lets the owner's remembered browser past the cap, never a browser the account does not know", async () => {
+  it("lets the owner's remembered browser past the cap, never a browser it has not remembered", async () => {
     const p = await person();
     const { token } = await rememberDevice(p.id, { ip: "203.0.113.9" });
     await fillFromEverywhere(p.email);

@@ -8,7 +8,7 @@ import { tellOfPause } from "./lockout";
 /**
  * The password step refused `email` because its attempts from every address together filled the
  * account's cap (lib/limits/policy.ts): its sign-in by password is paused for every browser the
- * account does not know. The account (if the address has one) gets what the security-change
+ * account has not remembered. The account (if the address has one) gets what the security-change
  * table says of a pause: its audit row once per pause, its notice at most once a day
  * (./lockout.ts).
  * All of it runs after the reply, so a refusal takes the same time whether the address has an

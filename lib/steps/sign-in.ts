@@ -41,7 +41,7 @@ export async function checkPasswordStep(
     addressBucket(request.ip),
   );
   // Strangers filling the cap over all addresses pause the password step for browsers the
-  // account does not know; one it remembers (its device token) keeps its own way in, still
+  // account has not remembered; a remembered one (its device token) keeps its own way in, still
   // within its own address's limits, which it passed.
   const known =
     limited && "accountPaused" in limited
