@@ -223,8 +223,9 @@ export interface ChallengeStore {
     delivery: DeliveryStatus,
   ): Promise<void>;
   /**
-   * One round trip, atomic: checks the account's bar and the code; a match verifies the challenge,
-   * clears the code and the account's failures; a miss counts on the challenge and the account.
+   * One round trip, atomic: checks this client's bar (and the account's switch-off) and the code; a
+   * match verifies the challenge, clears the code, the account's counts and this client's; a miss
+   * counts on the challenge, this client and the account (see FailureScope).
    */
   verifyCode(
     id: string,
@@ -235,9 +236,10 @@ export interface ChallengeStore {
   ): Promise<VerifyResult>;
   /**
    * One round trip, atomic, for a factor checked outside the store (an authenticator code, a
-   * recovery code): with `factor` the check passed and the challenge is verified by it, clearing the
-   * account's failures; with null it failed and counts on the challenge and the account exactly as a
-   * wrong code does. Refuses, counting nothing, when the challenge is not pending or the account is barred.
+   * recovery code, a passkey, a remembered browser): with `factor` the check passed and the challenge
+   * is verified by it, clearing the counts as a right code does; with null `scope.tried` failed and
+   * counts as that factor counts (FailureScope). Refuses, counting nothing, when the challenge is not
+   * pending or the attempt is barred.
    */
   recordFactorResult(
     id: string,
