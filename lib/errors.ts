@@ -178,11 +178,11 @@ export const ERRORS = {
     429,
   ),
   ACCOUNT_LOCKED: spec(
-    "Too many wrong codes. For your safety, codes for this account are paused for a while.",
+    "Too many wrong answers from here. For your safety, they are paused here for a while.",
     429,
   ),
   ACCOUNT_DISABLED: spec(
-    "Too many wrong codes in a row: sign-in by code is switched off for this account until it is recovered.",
+    "Too many wrong codes in a row: codes are switched off for this account. A passkey, a recovery code or a browser you chose to remember still signs you in.",
     403,
     true,
   ),

@@ -30,6 +30,18 @@ describe("describeEvent", () => {
     });
   });
 
+  it("tells a client's pause from the password step's and from one challenge's cap", () => {
+    expect(describeEvent("lockout", { pause: "codes" }).what).toBe(
+      "Codes paused for one place",
+    );
+    expect(describeEvent("lockout", { step: "password" }).what).toBe(
+      "Password sign-in paused",
+    );
+    expect(describeEvent("lockout", { attemptsLeft: 0 }).what).toBe(
+      "Code step locked",
+    );
+  });
+
   it("copes with a row whose detail is not an object", () => {
     expect(describeEvent("login_success", null).what).toBe("Signed in");
   });

@@ -42,7 +42,14 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Sign-in failed",
     d.step === "password" ? "Wrong password" : "",
   ],
-  lockout: () => ["Code step locked", "Too many wrong codes"],
+  lockout: (d) =>
+    d.lifted
+      ? ["Pauses lifted", ""]
+      : d.step === "password"
+        ? ["Password sign-in paused", "Many attempts from different places"]
+        : d.pause === "codes"
+          ? ["Codes paused for one place", "Too many wrong codes from there"]
+          : ["Code step locked", "Too many wrong codes"],
   sign_out: (d) =>
     d.ended === "device"
       ? ["Device signed out", String(d.name ?? "")]

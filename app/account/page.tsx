@@ -12,11 +12,14 @@ import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
 import { maskPhone } from "@/lib/phone";
+import { readLockout } from "@/lib/steps/lockout";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
+import { getChallengeStore } from "@/lib/store";
 import { AccountSections, Panel } from "./account-sections";
 import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { ChangePhone } from "./change-phone";
+import { PasswordAdvice, passwordAdviceText } from "./password-advice";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
@@ -30,20 +33,40 @@ export const dynamic = "force-dynamic";
 async function loadAccount(userId: string) {
   const db = await getDb();
   const sid = await currentSessionId();
-  const [user, events, factors, devices, passkeys, sessions, emailChange] =
-    await Promise.all([
-      db.user.findUnique({
-        where: { id: userId },
-        include: { phones: { where: { verifiedAt: { not: null } } } },
-      }),
-      listRecentEvents(userId),
-      summarizeFactors(userId),
-      listDevices(userId),
-      listPasskeys(userId),
-      listSignedInDevices(userId, sid),
-      findPendingEmailChange(userId),
-    ]);
-  return { user, events, factors, devices, passkeys, sessions, emailChange };
+  const lockoutOf = () =>
+    readLockout({ store: getChallengeStore(), now: Date.now }, userId);
+  const [
+    user,
+    events,
+    factors,
+    devices,
+    passkeys,
+    sessions,
+    emailChange,
+    lockout,
+  ] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      include: { phones: { where: { verifiedAt: { not: null } } } },
+    }),
+    listRecentEvents(userId),
+    summarizeFactors(userId),
+    listDevices(userId),
+    listPasskeys(userId),
+    listSignedInDevices(userId, sid),
+    findPendingEmailChange(userId),
+    lockoutOf(),
+  ]);
+  return {
+    user,
+    events,
+    factors,
+    devices,
+    passkeys,
+    sessions,
+    emailChange,
+    lockout,
+  };
 }
 
 /**
@@ -63,6 +86,7 @@ export default async function AccountPage() {
   // A new passkey is named after this browser, as the signed-in devices are.
   const thisDevice = nameDevice((await headers()).get("user-agent"));
   const { signedInWith } = await readSessionFacts();
+  const advice = account && passwordAdviceText(account.lockout);
   return (
     <AccountSections rememberedBrowser={signedInWith === "device"}>
       {account ? null : (
@@ -70,6 +94,7 @@ export default async function AccountPage() {
           {ERRORS.SERVICE_UNAVAILABLE.message}
         </p>
       )}
+      {advice ? <PasswordAdvice text={advice} /> : null}
       <Panel id="profile" title="Profile">
         <dl className={styles.facts}>
           <dt>Signed in as</dt>

@@ -20,9 +20,10 @@ import { recordExact } from "@/test/security/figures";
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 // Someone who has the password (phished, reused) guesses codes: a few per login, then logs in again
-// for a fresh code, forever. Wrong codes count per account across challenges (NIST SP 800-63B-4
-// §3.1.3.2: a new secret does not reset the count), so the 10th in a row pauses codes for the
-// account whatever challenge it was typed into. Through the real routes, on each code store; the
+// for a fresh code, forever. Wrong codes count across challenges (NIST SP 800-63B-4 §3.1.3.2: a
+// new secret does not reset the count), so the 10th in a row pauses codes for the client typing
+// them whatever challenge it was typed into (the owner's own client is not paused by it:
+// app/api/lockout-scope.test.ts). Through the real routes, on each code store; the
 // security report (`npm run test:security`) prints what the Upstash store's run recorded.
 
 const SECTION = "wrong codes per account";
@@ -125,7 +126,7 @@ describe.each(["embedded", "upstash"] as const)(
       if (store === "upstash") recordExact(SECTION, figure, value, expected);
     };
 
-    it("12 wrong codes over three logins, then the right code of a fourth login: refused, codes paused for the account", async () => {
+    it("12 wrong codes over three logins, then the right code of a fourth login from the same client: refused, codes paused for that client", async () => {
       const app = await loadApp(store);
       expect(app.storeKind).toBe(store);
       const { startLogin, enter } = await setUp(app);

@@ -4,6 +4,7 @@ import type {
   Challenge,
   ChallengeStore,
   ChallengeFactor,
+  FailureScope,
   VerifyResult,
 } from "@/lib/store";
 import { hashCode } from "./code";
@@ -41,30 +42,47 @@ export type CheckOutcome =
 
 /**
  * Checks and consumes a code in one atomic store round trip (single use), counting a miss on the
- * challenge and on the account's failures in a row; an account whose count crossed the lock
- * threshold is refused until its lock ends.
+ * challenge, on `client`'s wrong codes in a row (which pause that client) and on the account's
+ * (which switch its codes off at the end); a paused client is refused until its pause ends.
  */
 export async function checkCode(
   store: ChallengeStore,
   id: string,
   code: string,
   now = Date.now(),
+  client?: string,
 ): Promise<CheckOutcome> {
-  const r = await store.verifyCode(id, hashCode(id, code), now, FAILURE_POLICY);
+  const r = await store.verifyCode(
+    id,
+    hashCode(id, code),
+    now,
+    FAILURE_POLICY,
+    {
+      client,
+    },
+  );
   return toCheckOutcome(r);
 }
 
 /**
- * Settles a factor checked outside the store (an authenticator or recovery code) on the challenge:
- * `factor` when it passed, null when it failed, which counts exactly as a wrong code does.
+ * Settles a factor checked outside the store (an authenticator or recovery code, a passkey, a
+ * remembered browser) on the challenge: `factor` when it passed, null when `scope.tried` failed,
+ * counted as that factor counts (lib/store FailureScope).
  */
 export async function settleFactor(
   store: ChallengeStore,
   id: string,
   factor: ChallengeFactor | null,
   now = Date.now(),
+  scope: FailureScope = {},
 ): Promise<CheckOutcome> {
-  const r = await store.recordFactorResult(id, factor, now, FAILURE_POLICY);
+  const r = await store.recordFactorResult(
+    id,
+    factor,
+    now,
+    FAILURE_POLICY,
+    scope,
+  );
   return toCheckOutcome(r);
 }
 

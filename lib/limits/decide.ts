@@ -29,8 +29,9 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "verify-email": "VERIFY_EMAIL_LIMIT",
   "email-recipient": "VERIFY_EMAIL_LIMIT",
   "email-recipient-day": "VERIFY_EMAIL_LIMIT",
-  // Never answered: it only makes a paused account's notice go out once per window.
+  // Never answered: they only decide whether a notice goes out.
   "pause-notice": "LOGIN_LIMITED",
+  "notice-texts": "ACCOUNT_SEND_LIMIT",
 };
 
 /** Keys hold keyed hashes, so Redis never sees a phone number, email or address. */
@@ -54,8 +55,14 @@ const limit = (
  * The password step: per account from this address and per address first; only an attempt those
  * let through counts toward the account's cap over every address, so one address alone can never
  * fill it (it would pause the owner's password step too). Two round trips, the second only then.
+ * `signedIn`: the password is checked for a person already signed in ("Change password", with its
+ * own per-person limit), never paused by the strangers who filled the cap: only the first.
  */
-export async function checkLoginLimits(email: string, addressBucket: string) {
+export async function checkLoginLimits(
+  email: string,
+  addressBucket: string,
+  who: "anyone" | "signedIn" = "anyone",
+) {
   const s = limitSettings();
   const window = policy.FIFTEEN_MINUTES;
   const limiter = getLoginLimiter();
@@ -74,6 +81,7 @@ export async function checkLoginLimits(email: string, addressBucket: string) {
     ),
   ]);
   if (!local.ok) return toRefusal(local);
+  if (who === "signedIn") return null;
   const all = await limiter.limit([
     limit(
       "login-account-all",
@@ -88,14 +96,48 @@ export async function checkLoginLimits(email: string, addressBucket: string) {
 }
 
 /**
- * True the first time in a login window that `email`'s paused password step asks to tell its
- * owner, false after: one notice per pause, however many attempts it refuses. Windows align with
- * the login limits', so each pause gets its own.
+ * True the first time in a login window that `email`'s paused password step is recorded, false
+ * after: one audit row per pause, however many attempts it refuses. Windows align with the login
+ * limits', so each pause gets its own.
  */
-export async function claimPauseNotice(email: string): Promise<boolean> {
-  const id = limitId("pause-notice", email);
+export async function claimPasswordPause(email: string): Promise<boolean> {
+  const id = limitId("pause-record", email);
   const once = limit("pause-notice", id, 1, policy.FIFTEEN_MINUTES);
   return (await getLimiter().consume([once], Date.now())).ok;
+}
+
+/**
+ * True the first time in a UTC day that a pause of `userId`'s sign-in (its password step, or a
+ * client's second factor) asks to tell its owner, false after: one pause notice a day per
+ * account, however many pauses a stranger sets off (each would otherwise text the owner).
+ */
+export async function claimPauseNotice(userId: string): Promise<boolean> {
+  const id = limitId("pause-notice", userId);
+  const once = limit("pause-notice", id, 1, policy.DAY);
+  return (await getLimiter().consume([once], Date.now())).ok;
+}
+
+/**
+ * Counts one security notice's text to `userId`'s phone against the account's notice texts a day
+ * and the day's message budget (texts to verified phones), all or nothing; false when either is
+ * full and the text must not go (the email still does). Kept apart from the sign-in sends, so
+ * notices a stranger sets off never spend the owner's codes.
+ */
+export async function claimNoticeText(userId: string): Promise<boolean> {
+  const s = limitSettings();
+  const decision = await getLimiter().consume(
+    [
+      limit(
+        "notice-texts",
+        limitId("notice-texts", userId),
+        policy.NOTICE_TEXTS_PER_ACCOUNT_PER_DAY,
+        policy.DAY,
+      ),
+      limit("budget", "all", s.dailyMessageBudget, policy.DAY),
+    ],
+    Date.now(),
+  );
+  return decision.ok;
 }
 
 /** Work that costs a password hash (sign-up), per address: the password step's address limit. */

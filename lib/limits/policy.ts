@@ -22,6 +22,12 @@ export const DAILY_MESSAGE_BUDGET = 1000;
 /** Its own cap for numbers not yet proven (sign-ups), so pumping cannot pause every sign-in. */
 export const DAILY_UNVERIFIED_MESSAGE_BUDGET = 500;
 
+/** Security notices texted to one account per UTC day, counted with the day's message budget
+ * (NIST SP 800-63B-4 §4.2 asks that subscribers be told; the operator pays for each text): a
+ * person making a few changes hears of each, a stranger setting off notices cannot text them
+ * without bound. Emails are not counted. */
+export const NOTICE_TEXTS_PER_ACCOUNT_PER_DAY = 10;
+
 /** Changes on the account page (set up or remove a factor, new recovery codes, forget a device)
  * per person: each may text the phone on file, so a script in a stolen session cannot text it
  * without bound; a person setting up an app and new codes needs a handful. */

@@ -19,7 +19,8 @@ export type LimitName =
   | "verify-email"
   | "email-recipient"
   | "email-recipient-day"
-  | "pause-notice";
+  | "pause-notice"
+  | "notice-texts";
 
 /** At most `max` hits per window; windows are aligned to the epoch, as in @upstash/ratelimit. */
 export interface Limit {

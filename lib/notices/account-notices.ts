@@ -69,28 +69,31 @@ export const ACCOUNT_NOTICES = {
   accountLocked: (retryAfterSeconds: number) =>
     notice(
       "account locked",
-      "Sign-in to your Twostep account was paused",
+      "Someone who knows your Twostep password is trying to sign in",
       [
-        `Too many wrong codes were entered while signing in to your Twostep account, so sign-in codes are paused for ${minutes(retryAfterSeconds)}.`,
+        `Too many wrong codes were entered while signing in to your Twostep account from one place, so codes from there are paused for ${minutes(retryAfterSeconds)}. Whoever entered them knew your password. Your own sign-in is not paused.`,
+        "If this was not you, change your password now. We tell you of such pauses at most once a day.",
       ],
-      `too many wrong codes were entered for your account, so sign-in is paused for ${minutes(retryAfterSeconds)}. ${NOT_YOU}`,
+      `someone who knows your password entered wrong codes, so sign-in from their place is paused for ${minutes(retryAfterSeconds)}. If this was not you, change your password now.`,
     ),
   accountDisabled: () =>
     notice(
       "account disabled",
       "Sign-in by code was switched off for your Twostep account",
       [
-        "So many wrong codes were entered in a row while signing in to your Twostep account that sign-in by code is switched off. A recovery code or a passkey, if you have one, still signs you in and switches it back on.",
+        "So many wrong codes were entered in a row while signing in to your Twostep account that codes by text, call and authenticator app are switched off. A passkey, a recovery code or a browser you chose to remember still signs you in and switches them back on.",
+        "Whoever entered them knew your password: once you are in, change it.",
       ],
-      `so many wrong codes were entered for your account that sign-in by code is switched off. ${NOT_YOU}`,
+      `so many wrong codes were entered for your account that sign-in by code is switched off. Someone knows your password: change it. ${NOT_YOU}`,
     ),
   passwordAttemptsPaused: (retryAfterSeconds: number) =>
     notice(
       "password attempts paused",
       "Sign-in to your Twostep account was paused",
       [
-        `Many sign-in attempts were made for your Twostep account from different places, so signing in with its password is paused for ${minutes(retryAfterSeconds)}.`,
+        `Many sign-in attempts were made for your Twostep account from different places, so signing in with its password from a browser you have not chosen to remember is paused for ${minutes(retryAfterSeconds)}. A browser you chose to remember still signs you in.`,
+        "We tell you of such pauses at most once a day.",
       ],
-      `many sign-in attempts were made for your account, so sign-in is paused for ${minutes(retryAfterSeconds)}. ${NOT_YOU}`,
+      `many sign-in attempts were made for your account, so sign-in from new browsers is paused for ${minutes(retryAfterSeconds)}. ${NOT_YOU}`,
     ),
 };

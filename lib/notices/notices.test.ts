@@ -238,10 +238,10 @@ const CHANGES: Record<string, Change> = {
   },
   lockout: {
     audit: "lockout",
-    subject: "Sign-in to your Twostep account was paused",
-    text: "too many wrong codes were entered for your account",
+    subject: "Someone who knows your Twostep password is trying to sign in",
+    text: "If this was not you, change your password now.",
     async make(p, n) {
-      // Ten wrong authenticator codes over two sign-ins: the tenth pauses the account.
+      // Ten wrong authenticator codes over two sign-ins: the tenth pauses the client typing them.
       let last;
       for (let login = 0; login < 2; login++) {
         const id = await openChallenge(p.id, ["phone", "totp"]);
@@ -252,10 +252,10 @@ const CHANGES: Record<string, Change> = {
       return last;
     },
     async stuck(p) {
-      const id = await openChallenge(p.id, ["phone", "totp"]).catch(
-        (e: Error) => e.message,
-      );
-      expect(id).toBe("account-locked");
+      const id = await openChallenge(p.id, ["phone", "totp"]);
+      expect(
+        await verifyFactorStep(stepContext(quiet()), id, "totp", "000000"),
+      ).toMatchObject({ ok: false, error: "ACCOUNT_LOCKED" });
     },
   },
 };

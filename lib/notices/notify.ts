@@ -1,6 +1,7 @@
 import "server-only";
 import type { StepContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
+import { claimNoticeText } from "@/lib/limits/decide";
 import type { EmailMessage } from "@/lib/mail/types";
 import { noticeEmail, type Notice } from "./catalogue";
 
@@ -17,8 +18,9 @@ export type NoticeContext = Pick<StepContext, "messenger" | "mailer" | "later">;
 /**
  * Tells the account what happened, after the reply: by email only to an address it has verified
  * (a mistyped address that was never confirmed belongs to someone else), and by text to the
- * verified phone, or to `textTo` (a number that is going away), when the notice has a text. The
- * change it reports is already made and audited: a failed send is logged, never undoes it.
+ * verified phone, or to `textTo` (a number that is going away), when the notice has a text and the
+ * send budgets admit it. The change it reports is already made and audited: a failed send is
+ * logged, never undoes it.
  */
 export async function notifyAccount(
   ctx: NoticeContext,
@@ -52,7 +54,15 @@ async function deliver(
   });
   if (!user) return;
   const { mailer } = ctx;
-  const phone = textTo ?? user.phones[0]?.number;
+  // A text goes through the send budgets (lib/limits NOTICE_TEXTS_PER_ACCOUNT_PER_DAY and the
+  // day's message budget): past them the email still tells, the text is left out.
+  const number = textTo ?? user.phones[0]?.number;
+  const phone =
+    notice.text && number && (await claimNoticeText(userId))
+      ? number
+      : undefined;
+  if (notice.text && number && !phone)
+    console.warn("notices: %s text left out by the send budgets", notice.name);
   await Promise.all([
     mailer &&
       user.emailVerifiedAt &&

@@ -173,19 +173,19 @@ export const SECURITY_CHANGES = {
   signed_out_device: { ...RECORDED_ONLY, audit: "sign_out", notice: null },
   /** A challenge's own attempt cap: that challenge ends, the account does not. */
   challenge_locked: { ...RECORDED_ONLY, audit: "lockout", notice: null },
-  /** Wrong second factors in a row paused the account's sign-in for a while. */
+  /** Wrong second factors in a row paused one client's codes for a while (told once a day). */
   account_locked: {
     ...RECORDED_ONLY,
     audit: "lockout",
     notice: "accountLocked",
   },
-  /** Wrong second factors past the last pause switched the account's sign-in off. */
+  /** Wrong codes from every client together switched the account's guessable codes off. */
   account_disabled: {
     ...RECORDED_ONLY,
     audit: "lockout",
     notice: "accountDisabled",
   },
-  /** Password attempts from every address together paused the account's password step. */
+  /** Password attempts from every address together paused the password step for new browsers. */
   password_attempts_paused: {
     ...RECORDED_ONLY,
     audit: "lockout",

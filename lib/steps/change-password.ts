@@ -6,7 +6,6 @@ import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { AccountContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
-import { notifyPasswordPause } from "./notify-password-pause";
 import { hashPassword, verifyPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
 import {
@@ -16,8 +15,8 @@ import {
 
 // "Change password" on the account page (ASVS 5.0 6.2.2, 6.2.3): the current password and a new
 // one; its route declares the fresh second factor. Guesses at the current password count toward
-// the same limits as the password step, so a stolen session cannot test passwords faster than the
-// login form. What follows a change is the security-change table's "password_changed" row.
+// the same per-address limits as the password step, so a stolen session cannot test passwords
+// faster than the login form; the cap over all addresses, which strangers can fill, is not asked. What follows a change is the security-change table's "password_changed" row.
 
 export interface PasswordChange {
   currentPassword: string;
@@ -36,11 +35,14 @@ export async function changePassword(
     select: { email: true, passwordHash: true },
   });
   if (!user) return refuse("NOT_SIGNED_IN");
-  const limited = await checkLoginLimits(user.email, addressBucket(request.ip));
-  if (limited) {
-    await notifyPasswordPause(ctx, user.email, limited);
-    return limited;
-  }
+  // A pause of the password step (strangers filling its cap over all addresses) never stops a
+  // signed-in owner from changing a password others know: only this address's own limits apply.
+  const limited = await checkLoginLimits(
+    user.email,
+    addressBucket(request.ip),
+    "signedIn",
+  );
+  if (limited) return limited;
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordEvent({
       type: "login_failure",

@@ -1,5 +1,8 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
+import type { StepContext } from "@/lib/context";
+import { addressBucket } from "@/lib/limits/address-bucket";
+import { limitId } from "@/lib/limits/decide";
 import type { CheckOutcome } from "@/lib/challenge/verify";
 import {
   refuse,
@@ -12,6 +15,7 @@ import {
   type ChangeContext,
 } from "@/lib/security-changes/apply";
 import type { Challenge, ChallengeFactor, ChallengeStore } from "@/lib/store";
+import { tellOfPause } from "./lockout";
 
 // What every second factor shares: how a challenge is opened for a factor checked outside the
 // store, and what a counted failure sets off. A phone code opens and counts in the store's one
@@ -19,6 +23,13 @@ import type { Challenge, ChallengeFactor, ChallengeStore } from "@/lib/store";
 // settled on the challenge the same way, so their failures count in one row with the phone's.
 
 export type FailedCheck = Extract<CheckOutcome, { ok: false }>;
+
+/**
+ * The client a second-factor attempt is counted on: its address bucket (lib/limits), keyed so the
+ * store never holds an address. Wrong answers pause this client, not the account's owner elsewhere.
+ */
+export const failureClient = (ctx: Pick<StepContext, "request">) =>
+  limitId("failure-client", addressBucket(ctx.request.ip)).slice(0, 24);
 
 /** The refusals after which this challenge, or the account's sign-in, is locked. */
 const LOCKOUT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -57,9 +68,9 @@ export async function openFactorChallenge(
 
 /**
  * A wrong second factor: when it counted, the audit row (code_failed, or the lockout's row) and,
- * for a lockout of the account, what the security-change table says follows it (its notice).
- * Only the attempt that crossed the line is counted with a wait; attempts refused while the lock
- * lasts count nothing, so each lockout is told once. Answers the refusal to reply with.
+ * for a pause or a switch-off, what the security-change table says follows it (its notice; a
+ * pause's at most once a day, ./lockout.ts). Only the attempt that crossed the line is counted
+ * with a wait; attempts refused while the pause lasts count nothing. Answers the refusal.
  */
 export async function countFactorFailure(
   ctx: ChangeContext,
@@ -84,7 +95,7 @@ export async function countFactorFailure(
     else if (!userId)
       await recordEvent({ type: "lockout", userId, ...ctx.request, detail });
     else if (change === "account_locked")
-      await applySecurityChange(ctx, change, {
+      await tellOfPause(ctx, change, {
         userId,
         detail,
         noticeArgs: [retryAfterSeconds!],
@@ -98,8 +109,9 @@ export async function countFactorFailure(
 function lockoutChange(failed: FailedCheck) {
   if (!isLockout(failed)) return null;
   if (failed.error === "ACCOUNT_DISABLED") return "account_disabled";
-  // A pause with a wait is the account's; without one, or the challenge's own attempt cap (five
-  // wrong codes on one code), only that challenge ends: no one is told.
+  // A pause with a wait is a client's (its owner is told: whoever typed them knew the password);
+  // without one, or the challenge's own attempt cap (five wrong answers), only that challenge
+  // ends: no one is told.
   if (failed.error === "ACCOUNT_LOCKED" && failed.retryAfterSeconds)
     return "account_locked";
   return "challenge_locked";

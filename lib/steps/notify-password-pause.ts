@@ -1,18 +1,18 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Refusal } from "@/lib/errors";
-import { claimPauseNotice } from "@/lib/limits/decide";
-import {
-  applySecurityChange,
-  type ChangeContext,
-} from "@/lib/security-changes/apply";
+import { claimPasswordPause } from "@/lib/limits/decide";
+import type { ChangeContext } from "@/lib/security-changes/apply";
+import { tellOfPause } from "./lockout";
 
 /**
  * The password step refused `email` because its attempts from every address together filled the
- * account's cap (lib/limits/policy.ts): its sign-in is paused for everyone, its owner included.
- * Once per pause, the account (if the address has one) gets what the security-change table says
- * of a pause (an audit row and a notice). All of it runs after the reply, so a refusal takes the
- * same time whether the address has an account.
+ * account's cap (lib/limits/policy.ts): its sign-in by password is paused for every browser the
+ * account has not remembered. The account (if the address has one) gets what the security-change
+ * table says of a pause: its audit row once per pause, its notice at most once a day
+ * (./lockout.ts).
+ * All of it runs after the reply, so a refusal takes the same time whether the address has an
+ * account.
  */
 export async function notifyPasswordPause(
   ctx: ChangeContext,
@@ -22,22 +22,18 @@ export async function notifyPasswordPause(
   if (!refusal.accountPaused) return;
   const seconds = refusal.retryAfterSeconds ?? 0;
   await ctx.later("password pause notice", async () => {
-    if (!(await claimPauseNotice(email))) return;
+    if (!(await claimPasswordPause(email))) return;
     const db = await getDb();
     const user = await db.user.findUnique({
       where: { email },
       select: { id: true },
     });
     if (!user) return;
-    await applySecurityChange(
-      { ...ctx, later: run },
-      "password_attempts_paused",
-      {
-        userId: user.id,
-        detail: { step: "password", retryAfterSeconds: seconds },
-        noticeArgs: [seconds],
-      },
-    );
+    await tellOfPause({ ...ctx, later: run }, "password_attempts_paused", {
+      userId: user.id,
+      detail: { step: "password", retryAfterSeconds: seconds },
+      noticeArgs: [seconds],
+    });
   });
 }
 

@@ -6,16 +6,19 @@ import type { StepContext } from "@/lib/context";
 import { settleFactor } from "@/lib/challenge/verify";
 import { rememberDevice } from "@/lib/devices/records";
 import { refuse, type Outcome } from "@/lib/errors";
+import { failureClient } from "./factor-outcome";
 
 export type DeviceStep = Outcome<{ challengeId: string }>;
 
 /**
  * The password step on a remembered device: a challenge that accepts only "device", completed at
- * once in the store's atomic settle (which still refuses an account whose second-factor failures
- * barred it), so next-auth redeems it exactly as one completed by a code. Nothing is sent.
+ * once in the store's atomic settle, so next-auth redeems it exactly as one completed by a code.
+ * Nothing is sent. A browser the account already knows keeps its own way in: no client's pause
+ * and no switch-off of the account's codes bars it, and its success starts the count again.
  */
 export async function completeWithDevice(
-  ctx: Pick<StepContext, "store" | "now">,
+  ctx: Pick<StepContext, "store" | "now"> &
+    Partial<Pick<StepContext, "request">>,
   start: { account: string; userId: string; phone: string; openedAt?: number },
 ): Promise<DeviceStep> {
   const now = ctx.now();
@@ -40,7 +43,10 @@ export async function completeWithDevice(
       retryAfterSeconds: opened.retryAfterSeconds,
     });
   }
-  const settled = await settleFactor(ctx.store, id, "device", now);
+  const { request } = ctx;
+  const settled = await settleFactor(ctx.store, id, "device", now, {
+    client: request ? failureClient({ request }) : undefined,
+  });
   if (settled.ok) return { ok: true, challengeId: id };
   await ctx.store.deleteChallenge(id);
   const { error, retryAfterSeconds } = settled;

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit";
 import { sendCode } from "@/lib/challenge/send";
+import { failureClient } from "./factor-outcome";
 import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { refuse, type Outcome } from "@/lib/errors";
 import type { RequestFacts, StepContext } from "@/lib/context";
@@ -34,7 +35,8 @@ export async function resendCode(
   const outcome = await sendCode(ctx, {
     id,
     channel,
-    issue: (req) => ctx.store.issueCode(id, req),
+    issue: (req) =>
+      ctx.store.issueCode(id, { ...req, client: failureClient(ctx) }),
     // An account that refuses text codes is never texted or called: the issue is taken back.
     admit: async (c) =>
       ((await refusesPhone(c)) ? refuse("TEXT_CODES_OFF") : null) ??

@@ -40,7 +40,14 @@ export async function checkPasswordStep(
     input.email,
     addressBucket(request.ip),
   );
-  if (limited) {
+  // Strangers filling the cap over all addresses pause the password step for browsers the
+  // account has not remembered; a remembered one (its device token) keeps its own way in, still
+  // within its own address's limits, which it passed.
+  const known =
+    limited && "accountPaused" in limited
+      ? await knownBrowser(input.email, input.deviceToken, ctx.now())
+      : false;
+  if (limited && !known) {
     await notifyPasswordPause(ctx, input.email, limited);
     return limited;
   }
@@ -92,4 +99,15 @@ export async function checkPasswordStep(
     factors,
     openedAt,
   });
+}
+
+/** Whether `token` is a remembered browser of the account `email` signs in. */
+async function knownBrowser(
+  email: string,
+  token: string | null | undefined,
+  now: number,
+): Promise<boolean> {
+  if (!token) return false;
+  const user = await findAccountByEmail(email);
+  return !!user && (await recognizeDevice(user.id, token, now));
 }

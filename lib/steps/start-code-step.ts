@@ -6,6 +6,7 @@ import { sendCode } from "@/lib/challenge/send";
 import type { StepContext } from "@/lib/context";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
 import { addressBucket } from "@/lib/limits/address-bucket";
+import { failureClient } from "./factor-outcome";
 import {
   isProvenNumber,
   type Challenge,
@@ -94,17 +95,24 @@ export async function startCodeStep(
     id,
     channel,
     issue: (req) =>
-      ctx.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, req),
+      ctx.store.startChallenge(challenge, CHALLENGE_TTL_SECONDS, {
+        ...req,
+        client: failureClient(ctx),
+      }),
     admit: () => admitSend(ctx, target, channel),
   });
   const delivered = outcome.ok;
   if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
     await ctx.store.deleteChallenge(id);
-    // Switched off by wrong codes: a factor nobody can guess is the way back in.
+    // Codes paused for this client or switched off for the account: a factor nobody can guess
+    // is still a way in (a recovery code meets its own pause when tried).
     const recovering = factors.filter(
       (f) => f === "passkey" || f === "recovery",
     );
-    if (outcome.error === "ACCOUNT_DISABLED" && recovering.length)
+    const barred =
+      outcome.error === "ACCOUNT_DISABLED" ||
+      outcome.error === "ACCOUNT_LOCKED";
+    if (barred && recovering.length)
       return startCodeStep(ctx, { ...start, factors: recovering });
     return outcome;
   }

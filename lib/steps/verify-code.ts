@@ -5,7 +5,7 @@ import { checkCode } from "@/lib/challenge/verify";
 import type { StepContext } from "@/lib/context";
 import { refuse, type Outcome, type Refusal } from "@/lib/errors";
 import type { Challenge, ChallengePurpose } from "@/lib/store";
-import { countFactorFailure } from "./factor-outcome";
+import { countFactorFailure, failureClient } from "./factor-outcome";
 import { refusesPhoneCode } from "./text-codes";
 import { startEmailVerification } from "./verify-email";
 
@@ -25,7 +25,13 @@ export async function checkPhoneCode(
   id: string,
   code: string,
 ): Promise<Passed | Exclude<VerifyOutcome, { ok: true }>> {
-  const result = await checkCode(ctx.store, id, code, ctx.now());
+  const result = await checkCode(
+    ctx.store,
+    id,
+    code,
+    ctx.now(),
+    failureClient(ctx),
+  );
   if (result.ok) {
     // A code texted before the person turned text codes off opens nothing once they have: the
     // challenge it passed is ended before anything can redeem it.

@@ -17,7 +17,11 @@ import {
 import { matchTotpStep } from "@/lib/factors/totp";
 import { unseal } from "@/lib/keys";
 import { applySecurityChange } from "@/lib/security-changes/apply";
-import { countFactorFailure, openFactorChallenge } from "./factor-outcome";
+import {
+  countFactorFailure,
+  failureClient,
+  openFactorChallenge,
+} from "./factor-outcome";
 import { TOTP_SEAL_PURPOSE } from "./set-up-authenticator";
 import type { Passed } from "./verify-code";
 
@@ -65,6 +69,7 @@ export async function checkFactorCode(
     id,
     use === "ok" ? factor : null,
     ctx.now(),
+    { client: failureClient(ctx), tried: factor },
   );
   if (!result.ok) {
     // The challenge refused a right recovery code (it locked meanwhile): the code stays usable.

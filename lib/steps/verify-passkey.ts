@@ -12,7 +12,11 @@ import {
   takePasskeyUse,
 } from "@/lib/factors/passkey-records";
 import { authenticationOptions, checkAssertion } from "@/lib/factors/webauthn";
-import { countFactorFailure, openFactorChallenge } from "./factor-outcome";
+import {
+  countFactorFailure,
+  failureClient,
+  openFactorChallenge,
+} from "./factor-outcome";
 import type { Passed } from "./verify-code";
 
 /** "Use a passkey": the browser's request options, their challenge sealed for this sign-in. */
@@ -31,8 +35,8 @@ export async function startPasskeyStep(
  * The second-factor step by a passkey. The assertion is verified (signature, origin, RP id, user
  * verification, a challenge sealed for this very sign-in and still live), spent in the database
  * (its counter moves forward once), then settled on the challenge in the same atomic round trip
- * as an authenticator code: a pass completes it, a failure counts on the challenge and on the
- * account's failures in a row shared with every factor. A replayed assertion counts nothing.
+ * as an authenticator code: a pass completes it, a failure counts on the challenge alone. A
+ * replayed assertion counts nothing.
  */
 export async function checkPasskey(
   ctx: StepContext,
@@ -52,11 +56,14 @@ export async function checkPasskey(
   )
     return refuse("PASSKEY_ALREADY_USED");
 
+  // A junk assertion is no guess (nothing about a passkey can be guessed): it is refused and
+  // counted on this challenge alone, never toward any pause.
   const result = await settleFactor(
     ctx.store,
     id,
     checked ? "passkey" : null,
     ctx.now(),
+    { client: failureClient(ctx), tried: "passkey" },
   );
   if (result.ok) return { ok: true, purpose: challenge.purpose };
   const failed = await countFactorFailure(ctx, result, {

@@ -4,8 +4,8 @@ import { describeForEachStore } from "@/test/support/redis";
 import type { FailurePolicy, NewChallenge } from "./types";
 
 // The password step on a remembered device: a challenge that accepts only "device", started with
-// no code and completed at once by the store's atomic settle, then redeemed like any other; an
-// account whose wrong codes paused it is refused all the same.
+// no code and completed at once by the store's atomic settle, then redeemed like any other. A
+// browser the account knows keeps its own way in, whatever wrong codes paused or switched off.
 
 const T0 = 1_700_000_000_000;
 const POLICY: FailurePolicy = {
@@ -52,22 +52,36 @@ describeForEachStore("ChallengeStore remembered devices", (h) => {
     expect(await h.store.redeemChallenge(c.id)).toBeNull();
   });
 
-  it("gives a paused account no device challenge, and settles none by the device", async () => {
+  it("lets a known browser in past a client's pause and the account's switch-off, starting the count again", async () => {
     const account = randomUUID();
     const earlier = deviceChallenge(account);
     await h.store.startChallenge(earlier, 600, null);
     const wrong = deviceChallenge(account);
     await h.store.startChallenge({ ...wrong, factors: ["totp"] }, 600, null);
+    const policy = { ...POLICY, disableAfter: 3 };
+    const here = { client: "browser-client" };
     for (let i = 0; i < 3; i++)
-      await h.store.recordFactorResult(wrong.id, null, T0, POLICY);
+      await h.store.recordFactorResult(wrong.id, null, T0, policy, here);
+    expect(await h.store.readAccountFailures(account, T0)).toMatchObject({
+      codeFailures: 3,
+      codesOff: true,
+    });
+    // From the very client whose wrong codes switched codes off, a remembered browser still gets in.
     const later = deviceChallenge(account);
     expect(await h.store.startChallenge(later, 600, null)).toMatchObject({
-      ok: false,
-      reason: "account-locked",
+      ok: true,
     });
-    // Even a challenge opened before the pause cannot be settled by the device while it lasts.
     expect(
-      await h.store.recordFactorResult(earlier.id, "device", T0, POLICY),
-    ).toMatchObject({ ok: false, reason: "account-locked", counted: false });
+      await h.store.recordFactorResult(later.id, "device", T0, policy, here),
+    ).toMatchObject({ ok: true, challenge: { verifiedBy: "device" } });
+    expect(await h.store.readAccountFailures(account, T0)).toEqual({
+      codeFailures: 0,
+      recoveryFailures: 0,
+      codesOff: false,
+      pausedClients: [],
+    });
+    expect(
+      await h.store.recordFactorResult(earlier.id, "device", T0, policy),
+    ).toMatchObject({ ok: true });
   });
 });

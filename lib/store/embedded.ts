@@ -7,7 +7,9 @@ import {
   type Challenge,
   type ChallengeStore,
   type ChallengeFactor,
+  failureKind,
   type FailurePolicy,
+  type FailureScope,
   type IssueRequest,
   type IssueResult,
   type VerifyResult,
@@ -28,8 +30,8 @@ export function createEmbeddedStore(
   /** When each account's credentials last changed (see markCredentialsChanged). */
   const changed = createExpiringMap<number>(clock);
 
-  const bar = (id: string, now: number) =>
-    accounts.bar(challengeAccount(id), now);
+  const bar = (id: string, now: number, client = "") =>
+    accounts.bar(challengeAccount(id), client, "code", now);
 
   /** The challenge, unless opened before its account's credentials changed (then dropped). */
   function live(id: string): Challenge | undefined {
@@ -41,7 +43,7 @@ export function createEmbeddedStore(
   }
 
   function issue(id: string, req: IssueRequest): IssueResult {
-    const barred = bar(id, req.now);
+    const barred = bar(id, req.now, req.client);
     const seconds = (ms: number) => Math.ceil(ms / 1000) || undefined;
     if (barred)
       return {
@@ -105,6 +107,7 @@ export function createEmbeddedStore(
     id: string,
     now: number,
     p: FailurePolicy,
+    scope: FailureScope,
     decide: (c: Challenge) => ChallengeFactor | null | "no-code" | "expired",
   ): VerifyResult {
     const c = live(id);
@@ -137,15 +140,15 @@ export function createEmbeddedStore(
     if (c.status === "verified")
       return { ...no("verified"), challenge: { ...c } };
     if (c.status === "locked" || left === 0) return no("locked", 0);
-    const barred = bar(id, now);
     const decided = decide(c);
-    // A recovery code or a passkey, which nobody can guess, still settles on a switched-off account.
-    const recovers =
-      barred?.reason === "account-disabled" &&
-      (decided === "recovery" || decided === "passkey");
-    if (barred && !recovers) return no(barred.reason, left, barred.waitMs);
-    if (decided === "no-code" || decided === "expired") return no(decided);
+    const passed =
+      decided === "no-code" || decided === "expired" ? null : decided;
+    const kind = failureKind(passed ?? scope.tried);
+    const client = scope.client ?? "";
     const account = challengeAccount(id);
+    const barred = accounts.bar(account, client, kind, now);
+    if (barred) return no(barred.reason, left, barred.waitMs);
+    if (decided === "no-code" || decided === "expired") return no(decided);
     if (decided) {
       Object.assign(c, {
         status: "verified",
@@ -153,14 +156,14 @@ export function createEmbeddedStore(
         codeHash: "",
         codeExpiresAt: 0,
       });
-      accounts.clear(account);
+      accounts.clear(account, client, p);
       return { ok: true, challenge: { ...c } };
     }
     c.attempts++;
     const reason = c.attempts < p.maxAttempts ? "wrong" : "locked";
     if (reason === "locked")
       Object.assign(c, { status: "locked", codeHash: "" });
-    const { disabled, lockMs } = accounts.fail(account, now, p);
+    const { disabled, lockMs } = accounts.fail(account, client, kind, now, p);
     if (disabled) return no("account-disabled", 0, 0, true);
     return no(reason, p.maxAttempts - c.attempts, lockMs, true);
   }
@@ -168,11 +171,10 @@ export function createEmbeddedStore(
   return {
     kind: "embedded",
     async startChallenge(c, ttlSeconds, first) {
-      // A barred account gets no challenge at all, as in the Upstash script.
-      const barred = bar(c.id, first?.now ?? c.createdAt);
-      // Without a code, a switched-off account may open one for a recovery code or a passkey.
-      const opensForRecovery = !first && barred?.reason === "account-disabled";
-      if (barred && !opensForRecovery) {
+      // A code is refused to a barred client, as in the Upstash script; a challenge with no code
+      // yet is never barred: each factor meets its own bar when tried.
+      const barred = first && bar(c.id, first.now, first.client);
+      if (barred) {
         const retryAfterSeconds = Math.ceil(barred.waitMs / 1000) || undefined;
         return { ok: false, reason: barred.reason, retryAfterSeconds };
       }
@@ -205,15 +207,21 @@ export function createEmbeddedStore(
       if (c?.status === "pending" && c.codeHash === issuedHash)
         Object.assign(c, previous, { delivery });
     },
-    async verifyCode(id, codeHash, now, p) {
-      return settle(id, now, p, (c) => {
+    async verifyCode(id, codeHash, now, p, scope = {}) {
+      return settle(id, now, p, scope, (c) => {
         if (c.codeHash === "") return "no-code";
         if (now >= c.codeExpiresAt) return "expired";
         return c.codeHash === codeHash ? "phone" : null;
       });
     },
-    async recordFactorResult(id, factor, now, p) {
-      return settle(id, now, p, () => factor);
+    async recordFactorResult(id, factor, now, p, scope = {}) {
+      return settle(id, now, p, scope, () => factor);
+    },
+    async readAccountFailures(account, now) {
+      return accounts.read(account, now);
+    },
+    async clearAccountFailures(account) {
+      accounts.delete(account);
     },
     async recordDelivery(id, send, status) {
       const c = challenges.get(id);

@@ -107,7 +107,7 @@ describeForEachStore("ChallengeStore factors", (h) => {
     ).toMatchObject({ ok: false, reason: "locked", counted: false });
   });
 
-  it("shares the account's failures in a row with wrong phone codes, across challenges", async () => {
+  it("shares a client's wrong codes in a row between the phone and the app, across challenges", async () => {
     const account = randomUUID();
     const a = await opened(account);
     await h.store.issueCode(a.id, text("right"));
@@ -118,25 +118,32 @@ describeForEachStore("ChallengeStore factors", (h) => {
     expect(
       await h.store.recordFactorResult(b.id, null, T0 + 1, POLICY),
     ).toMatchObject({ reason: "wrong", counted: true });
-    // The third failure in a row, by a recovery code on a third challenge, locks the account.
+    // The third failure in a row, by an app code on a third challenge, pauses this client.
     const c = await opened(account);
     const third = await h.store.recordFactorResult(c.id, null, T0 + 2, POLICY);
     expect(third).toMatchObject({ counted: true, retryAfterSeconds: 60 });
-    // While locked, neither a phone code nor a passing factor gets in, and nothing more counts.
+    // While paused, neither a phone code nor a passing app code gets in, and nothing more counts.
     expect(
       await h.store.recordFactorResult(c.id, "totp", T0 + 3, POLICY),
     ).toMatchObject({ ok: false, reason: "account-locked", counted: false });
     expect(
       await h.store.verifyCode(a.id, "right", T0 + 3, POLICY),
     ).toMatchObject({ ok: false, reason: "account-locked" });
-    // Nor does the account get a new challenge, with or without a code.
+    // Nor is a code sent to it; a challenge with no code still opens (a passkey may settle it).
+    expect(
+      await h.store.startChallenge(
+        { ...newChallenge(account), createdAt: T0 + 4 },
+        600,
+        text("other", T0 + 4),
+      ),
+    ).toMatchObject({ ok: false, reason: "account-locked" });
     expect(
       await h.store.startChallenge(
         { ...newChallenge(account), createdAt: T0 + 4 },
         600,
         null,
       ),
-    ).toMatchObject({ ok: false, reason: "account-locked" });
+    ).toMatchObject({ ok: true });
     // Once the lock ends, a passing factor gets in and clears the count.
     const later = T0 + 61_000;
     expect(

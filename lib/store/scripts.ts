@@ -15,22 +15,27 @@ local function stale(h, changedKey)
 end
 `;
 
-// An account barred by its failures: off until recovered, or paused until lockedUntil.
+// What bars an attempt of `kind` from `client`: a guessable code ('code') while the account's codes
+// are switched off or this client is paused by its own wrong codes; a recovery code while this
+// client is paused by its own wrong recovery codes; a passkey or a remembered browser never (a
+// passkey's failure is no guess, and a browser the account knows keeps its own way in). Clients
+// are fields of the account's hash: 'c:'/'u:' (codes in a row, paused until), 'r:'/'ru:' (recovery).
 const BAR = `
-local function bar(acct, now)
-  local a = redis.call('HMGET', acct, 'disabled', 'lockedUntil')
-  if a[1] == '1' then return 'account-disabled', 0 end
-  local untilMs = tonumber(a[2]) or 0
+local function bar(acct, client, kind, now)
+  if kind == 'passkey' or kind == 'device' then return nil, 0 end
+  if kind == 'code' and redis.call('HGET', acct, 'disabled') == '1' then return 'account-disabled', 0 end
+  local field = (kind == 'recovery' and 'ru:' or 'u:') .. client
+  local untilMs = tonumber(redis.call('HGET', acct, field)) or 0
   if untilMs > now then return 'account-locked', untilMs - now end
   return nil, 0
 end
 `;
 
-// ARGV from 1: codeHash, codeExpiresAt, maxSends, now, channel, cooldownMs, delivery, callSealed.
+// ARGV from 1: codeHash, codeExpiresAt, maxSends, now, channel, cooldownMs, delivery, callSealed, client.
 const ISSUE = `${STALE}
 local function issue(h, acct, callKey, changedKey, a)
   local now = tonumber(a[4])
-  local why, wait = bar(acct, now)
+  local why, wait = bar(acct, a[9], 'code', now)
   if why then return {why, wait} end
   if stale(h, changedKey) then return {'missing', 0} end
   local f = redis.call('HMGET', h, 'status', 'sends', 'lastSentAt', 'lastCallAt', 'delivery', 'codeHash', 'codeExpiresAt')
@@ -57,19 +62,19 @@ local function issue(h, acct, callKey, changedKey, a)
 end
 `;
 
-/** KEYS challenge, account, call code, account's credentials changed · ARGV the 8 issue values. */
+/** KEYS challenge, account, call code, account's credentials changed · ARGV the 9 issue values. */
 export const ISSUE_CODE = `${BAR}${ISSUE}
 return issue(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV)`;
 
-/** KEYS as ISSUE_CODE · ARGV the 8 issue values, ttlSeconds, then field/value pairs. */
+/** KEYS as ISSUE_CODE · ARGV the 9 issue values, ttlSeconds, then field/value pairs. */
 export const START_CHALLENGE = `${BAR}${ISSUE}
-local why, wait = bar(KEYS[2], tonumber(ARGV[4]))
+local why, wait = bar(KEYS[2], ARGV[9], 'code', tonumber(ARGV[4]))
 if why then return {why, wait} end
 local fields = {}
-for i = 10, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 11, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('EXPIRE', KEYS[1], ARGV[9])
+redis.call('EXPIRE', KEYS[1], ARGV[10])
 return issue(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV)`;
 
 /** KEYS challenge · ARGV issuedHash, then field/value pairs to put back. */
@@ -82,19 +87,21 @@ redis.call('HSET', KEYS[1], unpack(fields))
 return 1`;
 
 // Settles one attempt at the second factor: refuses a challenge that is gone, done or locked and
-// an account that is barred; then `decide` sets `matched` (and `factor`), or returns early. A match
-// verifies the challenge and clears the account's failures; a miss counts on both, with the
-// account's lock ladder and, at the end of it, the account switched off. Replies {reason,
-// attemptsLeft, userId, retryAfterMs, counted, ...HGETALL on ok/verified}.
-// ARGV: [1] as `decide` reads it, maxAttempts, now, lockAfter, disableAfter, memoryMs, ladder seconds...
-// `recovers` is true for a factor nobody can guess (a recovery code, a passkey): its success
-// still counts on an account switched off by wrong codes, and switches it back on.
-const settle = (decide: string, recovers = "false") => `${BAR}${STALE}
+// an attempt its bar refuses (see BAR); then `decide` sets `matched` (and `factor`), or returns
+// early. A match verifies the challenge, and clears the account's counts in a row (codes back on)
+// and this client's own; a miss counts on the challenge and, by kind, on this client (pausing it by
+// the ladder) and on the account: guessable codes from every client together switch the
+// account's codes off at disableAfter. Replies {reason, attemptsLeft, userId, retryAfterMs,
+// counted, ...HGETALL on ok/verified}.
+// ARGV: [1] as `decide` reads it, maxAttempts, now, lockAfter, disableAfter, memoryMs, client,
+// kind, ladder seconds...
+const settle = (decide: string) => `${BAR}${STALE}
 local h, acct = KEYS[1], KEYS[2]
 local f = redis.call('HMGET', h, 'status', 'codeHash', 'codeExpiresAt', 'attempts', 'userId')
 if not f[1] or stale(h, KEYS[3]) then return {'missing', 0, '', 0, 0} end
 local user = f[5] or ''
 local max, now = tonumber(ARGV[2]), tonumber(ARGV[3])
+local client, kind = ARGV[7], ARGV[8]
 local attempts = tonumber(f[4]) or 0
 local left = math.max(max - attempts, 0)
 local function withFields(reply)
@@ -103,28 +110,33 @@ local function withFields(reply)
 end
 if f[1] == 'verified' then return withFields({'verified', left, user, 0, 0}) end
 if f[1] == 'locked' or left == 0 then return {'locked', 0, user, 0, 0} end
-local why, wait = bar(acct, now)
-if why and not (why == 'account-disabled' and ${recovers}) then return {why, left, user, wait, 0} end
+local why, wait = bar(acct, client, kind, now)
+if why then return {why, left, user, wait, 0} end
 ${decide}
 if matched then
   redis.call('HSET', h, 'status', 'verified', 'verifiedBy', factor, 'codeHash', '', 'codeExpiresAt', '0')
-  redis.call('DEL', acct)
+  redis.call('HDEL', acct, 'failures', 'recoveryFailures', 'disabled', 'c:' .. client, 'u:' .. client, 'r:' .. client, 'ru:' .. client)
+  if redis.call('EXISTS', acct) == 1 then redis.call('PEXPIRE', acct, ARGV[6]) end
   return withFields({'ok', left, user, 0, 0})
 end
 attempts = redis.call('HINCRBY', h, 'attempts', 1)
-local failures = redis.call('HINCRBY', acct, 'failures', 1)
-redis.call('PEXPIRE', acct, ARGV[6])
 local reason = attempts < max and 'wrong' or 'locked'
 if reason == 'locked' then redis.call('HSET', h, 'status', 'locked', 'codeHash', '') end
-if failures >= tonumber(ARGV[5]) then
+if kind == 'passkey' or kind == 'device' then return {reason, max - attempts, user, 0, 1} end
+local recovery = kind == 'recovery'
+local mine = redis.call('HINCRBY', acct, (recovery and 'r:' or 'c:') .. client, 1)
+local failures = redis.call('HINCRBY', acct, recovery and 'recoveryFailures' or 'failures', 1)
+local off = redis.call('HGET', acct, 'disabled') == '1'
+if not recovery and failures >= tonumber(ARGV[5]) then
   redis.call('HSET', acct, 'disabled', '1')
-  redis.call('PERSIST', acct)
-  return {'account-disabled', 0, user, 0, 1}
+  off = true
 end
-local step = failures - tonumber(ARGV[4])
+if off then redis.call('PERSIST', acct) else redis.call('PEXPIRE', acct, ARGV[6]) end
+if not recovery and failures == tonumber(ARGV[5]) then return {'account-disabled', 0, user, 0, 1} end
+local step = mine - tonumber(ARGV[4])
 if step < 0 then return {reason, max - attempts, user, 0, 1} end
-local seconds = tonumber(ARGV[7 + math.min(step, #ARGV - 7)])
-redis.call('HSET', acct, 'lockedUntil', now + seconds * 1000)
+local seconds = tonumber(ARGV[9 + math.min(step, #ARGV - 9)])
+redis.call('HSET', acct, (recovery and 'ru:' or 'u:') .. client, now + seconds * 1000)
 return {reason, max - attempts, user, seconds * 1000, 1}`;
 
 /** KEYS challenge, account, credentials changed · ARGV codeHash, then the failure policy (see settle). */
@@ -134,24 +146,20 @@ if now >= (tonumber(f[3]) or 0) then return {'expired', left, user, 0, 0} end
 local matched, factor = f[2] == ARGV[1], 'phone'`);
 
 /** KEYS as VERIFY_CODE · ARGV the factor that passed ("" for a failure), then the policy. */
-export const RECORD_FACTOR_RESULT = settle(
-  `
-local matched, factor = ARGV[1] ~= '', ARGV[1]`,
-  "(ARGV[1] == 'recovery' or ARGV[1] == 'passkey')",
-);
+export const RECORD_FACTOR_RESULT = settle(`
+local matched, factor = ARGV[1] ~= '', ARGV[1]`);
 
 /**
- * KEYS challenge, account · ARGV now, ttlSeconds, then field/value pairs: no code issued yet. An
- * account switched off may still open one: only a recovery code or a passkey can then settle it.
+ * KEYS challenge · ARGV ttlSeconds, then field/value pairs: no code issued yet. Never barred here:
+ * each factor meets its own bar when it is tried (a paused client's app code, a switched-off
+ * account's text), while a passkey, a recovery code or a remembered browser may still settle it.
  */
-export const OPEN_CHALLENGE = `${BAR}
-local why, wait = bar(KEYS[2], tonumber(ARGV[1]))
-if why == 'account-locked' then return {why, wait} end
+export const OPEN_CHALLENGE = `
 local fields = {}
-for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 2, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[1])
 local reply = {'ok', 0, '', '0', '0', '0', '0', 'none'}
 for _, v in ipairs(redis.call('HGETALL', KEYS[1])) do reply[#reply + 1] = v end
 return reply`;

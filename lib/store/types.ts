@@ -116,13 +116,50 @@ export interface IssueRequest {
   delivery: DeliveryStatus;
   /** A call's sealed code, kept under this token for as long as the code is valid. */
   callCode?: { token: string; sealed: string };
+  /** Who asks (see FailureScope's client): a client paused by its own wrong codes gets none. */
+  client?: string;
 }
 
 export type IssueRefusal =
   "missing" | "locked" | "verified" | "send-limit" | "too-soon" | AccountBar;
 
-/** An account whose failures barred codes: paused for a while, or off until recovered. */
+/**
+ * What barred an attempt: this client paused by its own wrong answers ("account-locked", kept as
+ * the reply's name), or the account's guessable codes switched off until recovered.
+ */
 export type AccountBar = "account-locked" | "account-disabled";
+
+/**
+ * Whose attempt it is, so a pause stops whoever earned it. `client` names the asking client (a
+ * keyed hash of its address bucket; "" for a caller that names none): wrong answers pause that
+ * client alone. `tried` is the factor attempted (a passing factor names itself): a phone or app
+ * code counts per client and toward the account's switch-off; a recovery code has its own count
+ * per client; a passkey's failure is not a guess and counts only on the challenge; a remembered
+ * browser is never barred. Without `tried`, a failure counts as a guessable code.
+ */
+export interface FailureScope {
+  client?: string;
+  tried?: ChallengeFactor;
+}
+
+/** How an attempt by `factor` is counted and barred (see FailureScope). */
+export type FailureKind = "code" | "recovery" | "passkey" | "device";
+export const failureKind = (factor?: ChallengeFactor | null): FailureKind =>
+  factor === "recovery" || factor === "passkey" || factor === "device"
+    ? factor
+    : "code";
+
+/** An account's second-factor failure state, as lockouts are read and lifted (lib/steps/lockout.ts). */
+export interface AccountFailureState {
+  /** Wrong phone or app codes in a row, from every client together (switched off at the policy's disableAfter). */
+  codeFailures: number;
+  /** Wrong recovery codes in a row, from every client together (pauses only the clients that typed them). */
+  recoveryFailures: number;
+  /** Guessable codes switched off for the account until a stronger factor, a known browser or an unlock. */
+  codesOff: boolean;
+  /** Clients paused now, and until when (epoch ms). */
+  pausedClients: { client: string; until: number; kind: "code" | "recovery" }[];
+}
 
 export type IssueResult =
   | { ok: true; challenge: Challenge; previous: IssuedState }
@@ -186,27 +223,38 @@ export interface ChallengeStore {
     delivery: DeliveryStatus,
   ): Promise<void>;
   /**
-   * One round trip, atomic: checks the account's bar and the code; a match verifies the challenge,
-   * clears the code and the account's failures; a miss counts on the challenge and the account.
+   * One round trip, atomic: checks this client's bar (and the account's switch-off) and the code; a
+   * match verifies the challenge, clears the code, the account's counts and this client's; a miss
+   * counts on the challenge, this client and the account (see FailureScope).
    */
   verifyCode(
     id: string,
     codeHash: string,
     now: number,
     policy: FailurePolicy,
+    scope?: FailureScope,
   ): Promise<VerifyResult>;
   /**
    * One round trip, atomic, for a factor checked outside the store (an authenticator code, a
-   * recovery code): with `factor` the check passed and the challenge is verified by it, clearing the
-   * account's failures; with null it failed and counts on the challenge and the account exactly as a
-   * wrong code does. Refuses, counting nothing, when the challenge is not pending or the account is barred.
+   * recovery code, a passkey, a remembered browser): with `factor` the check passed and the challenge
+   * is verified by it, clearing the counts as a right code does; with null `scope.tried` failed and
+   * counts as that factor counts (FailureScope). Refuses, counting nothing, when the challenge is not
+   * pending or the attempt is barred.
    */
   recordFactorResult(
     id: string,
     factor: ChallengeFactor | null,
     now: number,
     policy: FailurePolicy,
+    scope?: FailureScope,
   ): Promise<VerifyResult>;
+  /** The failure state of `account` (the part of a challenge id after the dot) at `now`. */
+  readAccountFailures(
+    account: string,
+    now: number,
+  ): Promise<AccountFailureState>;
+  /** Forgets `account`'s failures: every client's pause ends and its codes are back on. */
+  clearAccountFailures(account: string): Promise<void>;
   /** Records a provider's report on the `send`-th text, unless stale; returns the challenge if changed. */
   recordDelivery(
     id: string,
@@ -237,4 +285,29 @@ export interface ChallengeStore {
    */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   ping(): Promise<void>;
+}
+
+/**
+ * An account's failure hash as both stores keep it (lib/store/scripts.ts): `failures` and
+ * `recoveryFailures` in a row from every client, `disabled`, and per client `c:`/`u:` (codes in a
+ * row, paused until) and `r:`/`ru:` (recovery codes).
+ */
+export function readFailureHash(
+  hash: Record<string, unknown>,
+  now: number,
+): AccountFailureState {
+  const num = (v: unknown) => Number(v ?? 0) || 0;
+  const pausedClients: AccountFailureState["pausedClients"] = [];
+  for (const [field, value] of Object.entries(hash)) {
+    const paused = field.match(/^(u|ru):(.*)$/);
+    if (!paused || num(value) <= now) continue;
+    const kind = paused[1] === "u" ? "code" : "recovery";
+    pausedClients.push({ client: paused[2]!, until: num(value), kind });
+  }
+  return {
+    codeFailures: num(hash.failures),
+    recoveryFailures: num(hash.recoveryFailures),
+    codesOff: String(hash.disabled ?? "") === "1",
+    pausedClients,
+  };
 }

@@ -6,7 +6,11 @@ import {
   challengeAccount,
   newChallengeRecord,
   type ChallengeStore,
+  failureKind,
+  readFailureHash,
+  type ChallengeFactor,
   type FailurePolicy,
+  type FailureScope,
   type IssueRequest,
   type IssueResult,
   type VerifyResult,
@@ -27,6 +31,7 @@ const issueArgs = (r: IssueRequest) => [
   r.cooldownMs,
   r.delivery,
   r.callCode?.sealed ?? "",
+  r.client ?? "",
 ];
 
 function toIssueResult(reply: unknown): IssueResult {
@@ -48,12 +53,19 @@ function toIssueResult(reply: unknown): IssueResult {
   return { ok: true, challenge: fromHash(rest.slice(6))!, previous };
 }
 
-const policyArgs = (p: FailurePolicy, now: number) => [
+const policyArgs = (
+  p: FailurePolicy,
+  now: number,
+  scope: FailureScope,
+  passed: ChallengeFactor | null,
+) => [
   p.maxAttempts,
   now,
   p.lockAfter,
   p.disableAfter,
   p.memorySeconds * 1000,
+  scope.client ?? "",
+  failureKind(passed ?? scope.tried),
   ...p.ladderSeconds,
 ];
 
@@ -94,9 +106,10 @@ export function createUpstashChallengeStore(
     async startChallenge(c, ttlSeconds, first) {
       const fields = Object.entries(toHash(newChallengeRecord(c)));
       if (!first) {
-        const args = [c.createdAt, ttlSeconds, ...fields.flat()];
-        const keys = [key(c.id), acct(c.id)];
-        return toIssueResult(await run(scripts.OPEN_CHALLENGE, keys, args));
+        const args = [ttlSeconds, ...fields.flat()];
+        return toIssueResult(
+          await run(scripts.OPEN_CHALLENGE, [key(c.id)], args),
+        );
       }
       const args = [...issueArgs(first), ttlSeconds, ...fields.flat()];
       const reply = await run(
@@ -121,14 +134,14 @@ export function createUpstashChallengeStore(
       const fields = Object.entries({ ...previous, delivery }).flat();
       await run(scripts.RESTORE_ISSUE, [key(id)], [issuedHash, ...fields]);
     },
-    async verifyCode(id, codeHash, now, p) {
-      const args = [codeHash, ...policyArgs(p, now)];
+    async verifyCode(id, codeHash, now, p, scope = {}) {
+      const args = [codeHash, ...policyArgs(p, now, scope, "phone")];
       const keys = [key(id), acct(id), changed(id)];
       const reply = await run(scripts.VERIFY_CODE, keys, args);
       return toVerifyResult(reply);
     },
-    async recordFactorResult(id, factor, now, p) {
-      const args = [factor ?? "", ...policyArgs(p, now)];
+    async recordFactorResult(id, factor, now, p, scope = {}) {
+      const args = [factor ?? "", ...policyArgs(p, now, scope, factor)];
       const keys = [key(id), acct(id), changed(id)];
       return toVerifyResult(
         await run(scripts.RECORD_FACTOR_RESULT, keys, args),
@@ -149,6 +162,18 @@ export function createUpstashChallengeStore(
     async markCredentialsChanged(account, at, ttlSeconds) {
       const keys = [changedOf(account)];
       await run(scripts.MARK_CREDENTIALS_CHANGED, keys, [at, ttlSeconds]);
+    },
+    async readAccountFailures(account, now) {
+      // The client answers a hash as its flat field/value list.
+      const reply: unknown = await redis.hgetall(`${prefix}acct:${account}`);
+      const list = Array.isArray(reply) ? reply : [];
+      const hash: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < list.length; i += 2)
+        hash[String(list[i])] = list[i + 1];
+      return readFailureHash(hash, now);
+    },
+    async clearAccountFailures(account) {
+      await redis.del(`${prefix}acct:${account}`);
     },
     async deleteChallenge(id) {
       await redis.del(key(id));

@@ -57,9 +57,12 @@ async function person(opts: { emailVerified?: boolean } = {}) {
 }
 
 /** This browser, signed in as `p` (second factor `minutesAgo`), posting from one address. */
-async function browserOf(p: { id: string; email: string }, minutesAgo = 0) {
+async function browserOf(
+  p: { id: string; email: string },
+  minutesAgo = 0,
+  ip = newAddress(),
+) {
   await signInBrowser(p.id, p.email, minutesAgo);
-  const ip = newAddress();
   return (handler: (r: Request) => Promise<Response>, body: object) =>
     postAsBrowser(handler, "/api/account/phone", body, ip);
 }
@@ -245,9 +248,10 @@ describe("changing the phone number", () => {
     ).toBe("NO_CHALLENGE");
   });
 
-  it("counts wrong codes toward the account's lockout, which then pauses its sign-in codes too", async () => {
+  it("counts wrong codes toward the lockout, which then pauses sign-in codes from that client too", async () => {
     const p = await person();
-    const post = await browserOf(p);
+    const address = newAddress();
+    const post = await browserOf(p, 0, address);
     for (let round = 0; round < 2; round++) {
       const next = mobile();
       expect((await post(start, { phone: next })).status).toBe(200);
@@ -261,7 +265,7 @@ describe("changing the phone number", () => {
       jsonRequest(
         "/api/login",
         { email: p.email, password: PASSWORD },
-        { ip: newAddress() },
+        { ip: address },
       ),
     );
     expect(signIn.status).toBe(429);
