@@ -73,7 +73,9 @@ describe("over SMTP", () => {
     expect(smtp.received.at(-1)!.subject).toBe(
       "Confirm your email address for Twostep",
     );
-    expect(await confirmEmail(accountContext(ada, { request: meta() }), token)).toEqual({
+    expect(
+      await confirmEmail(accountContext(ada, { request: meta() }), token),
+    ).toEqual({
       ok: true,
     });
   });

@@ -139,9 +139,7 @@ describe("email verification", () => {
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });
     const [newest, first] = [tokenIn(ada.email, 0), tokenIn(ada.email, 1)];
     expect(newest).not.toBe(first);
-    expect(
-      (await confirmIn(ada, first)).status,
-    ).toBe(410);
+    expect((await confirmIn(ada, first)).status).toBe(410);
 
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });

@@ -246,7 +246,7 @@ describe("an address signed up for by someone who cannot read it", () => {
     for (let i = 0; i < 3; i++) {
       clearBrowser();
       const ip = nextIp();
-      const phone = randomMobile("+3363");
+      const phone = randomMobile("+3365");
       const body = { email: address, password: PASSWORD, phone };
       expect((await post(signup, "/api/signup", body, ip)).status).toBe(200);
       const right = codeFromSmsText(listOutbox(phone)[0]!.text);
