@@ -41,6 +41,8 @@ export function verificationEmail(
  * can never use it; the owner hears what happened and how to get back in if it was them.
  */
 export function signUpAttemptEmail(appUrl: string): Content {
+  // Like every notice, no link: a copy of it must be worth nothing to a phisher.
+  const host = new URL(appUrl).host;
   return {
     subject: "Someone tried to sign up with your email address",
     text: [
@@ -48,7 +50,7 @@ export function signUpAttemptEmail(appUrl: string): Content {
       "",
       "Someone tried to sign up for Twostep with this email address. It already belongs to your account, so nothing about your account changed, and the new sign-up can never use this address.",
       "",
-      `If it was you, sign in at ${appUrl}/login, or if you forgot your password, reset it at ${appUrl}/forgot-password.`,
+      `If it was you, sign in at ${host}; if you forgot your password, choose “Forgot password?” there.`,
       "",
       "If it was not you, there is nothing to do.",
       "",

@@ -209,7 +209,10 @@ export const SECURITY_CHANGES = {
   signup_refused: UNVERIFIED_ACCOUNT_REMOVED,
   /** Another sign-up's link proved the address first: the ones still waiting for it are undone. */
   address_proven_elsewhere: UNVERIFIED_ACCOUNT_REMOVED,
-  /** Unproven for UNCONFIRMED_ACCOUNT_DAYS (lib/account/policy.ts): the address is let go. */
+  /**
+   * Unproven for UNCONFIRMED_ACCOUNT_DAYS, or the oldest of an address's sign-ups past
+   * UNVERIFIED_ACCOUNTS_PER_ADDRESS (lib/account/policy.ts): the address is let go.
+   */
   unconfirmed_account_expired: UNVERIFIED_ACCOUNT_REMOVED,
 } as const satisfies Record<string, SecurityChangeRule>;
 
