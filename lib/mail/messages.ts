@@ -26,7 +26,7 @@ export function verificationEmail(
       "",
       link,
       "",
-      "If it was not you, do not confirm. Refuse it instead: the account that gave your address is removed, and it never gets to use your address.",
+      "If it was not you, do not confirm. Open this link instead, “This wasn’t me”: the account that gave your address is removed, and it never gets to use your address.",
       "",
       refuseLink,
       "",
