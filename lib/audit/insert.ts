@@ -18,11 +18,6 @@ export interface AuditRow {
   createdAt: Date;
 }
 
-/**
- * A row about an account removed before the row is written (rows are written after the reply, and
- * an unverified account can be removed in the same request) keeps no account, as a row written
- * before the removal would have: onDelete SetNull. The batch it shares never fails for it.
- */
 export async function insertEvents(db: Db, rows: AuditRow[]): Promise<void> {
   const records = rows.map((r) => ({
     id: randomUUID(),
@@ -35,8 +30,7 @@ export async function insertEvents(db: Db, rows: AuditRow[]): Promise<void> {
   }));
   await db.$executeRaw`
     INSERT INTO auth_events (id, user_id, type, ip, user_agent, detail, created_at)
-    SELECT id, (SELECT u.id FROM users u WHERE u.id = r.user_id), type::"AuthEventType", ip,
-      user_agent, detail, created_at
+    SELECT id, user_id, type::"AuthEventType", ip, user_agent, detail, created_at
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
       id text, user_id text, type text, ip text, user_agent text, detail jsonb,
       created_at timestamptz

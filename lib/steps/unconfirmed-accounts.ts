@@ -30,8 +30,9 @@ export async function removeUnverifiedAccount(
 ): Promise<boolean> {
   await applySecurityChange(ctx, change, {
     userId,
-    // The audit row outlives the account (its user becomes NULL): this says which one it was.
+    // The audit row outlives the account, without it: this says which one it was.
     detail: { removedAccount: userId },
+    accountRemoved: true,
   });
   return deleteUnverifiedAccount(userId);
 }
