@@ -88,7 +88,7 @@ test("a link opened in a browser signed in to nothing asks to sign in first, the
   await other.context().close();
 });
 
-test("someone whose address was used by a sign-up they did not make refuses it with “This wasn't me”", async ({
+test("someone whose address was used by a sign-up they did not make refuses it with “I didn't sign up”", async ({
   page,
   browser,
 }) => {
@@ -105,7 +105,7 @@ test("someone whose address was used by a sign-up they did not make refuses it w
   );
   await reader.goto(refuse);
   await expect(
-    reader.getByRole("heading", { name: "This wasn’t me" }),
+    reader.getByRole("heading", { name: "I didn’t sign up" }),
   ).toBeVisible();
   await screenshots(reader, "verify-email-refuse");
   await reader.getByRole("button", { name: "Refuse this sign-up" }).click();

@@ -25,8 +25,8 @@ export default async function VerifyEmailPage() {
             email again.
           </p>
           <p className="switch">
-            Did not sign up for Twostep? Use the other link in the email, “This
-            wasn’t me”, to refuse it.
+            Did not sign up for Twostep? Use the other link in the email, “I
+            didn’t sign up”, to refuse it.
           </p>
         </>
       )}

@@ -87,7 +87,7 @@ export async function spendEmailLink(
 
 /**
  * The link that undoes one: an email change's cancel link, mailed to the current address, or a
- * sign-up's "This wasn't me". Spends the link it names, once, by the same single UPDATE as a use of
+ * sign-up's "I didn't sign up". Spends the link it names, once, by the same single UPDATE as a use of
  * that link itself, so the two can never both succeed.
  */
 export async function spendByCancelToken(

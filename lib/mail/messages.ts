@@ -9,7 +9,7 @@ const minutes = (seconds: number) => Math.round(seconds / 60);
 
 /**
  * A sign-up's link, to an address no account has proven. Whoever reads it may not be who signed up:
- * it says so, and gives them a one-time link that undoes that sign-up ("This wasn't me").
+ * it says so, and gives them a one-time link that undoes that sign-up ("I didn't sign up").
  */
 export function verificationEmail(
   link: string,
@@ -26,7 +26,7 @@ export function verificationEmail(
       "",
       link,
       "",
-      "If it was not you, do not confirm. Open this link instead, “This wasn’t me”: the account that gave your address is removed, and it never gets to use your address.",
+      "If it was not you, do not confirm. Open this link instead, “I didn’t sign up”: the account that gave your address is removed, and it never gets to use your address.",
       "",
       refuseLink,
       "",

@@ -205,7 +205,7 @@ export const SECURITY_CHANGES = {
     audit: "lockout",
     notice: "passwordAttemptsPaused",
   },
-  /** "This wasn't me" on a verification email: the sign-up that named the address is undone. */
+  /** "I didn't sign up" on a verification email: the sign-up that named the address is undone. */
   signup_refused: UNVERIFIED_ACCOUNT_REMOVED,
   /** Another sign-up's link proved the address first: the ones still waiting for it are undone. */
   address_proven_elsewhere: UNVERIFIED_ACCOUNT_REMOVED,

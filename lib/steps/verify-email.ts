@@ -31,7 +31,7 @@ export type MailContext = Pick<StepContext, "mailer" | "appUrl" | "later">;
  * sent after the reply, so the sign-up's code step waits for neither, and its reply and timing are
  * the same whether another account has proven the address: then the address gets no link, only
  * its owner's notice (signUpAttemptEmail), and this account can never prove it. A link comes with
- * its "This wasn't me" link, which undoes the sign-up. With `counted` false the address's
+ * its "I didn't sign up" link, which undoes the sign-up. With `counted` false the address's
  * per-recipient limits are checked there, and a full one sends nothing (the account page offers to
  * send it again).
  */
@@ -124,7 +124,7 @@ export async function confirmEmail(
 }
 
 /**
- * "This wasn't me", the second link of a verification email: the sign-up that gave this address
+ * "I didn't sign up", the second link of a verification email: the sign-up that gave this address
  * is undone (the security-change table's signup_refused: its sessions end, then it is deleted).
  * It signs no one in and grants nothing; once the address is proven it does nothing.
  */

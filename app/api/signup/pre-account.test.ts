@@ -194,7 +194,7 @@ describe("an address signed up for by someone who cannot read it", () => {
     expect(mailedToken(address, "/reset-password")).toBeUndefined();
   });
 
-  it("is given back by “This wasn't me” in the verification email: the stranger's account and sessions end, and the link grants nothing", async () => {
+  it("is given back by “I didn't sign up” in the verification email: the stranger's account and sessions end, and the link grants nothing", async () => {
     const address = victim();
     const stranger = await signUp(address);
     const [mail] = listOutbox(address);

@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "Refuse a sign-up" };
 export default function RefuseSignUpPage() {
   return (
     <section className="card">
-      <h1>This wasn’t me</h1>
+      <h1>I didn’t sign up</h1>
       <RefuseSignUp />
     </section>
   );
