@@ -48,7 +48,7 @@ const NOBODY = "start-up@twostep.invalid";
 async function openParts(env: Env): Promise<void> {
   const [
     { getDb },
-    { findAccountByEmail },
+    { findAccountsByEmail },
     { acceptedFactors },
     store,
     password,
@@ -64,7 +64,7 @@ async function openParts(env: Env): Promise<void> {
   const db = getDb()
     .then(() =>
       Promise.all([
-        findAccountByEmail(NOBODY),
+        findAccountsByEmail(NOBODY),
         acceptedFactors({ id: NOBODY, textCodesOff: false }),
       ]),
     )

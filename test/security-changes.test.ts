@@ -174,6 +174,30 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     "passwordAttemptsPaused",
     false,
   ],
+  signup_refused: [
+    "all",
+    true,
+    ["verify_email", "reset_password", "change_email"],
+    "account_removed",
+    null,
+    true,
+  ],
+  address_proven_elsewhere: [
+    "all",
+    true,
+    ["verify_email", "reset_password", "change_email"],
+    "account_removed",
+    null,
+    true,
+  ],
+  unconfirmed_account_expired: [
+    "all",
+    true,
+    ["verify_email", "reset_password", "change_email"],
+    "account_removed",
+    null,
+    true,
+  ],
 };
 
 describe("the security-change table", () => {
@@ -280,10 +304,11 @@ describe("the security-change table", () => {
       expect(devices).toBe(rule.forgetRememberedDevices ? 0 : 1);
 
       for (const purpose of PURPOSES) {
-        const link = await db.emailLink.findUniqueOrThrow({
+        // A removed account's links go with it: none of them can be used either.
+        const link = await db.emailLink.findUnique({
           where: { id: links[purpose]! },
         });
-        expect([purpose, link.usedAt !== null]).toEqual([
+        expect([purpose, !link || link.usedAt !== null]).toEqual([
           purpose,
           rule.spendEmailLinks.includes(purpose),
         ]);
@@ -291,7 +316,11 @@ describe("the security-change table", () => {
 
       const audited = await db.authEvent.findMany({
         where: {
-          userId: person.id,
+          // A removed account's row outlives it, naming it in its detail.
+          OR: [
+            { userId: person.id },
+            { detail: { path: ["removedAccount"], equals: person.id } },
+          ],
           type: rule.audit,
           createdAt: { gte: since },
         },

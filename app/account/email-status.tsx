@@ -1,3 +1,4 @@
+import { UNCONFIRMED_ACCOUNT_DAYS } from "@/lib/account/policy";
 import { ResendVerification } from "./resend-verification";
 import styles from "./email-status.module.css";
 
@@ -17,8 +18,10 @@ export function EmailVerificationNotice({ canMail }: { canMail: boolean }) {
   return (
     <div className={styles.notice}>
       <p>
-        Your email address is unverified. Open the link we emailed you; until
-        then it cannot be used to reset your password.
+        Your email address is unverified. Open the link we emailed you in a
+        browser signed in to this account; until then it cannot be used to reset
+        your password. An account whose address is not confirmed within{" "}
+        {UNCONFIRMED_ACCOUNT_DAYS} days of signing up is removed.
       </p>
       {canMail ? (
         <ResendVerification />

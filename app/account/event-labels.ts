@@ -103,6 +103,11 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Email change cancelled",
     "The link to the new address no longer works",
   ],
+  // Written as an account that never proved its address goes: no one is left to read it.
+  account_removed: () => [
+    "Account removed",
+    "Its email address was never confirmed",
+  ],
 };
 
 function codesLeft(d: Detail): string {

@@ -241,7 +241,7 @@ describe("with the database unreachable", () => {
       next: "/account",
       signIn: true,
     });
-    const user = await db.user.findUnique({
+    const user = await db.user.findFirst({
       where: { email: EMAIL },
       include: { phones: true },
     });

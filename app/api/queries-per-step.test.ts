@@ -25,9 +25,10 @@ vi.mock("next/server", async (importOriginal) => ({
 const SIGN_UP = { beforeReply: 0, afterReply: 1 };
 /** The check lives in the code store; only its code_failed row reaches the database. */
 const WRONG_CODE = { beforeReply: 0, afterReply: 1 };
-/** BEGIN, the user, its phone, the user read back, COMMIT; then the signup row, and the email
- * verification link stored (and earlier unused ones dropped) before it is sent. */
-const SIGN_UP_CODE = { beforeReply: 5, afterReply: 3 };
+/** BEGIN, the user, its phone, the user read back, COMMIT; then the signup row, whether an account
+ * proved the address, the email verification link stored (and earlier unused ones dropped) before
+ * it is sent, and the address's sign-ups past their bound. */
+const SIGN_UP_CODE = { beforeReply: 5, afterReply: 5 };
 /** Nothing: next-auth reads the user when it redeems the challenge into a session. */
 const SIGN_IN_CODE = { beforeReply: 0, afterReply: 0 };
 /** The user and its verified phone, side by side; then the login_failure row. */
@@ -104,6 +105,33 @@ describe("queries per step", () => {
     const code = latestCode(to);
     expect(await queriesOf(verify, "/api/otp/verify", { code })).toEqual(
       SIGN_UP_CODE,
+    );
+  });
+
+  it("the right code of a sign-up does the same before its reply whether the address is new, waited for by another sign-up, or proven by an account", async () => {
+    const body = { email: "ada@example.com", password: "long enough pw" };
+    const signUpCode = async () => {
+      const to = phone();
+      await queriesOf(signup, "/api/signup", { ...body, phone: to });
+      const code = latestCode(to);
+      const queried = await queriesOf(verify, "/api/otp/verify", { code });
+      clearBrowser();
+      return queried.beforeReply;
+    };
+    const fresh = await signUpCode();
+    const waited = await signUpCode();
+    const db = await getDb();
+    const first = await db.user.findFirstOrThrow({
+      where: { email: body.email },
+      orderBy: { createdAt: "asc" },
+    });
+    await db.user.update({
+      where: { id: first.id },
+      data: { emailVerifiedAt: new Date(), verifiedEmail: body.email },
+    });
+    const proven = await signUpCode();
+    expect([fresh, waited, proven]).toEqual(
+      Array(3).fill(SIGN_UP_CODE.beforeReply),
     );
   });
 

@@ -7,7 +7,7 @@ export function ConfirmEmail() {
   return (
     <ConfirmLink
       endpoint="/api/email/verify"
-      lead="Confirm that this address is yours. It lets you reset your password by email if you ever forget it."
+      lead="Confirm that this address is yours, for the account you are signed in to. It lets you reset your password by email if you ever forget it."
       label="Confirm email address"
       done="Your email address is verified."
       again={

@@ -28,10 +28,10 @@ export async function findPendingEmailChange(
   });
 }
 
-/** Whether another account already uses the address. */
+/** Whether another account holds the address proven (sign-ups still waiting for a link do not). */
 export async function isEmailTaken(email: string): Promise<boolean> {
   const db = await getDb();
-  return (await db.user.count({ where: { email } })) > 0;
+  return (await db.user.count({ where: { verifiedEmail: email } })) > 0;
 }
 
 export type EmailSwap =
@@ -40,8 +40,8 @@ export type EmailSwap =
 /**
  * The new address replaces the old one, proven (the link reached it), and the links the change
  * spends (the security-change table's: they went to the old address) are spent in the same
- * transaction. The unique index on users.email decides a race with a sign-up or another change to
- * the same address.
+ * transaction. The unique index on users.verified_email decides a race with a sign-up's link or
+ * another change to the same address.
  */
 export async function swapEmail(
   userId: string,
@@ -58,7 +58,11 @@ export async function swapEmail(
       if (!user) return { ok: false, reason: "gone" } as const;
       await tx.user.update({
         where: { id: userId },
-        data: { email: newEmail, emailVerifiedAt: spend.at },
+        data: {
+          email: newEmail,
+          emailVerifiedAt: spend.at,
+          verifiedEmail: newEmail,
+        },
       });
       await emailLinkSpend(tx, userId, spend.purposes, spend.at);
       return { ok: true, oldEmail: user.email } as const;

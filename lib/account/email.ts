@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { emailLinkSpend, type EmailLinkPurpose } from "@/lib/email-links";
+import { UNVERIFIED_ACCOUNTS_PER_ADDRESS } from "./policy";
 
 // The account's side of email links: whose address is verified, who may get a reset link, and
 // the password a reset sets.
@@ -10,17 +11,43 @@ const withVerifiedPhone = {
 } as const;
 
 /**
- * The account an address belongs to, with its verified phone (the code of a sign-in or a reset
- * goes to it). Both queries always run, side by side: an include would query phones only for an
- * address that has an account, and that extra round trip would tell an attacker timing the
- * password step or "Forgot password?" which addresses are registered.
+ * The accounts an address signs in: the one that proved it (if any), then the sign-ups that have
+ * not, oldest first (at most UNVERIFIED_ACCOUNTS_PER_ADDRESS of them), each with its verified phone
+ * (the code of a sign-in goes to it). Both queries always run, side by side: an include would query
+ * phones only for an address that has an account, and that extra round trip would tell an attacker
+ * timing the password step which addresses are registered.
  */
-export async function findAccountByEmail(email: string) {
+export async function findAccountsByEmail(email: string) {
+  const db = await getDb();
+  const [users, phones] = await Promise.all([
+    db.user.findMany({
+      where: { email },
+      orderBy: [
+        { emailVerifiedAt: { sort: "asc", nulls: "last" } },
+        { createdAt: "asc" },
+      ],
+      take: UNVERIFIED_ACCOUNTS_PER_ADDRESS + 1,
+    }),
+    db.phone.findMany({
+      where: { user: { email }, verifiedAt: { not: null } },
+    }),
+  ]);
+  return users.map((user) => ({
+    ...user,
+    phones: phones.filter((p) => p.userId === user.id).slice(0, 1),
+  }));
+}
+
+/**
+ * The account that proved the address, with its verified phone: the only one a reset link or a
+ * notice by email may reach. Both queries run side by side, as in findAccountsByEmail.
+ */
+export async function findVerifiedAccountByEmail(email: string) {
   const db = await getDb();
   const [user, phone] = await Promise.all([
-    db.user.findUnique({ where: { email } }),
+    db.user.findUnique({ where: { verifiedEmail: email } }),
     db.phone.findFirst({
-      where: { user: { email }, verifiedAt: { not: null } },
+      where: { user: { verifiedEmail: email }, verifiedAt: { not: null } },
     }),
   ]);
   return user ? { ...user, phones: phone ? [phone] : [] } : null;
@@ -40,17 +67,28 @@ export function canResetByEmail(
   return sentTo === undefined || user.email === sentTo;
 }
 
-/** Marks the address verified, only while it is still the account's address. */
+export type AddressClaim = "verified" | "taken" | "gone";
+
+/**
+ * Marks the address verified, only while it is still the account's address and no other account
+ * holds it proven ("taken": the unique index on verified_email decides a race between two links).
+ */
 export async function markEmailVerified(
   userId: string,
   email: string,
-): Promise<boolean> {
+  at = new Date(),
+): Promise<AddressClaim> {
   const db = await getDb();
-  const { count } = await db.user.updateMany({
-    where: { id: userId, email },
-    data: { emailVerifiedAt: new Date() },
-  });
-  return count === 1;
+  try {
+    const { count } = await db.user.updateMany({
+      where: { id: userId, email },
+      data: { emailVerifiedAt: at, verifiedEmail: email },
+    });
+    return count === 1 ? "verified" : "gone";
+  } catch (error) {
+    if ((error as { code?: string })?.code === "P2002") return "taken";
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { findAccountByEmail } from "./email";
+import { findAccountsByEmail } from "./email";
 import { createAccount } from "./records";
 import { closeDb, getDb } from "@/lib/db";
 import { resetTables } from "@/test/support/db";
@@ -22,7 +22,7 @@ describe("createAccount", () => {
   it("creates the user with the phone already verified", async () => {
     const result = await createAccount(ADA);
     expect(result.ok).toBe(true);
-    const user = await findAccountByEmail(ADA.email);
+    const [user] = await findAccountsByEmail(ADA.email);
     expect(user).toMatchObject({ email: ADA.email, passwordHash: "h1" });
     expect(user?.phones).toHaveLength(1);
     expect(user?.phones[0]).toMatchObject({
@@ -33,12 +33,12 @@ describe("createAccount", () => {
     expect(result.ok && result.userId).toBe(user?.id);
   });
 
-  it("answers EMAIL_TAKEN for a used email and adds no rows", async () => {
+  it("lets a second sign-up name an address no account has proven, with its own phone", async () => {
     await createAccount(ADA);
-    const before = await rowCounts();
     const result = await createAccount({ ...ADA, phone: "+14155550133" });
-    expect(result).toEqual({ ok: false, error: "EMAIL_TAKEN" });
-    expect(await rowCounts()).toEqual(before);
+    expect(result.ok).toBe(true);
+    expect(await rowCounts()).toEqual({ users: 2, phones: 2 });
+    expect(await findAccountsByEmail(ADA.email)).toHaveLength(2);
   });
 
   it("answers PHONE_TAKEN for a number verified elsewhere and leaves no user behind", async () => {
@@ -47,12 +47,12 @@ describe("createAccount", () => {
     const result = await createAccount({ ...ADA, email: "bob@example.com" });
     expect(result).toEqual({ ok: false, error: "PHONE_TAKEN" });
     expect(await rowCounts()).toEqual(before);
-    expect(await findAccountByEmail("bob@example.com")).toBeNull();
+    expect(await findAccountsByEmail("bob@example.com")).toEqual([]);
   });
 });
 
-describe("findAccountByEmail", () => {
+describe("findAccountsByEmail", () => {
   it("finds nobody for an unknown email", async () => {
-    expect(await findAccountByEmail("nobody@example.com")).toBeNull();
+    expect(await findAccountsByEmail("nobody@example.com")).toEqual([]);
   });
 });

@@ -7,7 +7,9 @@ export type CreateAccountResult =
 
 /**
  * Creates the user and its verified phone in one transaction, only after the phone was proven:
- * an abandoned signup leaves nothing behind to block the email or the number.
+ * an abandoned signup leaves nothing behind to block the email or the number. The address is not
+ * proven yet, so it never refuses one another account uses (only a proven address is held:
+ * markEmailVerified); a number verified on another account is refused.
  */
 export async function createAccount(input: {
   email: string;
@@ -33,10 +35,7 @@ export async function createAccount(input: {
   } catch (error) {
     const target = uniqueViolationTarget(error);
     if (target === null) throw error;
-    return {
-      ok: false,
-      error: target.includes("email") ? "EMAIL_TAKEN" : "PHONE_TAKEN",
-    };
+    return { ok: false, error: "PHONE_TAKEN" };
   }
 }
 
@@ -49,8 +48,11 @@ export async function findAccountCreatedWith(
   passwordHash: string,
 ): Promise<string | null> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { email } });
-  return user?.passwordHash === passwordHash ? user.id : null;
+  const user = await db.user.findFirst({
+    where: { email, passwordHash },
+    select: { id: true },
+  });
+  return user?.id ?? null;
 }
 
 function uniqueViolationTarget(error: unknown): string | null {

@@ -22,7 +22,8 @@ export type AuthEventType =
   | "email_changed"
   | "phone_changed"
   | "email_change_requested"
-  | "email_change_cancelled";
+  | "email_change_cancelled"
+  | "account_removed";
 
 export interface AuditInput {
   type: AuthEventType;

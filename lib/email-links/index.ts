@@ -30,8 +30,9 @@ export async function saveEmailLink(link: {
   purpose: EmailLinkPurpose;
   tokenHash: string;
   ttlSeconds: number;
-  /** An email change's: the session that asked, and its cancel link's token hash. */
+  /** An email change's: the session that asked. */
   sessionId?: string;
+  /** The link that undoes it instead (an email change's cancel, a sign-up's refusal). */
   cancelTokenHash?: string;
 }): Promise<void> {
   const { ttlSeconds, ...fields } = link;
@@ -65,6 +66,8 @@ export async function spendEmailLink(
   token: string,
   purpose: EmailLinkPurpose,
   now = new Date(),
+  /** Spends it only when it was sent for this account. */
+  userId?: string,
 ): Promise<SpentLink | null> {
   if (!LINK_TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
@@ -72,6 +75,7 @@ export async function spendEmailLink(
     where: {
       tokenHash: hashToken(token),
       purpose,
+      ...(userId === undefined ? {} : { userId }),
       usedAt: null,
       expiresAt: { gt: now },
     },
@@ -82,19 +86,21 @@ export async function spendEmailLink(
 }
 
 /**
- * An email change's cancel link, mailed to the current address: spends the change it names, once,
- * by the same single UPDATE as a use of the change's own link, so the two can never both succeed.
+ * The link that undoes one: an email change's cancel link, mailed to the current address, or a
+ * sign-up's "I didn't sign up". Spends the link it names, once, by the same single UPDATE as a use of
+ * that link itself, so the two can never both succeed.
  */
 export async function spendByCancelToken(
   token: string,
   now = new Date(),
+  purpose: EmailLinkPurpose = "change_email",
 ): Promise<SpentLink | null> {
   if (!LINK_TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const [link] = await db.emailLink.updateManyAndReturn({
     where: {
       cancelTokenHash: hashToken(token),
-      purpose: "change_email",
+      purpose,
       usedAt: null,
       expiresAt: { gt: now },
     },

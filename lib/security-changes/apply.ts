@@ -41,6 +41,11 @@ export interface ChangeFacts<C extends SecurityChange> {
   textTo?: string | null;
   /** For a "previous-email" notice: the address replaced and the one that replaced it. */
   emails?: { previous: string; current: string };
+  /**
+   * The account is deleted right after (an unverified one removed): its audit row, written after the
+   * reply, holds no account, as a row written before the deletion would then (onDelete SetNull).
+   */
+  accountRemoved?: true;
   /** The email a verified address gets instead of the notice's own (one with a cancel link). */
   email?: Omit<EmailMessage, "to">;
 }
@@ -81,7 +86,7 @@ export async function applySecurityChange<C extends SecurityChange>(
   const detail = { ...facts.detail, ...Object.fromEntries(counts) };
   await recordEvent({
     type: rule.audit,
-    userId,
+    userId: facts.accountRemoved ? null : userId,
     ...ctx.request,
     ...(Object.keys(detail).length ? { detail } : {}),
   });

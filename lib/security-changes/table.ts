@@ -62,6 +62,20 @@ const RECORDED_ONLY = {
   spendEmailLinks: [],
 } as const;
 
+/**
+ * An account that never proved its address is removed: all it holds ends before its row goes (the
+ * audit row stays, without the account). Nobody is told: the account is gone, and its address was
+ * never proven.
+ */
+const UNVERIFIED_ACCOUNT_REMOVED = {
+  endSessions: "all",
+  forgetRememberedDevices: true,
+  endOpenChallenges: true,
+  spendEmailLinks: ["verify_email", "reset_password", "change_email"],
+  audit: "account_removed",
+  notice: null,
+} as const;
+
 export const SECURITY_CHANGES = {
   password_changed: {
     ...FACTOR_CHANGE,
@@ -191,6 +205,15 @@ export const SECURITY_CHANGES = {
     audit: "lockout",
     notice: "passwordAttemptsPaused",
   },
+  /** "I didn't sign up" on a verification email: the sign-up that named the address is undone. */
+  signup_refused: UNVERIFIED_ACCOUNT_REMOVED,
+  /** Another sign-up's link proved the address first: the ones still waiting for it are undone. */
+  address_proven_elsewhere: UNVERIFIED_ACCOUNT_REMOVED,
+  /**
+   * Unproven for UNCONFIRMED_ACCOUNT_DAYS, or the oldest of an address's sign-ups past
+   * UNVERIFIED_ACCOUNTS_PER_ADDRESS (lib/account/policy.ts): the address is let go.
+   */
+  unconfirmed_account_expired: UNVERIFIED_ACCOUNT_REMOVED,
 } as const satisfies Record<string, SecurityChangeRule>;
 
 export type SecurityChange = keyof typeof SECURITY_CHANGES;

@@ -25,6 +25,7 @@ import {
   linksSpentBy,
 } from "@/lib/security-changes/apply";
 import { isSessionLive } from "@/lib/sessions";
+import { releaseAddressToProver } from "./unconfirmed-accounts";
 
 // "Change email" on the account page. The new address must prove itself with a link before it
 // replaces the old one (the old one keeps working until then), and the route declares a second
@@ -124,5 +125,7 @@ export async function confirmEmailChange(
       emails: { previous: swap.oldEmail, current: link.email },
     },
   );
+  // The address is proven now: sign-ups still waiting for its link can never have it.
+  await releaseAddressToProver(ctx, link.userId, link.email);
   return { ok: true };
 }

@@ -16,7 +16,7 @@ import { finishPasswordReset, startPasswordReset } from "./reset-password";
 import { confirmEmail, sendVerificationEmail } from "./verify-email";
 import { createTestAccount } from "@/test/support/accounts";
 import type { Later } from "@/lib/context";
-import { testContext } from "@/test/support/context";
+import { accountContext, testContext } from "@/test/support/context";
 
 // The email flows with SMTP as the mailer, against a real SMTP server in this process: links are
 // read from the messages as that server received them.
@@ -73,7 +73,9 @@ describe("over SMTP", () => {
     expect(smtp.received.at(-1)!.subject).toBe(
       "Confirm your email address for Twostep",
     );
-    expect(await confirmEmail({ request: meta() }, token)).toEqual({
+    expect(
+      await confirmEmail(accountContext(ada, { request: meta() }), token),
+    ).toEqual({
       ok: true,
     });
   });

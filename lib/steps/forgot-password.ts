@@ -1,5 +1,8 @@
 import "server-only";
-import { canResetByEmail, findAccountByEmail } from "@/lib/account/email";
+import {
+  canResetByEmail,
+  findVerifiedAccountByEmail,
+} from "@/lib/account/email";
 import { linkUrl, newLinkToken, saveEmailLink } from "@/lib/email-links";
 import { RESET_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { refuse, type Outcome } from "@/lib/errors";
@@ -25,7 +28,8 @@ export async function requestPasswordReset(
     addressBucket(ctx.request.ip),
   );
   if (limited) return limited;
-  const user = await findAccountByEmail(email);
+  // Only the account that proved the address: sign-ups still waiting for its link never get one.
+  const user = await findVerifiedAccountByEmail(email);
   const { token, tokenHash } = newLinkToken();
   const eligible = canResetByEmail(user) ? user : null;
   await ctx.later("reset link", async () => {

@@ -24,16 +24,18 @@ export async function notifyPasswordPause(
   await ctx.later("password pause notice", async () => {
     if (!(await claimPasswordPause(email))) return;
     const db = await getDb();
-    const user = await db.user.findUnique({
+    // Every account the address signs in is paused: the one that proved it, and any sign-up still
+    // waiting for its link (bounded per address).
+    const users = await db.user.findMany({
       where: { email },
       select: { id: true },
     });
-    if (!user) return;
-    await tellOfPause({ ...ctx, later: run }, "password_attempts_paused", {
-      userId: user.id,
-      detail: { step: "password", retryAfterSeconds: seconds },
-      noticeArgs: [seconds],
-    });
+    for (const user of users)
+      await tellOfPause({ ...ctx, later: run }, "password_attempts_paused", {
+        userId: user.id,
+        detail: { step: "password", retryAfterSeconds: seconds },
+        noticeArgs: [seconds],
+      });
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { findAccountByEmail } from "@/lib/account/email";
+import { findAccountsByEmail } from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
 import type { StepContext } from "@/lib/context";
 import { refuse } from "@/lib/errors";
@@ -24,6 +24,28 @@ export type PasswordStep = FirstSend | (FirstSend & { deviceRemembered: true });
  * remembered for this account (its device token) skips the second factor, never the password,
  * unless the person asks for it (`secondFactor: "required"`) to make a change that needs one.
  */
+type Candidate = Awaited<ReturnType<typeof findAccountsByEmail>>[number];
+
+/**
+ * Whose password this is, of the accounts an address signs in (several sign-ups may wait for one
+ * address's link, each with its own password). It is checked against the account that proved the
+ * address, or the stand-in an unknown address is checked against when none has, and against each
+ * sign-up still waiting: one hash more than the unverified sign-ups, all of them every time, whether
+ * or not an account proved the address. So signing up with an address oneself does not turn the
+ * password step into a test of whether someone else holds it.
+ */
+async function passwordOwner(
+  accounts: Candidate[],
+  password: string,
+): Promise<Candidate | null> {
+  const proven = accounts.find((a) => a.emailVerifiedAt) ?? null;
+  const candidates = [proven, ...accounts.filter((a) => !a.emailVerifiedAt)];
+  const checks = await Promise.all(
+    candidates.map((a) => verifyPassword(a?.passwordHash ?? null, password)),
+  );
+  return candidates[checks.indexOf(true)] ?? null;
+}
+
 export async function checkPasswordStep(
   ctx: StepContext,
   input: {
@@ -51,17 +73,14 @@ export async function checkPasswordStep(
     await notifyPasswordPause(ctx, input.email, limited);
     return limited;
   }
-  const user = await findAccountByEmail(input.email);
-  const passwordOk = await verifyPassword(
-    user?.passwordHash ?? null,
-    input.password,
-  );
+  const accounts = await findAccountsByEmail(input.email);
+  const user = await passwordOwner(accounts, input.password);
   const phone = user?.phones[0]?.number;
-  if (!user || !passwordOk || !phone) {
+  if (!user || !phone) {
     const detail = { step: "password" };
     await recordEvent({
       type: "login_failure",
-      userId: user?.id,
+      userId: accounts[0]?.id,
       ...request,
       detail,
     });
@@ -101,13 +120,15 @@ export async function checkPasswordStep(
   });
 }
 
-/** Whether `token` is a remembered browser of the account `email` signs in. */
+/** Whether `token` is a remembered browser of an account `email` signs in. */
 async function knownBrowser(
   email: string,
   token: string | null | undefined,
   now: number,
 ): Promise<boolean> {
   if (!token) return false;
-  const user = await findAccountByEmail(email);
-  return !!user && (await recognizeDevice(user.id, token, now));
+  // Several sign-ups may wait for one address: the browser may be any of theirs (a handful at most).
+  for (const user of await findAccountsByEmail(email))
+    if (await recognizeDevice(user.id, token, now)) return true;
+  return false;
 }

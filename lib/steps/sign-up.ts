@@ -7,6 +7,7 @@ import { ERRORS, refuse } from "@/lib/errors";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
 import { checkProofOfWork } from "@/lib/proof-of-work";
+import { randomToken } from "@/lib/keys";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 
 export interface SignUpInput {
@@ -20,6 +21,8 @@ export interface SignUpInput {
 /**
  * Sign-up: nothing reaches the database here. The pending account waits in the challenge until
  * the phone is proven (verifyCodeStep), so an abandoned sign-up never holds the email or number.
+ * Whether the address already has an account changes nothing here nor at the code step: the
+ * account is created either way, and only an email after the reply differs.
  */
 export async function signUp(
   ctx: StepContext,
@@ -42,6 +45,9 @@ export async function signUp(
   return startCodeStep(ctx, {
     purpose: "signup",
     account: `email:${email}`,
+    // Wrong codes count toward this sign-up alone, so they end with it: counted toward the address,
+    // enough of them would switch its sign-ups off for good, for an owner who was never asked.
+    failuresCountedAs: `signup:${randomToken()}`,
     userId: null,
     pending: { email, passwordHash },
     phone,

@@ -24,8 +24,10 @@ import { admitSend, checkSendDestination } from "./message-figures";
 
 export interface CodeStepStart {
   purpose: Challenge["purpose"];
-  /** "user:<id>" for a sign-in or reset, "email:<address>" for a sign-up. */
+  /** Whose sends it spends: "user:<id>" for a sign-in or reset, "email:<address>" for a sign-up. */
   account: string;
+  /** Whose wrong answers in a row it counts toward, when not `account` (a sign-up: its own). */
+  failuresCountedAs?: string;
   userId: string | null;
   pending: { email: string; passwordHash: string } | null;
   phone: string;
@@ -59,7 +61,10 @@ export async function startCodeStep(
 ): Promise<FirstSend> {
   const { request } = ctx;
   const { phone, channel, factors = ["phone"] } = start;
-  const id = newChallengeId(start.purpose, start.account);
+  const id = newChallengeId(
+    start.purpose,
+    start.failuresCountedAs ?? start.account,
+  );
   const challenge = {
     id,
     purpose: start.purpose,

@@ -7,9 +7,10 @@ import { refuse, type Outcome, type Refusal } from "@/lib/errors";
 import type { Challenge, ChallengePurpose } from "@/lib/store";
 import { countFactorFailure, failureClient } from "./factor-outcome";
 import { refusesPhoneCode } from "./text-codes";
+import { keepAddressBounded } from "./unconfirmed-accounts";
 import { startEmailVerification } from "./verify-email";
 
-/** A refusal after which the challenge no longer exists (its sign-up lost a race for the email). */
+/** A refusal after which the challenge no longer exists (its sign-up lost a race for the phone). */
 export type VerifyOutcome = Outcome | (Refusal & { challengeDeleted: true });
 
 /** A second factor passed, on a challenge started for `purpose`. */
@@ -79,6 +80,15 @@ async function finishChallenge(
   }
   await ctx.store.setUserId(c.id, account.userId);
   await recordEvent({ type: "signup", userId: account.userId, ...ctx.request });
+  // The same reply, after the same work, whether the address is new, waited for by other sign-ups
+  // or proven by an account: what differs (the email, the oldest sign-up past the bound) is after
+  // the reply.
   await startEmailVerification(ctx, { id: account.userId, email });
+  await ctx.later("sign-ups for one address", () =>
+    keepAddressBounded({ ...ctx, later: run }, email),
+  );
   return passed;
 }
+
+/** Already after the reply: what follows runs in the same task. */
+const run = async (_: string, task: () => Promise<void>) => task();

@@ -41,7 +41,7 @@ export async function createTestAccount(
       await getDb()
     ).user.update({
       where: { id: made.userId },
-      data: { emailVerifiedAt: new Date() },
+      data: { emailVerifiedAt: new Date(), verifiedEmail: a.email },
     });
   return { id: made.userId, email: a.email, phone: a.phone };
 }

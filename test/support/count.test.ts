@@ -49,7 +49,7 @@ describe("the harness's counters", () => {
     const db = await createDb({ databaseUrl: TEST_DATABASE_URL });
     const queries = countQueries();
     try {
-      await db.user.findUnique({ where: { email: "nobody@example.com" } });
+      await db.user.findFirst({ where: { email: "nobody@example.com" } });
       expect(queries.count).toBe(1);
       const before = queries.count;
       await db.$transaction(async (tx) => {

@@ -41,6 +41,15 @@ import { checkPasswordStep } from "@/lib/steps/sign-in";
 import { chooseTextCodes } from "@/lib/steps/text-codes";
 import { startCodeStep } from "@/lib/steps/start-code-step";
 import { verifyFactorStep } from "@/lib/steps/verify-factor";
+import {
+  confirmEmail,
+  refuseSignUp,
+  sendVerificationEmail,
+} from "@/lib/steps/verify-email";
+import { purgeUnconfirmedAccounts } from "@/lib/steps/unconfirmed-accounts";
+import { getDb } from "@/lib/db";
+import { accountContext } from "./context";
+import { createTestAccount } from "./accounts";
 import type { ChallengeFactor } from "@/lib/store";
 import { codeFromSmsText, type RecordingMessenger } from "./messenger";
 import { randomMobile } from "./phones";
@@ -123,6 +132,22 @@ async function wrongCodes(ctx: As, rounds: number) {
   }
   return last;
 }
+
+/** The account as sign-up leaves it: its address not proven yet. */
+async function unverified(ctx: As) {
+  await (
+    await getDb()
+  ).user.update({
+    where: { id: ctx.user.id },
+    data: { emailVerifiedAt: null, verifiedEmail: null },
+  });
+}
+
+/** The newest link of `path` mailed to `email`: its token. */
+const mailedToken = (email: string, path: string) =>
+  listOutbox(email)
+    .map((m) => m.text.match(new RegExp(`${path}#token=([\\w-]{43})`))?.[1])
+    .find(Boolean)!;
 
 export const CASES: Record<SecurityChange, ChangeCase> = {
   password_changed: {
@@ -231,6 +256,41 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
   challenge_locked: { make: (ctx) => wrongCodes(ctx, 1) },
   account_locked: { make: (ctx) => wrongCodes(ctx, 2) },
   account_disabled: { make: (ctx) => wrongCodes(ctx, 20) },
+  signup_refused: {
+    async prepare(ctx) {
+      await unverified(ctx);
+      await sendVerificationEmail(ctx, ctx.user, true);
+      return mailedToken(ctx.user.email, "/verify-email/refuse");
+    },
+    make: (ctx, token) => refuseSignUp(ctx, token as string),
+  },
+  address_proven_elsewhere: {
+    async prepare(ctx) {
+      await unverified(ctx);
+      const owner = await createTestAccount({
+        email: ctx.user.email,
+        phone: randomMobile("+3368"),
+      });
+      const as = accountContext(owner, { appUrl: ctx.appUrl });
+      await sendVerificationEmail(as, owner, true);
+      return { as, token: mailedToken(owner.email, "/verify-email") };
+    },
+    make(_, prepared) {
+      const { as, token } = prepared as {
+        as: AccountContext<string>;
+        token: string;
+      };
+      return confirmEmail(as, token);
+    },
+  },
+  unconfirmed_account_expired: {
+    prepare: unverified,
+    make: (ctx) =>
+      purgeUnconfirmedAccounts({
+        ...ctx,
+        now: () => Date.now() + 8 * 24 * HOUR,
+      }),
+  },
   password_attempts_paused: {
     async make(ctx) {
       const prefix = `198.51.${randomBytes(1)[0]}`;

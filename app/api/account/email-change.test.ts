@@ -325,17 +325,33 @@ describe("an address that already has an account", () => {
     expect((await account(grace.id)).email).toBe(grace.email);
   });
 
+  it("is not held by a sign-up that never proved it: the change goes through and that sign-up is removed", async () => {
+    const ada = await person();
+    await signedIn(ada);
+    const to = freshAddress();
+    const squatter = await createTestAccount({
+      email: to,
+      phone: randomMobile("+3366"),
+    });
+    await ask(to);
+    expect(await open(tokenSentTo(to))).toMatchObject({ status: 200 });
+    expect((await account(ada.id)).email).toBe(to);
+    const db = await getDb();
+    expect(await db.user.count({ where: { id: squatter.id } })).toBe(0);
+  });
+
   it("refuses a link whose address was taken after it was sent, as it refuses a used one", async () => {
     const ada = await person();
     await signedIn(ada);
     const to = freshAddress();
     await ask(to);
     const token = tokenSentTo(to);
-    const squatter = await createTestAccount({
+    const owner = await createTestAccount({
       email: to,
       phone: randomMobile("+3366"),
+      emailVerified: true,
     });
-    expect(squatter.email).toBe(to);
+    expect(owner.email).toBe(to);
 
     expect(await open(token)).toMatchObject({
       status: 410,

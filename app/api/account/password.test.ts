@@ -163,7 +163,7 @@ describe("changing the password", () => {
     const db = await getDb();
     await db.user.update({
       where: { id: p.id },
-      data: { emailVerifiedAt: new Date() },
+      data: { emailVerifiedAt: new Date(), verifiedEmail: p.email },
     });
     await requestPasswordReset(
       testContext({ request: { ip: "198.51.100.10", userAgent: null } }),

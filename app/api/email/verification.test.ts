@@ -10,6 +10,11 @@ import { codeFromSmsText } from "@/test/support/messenger";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { installNextHeadersForCjs } from "@/test/support/next-headers-cjs";
 import { randomMobile } from "@/test/support/phones";
+import {
+  openBrowser,
+  postFrom,
+  type SignedInBrowser,
+} from "@/test/support/account-session";
 import { POST as resend } from "./resend/route";
 import { POST as confirm } from "./verify/route";
 
@@ -45,11 +50,17 @@ async function signUp() {
   );
   const user = await (
     await getDb()
-  ).user.findUniqueOrThrow({
+  ).user.findFirstOrThrow({
     where: { email },
   });
-  return { id: user.id, email };
+  // Signed in, as next-auth leaves the browser after the code step.
+  const browser = await openBrowser(user.id, { email });
+  return { id: user.id, email, browser };
 }
+
+/** "Confirm email address" in the browser `who` signed up in. */
+const confirmIn = (who: { browser: SignedInBrowser }, token: string) =>
+  postFrom(who.browser, confirm, "/api/email/verify", { token }, ip());
 
 const tokenIn = (email: string, nth = 0) => {
   const mails = listOutbox(email).filter((e) => e.channel === "email");
@@ -81,7 +92,7 @@ describe("email verification", () => {
     expect(hours).toBeGreaterThan(23.9);
     expect(hours).toBeLessThanOrEqual(24);
 
-    expect(await post(confirm, "/api/email/verify", { token })).toEqual({
+    expect(await confirmIn(ada, token)).toEqual({
       status: 200,
       json: { ok: true },
     });
@@ -93,7 +104,7 @@ describe("email verification", () => {
     });
     expect(events).toHaveLength(1);
 
-    const again = await post(confirm, "/api/email/verify", { token });
+    const again = await confirmIn(ada, token);
     expect(again).toMatchObject({
       status: 410,
       json: { error: { code: "EMAIL_LINK_INVALID" } },
@@ -106,13 +117,9 @@ describe("email verification", () => {
     await db.emailLink.updateMany({
       data: { expiresAt: new Date(Date.now() - 1) },
     });
-    const expired = await post(confirm, "/api/email/verify", {
-      token: tokenIn(ada.email),
-    });
+    const expired = await confirmIn(ada, tokenIn(ada.email));
     expect(expired.status).toBe(410);
-    const madeUp = await post(confirm, "/api/email/verify", {
-      token: "A".repeat(43),
-    });
+    const madeUp = await confirmIn(ada, "A".repeat(43));
     expect(madeUp.status).toBe(410);
 
     const grace = await signUp();
@@ -120,9 +127,7 @@ describe("email verification", () => {
       where: { id: grace.id },
       data: { email: `other.${grace.email}` },
     });
-    const moved = await post(confirm, "/api/email/verify", {
-      token: tokenIn(grace.email),
-    });
+    const moved = await confirmIn(grace, tokenIn(grace.email));
     expect(moved.status).toBe(410);
     expect(await verifiedAt(ada.id)).toBeNull();
     expect(await verifiedAt(grace.id)).toBeNull();
@@ -134,9 +139,7 @@ describe("email verification", () => {
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });
     const [newest, first] = [tokenIn(ada.email, 0), tokenIn(ada.email, 1)];
     expect(newest).not.toBe(first);
-    expect(
-      (await post(confirm, "/api/email/verify", { token: first })).status,
-    ).toBe(410);
+    expect((await confirmIn(ada, first)).status).toBe(410);
 
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });
     expect(await resendVerificationEmail(deps, ada.id)).toEqual({ ok: true });
@@ -146,7 +149,7 @@ describe("email verification", () => {
     });
 
     const grace = await signUp();
-    await post(confirm, "/api/email/verify", { token: tokenIn(grace.email) });
+    await confirmIn(grace, tokenIn(grace.email));
     expect(await resendVerificationEmail(deps, grace.id)).toMatchObject({
       ok: false,
       error: "EMAIL_ALREADY_VERIFIED",
@@ -170,7 +173,7 @@ describe("email verification", () => {
     const meta = { ip: "192.0.2.200", userAgent: null };
     await requestPasswordReset(testContext({ request: meta }), ada.email);
     expect(listOutbox(ada.email)).toHaveLength(1); // the verification link only
-    await post(confirm, "/api/email/verify", { token: tokenIn(ada.email) });
+    await confirmIn(ada, tokenIn(ada.email));
     await requestPasswordReset(testContext({ request: meta }), ada.email);
     expect(listOutbox(ada.email)[0]!.subject).toBe(
       "Reset your Twostep password",

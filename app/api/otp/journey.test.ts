@@ -50,7 +50,7 @@ describe("a signup", () => {
     expect((await post(signup, "/api/signup", person)).status).toBe(200);
     const code = latestCode(person.phone);
     expect((await post(verify, "/api/otp/verify", { code })).status).toBe(200);
-    const user = await db.user.findUnique({
+    const user = await db.user.findFirst({
       where: { email: person.email },
       include: { phones: true },
     });
