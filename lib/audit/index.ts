@@ -22,7 +22,11 @@ export type AuthEventType =
   | "email_changed"
   | "phone_changed"
   | "email_change_requested"
-  | "email_change_cancelled";
+  | "email_change_cancelled"
+  | "admin_request"
+  | "account_unlocked"
+  | "account_switched_off"
+  | "account_switched_on";
 
 export interface AuditInput {
   type: AuthEventType;

@@ -233,6 +233,38 @@ describeForEachStore("Wrong codes counted per account", (h) => {
     });
   });
 
+  it("reports a pause and a switch-off as they stand, and lifts either so codes work again", async () => {
+    const policy: FailurePolicy = {
+      maxAttempts: 5,
+      lockAfter: 2,
+      ladderSeconds: [60],
+      disableAfter: 4,
+      memorySeconds: 3600,
+    };
+    const a = accountOn(h.store, policy);
+    expect(await h.store.accountBar(a.account, T0)).toBeNull();
+    const id = await a.start(T0);
+    await a.wrong(id, T0);
+    expect(gist(await a.wrong(id, T0))).toBe("wrong 60s");
+    expect(await h.store.accountBar(a.account, T0 + 1000)).toEqual({
+      reason: "account-locked",
+      waitMs: 59_000,
+    });
+    await h.store.liftAccountBar(a.account);
+    expect(await h.store.accountBar(a.account, T0 + 1000)).toBeNull();
+    expect(gist(await a.right(id, T0 + 1000))).toBe("ok");
+
+    const next = await a.start(T0);
+    const { now } = await guessWrong(a, policy, 4);
+    expect(await h.store.accountBar(a.account, now)).toEqual({
+      reason: "account-disabled",
+      waitMs: 0,
+    });
+    await h.store.liftAccountBar(a.account);
+    expect(await h.store.accountBar(a.account, now)).toBeNull();
+    expect(gist(await a.right(next, now))).not.toMatch(/^account-/);
+  });
+
   it("keeps an account disabled after its failures would have been forgotten", async () => {
     const policy: FailurePolicy = {
       maxAttempts: 5,

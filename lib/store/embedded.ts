@@ -233,6 +233,12 @@ export function createEmbeddedStore(
       challenges.delete(id);
       return { ...c };
     },
+    async accountBar(account, now) {
+      return accounts.bar(account, now);
+    },
+    async liftAccountBar(account) {
+      accounts.clear(account);
+    },
     async deleteChallenge(id) {
       challenges.delete(id);
     },

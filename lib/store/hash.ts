@@ -18,13 +18,19 @@ export function toHash(c: Challenge): Record<string, string> {
 }
 
 /** Accepts HGETALL as a flat [field, value, …] list (raw replies) or an object. */
-export function fromHash(raw: unknown): Challenge | null {
+/** A hash as HGETALL answers it (a flat array, or an object when the client decodes it). */
+export function hashFields(raw: unknown): Map<string, string> {
   const h = new Map<string, string>();
   if (Array.isArray(raw))
     for (let i = 0; i + 1 < raw.length; i += 2)
       h.set(String(raw[i]), String(raw[i + 1]));
   else if (raw && typeof raw === "object")
     for (const [k, v] of Object.entries(raw)) h.set(k, String(v));
+  return h;
+}
+
+export function fromHash(raw: unknown): Challenge | null {
+  const h = hashFields(raw);
   const id = h.get("id");
   if (!id) return null;
   const text = (f: keyof Challenge) => h.get(f) ?? "";

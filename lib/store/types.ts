@@ -228,6 +228,16 @@ export interface ChallengeStore {
     at: number,
     ttlSeconds: number,
   ): Promise<void>;
+  /**
+   * Whether `account` (the part of a challenge id after the dot) is barred at `now`: switched off
+   * by its failures, or paused (with the milliseconds left). Null when neither.
+   */
+  accountBar(
+    account: string,
+    now: number,
+  ): Promise<{ reason: AccountBar; waitMs: number } | null>;
+  /** Forgets `account`'s failures in a row: a pause or a switch-off is lifted, the ladder restarts. */
+  liftAccountBar(account: string): Promise<void>;
   deleteChallenge(id: string): Promise<void>;
   /** The sealed code a call speaks; a token works once. */
   takeCallCode(token: string): Promise<string | null>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { RANK_OF_DELIVERY } from "./delivery-rank";
-import { fromHash, toHash } from "./hash";
+import { fromHash, hashFields, toHash } from "./hash";
 import * as scripts from "./scripts";
 import {
   challengeAccount,
@@ -149,6 +149,18 @@ export function createUpstashChallengeStore(
     async markCredentialsChanged(account, at, ttlSeconds) {
       const keys = [changedOf(account)];
       await run(scripts.MARK_CREDENTIALS_CHANGED, keys, [at, ttlSeconds]);
+    },
+    async accountBar(account, now) {
+      const a = hashFields(await redis.hgetall(`${prefix}acct:${account}`));
+      if (a.get("disabled") === "1")
+        return { reason: "account-disabled", waitMs: 0 };
+      const until = Number(a.get("lockedUntil")) || 0;
+      return until > now
+        ? { reason: "account-locked", waitMs: until - now }
+        : null;
+    },
+    async liftAccountBar(account) {
+      await redis.del(`${prefix}acct:${account}`);
     },
     async deleteChallenge(id) {
       await redis.del(key(id));
