@@ -12,6 +12,7 @@ export type LimitName =
   | "login-account-all"
   | "login-ip"
   | "account-changes"
+  | "admin-requests"
   | "reset-email"
   | "reset-ip"
   | "verify-email"
