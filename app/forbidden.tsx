@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StepUp } from "@/app/admin/step-up";
 import { StatusPage } from "@/app/ui/status-page";
 import { ERRORS } from "@/lib/errors";
-import { consoleRefusal } from "@/lib/http/console-page";
+import { whyConsoleRefuses } from "@/lib/http/console-page";
 
 export const metadata: Metadata = { title: "Not allowed" };
 
@@ -20,8 +20,8 @@ const HOME = (
  * session lacks a fresh passkey is offered one; a console limit says to wait; anyone else is told
  * no more than that the page is not theirs.
  */
-export default function Forbidden() {
-  const { code } = consoleRefusal();
+export default async function Forbidden() {
+  const code = await whyConsoleRefuses();
   if (code === "PASSKEY_REQUIRED")
     return (
       <StatusPage

@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 // Accessibility checks with axe-core (already installed with the lint setup's jsx-a11y plugin),
 // injected into the page: every violation of the WCAG A and AA rules fails the journey.
 
-const AXE_SOURCE = createRequire(import.meta.url).resolve(
-  "axe-core/axe.min.js",
-);
+const AXE_SOURCE = path.join(process.cwd(), "node_modules/axe-core/axe.min.js");
 
 interface AxeViolation {
   id: string;

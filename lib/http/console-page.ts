@@ -1,21 +1,34 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
-import { cache } from "react";
 import { recordEvent } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { isAdmin } from "@/lib/account/role";
+import { getSessionUser, requireUser } from "@/lib/auth/session";
 import { readSessionFacts } from "@/lib/auth/sign-in-time";
 import type { AccountContext } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
+import { checkSecondFactor } from "@/lib/steps/fresh-second-factor";
 import { factsFromHeaders } from "./request-facts";
 import { CONSOLE_NEEDS, checkSignedInNeeds } from "./routes";
 
 // The pages of the operators' console (app/admin) pass the guards its API declares (CONSOLE_NEEDS)
 // and leave the same audit row. Every page under /admin calls openConsole first.
 
-/** Why this request's console page was refused, for app/forbidden.tsx (one per request). */
-export const consoleRefusal = cache(() => ({ code: null as ErrorCode | null }));
+/**
+ * Why the console refuses this browser, for the 403 page (app/forbidden.tsx), which renders apart
+ * from the page that refused: not an admin (FORBIDDEN), an admin without a fresh passkey
+ * (PASSKEY_REQUIRED), else the console's request limit. Spends no limit.
+ */
+export async function whyConsoleRefuses(): Promise<ErrorCode> {
+  const user = await getSessionUser();
+  if (!user || !(await isAdmin(user.id))) return "FORBIDDEN";
+  const stale = checkSecondFactor(
+    { session: await readSessionFacts(), now: Date.now },
+    CONSOLE_NEEDS.secondFactor,
+  );
+  return stale ? stale.error : "ADMIN_REQUEST_LIMIT";
+}
 
 /**
  * A signed-out visitor goes to /login and back; anyone else the console refuses gets a 403 page
@@ -44,9 +57,6 @@ export async function openConsole(
       status: refusal ? ERRORS[refusal.error].status : 200,
     },
   });
-  if (refusal) {
-    consoleRefusal().code = refusal.error;
-    forbidden();
-  }
+  if (refusal) forbidden();
   return ctx;
 }
