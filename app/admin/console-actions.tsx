@@ -6,7 +6,6 @@ import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
-import { REASON_MIN_CHARS } from "@/lib/validation/console";
 import { StepUp } from "./step-up";
 import styles from "./console.module.css";
 
@@ -37,7 +36,6 @@ export function ConsoleActions({
   const router = useRouter();
   const reasonId = useId();
   const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
   const [info, setInfo] = useState<string | null>(null);
   const [last, setLast] = useState<Action | null>(null);
   // One submit at a time, to whichever action's route was pressed.
@@ -48,11 +46,6 @@ export function ConsoleActions({
 
   async function act(action: Action) {
     setInfo(null);
-    if (reason.trim().length < REASON_MIN_CHARS) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
     setLast(action);
     const done = await run.submit({
       url: action.url,
@@ -66,6 +59,10 @@ export function ConsoleActions({
       router.refresh();
     }
   }
+
+  // The server says what is wrong with the reason (lib/validation/console.ts).
+  const reasonError = run.error?.fields?.reason ?? null;
+  const missing = reasonError !== null;
 
   const busy = (a: Pick<Action, "url" | "factorId">) =>
     run.pending && last?.url === a.url && last.factorId === a.factorId;
@@ -91,11 +88,11 @@ export function ConsoleActions({
         </p>
         {missing ? (
           <p id={`${reasonId}-error`} className="field-error">
-            Type the reason for this action.
+            {reasonError}
           </p>
         ) : null}
       </div>
-      <FormAlert error={run.message} info={info} />
+      <FormAlert error={missing ? null : run.message} info={info} />
       {run.error?.code === "PASSKEY_REQUIRED" ? <StepUp /> : null}
       <div className={styles.buttons}>
         {locked ? (
