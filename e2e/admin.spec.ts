@@ -69,6 +69,8 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   page,
   browser,
 }) => {
+  // Two sign-ups, ten wrong codes, a passkey step-up and a sign-in: longer than one journey.
+  test.setTimeout(180_000);
   // The person, locked out by wrong codes in a browser of their own.
   const person = newPerson();
   const theirs = await browser.newContext({ baseURL: E2E_SERVERS.passkey.url });
@@ -146,7 +148,8 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
     .getByLabel("Reason")
     .fill("Ticket 4711: locked out, called from the phone on file");
   await unlock.click();
-  await expect(page.getByRole("alert")).toContainText("Unlocked");
+  const actions = page.getByRole("region", { name: "Actions" });
+  await expect(actions.getByRole("alert")).toContainText("Unlocked");
   await expect(page.getByText("Not locked")).toBeVisible();
   await expect(unlock).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Audit" })).toContainText(
