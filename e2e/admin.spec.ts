@@ -50,6 +50,14 @@ async function addVirtualAuthenticator(page: Page) {
   });
 }
 
+/** The page at a phone's and a desktop's width, in light and in dark. */
+async function lightAndDark(page: Page, name: string) {
+  await screenshots(page, name);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshots(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: null });
+}
+
 const wrong = (code: string) =>
   String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
@@ -100,7 +108,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   );
   const refused = await page.request.get("/admin");
   expect(refused.status()).toBe(403);
-  await screenshots(page, "admin-step-up");
+  await lightAndDark(page, "admin-step-up");
   await expectNoAxeViolations(page);
   await page
     .getByRole("button", { name: "Sign in again with your passkey" })
@@ -123,7 +131,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await page.getByRole("button", { name: "Find" }).click();
   const found = page.getByRole("link", { name: person.email.toLowerCase() });
   await expect(found).toBeVisible();
-  await screenshots(page, "admin-people");
+  await lightAndDark(page, "admin-people");
   await expectNoAxeViolations(page);
   await found.click();
 
@@ -135,7 +143,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/\b\d{6}\b/);
   expect(text).not.toMatch(/[A-Za-z0-9_-]{40,}/);
-  await screenshots(page, "admin-account");
+  await lightAndDark(page, "admin-account");
   await expectNoAxeViolations(page);
 
   // "Unlock" asks for a reason first, then lifts the pause.
@@ -155,6 +163,8 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await expect(page.getByRole("region", { name: "Audit" })).toContainText(
     "Ticket 4711",
   );
+  await lightAndDark(page, "admin-account-unlocked");
+  await expectNoAxeViolations(page);
 
   // The person is told by text, signs in and sees what support did in their own activity.
   await expect

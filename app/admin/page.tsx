@@ -79,12 +79,18 @@ export default async function PeoplePage({
               <tbody>
                 {found.accounts.map((a) => (
                   <tr key={a.id}>
-                    <td className={styles.wrap}>
+                    <td className={styles.wrap} data-label="Email">
                       <Link href={`/admin/accounts/${a.id}`}>{a.email}</Link>
                     </td>
-                    <td className={styles.nowrap}>{a.phone ?? "—"}</td>
-                    <td className={styles.nowrap}>{formatDate(a.createdAt)}</td>
-                    <td>{a.switchedOff ? "Switched off" : "On"}</td>
+                    <td className={styles.nowrap} data-label="Phone">
+                      {a.phone ?? "—"}
+                    </td>
+                    <td className={styles.nowrap} data-label="Created">
+                      {formatDate(a.createdAt)}
+                    </td>
+                    <td data-label="State">
+                      {a.switchedOff ? "Switched off" : "On"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

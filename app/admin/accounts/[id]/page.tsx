@@ -124,12 +124,14 @@ function Factors({ account }: { account: ConsoleAccount }) {
           <tbody>
             {account.factors.map((f) => (
               <tr key={f.id}>
-                <td className={styles.wrap}>
+                <td className={styles.wrap} data-label="Factor">
                   {factorLabel(f)}
                   {f.codesLeft !== null ? ` (${f.codesLeft} left)` : ""}
                 </td>
-                <td className={styles.nowrap}>{formatDate(f.addedAt)}</td>
-                <td className={styles.nowrap}>
+                <td className={styles.nowrap} data-label="Added">
+                  {formatDate(f.addedAt)}
+                </td>
+                <td className={styles.nowrap} data-label="Last used">
                   {f.lastUsedAt ? formatDate(f.lastUsedAt) : "Never"}
                 </td>
               </tr>
@@ -160,10 +162,16 @@ function Sessions({ account }: { account: ConsoleAccount }) {
           <tbody>
             {account.sessions.map((s) => (
               <tr key={s.id}>
-                <td>{s.name}</td>
-                <td className={styles.nowrap}>{s.ip ?? "—"}</td>
-                <td className={styles.nowrap}>{formatDate(s.signedInAt)}</td>
-                <td className={styles.nowrap}>{formatDate(s.lastSeenAt)}</td>
+                <td data-label="Device">{s.name}</td>
+                <td className={styles.nowrap} data-label="IP address">
+                  {s.ip ?? "—"}
+                </td>
+                <td className={styles.nowrap} data-label="Signed in">
+                  {formatDate(s.signedInAt)}
+                </td>
+                <td className={styles.nowrap} data-label="Last seen">
+                  {formatDate(s.lastSeenAt)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -191,9 +199,13 @@ function Devices({ account }: { account: ConsoleAccount }) {
           <tbody>
             {account.devices.map((d) => (
               <tr key={d.id}>
-                <td>{d.name}</td>
-                <td className={styles.nowrap}>{formatDate(d.createdAt)}</td>
-                <td className={styles.nowrap}>{formatDate(d.lastUsedAt)}</td>
+                <td data-label="Device">{d.name}</td>
+                <td className={styles.nowrap} data-label="Remembered">
+                  {formatDate(d.createdAt)}
+                </td>
+                <td className={styles.nowrap} data-label="Last used">
+                  {formatDate(d.lastUsedAt)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -232,15 +244,21 @@ function Audit({ account }: { account: ConsoleAccount }) {
               const { what, detail } = describeEvent(e.type, e.detail);
               return (
                 <tr key={e.id}>
-                  <td className={styles.nowrap}>{formatDate(e.createdAt)}</td>
-                  <td>
+                  <td className={styles.nowrap} data-label="When">
+                    {formatDate(e.createdAt)}
+                  </td>
+                  <td data-label="What">
                     <span className={styles.what}>{what}</span>
                     {detail ? (
                       <span className={styles.detail}>{detail}</span>
                     ) : null}
                   </td>
-                  <td className={styles.wrap}>{supportNote(e.detail)}</td>
-                  <td className={styles.nowrap}>{e.ip ?? "—"}</td>
+                  <td className={styles.wrap} data-label="Reason">
+                    {supportNote(e.detail)}
+                  </td>
+                  <td className={styles.nowrap} data-label="IP address">
+                    {e.ip ?? "—"}
+                  </td>
                 </tr>
               );
             })}
