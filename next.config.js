@@ -58,6 +58,8 @@ const embeddedOnlyFiles = builtForPostgres
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden(): the operators' console answers 403 to whoever may not use it (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   env: { TWOSTEP_BUILT_FOR_POSTGRES: builtForPostgres ? "1" : "0" },
   // Loaded by Node at run time rather than bundled: native code or PGlite's WebAssembly, and the Plivo SDK,
   // which only the Plivo messenger needs.

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/app/ui/sign-out-button";
+import { isAdmin } from "@/lib/account/role";
 import { getSessionUser } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -29,6 +30,9 @@ export default async function RootLayout({
 }: {
   children: React.ReactNode;
 }) {
+  const user = await getSessionUser();
+  // The console's link, for admins only (the console checks again, and asks for a passkey).
+  const admin = user ? await isAdmin(user.id).catch(() => false) : false;
   return (
     <html lang="en">
       {/* The app's styles apply inside .twostep only (app/globals.css). */}
@@ -38,8 +42,9 @@ export default async function RootLayout({
             Two<span>step</span>
           </Link>
           <nav className="site-nav" aria-label="Main">
-            {(await getSessionUser()) ? (
+            {user ? (
               <>
+                {admin ? <Link href="/admin">Admin</Link> : null}
                 <Link href="/account">Account</Link>
                 <SignOutButton />
               </>

@@ -232,6 +232,22 @@ export const ERRORS = {
     "We cannot send codes to this kind of number (toll-free, premium-rate, personal or internet (VoIP) numbers). Use a mobile number.",
     422,
   ),
+  // The operators' console (/admin) and an account an operator switched off.
+  PASSKEY_REQUIRED: spec(
+    "The console needs a passkey used in the last 10 minutes. Sign in again with your passkey.",
+    403,
+  ),
+  ADMIN_REQUEST_LIMIT: spec(
+    "Too many console requests in a short time. Please wait and try again.",
+    429,
+  ),
+  ACCOUNT_NOT_FOUND: spec("There is no such account.", 404),
+  FACTOR_NOT_FOUND: spec("This sign-in method is already removed.", 404),
+  ACCOUNT_SWITCHED_OFF: spec(
+    "This account is switched off. Contact support to have it switched back on.",
+    403,
+    true,
+  ),
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -198,6 +198,46 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     null,
     true,
   ],
+  support_unlocked: [
+    "none",
+    false,
+    [],
+    "account_unlocked",
+    "supportUnlocked",
+    false,
+  ],
+  support_ended_sessions: [
+    "all",
+    false,
+    ["change_email"],
+    "sign_out",
+    "supportEndedSessions",
+    true,
+  ],
+  support_removed_factor: [
+    "all",
+    true,
+    [],
+    "factor_removed",
+    "supportRemovedFactor",
+    true,
+  ],
+  support_switched_off: [
+    "all",
+    false,
+    ["reset_password", "change_email"],
+    "account_switched_off",
+    "supportSwitchedOff",
+    true,
+  ],
+  support_switched_on: [
+    "none",
+    false,
+    [],
+    "account_switched_on",
+    "supportSwitchedOn",
+    false,
+  ],
 };
 
 describe("the security-change table", () => {

@@ -55,7 +55,9 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       ? ["Device signed out", String(d.name ?? "")]
       : d.ended === "others"
         ? ["Signed out everywhere else", ""]
-        : ["Signed out", ""],
+        : d.ended === "all"
+          ? ["Signed out everywhere", ""]
+          : ["Signed out", ""],
   factor_added: (d) =>
     d.factor === "phone"
       ? ["Text-message codes turned back on", ""]
@@ -74,7 +76,9 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       ? ["Text-message codes turned off", "Sign-in asks for a stronger factor"]
       : d.factor === "passkey"
         ? ["Passkey removed", String(d.name ?? "")]
-        : ["Authenticator app removed", ""],
+        : d.factor === "recovery_codes"
+          ? ["Recovery codes removed", ""]
+          : ["Authenticator app removed", ""],
   recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
   device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
   password_changed: () => ["Password changed", "Other devices signed out"],
@@ -108,7 +112,17 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Account removed",
     "Its email address was never confirmed",
   ],
+  admin_request: (d) => ["Console request", String(d.action ?? "")],
+  account_unlocked: () => ["Sign-in unlocked", ""],
+  account_switched_off: () => [
+    "Account switched off",
+    "Every device signed out",
+  ],
+  account_switched_on: () => ["Account switched back on", ""],
 };
+
+/** What an operator did in the console says so, whatever it was. */
+const BY_SUPPORT = "By Twostep support";
 
 function codesLeft(d: Detail): string {
   const n = Number(d.left);
@@ -125,6 +139,8 @@ function attemptsLeft(d: Detail): string {
 export function describeEvent(type: AuthEventType, detail: unknown) {
   const d = detail && typeof detail === "object" ? (detail as Detail) : {};
   const [what, more] = DESCRIBE[type](d);
+  if (d.by === "support")
+    return { what, detail: more ? `${BY_SUPPORT}. ${more}` : BY_SUPPORT };
   return { what, detail: more };
 }
 

@@ -23,7 +23,11 @@ export type AuthEventType =
   | "phone_changed"
   | "email_change_requested"
   | "email_change_cancelled"
-  | "account_removed";
+  | "account_removed"
+  | "admin_request"
+  | "account_unlocked"
+  | "account_switched_off"
+  | "account_switched_on";
 
 export interface AuditInput {
   type: AuthEventType;
@@ -124,14 +128,20 @@ export const RECENT_EVENTS_SHOWN = 10;
 
 export type RecentEvent = Awaited<ReturnType<typeof listRecentEvents>>[number];
 
-/** A person's latest security events, newest first (uses the (userId, createdAt) index). */
+/**
+ * A person's latest security events, newest first (uses the (userId, createdAt) index). An
+ * operator's own console requests are left out unless asked for: they would crowd out the sign-ins.
+ */
 export async function listRecentEvents(
   userId: string,
   limit = RECENT_EVENTS_SHOWN,
+  { consoleRequests = false } = {},
 ) {
   const db = await getDb();
   return db.authEvent.findMany({
-    where: { userId },
+    where: consoleRequests
+      ? { userId }
+      : { userId, type: { not: "admin_request" } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, type: true, ip: true, detail: true, createdAt: true },

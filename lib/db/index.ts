@@ -2,10 +2,12 @@ import "server-only";
 import { mkdir } from "node:fs/promises";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { holdFolder } from "./folder-lock";
 
 export type { AuthEvent, Phone, User } from "@/lib/generated/prisma/client";
 export { AuthEventType, Prisma } from "@/lib/generated/prisma/client";
 export type Db = PrismaClient;
+export { DatabaseFolderBusyError } from "./folder-lock";
 
 export type DbOptions = {
   /** Real Postgres through node-postgres; wins over pgliteDir. */
@@ -48,13 +50,18 @@ export async function createDb(options: DbOptions): Promise<Db> {
     { applyMigrations, hasPendingMigrations },
   ] = embedded;
   const dir = options.pgliteDir ?? "memory://";
-  if (!dir.includes("://")) await mkdir(dir, { recursive: true });
+  let release = async () => {};
+  if (!dir.includes("://")) {
+    await mkdir(dir, { recursive: true });
+    release = await holdFolder(dir);
+  }
   const pglite = new PGlite(dir);
   const adapter = new PrismaPGlite(pglite);
   try {
     if (await hasPendingMigrations(pglite)) await applyMigrations(adapter);
   } catch (error) {
     await pglite.close();
+    await release();
     throw error;
   }
   const db = new PrismaClient({ adapter });
@@ -62,6 +69,7 @@ export async function createDb(options: DbOptions): Promise<Db> {
   const close = async () => {
     await db.$disconnect();
     if (!pglite.closed) await pglite.close();
+    await release();
   };
   handles.set(db, { close });
   return db;

@@ -4,9 +4,16 @@ import { getSessionUser } from "@/lib/auth/session";
 import { readSessionFacts } from "@/lib/auth/sign-in-time";
 import type { AccountContext, StepContext } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
-import type { Outcome } from "@/lib/errors";
-import { checkAccountChanges } from "@/lib/limits/decide";
-import { checkSecondFactorAge } from "@/lib/steps/fresh-second-factor";
+import { isAdmin } from "@/lib/account/role";
+import { recordEvent } from "@/lib/audit";
+import { refuse, type Outcome, type Refusal } from "@/lib/errors";
+import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
+import { checkAccountChanges, checkAdminRequests } from "@/lib/limits/decide";
+import {
+  checkSecondFactor,
+  checkSecondFactorAge,
+  type SecondFactorNeed,
+} from "@/lib/steps/fresh-second-factor";
 import { parseBody } from "./body";
 import { apiHandler } from "./handler";
 import { fail, ok, refused } from "./reply";
@@ -15,7 +22,8 @@ import { requestFacts } from "./request-facts";
 // The two shapes of an API route. Each declares what it needs and gets one context (lib/context):
 // every guard is in this file, in this order: same origin (apiHandler), the body's schema, then for
 // a signed-in route the session, its address when used, the per-account limit it spends, and how
-// recently the session passed its second factor. A refusal answers at the first guard that fails.
+// recently the session passed its second factor (and by which kind). A refusal answers at the first
+// guard that fails. The operators' console (/admin) adds the role, and audits every request.
 
 type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
@@ -23,6 +31,8 @@ type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
 const ACCOUNT_LIMITS = {
   /** One change on the account page: counted whether it succeeds or not. */
   accountChanges: (userId: string) => checkAccountChanges(userId),
+  /** One request in the operators' console, page or action. */
+  adminRequests: (userId: string) => checkAdminRequests(userId),
 };
 export type AccountLimit = keyof typeof ACCOUNT_LIMITS;
 
@@ -36,6 +46,45 @@ export interface SignedInNeeds<S, E extends boolean> extends PublicNeeds<S> {
   limit?: AccountLimit;
   /** Refused with REAUTH_REQUIRED unless the second factor passed within these minutes. */
   secondFactorWithinMinutes?: number;
+  /** The second factor's age and, when `kinds` is named, its kind (else PASSKEY_REQUIRED). */
+  secondFactor?: SecondFactorNeed;
+  /** Refused with FORBIDDEN unless the account holds this role now (read on every request). */
+  role?: "admin";
+}
+
+/**
+ * The operators' console, pages and API alike: an admin whose second factor was a passkey in the
+ * last 10 minutes (phishing-resistant, for the accounts that can do the most harm), within the
+ * console's own request limit.
+ */
+export const CONSOLE_NEEDS = {
+  role: "admin",
+  limit: "adminRequests",
+  secondFactor: {
+    withinMinutes: FRESH_SECOND_FACTOR_MINUTES,
+    kinds: ["passkey"],
+  },
+} as const satisfies SignedInNeeds<undefined, false>;
+
+/** The guards past the session, in order: the role, the limit, the second factor. */
+export async function checkSignedInNeeds(
+  needs: Pick<
+    SignedInNeeds<unknown, boolean>,
+    "role" | "limit" | "secondFactorWithinMinutes" | "secondFactor"
+  >,
+  ctx: Pick<AccountContext, "user" | "session" | "now">,
+): Promise<Refusal | null> {
+  if (needs.role === "admin" && !(await isAdmin(ctx.user.id)))
+    return refuse("FORBIDDEN");
+  if (needs.limit) {
+    const limited = await ACCOUNT_LIMITS[needs.limit](ctx.user.id);
+    if (limited) return limited;
+  }
+  if (needs.secondFactorWithinMinutes !== undefined) {
+    const stale = checkSecondFactorAge(ctx, needs.secondFactorWithinMinutes);
+    if (stale) return stale;
+  }
+  return needs.secondFactor ? checkSecondFactor(ctx, needs.secondFactor) : null;
 }
 
 async function readBody<S>(request: Request, schema: S | undefined) {
@@ -75,21 +124,54 @@ export function signedInRoute<
     if (!user) return fail("NOT_SIGNED_IN");
     const email = user.email ?? null;
     if (needs.needsEmail && !email) return fail("NOT_SIGNED_IN");
-    if (needs.limit) {
-      const limited = await ACCOUNT_LIMITS[needs.limit](user.id);
-      if (limited) return refused(limited);
-    }
     const ctx = {
       ...makeStepContext(requestFacts(request)),
       user: { id: user.id, email },
       session: await readSessionFacts(),
     } as AccountContext<E extends true ? string : string | null>;
-    if (needs.secondFactorWithinMinutes !== undefined) {
-      const stale = checkSecondFactorAge(ctx, needs.secondFactorWithinMinutes);
-      if (stale) return refused(stale);
-    }
+    const refusal = await checkSignedInNeeds(needs, ctx);
+    if (refusal) return refused(refusal);
     return handle(ctx, parsed.data);
   });
+}
+
+/** What every console request names, so its audit row says whom it was about and why. */
+export interface ConsoleBody {
+  userId?: string;
+  reason?: string;
+}
+
+/**
+ * A route of the operators' console: CONSOLE_NEEDS, then its use case; every request of a signed-in
+ * person, let through or refused, leaves an admin_request row: who, what (`action`), whom, the
+ * reason typed, and the status answered.
+ */
+export function consoleRoute<S extends z.ZodType<ConsoleBody>>(
+  needs: { schema: S; action: string },
+  handle: (ctx: AccountContext, body: z.infer<S>) => Promise<Response>,
+) {
+  return signedInRoute<S, false>(
+    { schema: needs.schema },
+    async (ctx, body: Body<S>) => {
+      const refusal = await checkSignedInNeeds(CONSOLE_NEEDS, ctx);
+      const reply = refusal
+        ? refused(refusal)
+        : await handle(ctx, body as z.infer<S>);
+      const { userId, reason } = body as ConsoleBody;
+      await recordEvent({
+        type: "admin_request",
+        userId: ctx.user.id,
+        ...ctx.request,
+        detail: {
+          action: needs.action,
+          target: userId ?? null,
+          reason: reason ?? null,
+          status: reply.status,
+        },
+      });
+      return reply;
+    },
+  );
 }
 
 /** The reply to a use case's outcome: its refusal, or `data` picked from its success. */

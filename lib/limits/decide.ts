@@ -24,6 +24,7 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "login-account-all": "LOGIN_LIMITED",
   "login-ip": "RATE_LIMITED",
   "account-changes": "ACCOUNT_CHANGE_LIMIT",
+  "admin-requests": "ADMIN_REQUEST_LIMIT",
   "reset-email": "RESET_REQUEST_LIMIT",
   "reset-ip": "RATE_LIMITED",
   "verify-email": "VERIFY_EMAIL_LIMIT",
@@ -242,6 +243,23 @@ export async function checkAccountChanges(userId: string, now = Date.now()) {
           "account-changes",
           limitId("account-changes", userId),
           policy.ACCOUNT_CHANGES_PER_HOUR,
+          policy.HOUR,
+        ),
+      ],
+      now,
+    ),
+  );
+}
+
+/** One request of an operator in the console (a page or an action), per operator. */
+export async function checkAdminRequests(userId: string, now = Date.now()) {
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          "admin-requests",
+          limitId("admin-requests", userId),
+          policy.ADMIN_REQUESTS_PER_HOUR,
           policy.HOUR,
         ),
       ],

@@ -32,6 +32,10 @@ export const NOTICE_TEXTS_PER_ACCOUNT_PER_DAY = 10;
  * per person: each may text the phone on file, so a script in a stolen session cannot text it
  * without bound; a person setting up an app and new codes needs a handful. */
 export const ACCOUNT_CHANGES_PER_HOUR = 10;
+/** Console requests (a search, an account opened, an action) per operator: a support person works
+ * through a few people a minute, well under this; a stolen console session cannot page through
+ * every account or act on thousands of them before it is noticed. */
+export const ADMIN_REQUESTS_PER_HOUR = 300;
 /** Reset links asked for one email address per hour (OWASP Forgot Password Cheat Sheet: limit
  * requests per account, so nobody can flood a person's inbox); a lost link can be asked for again. */
 export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;

@@ -14,6 +14,7 @@ export type LimitName =
   | "login-account-all"
   | "login-ip"
   | "account-changes"
+  | "admin-requests"
   | "reset-email"
   | "reset-ip"
   | "verify-email"

@@ -25,6 +25,11 @@ const SAMPLES: Record<keyof typeof NOTICES, Notice> = {
   accountLocked: NOTICES.accountLocked(300),
   accountDisabled: NOTICES.accountDisabled(),
   passwordAttemptsPaused: NOTICES.passwordAttemptsPaused(900),
+  supportUnlocked: NOTICES.supportUnlocked(),
+  supportEndedSessions: NOTICES.supportEndedSessions(),
+  supportRemovedFactor: NOTICES.supportRemovedFactor('passkey "Laptop"'),
+  supportSwitchedOff: NOTICES.supportSwitchedOff(),
+  supportSwitchedOn: NOTICES.supportSwitchedOn(),
 };
 
 describe("the notice catalogue", () => {

@@ -214,6 +214,46 @@ export const SECURITY_CHANGES = {
    * UNVERIFIED_ACCOUNTS_PER_ADDRESS (lib/account/policy.ts): the address is let go.
    */
   unconfirmed_account_expired: UNVERIFIED_ACCOUNT_REMOVED,
+  // An operator in the console (lib/steps/console-actions.ts), each with the reason they typed. The
+  // person asking may not be the owner, so nothing an operator does leaves a session standing.
+  /** "Unlock": the pause or switch-off wrong second factors put on sign-in is lifted. */
+  support_unlocked: {
+    ...RECORDED_ONLY,
+    audit: "account_unlocked",
+    notice: "supportUnlocked",
+  },
+  /** "End all sessions" (ASVS 5.0 7.4.5): a sign-in waiting to be redeemed ends with them. */
+  support_ended_sessions: {
+    ...RECORDED_ONLY,
+    endSessions: "all",
+    endOpenChallenges: true,
+    spendEmailLinks: ["change_email"],
+    audit: "sign_out",
+    auditCounts: { count: "sessionsEnded" },
+    notice: "supportEndedSessions",
+  },
+  /** "Remove" on a factor: as the owner's removal, and every session ends. */
+  support_removed_factor: {
+    ...FACTOR_CHANGE,
+    endSessions: "all",
+    audit: "factor_removed",
+    notice: "supportRemovedFactor",
+  },
+  /** "Switch off" (ASVS 5.0 7.4.2): sessions end at once, and sign-in is refused while off. */
+  support_switched_off: {
+    endSessions: "all",
+    forgetRememberedDevices: false,
+    endOpenChallenges: true,
+    spendEmailLinks: OWNER_REMEDY_LINKS,
+    audit: "account_switched_off",
+    auditCounts: { sessionsEnded: "sessionsEnded" },
+    notice: "supportSwitchedOff",
+  },
+  support_switched_on: {
+    ...RECORDED_ONLY,
+    audit: "account_switched_on",
+    notice: "supportSwitchedOn",
+  },
 } as const satisfies Record<string, SecurityChangeRule>;
 
 export type SecurityChange = keyof typeof SECURITY_CHANGES;

@@ -93,27 +93,16 @@ export async function readLockout(
 
 /**
  * Lifts every pause and the switch-off of `userId`'s second factors (each client starts again,
- * codes are back on), recording who lifted it (`by`) in the audit trail. Answers what was in force
- * before. What else an unlock sets off (a notice, ended sessions) belongs to its caller's row of
- * the security-change table.
+ * codes are back on) and answers what was in force before. The audit row, the notice and anything
+ * else an unlock sets off belong to its caller's row of the security-change table (an operator's
+ * "Unlock", a recovery), which records what was lifted.
  */
 export async function liftLockout(
-  ctx: Pick<StepContext, "store" | "now" | "request">,
+  ctx: Pick<StepContext, "store" | "now">,
   userId: string,
-  by: string,
 ): Promise<Lockout> {
   const before = await readLockout(ctx, userId);
   await ctx.store.clearAccountFailures(accountOf(userId));
-  await recordEvent({
-    type: "lockout",
-    userId,
-    ...ctx.request,
-    detail: {
-      lifted: by,
-      codesOff: before.codesOff,
-      pausedClients: before.pausedClients,
-    },
-  });
   return before;
 }
 

@@ -86,6 +86,17 @@ export async function checkPasswordStep(
     });
     return refuse("BAD_CREDENTIALS");
   }
+  // Switched off in the operators' console: told only to whoever knows the password.
+  if (user.switchedOffAt) {
+    const detail = { step: "password", switchedOff: true };
+    await recordEvent({
+      type: "login_failure",
+      userId: user.id,
+      ...request,
+      detail,
+    });
+    return refuse("ACCOUNT_SWITCHED_OFF");
+  }
   const account = `user:${user.id}`;
   const deviceToken =
     input.secondFactor === "required" ? null : input.deviceToken;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { expect } from "vitest";
 import { findVerifiedPhone } from "@/lib/account/phone";
@@ -6,6 +6,7 @@ import { checkCode, settleFactor } from "@/lib/challenge/verify";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { newChallengeId } from "@/lib/challenge/id";
 import type { AccountContext } from "@/lib/context";
+import { getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { listPasskeys, savePasskey } from "@/lib/factors/passkey-records";
 import { checkLoginLimits } from "@/lib/limits/decide";
@@ -37,6 +38,13 @@ import {
   startAuthenticatorSetup,
   turnOnAuthenticator,
 } from "@/lib/steps/set-up-authenticator";
+import {
+  endAllSessions,
+  removeFactor,
+  switchOff,
+  switchOn,
+  unlockAccount,
+} from "@/lib/steps/console-actions";
 import { checkPasswordStep } from "@/lib/steps/sign-in";
 import { chooseTextCodes } from "@/lib/steps/text-codes";
 import { startCodeStep } from "@/lib/steps/start-code-step";
@@ -47,10 +55,9 @@ import {
   sendVerificationEmail,
 } from "@/lib/steps/verify-email";
 import { purgeUnconfirmedAccounts } from "@/lib/steps/unconfirmed-accounts";
-import { getDb } from "@/lib/db";
-import { accountContext } from "./context";
-import { createTestAccount } from "./accounts";
 import type { ChallengeFactor } from "@/lib/store";
+import { createTestAccount } from "./accounts";
+import { accountContext } from "./context";
 import { codeFromSmsText, type RecordingMessenger } from "./messenger";
 import { randomMobile } from "./phones";
 import { softwarePasskey } from "./software-authenticator";
@@ -148,6 +155,24 @@ const mailedToken = (email: string, path: string) =>
   listOutbox(email)
     .map((m) => m.text.match(new RegExp(`${path}#token=([\\w-]{43})`))?.[1])
     .find(Boolean)!;
+
+/** An operator in the console, past its guards, acting on `ctx`'s account with a reason. */
+async function asOperator(ctx: As) {
+  const operator = await createTestAccount({
+    email: `op-${randomUUID()}@example.com`,
+    phone: randomMobile("+3368"),
+  });
+  const op = accountContext(operator, {
+    messenger: ctx.messenger,
+    appUrl: ctx.appUrl,
+    request: ctx.request,
+    signedInWith: "passkey",
+  });
+  return {
+    op,
+    on: { userId: ctx.user.id, reason: "Ticket 4711: the owner called" },
+  };
+}
 
 export const CASES: Record<SecurityChange, ChangeCase> = {
   password_changed: {
@@ -301,6 +326,49 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
         email: ctx.user.email,
         password: PASSWORD,
       });
+    },
+  },
+  support_unlocked: {
+    async make(ctx) {
+      await wrongCodes(ctx, 2);
+      const { op, on } = await asOperator(ctx);
+      return unlockAccount(op, on);
+    },
+  },
+  support_ended_sessions: {
+    async make(ctx) {
+      const { op, on } = await asOperator(ctx);
+      return endAllSessions(op, on);
+    },
+  },
+  support_removed_factor: {
+    prepare: withAuthenticator,
+    async make(ctx) {
+      const { op, on } = await asOperator(ctx);
+      const app = await (
+        await getDb()
+      ).factor.findFirstOrThrow({
+        where: { userId: ctx.user.id, kind: "totp" },
+      });
+      return removeFactor(op, { ...on, factorId: app.id });
+    },
+  },
+  support_switched_off: {
+    async make(ctx) {
+      const { op, on } = await asOperator(ctx);
+      return switchOff(op, on);
+    },
+  },
+  support_switched_on: {
+    // Off as the console leaves it, without its consequences, which would end this session first.
+    prepare: async (ctx) =>
+      (await getDb()).user.update({
+        where: { id: ctx.user.id },
+        data: { switchedOffAt: new Date(), switchedOffReason: "Abuse" },
+      }),
+    async make(ctx) {
+      const { op, on } = await asOperator(ctx);
+      return switchOn(op, on);
     },
   },
 };

@@ -1,0 +1,189 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { Button } from "@/app/ui/button";
+import { FormAlert } from "@/app/ui/form-alert";
+import { postJson } from "@/app/ui/post-json";
+import { useSubmit } from "@/app/ui/use-submit";
+import { StepUp } from "./step-up";
+import styles from "./console.module.css";
+
+interface Action {
+  url: string;
+  label: string;
+  done: string;
+  factorId?: string;
+}
+
+/**
+ * What an operator may do to the account, each with the reason typed above the buttons: it goes
+ * into the audit rows. The person is told of each by email and text.
+ */
+export function ConsoleActions({
+  userId,
+  locked,
+  switchedOff,
+  sessions,
+  factors,
+}: {
+  userId: string;
+  locked: boolean;
+  switchedOff: boolean;
+  sessions: number;
+  factors: { id: string; label: string }[];
+}) {
+  const router = useRouter();
+  const reasonId = useId();
+  const [reason, setReason] = useState("");
+  const [info, setInfo] = useState<string | null>(null);
+  const [last, setLast] = useState<Action | null>(null);
+  // One submit at a time, to whichever action's route was pressed.
+  const run = useSubmit<object>((body) => {
+    const { url, ...rest } = body as { url: string };
+    return postJson(url, rest);
+  });
+
+  async function act(action: Action) {
+    setInfo(null);
+    setLast(action);
+    const done = await run.submit({
+      url: action.url,
+      userId,
+      reason: reason.trim(),
+      ...(action.factorId ? { factorId: action.factorId } : {}),
+    });
+    if (done) {
+      setReason("");
+      setInfo(action.done);
+      router.refresh();
+    }
+  }
+
+  // The server says what is wrong with the reason (lib/validation/console.ts).
+  const reasonError = run.error?.fields?.reason ?? null;
+  const missing = reasonError !== null;
+
+  const busy = (a: Pick<Action, "url" | "factorId">) =>
+    run.pending && last?.url === a.url && last.factorId === a.factorId;
+
+  return (
+    <section className={styles.panel} aria-labelledby="actions-heading">
+      <h2 id="actions-heading">Actions</h2>
+      <div className="field">
+        <label htmlFor={reasonId}>Reason</label>
+        <textarea
+          id={reasonId}
+          className={styles.reason}
+          value={reason}
+          rows={2}
+          maxLength={500}
+          aria-invalid={missing ? true : undefined}
+          aria-describedby={`${reasonId}-hint${missing ? ` ${reasonId}-error` : ""}`}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <p id={`${reasonId}-hint`} className="hint">
+          Required for every action: the ticket and what the person asked. It is
+          kept in the audit rows.
+        </p>
+        {missing ? (
+          <p id={`${reasonId}-error`} className="field-error">
+            {reasonError}
+          </p>
+        ) : null}
+      </div>
+      <FormAlert error={missing ? null : run.message} info={info} />
+      {run.error?.code === "PASSKEY_REQUIRED" ? <StepUp /> : null}
+      <div className={styles.buttons}>
+        {locked ? (
+          <Button
+            disabled={run.pending}
+            onClick={() =>
+              void act({
+                url: "/api/admin/unlock",
+                label: "Unlock",
+                done: "Unlocked: sign-in works again, and the person was told.",
+              })
+            }
+          >
+            {busy({ url: "/api/admin/unlock" }) ? "Unlocking…" : "Unlock"}
+          </Button>
+        ) : null}
+        <Button
+          className="secondary"
+          disabled={run.pending || sessions === 0}
+          onClick={() =>
+            void act({
+              url: "/api/admin/end-sessions",
+              label: "End all sessions",
+              done: "Every session ended, and the person was told.",
+            })
+          }
+        >
+          {busy({ url: "/api/admin/end-sessions" })
+            ? "Ending sessions…"
+            : "End all sessions"}
+        </Button>
+        {switchedOff ? (
+          <Button
+            className="secondary"
+            disabled={run.pending}
+            onClick={() =>
+              void act({
+                url: "/api/admin/switch-on",
+                label: "Switch on",
+                done: "Switched on, and the person was told.",
+              })
+            }
+          >
+            {busy({ url: "/api/admin/switch-on" })
+              ? "Switching on…"
+              : "Switch on"}
+          </Button>
+        ) : (
+          <Button
+            className={styles.danger}
+            disabled={run.pending}
+            onClick={() =>
+              void act({
+                url: "/api/admin/switch-off",
+                label: "Switch off",
+                done: "Switched off: its sessions ended, and the person was told.",
+              })
+            }
+          >
+            {busy({ url: "/api/admin/switch-off" })
+              ? "Switching off…"
+              : "Switch off"}
+          </Button>
+        )}
+      </div>
+      {factors.length > 0 ? (
+        <ul className={styles.factors} aria-label="Factors to remove">
+          {factors.map((f) => (
+            <li key={f.id}>
+              <span id={`factor-${f.id}`}>{f.label}</span>
+              <Button
+                className="secondary"
+                disabled={run.pending}
+                aria-describedby={`factor-${f.id}`}
+                onClick={() =>
+                  void act({
+                    url: "/api/admin/remove-factor",
+                    label: "Remove",
+                    factorId: f.id,
+                    done: `${f.label} removed, and the person was told.`,
+                  })
+                }
+              >
+                {busy({ url: "/api/admin/remove-factor", factorId: f.id })
+                  ? "Removing…"
+                  : "Remove"}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import {
+  enterCode,
+  expectOnAccountPage,
+  newPerson,
+  outbox,
+  readCode,
+  signOut,
+  signUp,
+  submitPassword,
+  type Person,
+} from "./support/journey";
+import { screenshots } from "./support/screenshots";
+import { E2E_DATABASE_URL, E2E_SERVERS } from "./support/servers";
+
+// An operator of the console: granted the role by the command line, refused until they sign in
+// with their passkey, then they find a person locked out by wrong codes and unlock them with a
+// reason; the person signs in and sees it in their own activity. Served at localhost (passkeys).
+test.use({ baseURL: E2E_SERVERS.passkey.url });
+
+const run = promisify(execFile);
+
+/** `npm run admin:grant -- <email>`, against the database the servers use. */
+async function grantAdmin(email: string) {
+  const { stdout } = await run(
+    "npm",
+    ["run", "-s", "admin:grant", "--", email],
+    {
+      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    },
+  );
+  expect(stdout).toContain("now is an admin");
+}
+
+async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+/** The page at a phone's and a desktop's width, in light and in dark. */
+async function lightAndDark(page: Page, name: string) {
+  await screenshots(page, name);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshots(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: null });
+}
+
+const wrong = (code: string) =>
+  String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+/** Ten wrong codes on two sign-ins: the person's sign-in is paused. */
+async function lockOut(page: Page, person: Person) {
+  for (let round = 1; round <= 2; round++) {
+    await submitPassword(page, person);
+    const code = await readCode(page.request, person.phone, 1 + round);
+    for (let i = 0; i < 5; i++) await enterCode(page, wrong(code));
+  }
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    /paused|Too many wrong codes/,
+  );
+}
+
+test("an operator with a passkey finds a locked-out person and unlocks them with a reason; the person sees it", async ({
+  page,
+  browser,
+}) => {
+  // Two sign-ups, ten wrong codes, a passkey step-up and a sign-in: longer than one journey.
+  test.setTimeout(180_000);
+  // The person, locked out by wrong codes in a browser of their own.
+  const person = newPerson();
+  const theirs = await browser.newContext({ baseURL: E2E_SERVERS.passkey.url });
+  const personPage = await theirs.newPage();
+  await signUp(personPage, person);
+  await signOut(personPage);
+  await lockOut(personPage, person);
+
+  // The operator: an account with a passkey, made an admin from the command line.
+  await addVirtualAuthenticator(page);
+  const operator = newPerson();
+  await signUp(page, operator);
+  await page.getByLabel("Passkey name").fill("Operator laptop");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByRole("list", { name: "Passkeys" })).toContainText(
+    "Operator laptop",
+  );
+  const banner = page.getByRole("banner");
+  await expect(banner.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await grantAdmin(operator.email);
+  await page.reload();
+
+  // Signed in with a texted code: the console answers 403 and offers the passkey.
+  await banner.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Confirm it is you with your passkey",
+  );
+  const refused = await page.request.get("/admin");
+  expect(refused.status()).toBe(403);
+  await lightAndDark(page, "admin-step-up");
+  await expectNoAxeViolations(page);
+  await page
+    .getByRole("button", { name: "Sign in again with your passkey" })
+    .click();
+  await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
+  await page.getByLabel("Email").fill(operator.email);
+  await page.getByLabel("Password").fill(operator.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Use your passkey",
+  );
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  // Find the person by the beginning of their address.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
+  await page
+    .getByLabel("Email or phone")
+    .fill(person.email.toLowerCase().slice(0, 16));
+  await page.getByRole("button", { name: "Find" }).click();
+  const found = page.getByRole("link", { name: person.email.toLowerCase() });
+  await expect(found).toBeVisible();
+  await lightAndDark(page, "admin-people");
+  await expectNoAxeViolations(page);
+  await found.click();
+
+  // Their state: paused by wrong codes; no code, token or hash anywhere on the page.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    person.email.toLowerCase(),
+  );
+  await expect(page.getByText(/Paused by wrong codes until/)).toBeVisible();
+  const text = await page.locator("main").innerText();
+  expect(text).not.toMatch(/\b\d{6}\b/);
+  expect(text).not.toMatch(/[A-Za-z0-9_-]{40,}/);
+  await lightAndDark(page, "admin-account");
+  await expectNoAxeViolations(page);
+
+  // "Unlock" asks for a reason first, then lifts the pause.
+  const unlock = page.getByRole("button", { name: "Unlock" });
+  await unlock.click();
+  await expect(
+    page.getByText("Type the reason for this action."),
+  ).toBeVisible();
+  await page
+    .getByLabel("Reason")
+    .fill("Ticket 4711: locked out, called from the phone on file");
+  await unlock.click();
+  const actions = page.getByRole("region", { name: "Actions" });
+  await expect(actions.getByRole("alert")).toContainText("Unlocked");
+  await expect(page.getByText("Not locked")).toBeVisible();
+  await expect(unlock).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Audit" })).toContainText(
+    "Ticket 4711",
+  );
+  await lightAndDark(page, "admin-account-unlocked");
+  await expectNoAxeViolations(page);
+
+  // The person is told by text, signs in and sees what support did in their own activity.
+  await expect
+    .poll(async () => (await outbox(personPage.request, person.phone))[0]?.text)
+    .toContain("support unlocked sign-in");
+  const sent = (await outbox(personPage.request, person.phone)).length;
+  await submitPassword(personPage, person);
+  await enterCode(
+    personPage,
+    await readCode(personPage.request, person.phone, sent + 1),
+  );
+  await expect(personPage).toHaveURL(/\/account$/);
+  await expectOnAccountPage(personPage, async () => {
+    const activity = personPage.getByRole("region", {
+      name: "Recent security activity",
+    });
+    await expect(activity).toContainText("Sign-in unlocked", { timeout: 1000 });
+    await expect(activity).toContainText("By Twostep support");
+  });
+  await theirs.close();
+});
+
+test("a person who is not an admin gets a 403 from the console and no Admin link", async ({
+  page,
+}) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: "Admin" }),
+  ).toHaveCount(0);
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "This page is not for you",
+  );
+  const api = await page.request.post("/api/admin/unlock", {
+    data: { userId: "someone", reason: "Ticket 1: no reason at all" },
+    headers: { origin: E2E_SERVERS.passkey.url },
+  });
+  expect(api.status()).toBe(403);
+});
