@@ -1,11 +1,21 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
-export type { AuthEvent, Phone, User } from "@/lib/generated/prisma/client";
-export { AuthEventType, Prisma } from "@/lib/generated/prisma/client";
+// Types only at the top: the generated client and Prisma's runtime load with the first getDb(), so a
+// route that sends no SQL (a right code, a send) never loads them on its cold start.
+export type {
+  AuthEvent,
+  AuthEventType,
+  Phone,
+  Prisma,
+  User,
+} from "@/lib/generated/prisma/client";
 export type Db = PrismaClient;
+
+const prismaClient = async () =>
+  (await import("@/lib/generated/prisma/client")).PrismaClient;
 
 export type DbOptions = {
   /** Real Postgres through node-postgres; wins over pgliteDir. */
@@ -20,7 +30,10 @@ const handles = new WeakMap<Db, Handle>();
 /** Builds a new client; most code wants getDb(). Close it with closeDb(). */
 export async function createDb(options: DbOptions): Promise<Db> {
   if (options.databaseUrl) {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const [{ PrismaPg }, PrismaClient] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      prismaClient(),
+    ]);
     const adapter = new PrismaPg({ connectionString: options.databaseUrl });
     const db = new PrismaClient({ adapter });
     handles.set(db, { close: () => db.$disconnect() });
@@ -57,7 +70,7 @@ export async function createDb(options: DbOptions): Promise<Db> {
     await pglite.close();
     throw error;
   }
-  const db = new PrismaClient({ adapter });
+  const db = new (await prismaClient())({ adapter });
   // The adapter's dispose leaves PGlite open; close it so the folder is released.
   const close = async () => {
     await db.$disconnect();

@@ -1,12 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session";
-import { readSessionFacts } from "@/lib/auth/sign-in-time";
 import type { AccountContext, StepContext } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
 import type { Outcome } from "@/lib/errors";
-import { checkAccountChanges } from "@/lib/limits/decide";
-import { checkSecondFactorAge } from "@/lib/steps/fresh-second-factor";
 import { parseBody } from "./body";
 import { apiHandler } from "./handler";
 import { fail, ok, refused } from "./reply";
@@ -16,13 +12,36 @@ import { requestFacts } from "./request-facts";
 // every guard is in this file, in this order: same origin (apiHandler), the body's schema, then for
 // a signed-in route the session, its address when used, the per-account limit it spends, and how
 // recently the session passed its second factor. A refusal answers at the first guard that fails.
+// What only a signed-in route needs (next-auth's session, the account limits) is loaded by the
+// first such request: a public route's cold start, a sign-in step's, never loads it.
+
+const signedInGuards = () =>
+  Promise.all([
+    import("@/lib/auth/session"),
+    import("@/lib/auth/sign-in-time"),
+    import("@/lib/limits/decide"),
+    import("@/lib/steps/fresh-second-factor"),
+  ]).then(
+    ([
+      { getSessionUser },
+      { readSessionFacts },
+      { checkAccountChanges },
+      { checkSecondFactorAge },
+    ]) => ({
+      getSessionUser,
+      readSessionFacts,
+      checkAccountChanges,
+      checkSecondFactorAge,
+    }),
+  );
 
 type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /** The per-account limits a signed-in route may spend (lib/limits). */
 const ACCOUNT_LIMITS = {
   /** One change on the account page: counted whether it succeeds or not. */
-  accountChanges: (userId: string) => checkAccountChanges(userId),
+  accountChanges: async (userId: string) =>
+    (await signedInGuards()).checkAccountChanges(userId),
 };
 export type AccountLimit = keyof typeof ACCOUNT_LIMITS;
 
@@ -71,6 +90,8 @@ export function signedInRoute<
   return apiHandler(async (request) => {
     const parsed = await readBody(request, needs.schema);
     if ("reply" in parsed) return parsed.reply;
+    const { getSessionUser, readSessionFacts, checkSecondFactorAge } =
+      await signedInGuards();
     const user = await getSessionUser();
     if (!user) return fail("NOT_SIGNED_IN");
     const email = user.email ?? null;

@@ -1,0 +1,20 @@
+// A stand-in for lib/http/cookies.ts in vitest (vitest.config.mts aliases it). Route tests call
+// handlers with bare requests and keep one browser's cookies in the "next/headers" mock
+// (test/support/next-request.ts) or the CommonJS stand-in (next-headers-cjs.ts); this sends the
+// cookie helpers to that mock, as the product does outside an API handler. The real module, which
+// reads a handler's request and sets its reply, is tested on its own (lib/http/cookies.test.ts)
+// and in every end-to-end journey.
+import type { CookieJar } from "@/lib/http/cookies";
+
+export type { CookieJar };
+
+export async function requestCookies(): Promise<CookieJar> {
+  return (await import("next/headers")).cookies();
+}
+
+export function withReplyCookies(
+  _request: Request,
+  handle: () => Promise<Response>,
+): Promise<Response> {
+  return handle();
+}
