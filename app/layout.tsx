@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { SignOutButton } from "@/app/ui/sign-out-button";
-import { getSessionUser } from "@/lib/auth/session";
+import { authCookies } from "@/lib/auth/cookies";
+import { getEnv } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,6 +26,20 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * Who the header is for. A browser without next-auth's session cookie (whole, or in the chunks
+ * next-auth splits a large one into) has no session: its page, /login's on a cold start included,
+ * then never loads next-auth.
+ */
+async function headerUser() {
+  const name = authCookies(getEnv().appUrl).cookies.sessionToken.name;
+  const sent = (await cookies()).getAll();
+  if (!sent.some((c) => c.name === name || c.name.startsWith(`${name}.`)))
+    return null;
+  const { getSessionUser } = await import("@/lib/auth/session");
+  return getSessionUser();
+}
+
 export default async function RootLayout({
   children,
 }: {
@@ -38,7 +54,7 @@ export default async function RootLayout({
             Two<span>step</span>
           </Link>
           <nav className="site-nav" aria-label="Main">
-            {(await getSessionUser()) ? (
+            {(await headerUser()) ? (
               <>
                 <Link href="/account">Account</Link>
                 <SignOutButton />

@@ -44,6 +44,7 @@ import { CHALLENGE_COOKIE } from "./scenarios";
 import { signIn } from "./sign-in";
 import { countLoginSteps } from "./steps";
 import { table } from "./table";
+import { measureVerifyPaint, verifyPaintLines } from "./verify-paint";
 
 const COLD_ONLY_FILE = "bench-results/cold-start.json";
 
@@ -110,8 +111,10 @@ async function coldStartsOnly(users: BenchUser[]) {
   try {
     const next = await startNext(upstash);
     let signedIn: string;
+    let verifyPaint;
     try {
       signedIn = await signIn(next.url, users[users.length - 1]!);
+      verifyPaint = await measureVerifyPaint(next.url, users);
     } finally {
       await next.stop();
     }
@@ -121,6 +124,7 @@ async function coldStartsOnly(users: BenchUser[]) {
     const checks = coldStartChecks(coldStarts);
     console.log(
       [
+        ...verifyPaintLines(verifyPaint),
         ...coldStartLines(coldStarts, functions),
         "\nBudgets:",
         table(
@@ -138,7 +142,13 @@ async function coldStartsOnly(users: BenchUser[]) {
     await writeFile(
       COLD_ONLY_FILE,
       JSON.stringify(
-        { when: new Date().toISOString(), coldStarts, functions, checks },
+        {
+          when: new Date().toISOString(),
+          verifyPaint,
+          coldStarts,
+          functions,
+          checks,
+        },
         null,
         2,
       ) + "\n",
@@ -242,6 +252,7 @@ async function main() {
     const memory = { ...rss.stop(), heapByPhase };
     // A signed-in browser's cookies, for /account's cold start; its session lives in the store.
     const signedIn = await signIn(base, users[users.length - 1]!);
+    const verifyPaint = await measureVerifyPaint(base, users);
     await next.stop();
     // Fresh servers on the same build and stores, with nothing else running.
     const coldStarts = await measureColdStarts(upstash, users, make, signedIn);
@@ -258,6 +269,7 @@ async function main() {
       settings: withoutSecrets(),
       readyMs: next.readyMs,
       firstRequest,
+      verifyPaint,
       coldStarts,
       functions: await measureFunctions(),
       rows,
