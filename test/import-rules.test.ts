@@ -51,6 +51,10 @@ describe("import rules", () => {
     ["lib/mail/smtp.ts", `import nodemailer from "nodemailer";`],
     ["lib/steps/set-up-authenticator.ts", `import { renderSVG } from "uqr";`],
     [
+      "lib/limits/login-upstash.ts",
+      `import { Ratelimit } from "@upstash/ratelimit";`,
+    ],
+    [
       "lib/db/index.ts",
       `import { PrismaClient } from "@/lib/generated/prisma/client";`,
     ],

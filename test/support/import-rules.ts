@@ -26,6 +26,8 @@ export const FIRST_USE_ONLY: Record<string, string> = {
   "@simplewebauthn/server": "a passkey ceremony (lib/factors/webauthn.ts)",
   nodemailer: "the first email sent over SMTP (lib/mail/smtp.ts)",
   uqr: "the authenticator's QR code (lib/steps/set-up-authenticator.ts)",
+  "@upstash/ratelimit":
+    "the password step's limits (lib/limits/login-upstash.ts)",
   "@/lib/generated/prisma/client": "the first getDb() (lib/db/index.ts)",
 };
 
