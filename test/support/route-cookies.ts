@@ -4,12 +4,15 @@
 // cookie helpers to that mock, as the product does outside an API handler. The real module, which
 // reads a handler's request and sets its reply, is tested on its own (lib/http/cookies.test.ts)
 // and in every end-to-end journey.
+// next/headers is imported statically, as the helpers did before: two requests that reach a
+// dynamic import() of a mocked module at once can be handed the real one.
+import { cookies } from "next/headers";
 import type { CookieJar } from "@/lib/http/cookies";
 
 export type { CookieJar };
 
 export async function requestCookies(): Promise<CookieJar> {
-  return (await import("next/headers")).cookies();
+  return cookies();
 }
 
 export function withReplyCookies(
