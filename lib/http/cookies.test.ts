@@ -78,6 +78,16 @@ describe("an API handler's cookies", () => {
     ]);
   });
 
+  it("sets its cookies on a copy of a reply whose headers cannot change", async () => {
+    const reply = await withReplyCookies(request(), async () => {
+      (await requestCookies()).set("mine", "1", { path: "/" });
+      return Response.redirect("http://localhost:3000/account", 303);
+    });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.get("location")).toBe("http://localhost:3000/account");
+    expect(reply.headers.getSetCookie()).toEqual(["mine=1; Path=/"]);
+  });
+
   it("outside an API handler (a page) uses next/headers' cookies", async () => {
     const { cookieJar, clearBrowser } =
       await import("@/test/support/next-request");

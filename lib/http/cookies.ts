@@ -42,10 +42,20 @@ class ReplyCookies implements CookieJar {
     this.sent.delete(options);
   }
 
-  /** Adds a Set-Cookie header to the reply for each cookie set or deleted. */
-  applyTo(reply: Response) {
-    for (const cookie of this.sent.getAll())
-      new ResponseCookies(reply.headers).set(cookie);
+  /** The reply with a Set-Cookie header for each cookie set or deleted. */
+  applyTo(reply: Response): Response {
+    const cookies = this.sent.getAll();
+    if (!cookies.length) return reply;
+    const setOn = (r: Response) => {
+      for (const cookie of cookies) new ResponseCookies(r.headers).set(cookie);
+      return r;
+    };
+    try {
+      return setOn(reply);
+    } catch {
+      // Response.redirect() and fetch() make replies whose headers cannot change: answer a copy.
+      return setOn(new Response(reply.body, reply));
+    }
   }
 }
 
@@ -62,7 +72,5 @@ export async function withReplyCookies(
   handle: () => Promise<Response>,
 ): Promise<Response> {
   const jar = new ReplyCookies(request);
-  const reply = await current.run(jar, handle);
-  jar.applyTo(reply);
-  return reply;
+  return jar.applyTo(await current.run(jar, handle));
 }
