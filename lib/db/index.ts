@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
 // Types only at the top: the generated client and Prisma's runtime load with the first getDb(), so a
-// route that sends no SQL (a right code, a send) never loads them on its cold start.
+// route that sends no SQL (a right code for a sign-in) never loads them on its cold start.
 export type {
   AuthEvent,
   AuthEventType,
