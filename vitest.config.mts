@@ -4,6 +4,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
+      // Before "@": the cookie helpers reach the tests' "next/headers" mock, as they did before
+      // API handlers read their own request's cookies (test/support/route-cookies.ts).
+      "@/lib/http/cookies": fileURLToPath(
+        new URL("./test/support/route-cookies.ts", import.meta.url),
+      ),
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // The real package throws outside React Server Components; tests run the server code directly.
       "server-only": fileURLToPath(

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { SignOutButton } from "@/app/ui/sign-out-button";
-import { isAdmin } from "@/lib/account/role";
-import { getSessionUser } from "@/lib/auth/session";
+import { authCookies } from "@/lib/auth/cookies";
+import { getEnv } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,14 +26,32 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * Who the header is for. A browser without next-auth's session cookie (whole, or in the chunks
+ * next-auth splits a large one into) has no session: its page, /login's on a cold start included,
+ * then never loads next-auth.
+ */
+async function headerUser() {
+  const name = authCookies(getEnv().appUrl).cookies.sessionToken.name;
+  const sent = (await cookies()).getAll();
+  if (!sent.some((c) => c.name === name || c.name.startsWith(`${name}.`)))
+    return null;
+  const { getSessionUser } = await import("@/lib/auth/session");
+  return getSessionUser();
+}
+
 export default async function RootLayout({
   children,
 }: {
   children: React.ReactNode;
 }) {
-  const user = await getSessionUser();
+  const user = await headerUser();
   // The console's link, for admins only (the console checks again, and asks for a passkey).
-  const admin = user ? await isAdmin(user.id).catch(() => false) : false;
+  const admin = user
+    ? await import("@/lib/account/role")
+        .then(({ isAdmin }) => isAdmin(user.id))
+        .catch(() => false)
+    : false;
   return (
     <html lang="en">
       {/* The app's styles apply inside .twostep only (app/globals.css). */}

@@ -1,5 +1,6 @@
 import { BENCH, BUDGETS } from "./config";
 import { startCold } from "./cold-server";
+import { treeCpuMs } from "./cpu";
 import { median } from "./rounds";
 import { CHALLENGE_COOKIE } from "./scenarios";
 import { RIGHT_CODE, type BenchUser, type ChallengeMaker } from "./seed";
@@ -11,7 +12,8 @@ import { RIGHT_CODE, type BenchUser, type ChallengeMaker } from "./seed";
 // a round starts every route once, one after the other, and a route's ratio is the median of its
 // rounds' ratios to that round's floor, with the worst round beside it.
 
-export const COLD_STARTS = 5;
+/** Rounds of starts; BENCH_COLD_STARTS asks for more on a machine busy with other work. */
+export const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
 
 interface Ready {
   path: string;
@@ -36,6 +38,11 @@ export interface ColdStartRow {
   portOpenMs: number;
   ratio: number;
   worstRatio: number;
+  /** The server's own CPU time for the first request (its process tree, /proc, 10 ms ticks), and
+   * its median ratio to the floor's: unlike the wall time, it does not grow with other work on
+   * the cores. */
+  cpuMs: number;
+  cpuRatio: number;
   /** Pages only: the median ratio to the empty page's first request (Next's page runtime). */
   vsEmptyPage?: number;
   starts: number;
@@ -101,6 +108,7 @@ function coldRoutes(
 
 interface Sample {
   firstMs: number;
+  cpuMs: number;
   fromSpawnMs: number;
   portOpenMs: number;
   status: number;
@@ -112,12 +120,15 @@ async function startOnce(
 ): Promise<Sample> {
   const server = await startCold(upstash);
   try {
+    const pid = server.child.pid!;
+    const cpuBefore = treeCpuMs(pid).total;
     const sent = performance.now();
     const res = await fetch(`${server.url}${ready.path}`, ready.init);
     await res.arrayBuffer();
     const answered = performance.now();
     return {
       firstMs: answered - sent,
+      cpuMs: treeCpuMs(pid).total - cpuBefore,
       fromSpawnMs: answered - server.spawnedAt,
       portOpenMs: server.portOpenMs,
       status: res.status,
@@ -161,6 +172,10 @@ export async function measureColdStarts(
       portOpenMs: round1(median(own.map((s) => s.portOpenMs))),
       ratio: round2(median(ratios)),
       worstRatio: round2(Math.max(...ratios)),
+      cpuMs: round1(median(own.map((s) => s.cpuMs))),
+      cpuRatio: round2(
+        median(own.map((s, i) => s.cpuMs / Math.max(floor[i]!.cpuMs, 1))),
+      ),
       ...(isPage && {
         vsEmptyPage: round2(
           median(own.map((s, i) => s.firstMs / empty[i]!.firstMs)),

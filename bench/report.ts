@@ -13,6 +13,7 @@ import type { Frame } from "./profile";
 import type { StepCount } from "./steps";
 import { stallsTable } from "./stalls-report";
 import { table } from "./table";
+import { verifyPaintLines, type VerifyPaint } from "./verify-paint";
 
 // Prints the tables and the budget checks, and writes the same figures as JSON. A missed budget is
 // reported, not fatal: the benchmark informs, the tests assert the deterministic counts.
@@ -34,6 +35,8 @@ export interface Report {
   readyMs: number;
   /** By code store: the first request after "Ready" against the next ten. */
   firstRequest: Record<string, FirstRequest>;
+  /** From pressing "Verify" to the account page painted, at an emulated 150 ms round trip. */
+  verifyPaint: VerifyPaint;
   /** Fresh servers with no warm-up: each route's first request against the floor route's. */
   coldStarts: ColdStartRow[];
   /** What each serverless function of the build carries, from its file traces. */
@@ -229,6 +232,7 @@ export function printReport(r: Report) {
     out.push(
       `First request after Ready (${store} store, ${f.request}), median of ${f.starts} starts: ${f.firstMs} ms; median of the next ${FOLLOWING}: ${f.medianNextMs} ms; ratio ${f.ratio.toFixed(2)}× (budget ≤ ${BUDGETS.maxFirstRequestRatio}×; worst start ${f.worstRatio.toFixed(2)}×)`,
     );
+  out.push(...verifyPaintLines(r.verifyPaint));
   out.push(...coldStartLines(r.coldStarts, r.functions));
   out.push(
     `\nPeak RSS: ${r.memory.peakTreeRssMb} MB (process tree, sampled); high-water mark ${r.memory.peakProcessHwmMb} MB`,

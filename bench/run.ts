@@ -2,12 +2,14 @@
 // outbox messenger, Postgres and Upstash-over-Redis on loopback, and measures it against the
 // framework's floor measured in the same run; then serves it again on the in-process code store
 // for send and verify. Prints tables and writes bench-results/bench.json. See README.md ("Benchmark").
-import { rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { hash, verify } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/password/hash";
 import { BENCH } from "./config";
 import { measureColdStarts } from "./cold-start";
+import { coldStartChecks, coldStartLines } from "./cold-start-report";
 import { readCounters, readMemoryPhase, type MemoryPeak } from "./counters";
 import { firstLoadJs } from "./first-load";
 import {
@@ -41,6 +43,10 @@ import {
 import { CHALLENGE_COOKIE } from "./scenarios";
 import { signIn } from "./sign-in";
 import { countLoginSteps } from "./steps";
+import { table } from "./table";
+import { measureVerifyPaint, verifyPaintLines } from "./verify-paint";
+
+const COLD_ONLY_FILE = "bench-results/cold-start.json";
 
 async function argon2Cost() {
   const runs = 10;
@@ -96,6 +102,63 @@ async function measureEmbedded(users: BenchUser[]) {
   }
 }
 
+/**
+ * BENCH_ONLY=cold-start: the cold-start section alone (and the function sizes), on the same build,
+ * stores and seeded accounts as a whole run, a few minutes instead of ten.
+ */
+async function coldStartsOnly(users: BenchUser[]) {
+  const upstash = await startUpstash();
+  try {
+    const next = await startNext(upstash);
+    let signedIn: string;
+    let verifyPaint;
+    try {
+      signedIn = await signIn(next.url, users[users.length - 1]!);
+      verifyPaint = await measureVerifyPaint(next.url, users);
+    } finally {
+      await next.stop();
+    }
+    const make = upstashChallenges(upstash, users);
+    const coldStarts = await measureColdStarts(upstash, users, make, signedIn);
+    const functions = await measureFunctions();
+    const checks = coldStartChecks(coldStarts);
+    console.log(
+      [
+        ...verifyPaintLines(verifyPaint),
+        ...coldStartLines(coldStarts, functions),
+        "\nBudgets:",
+        table(
+          ["budget", "value", "limit", ""],
+          checks.map((c) => [
+            c.budget,
+            c.value,
+            c.limit,
+            c.pass ? "PASS" : "MISS",
+          ]),
+        ),
+      ].join("\n"),
+    );
+    await mkdir(path.dirname(COLD_ONLY_FILE), { recursive: true });
+    await writeFile(
+      COLD_ONLY_FILE,
+      JSON.stringify(
+        {
+          when: new Date().toISOString(),
+          verifyPaint,
+          coldStarts,
+          functions,
+          checks,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+    console.log(`\nJSON: ${COLD_ONLY_FILE}`);
+  } finally {
+    await upstash.stop();
+  }
+}
+
 async function main() {
   // The harness writes accounts with the app's own modules: same database and keys.
   process.env.DATABASE_URL = BENCH.databaseUrl;
@@ -112,6 +175,7 @@ async function main() {
     });
   await prepareDatabase();
   const users = await seedUsers(BENCH.users);
+  if (process.env.BENCH_ONLY === "cold-start") return coldStartsOnly(users);
   const upstash = await startUpstash();
   // Starts timed on their own first, then the run's server; the stand-in stops if any fails.
   const { earlierStarts, next } = await (async () => {
@@ -188,6 +252,7 @@ async function main() {
     const memory = { ...rss.stop(), heapByPhase };
     // A signed-in browser's cookies, for /account's cold start; its session lives in the store.
     const signedIn = await signIn(base, users[users.length - 1]!);
+    const verifyPaint = await measureVerifyPaint(base, users);
     await next.stop();
     // Fresh servers on the same build and stores, with nothing else running.
     const coldStarts = await measureColdStarts(upstash, users, make, signedIn);
@@ -204,6 +269,7 @@ async function main() {
       settings: withoutSecrets(),
       readyMs: next.readyMs,
       firstRequest,
+      verifyPaint,
       coldStarts,
       functions: await measureFunctions(),
       rows,

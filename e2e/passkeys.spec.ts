@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   expectOnAccountPage,
   newPerson,
@@ -9,27 +9,13 @@ import {
   submitPassword,
   submitPasswordOnly,
 } from "./support/journey";
+import { addVirtualAuthenticator } from "./support/passkey";
 import { screenshots } from "./support/screenshots";
 import { E2E_SERVERS } from "./support/servers";
 
 // Passkeys in Chromium, with the DevTools protocol's virtual authenticator standing in for a
 // fingerprint reader (user verification passes). Served at localhost: WebAuthn refuses an IP address.
 test.use({ baseURL: E2E_SERVERS.passkey.url });
-
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
 
 test("a person adds a passkey, signs in with it ticking the box, then needs only the password", async ({
   page,

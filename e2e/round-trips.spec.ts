@@ -1,19 +1,23 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
 import {
   appCode,
+  newPerson,
   readCode,
   registeredPerson,
   REMEMBER,
   signOut,
+  signUp,
   submitPassword,
   turnOnAuthenticatorApp,
   generateRecoveryCodes,
 } from "./support/journey";
+import { addVirtualAuthenticator } from "./support/passkey";
+import { E2E_SERVERS } from "./support/servers";
 
 // From the press that completes the second factor to the account page, a person on a phone network
 // waits once per sequential round trip. Three: the factor's own request, next-auth's credentials
-// callback that makes the session, and the page. next-auth's CSRF token is fetched while the page
-// waits for the person, never after the press.
+// callback that makes the session, and the page. next-auth's CSRF token, and a passkey's request
+// options, are fetched while the page waits for the person, never after the press.
 
 const THREE_TRIPS = (first: string) => [
   first,
@@ -36,22 +40,27 @@ async function tripsToAccount(page: Page, press: () => Promise<void>) {
   return trips.slice(0, trips.indexOf("GET /account") + 1);
 }
 
-/** Waits until the page has next-auth's CSRF token in hand, as it has long before a person types. */
-async function csrfFetched(page: Page) {
+/** Waits until the page has the answer from `path` in hand, as it has long before a person acts. */
+async function fetched(page: Page, path: string) {
   await expect
     .poll(() =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType("resource")
-          .some(
-            (e) =>
-              e.name.endsWith("/api/auth/csrf") &&
-              (e as PerformanceResourceTiming).responseEnd > 0,
-          ),
+      page.evaluate(
+        (path) =>
+          performance
+            .getEntriesByType("resource")
+            .some(
+              (e) =>
+                new URL(e.name).pathname === path &&
+                (e as PerformanceResourceTiming).responseEnd > 0,
+            ),
+        path,
       ),
     )
     .toBe(true);
 }
+
+/** next-auth's CSRF token, which the session's one round trip posts. */
+const csrfFetched = (page: Page) => fetched(page, "/api/auth/csrf");
 
 test("every second factor reaches the account page in three round trips after the press", async ({
   browser,
@@ -110,4 +119,34 @@ test("every second factor reaches the account page in three round trips after th
     THREE_TRIPS("POST /api/otp/verify"),
   );
   await other.close();
+});
+
+test.describe("at localhost, where WebAuthn works", () => {
+  test.use({ baseURL: E2E_SERVERS.passkey.url });
+
+  test("a passkey reaches the account page in three round trips after the press", async ({
+    page,
+  }) => {
+    await addVirtualAuthenticator(page);
+    const person = newPerson();
+    await signUp(page, person);
+    await page.getByLabel("Passkey name").fill("Round-trip laptop");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    await expect(page.getByRole("list", { name: "Passkeys" })).toContainText(
+      "Round-trip laptop",
+    );
+    await signOut(page);
+
+    await submitPassword(page, person);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Use your passkey",
+    );
+    await csrfFetched(page);
+    await fetched(page, "/api/otp/passkey");
+    const usePasskey = () =>
+      page.getByRole("button", { name: "Use a passkey" }).click();
+    expect(await tripsToAccount(page, usePasskey)).toEqual(
+      THREE_TRIPS("POST /api/otp/passkey/verify"),
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   CLIENT_SAFE_LIB,
   clientImportViolations,
+  firstUseViolations,
   importViolations,
   isClientEntry,
   isProductFile,
@@ -32,14 +33,59 @@ describe("import rules", () => {
     ].filter(isProductFile);
     expect(files.length).toBeGreaterThan(50);
     const violations: string[] = [];
-    for (const file of files)
+    for (const file of files) {
+      const source = await readFile(path.join(ROOT, file), "utf8");
       violations.push(
-        ...importViolations(
-          file,
-          await readFile(path.join(ROOT, file), "utf8"),
-        ),
+        ...importViolations(file, source),
+        ...firstUseViolations(file, source),
       );
+    }
     expect(violations).toEqual([]);
+  });
+
+  it.each([
+    [
+      "lib/factors/webauthn.ts",
+      `import { verifyAuthenticationResponse } from "@simplewebauthn/server";`,
+    ],
+    ["lib/mail/smtp.ts", `import nodemailer from "nodemailer";`],
+    ["lib/steps/set-up-authenticator.ts", `import { renderSVG } from "uqr";`],
+    [
+      "lib/limits/login-upstash.ts",
+      `import { Ratelimit } from "@upstash/ratelimit";`,
+    ],
+    [
+      "lib/db/index.ts",
+      `import { PrismaClient } from "@/lib/generated/prisma/client";`,
+    ],
+    [
+      "lib/db/index.ts",
+      `export { Prisma } from "@/lib/generated/prisma/client";`,
+    ],
+    ["lib/http/challenge-cookie.ts", `import { cookies } from "next/headers";`],
+    ["lib/auth/sign-in-time.ts", `const h = require("next/headers");`],
+  ])("load on first use only: broken by %s importing %s", (file, source) => {
+    expect(firstUseViolations(file, source)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "lib/factors/webauthn.ts",
+      `const m = () => import("@simplewebauthn/server");`,
+    ],
+    [
+      "lib/steps/verify-passkey.ts",
+      `import type { AuthenticationResponseJSON } from "@simplewebauthn/server";`,
+    ],
+    ["lib/mail/smtp.ts", `import type { Transporter } from "nodemailer";`],
+    [
+      "lib/db/index.ts",
+      `export type { Prisma } from "@/lib/generated/prisma/client";`,
+    ],
+    ["lib/http/cookies.ts", `await import("next/headers");`],
+    ["app/account/page.tsx", `import { headers } from "next/headers";`],
+  ])("load on first use only: allow %s importing %s", (file, source) => {
+    expect(firstUseViolations(file, source)).toEqual([]);
   });
 
   it.each([

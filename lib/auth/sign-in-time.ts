@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { requestCookies } from "@/lib/http/cookies";
 import { decode, type JWT } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
 import type { SessionFacts } from "@/lib/context";
@@ -12,7 +12,7 @@ import { authCookies } from "./cookies";
 async function sessionToken(): Promise<JWT | null> {
   const env = getEnv();
   const name = authCookies(env.appUrl).cookies.sessionToken.name;
-  const raw = (await cookies()).get(name)?.value;
+  const raw = (await requestCookies()).get(name)?.value;
   if (!raw) return null;
   return decode({ token: raw, secret: env.authSecret }).catch(() => null);
 }

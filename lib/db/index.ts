@@ -1,13 +1,23 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { holdFolder } from "./folder-lock";
 
-export type { AuthEvent, Phone, User } from "@/lib/generated/prisma/client";
-export { AuthEventType, Prisma } from "@/lib/generated/prisma/client";
+// Types only at the top: the generated client and Prisma's runtime load with the first getDb(), so a
+// route that sends no SQL (a right code for a sign-in) never loads them on its cold start.
+export type {
+  AuthEvent,
+  AuthEventType,
+  Phone,
+  Prisma,
+  User,
+} from "@/lib/generated/prisma/client";
 export type Db = PrismaClient;
 export { DatabaseFolderBusyError } from "./folder-lock";
+
+const prismaClient = async () =>
+  (await import("@/lib/generated/prisma/client")).PrismaClient;
 
 export type DbOptions = {
   /** Real Postgres through node-postgres; wins over pgliteDir. */
@@ -22,7 +32,10 @@ const handles = new WeakMap<Db, Handle>();
 /** Builds a new client; most code wants getDb(). Close it with closeDb(). */
 export async function createDb(options: DbOptions): Promise<Db> {
   if (options.databaseUrl) {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const [{ PrismaPg }, PrismaClient] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      prismaClient(),
+    ]);
     const adapter = new PrismaPg({ connectionString: options.databaseUrl });
     const db = new PrismaClient({ adapter });
     handles.set(db, { close: () => db.$disconnect() });
@@ -64,7 +77,7 @@ export async function createDb(options: DbOptions): Promise<Db> {
     await release();
     throw error;
   }
-  const db = new PrismaClient({ adapter });
+  const db = new (await prismaClient())({ adapter });
   // The adapter's dispose leaves PGlite open; close it so the folder is released.
   const close = async () => {
     await db.$disconnect();

@@ -1,15 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransport,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { keyedHash, seal, unseal } from "@/lib/keys";
 import {
@@ -25,6 +21,10 @@ import {
 // ends, so nothing is stored for it and it cannot be carried to another browser's step.
 
 const SEAL_PURPOSE = "webauthn-challenge";
+
+// The library is loaded by the first ceremony: the code routes that share this module's graph with
+// the passkey step (a code, a send) never load it on their cold start.
+const webauthn = () => import("@simplewebauthn/server");
 
 interface RelyingParty {
   id: string;
@@ -74,12 +74,13 @@ const userHandle = (userId: string) =>
 
 const asTransports = (t: string[]) => t as AuthenticatorTransport[];
 
-export function registrationOptions(
+export async function registrationOptions(
   appUrl: string,
   user: { id: string; email: string },
   existing: StoredPasskey[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const rp = relyingParty(appUrl);
+  const { generateRegistrationOptions } = await webauthn();
   return generateRegistrationOptions({
     rpName: PASSKEY_RP_NAME,
     rpID: rp.id,
@@ -107,6 +108,7 @@ export async function checkRegistration(
   response: RegistrationResponseJSON,
 ): Promise<StoredPasskey | null> {
   const rp = relyingParty(appUrl);
+  const { verifyRegistrationResponse } = await webauthn();
   try {
     const result = await verifyRegistrationResponse({
       response,
@@ -129,12 +131,13 @@ export async function checkRegistration(
   }
 }
 
-export function authenticationOptions(
+export async function authenticationOptions(
   appUrl: string,
   challengeId: string,
   passkeys: StoredPasskey[],
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const rp = relyingParty(appUrl);
+  const { generateAuthenticationOptions } = await webauthn();
   return generateAuthenticationOptions({
     rpID: rp.id,
     challenge: sealChallenge(`sign-in:${challengeId}`),
@@ -159,6 +162,7 @@ export async function checkAssertion(
   response: AuthenticationResponseJSON,
 ): Promise<{ newCounter: number } | null> {
   const rp = relyingParty(appUrl);
+  const { verifyAuthenticationResponse } = await webauthn();
   try {
     const result = await verifyAuthenticationResponse({
       response,

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { requestCookies } from "@/lib/http/cookies";
 import { BROWSER_COOKIE_SECONDS } from "@/lib/devices/browser-policy";
 import { getEnv } from "@/lib/env";
 
@@ -24,7 +24,7 @@ export function browserTokenFromCookieHeader(
 
 /** Sets (or renews for another full lifetime) this browser's token on the reply. */
 export async function setBrowserCookie(token: string): Promise<void> {
-  (await cookies()).set(browserCookieName(), token, {
+  (await requestCookies()).set(browserCookieName(), token, {
     httpOnly: true,
     secure: secure(),
     sameSite: "lax",

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { requestCookies } from "@/lib/http/cookies";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { challengeIdFor, type ChallengeStep } from "@/lib/challenge/purposes";
 import { getEnv } from "@/lib/env";
@@ -19,7 +19,7 @@ const ID = "[\\w-]{20,64}\\.[\\w-]{20,64}";
 const ID_PATTERN = new RegExp(`^${ID}$`);
 
 export async function setChallengeCookie(id: string) {
-  (await cookies()).set(challengeCookieName(), id, {
+  (await requestCookies()).set(challengeCookieName(), id, {
     httpOnly: true,
     secure: secure(),
     sameSite: "lax",
@@ -32,12 +32,12 @@ export async function setChallengeCookie(id: string) {
 export async function readChallengeCookie(
   step: Exclude<ChallengeStep, "phone-change">,
 ): Promise<string | null> {
-  const value = (await cookies()).get(challengeCookieName())?.value;
+  const value = (await requestCookies()).get(challengeCookieName())?.value;
   return challengeIdFor(step, value && ID_PATTERN.test(value) ? value : null);
 }
 
 export async function clearChallengeCookie() {
-  (await cookies()).delete({
+  (await requestCookies()).delete({
     name: challengeCookieName(),
     path: "/",
     secure: secure(),

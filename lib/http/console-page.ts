@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
 import { recordEvent } from "@/lib/audit";
 import { isAdmin } from "@/lib/account/role";
@@ -39,7 +38,8 @@ export async function openConsole(
   audit: { action: string; target?: string | null },
 ): Promise<AccountContext<string | null>> {
   const user = await requireUser(path);
-  const requestHeaders = await headers();
+  // A page has no request object: Next's own headers(), loaded by the console's pages only.
+  const requestHeaders = await (await import("next/headers")).headers();
   const ctx: AccountContext<string | null> = {
     ...makeStepContext(factsFromHeaders((name) => requestHeaders.get(name))),
     user: { id: user.id, email: user.email ?? null },

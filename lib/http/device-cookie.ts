@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { requestCookies } from "@/lib/http/cookies";
 import { REMEMBER_DEVICE_SECONDS } from "@/lib/devices/policy";
 import { getEnv } from "@/lib/env";
 
@@ -14,7 +14,7 @@ export const deviceCookieName = () =>
 const TOKEN_PATTERN = /^[\w-]{43}$/;
 
 export async function setDeviceCookie(token: string) {
-  (await cookies()).set(deviceCookieName(), token, {
+  (await requestCookies()).set(deviceCookieName(), token, {
     httpOnly: true,
     secure: secure(),
     sameSite: "lax",
@@ -24,12 +24,12 @@ export async function setDeviceCookie(token: string) {
 }
 
 export async function readDeviceCookie(): Promise<string | null> {
-  const value = (await cookies()).get(deviceCookieName())?.value;
+  const value = (await requestCookies()).get(deviceCookieName())?.value;
   return value && TOKEN_PATTERN.test(value) ? value : null;
 }
 
 export async function clearDeviceCookie() {
-  (await cookies()).delete({
+  (await requestCookies()).delete({
     name: deviceCookieName(),
     path: "/",
     secure: secure(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { withReplyCookies } from "@/lib/http/cookies";
 import { fail } from "./reply";
 
 type Handler = (request: Request) => Promise<Response>;
@@ -10,20 +11,23 @@ type Handler = (request: Request) => Promise<Response>;
  * half-done is reported as success and the process never answers with a stack trace.
  */
 export function apiHandler(handle: Handler): Handler {
-  return async (request) => {
-    if (!isSameOrigin(request)) return fail("FORBIDDEN");
-    try {
-      return await handle(request);
-    } catch (error) {
-      console.error(
-        "%s %s failed: %s",
-        request.method,
-        new URL(request.url).pathname,
-        describe(error),
-      );
-      return fail("SERVICE_UNAVAILABLE");
-    }
-  };
+  return (request) => withReplyCookies(request, () => answer(request, handle));
+}
+
+/** The cookies a handler sets go on whichever reply it ends with, the 503 included. */
+async function answer(request: Request, handle: Handler): Promise<Response> {
+  if (!isSameOrigin(request)) return fail("FORBIDDEN");
+  try {
+    return await handle(request);
+  } catch (error) {
+    console.error(
+      "%s %s failed: %s",
+      request.method,
+      new URL(request.url).pathname,
+      describe(error),
+    );
+    return fail("SERVICE_UNAVAILABLE");
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { requestCookies } from "@/lib/http/cookies";
 import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import { challengeIdFor } from "@/lib/challenge/purposes";
 import { getEnv } from "@/lib/env";
@@ -17,7 +17,7 @@ const name = () =>
 const ID_PATTERN = /^[\w-]{20,64}\.[\w-]{20,64}$/;
 
 export async function setPhoneChangeCookie(id: string) {
-  (await cookies()).set(name(), id, {
+  (await requestCookies()).set(name(), id, {
     httpOnly: true,
     secure: secure(),
     sameSite: "strict",
@@ -27,11 +27,15 @@ export async function setPhoneChangeCookie(id: string) {
 }
 
 export async function readPhoneChangeCookie(): Promise<string | null> {
-  const value = (await cookies()).get(name())?.value;
+  const value = (await requestCookies()).get(name())?.value;
   const id = value && ID_PATTERN.test(value) ? value : null;
   return challengeIdFor("phone-change", id);
 }
 
 export async function clearPhoneChangeCookie() {
-  (await cookies()).delete({ name: name(), path: "/", secure: secure() });
+  (await requestCookies()).delete({
+    name: name(),
+    path: "/",
+    secure: secure(),
+  });
 }

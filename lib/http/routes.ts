@@ -1,19 +1,10 @@
 import "server-only";
 import type { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session";
-import { readSessionFacts } from "@/lib/auth/sign-in-time";
 import type { AccountContext, StepContext } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
-import { isAdmin } from "@/lib/account/role";
-import { recordEvent } from "@/lib/audit";
 import { refuse, type Outcome, type Refusal } from "@/lib/errors";
 import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
-import { checkAccountChanges, checkAdminRequests } from "@/lib/limits/decide";
-import {
-  checkSecondFactor,
-  checkSecondFactorAge,
-  type SecondFactorNeed,
-} from "@/lib/steps/fresh-second-factor";
+import type { SecondFactorNeed } from "@/lib/steps/fresh-second-factor";
 import { parseBody } from "./body";
 import { apiHandler } from "./handler";
 import { fail, ok, refused } from "./reply";
@@ -24,15 +15,38 @@ import { requestFacts } from "./request-facts";
 // a signed-in route the session, its address when used, the per-account limit it spends, and how
 // recently the session passed its second factor (and by which kind). A refusal answers at the first
 // guard that fails. The operators' console (/admin) adds the role, and audits every request.
+// What only a signed-in route needs (next-auth's session, the account limits, the role) is loaded
+// by the first such request: a public route's cold start, a sign-in step's, never loads it.
+
+const signedInGuards = () =>
+  Promise.all([
+    import("@/lib/auth/session"),
+    import("@/lib/auth/sign-in-time"),
+    import("@/lib/limits/decide"),
+    import("@/lib/steps/fresh-second-factor"),
+    import("@/lib/account/role"),
+    import("@/lib/audit"),
+  ]).then(([session, signInTime, limits, secondFactor, role, audit]) => ({
+    getSessionUser: session.getSessionUser,
+    readSessionFacts: signInTime.readSessionFacts,
+    checkAccountChanges: limits.checkAccountChanges,
+    checkAdminRequests: limits.checkAdminRequests,
+    checkSecondFactorAge: secondFactor.checkSecondFactorAge,
+    checkSecondFactor: secondFactor.checkSecondFactor,
+    isAdmin: role.isAdmin,
+    recordEvent: audit.recordEvent,
+  }));
 
 type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /** The per-account limits a signed-in route may spend (lib/limits). */
 const ACCOUNT_LIMITS = {
   /** One change on the account page: counted whether it succeeds or not. */
-  accountChanges: (userId: string) => checkAccountChanges(userId),
+  accountChanges: async (userId: string) =>
+    (await signedInGuards()).checkAccountChanges(userId),
   /** One request in the operators' console, page or action. */
-  adminRequests: (userId: string) => checkAdminRequests(userId),
+  adminRequests: async (userId: string) =>
+    (await signedInGuards()).checkAdminRequests(userId),
 };
 export type AccountLimit = keyof typeof ACCOUNT_LIMITS;
 
@@ -74,6 +88,8 @@ export async function checkSignedInNeeds(
   >,
   ctx: Pick<AccountContext, "user" | "session" | "now">,
 ): Promise<Refusal | null> {
+  const { isAdmin, checkSecondFactorAge, checkSecondFactor } =
+    await signedInGuards();
   if (needs.role === "admin" && !(await isAdmin(ctx.user.id)))
     return refuse("FORBIDDEN");
   if (needs.limit) {
@@ -120,6 +136,7 @@ export function signedInRoute<
   return apiHandler(async (request) => {
     const parsed = await readBody(request, needs.schema);
     if ("reply" in parsed) return parsed.reply;
+    const { getSessionUser, readSessionFacts } = await signedInGuards();
     const user = await getSessionUser();
     if (!user) return fail("NOT_SIGNED_IN");
     const email = user.email ?? null;
@@ -158,7 +175,9 @@ export function consoleRoute<S extends z.ZodType<ConsoleBody>>(
         ? refused(refusal)
         : await handle(ctx, body as z.infer<S>);
       const { userId, reason } = body as ConsoleBody;
-      await recordEvent({
+      await (
+        await signedInGuards()
+      ).recordEvent({
         type: "admin_request",
         userId: ctx.user.id,
         ...ctx.request,

@@ -1,5 +1,5 @@
 import "server-only";
-import { Ratelimit } from "@upstash/ratelimit";
+import type { Ratelimit } from "@upstash/ratelimit";
 import type { UpstashRedis } from "@/lib/redis/client";
 import type { Limit, LimitDecision, LoginLimiter } from "./types";
 import { secondsUntil } from "./types";
@@ -15,6 +15,9 @@ import { secondsUntil } from "./types";
 
 const DEFAULT_PREFIX = "twostep:rl:";
 
+/** Loaded by the first password step: a code's verify or a send shares this module's graph. */
+const ratelimit = () => import("@upstash/ratelimit").then((m) => m.Ratelimit);
+
 /**
  * The limits' scripts, issued in the same tick, go out as one /pipeline request: the process's
  * client batches every command of an event-loop turn (lib/redis/batch.ts).
@@ -25,13 +28,16 @@ export function createUpstashLoginLimiter(
 ): LoginLimiter {
   const limiters = new Map<string, Ratelimit>();
 
-  function limiterFor({ name, max, windowSeconds }: Limit): Ratelimit {
+  function limiterFor(
+    RatelimitClass: typeof Ratelimit,
+    { name, max, windowSeconds }: Limit,
+  ): Ratelimit {
     const key = `${name}:${max}:${windowSeconds}`;
     let limiter = limiters.get(key);
     if (!limiter) {
-      limiter = new Ratelimit({
+      limiter = new RatelimitClass({
         redis,
-        limiter: Ratelimit.fixedWindow(max, `${windowSeconds} s`),
+        limiter: RatelimitClass.fixedWindow(max, `${windowSeconds} s`),
         prefix: prefix + name,
         analytics: false,
         // A per-instance cache: on serverless each instance would refuse on its own memory.
@@ -48,8 +54,11 @@ export function createUpstashLoginLimiter(
   return {
     kind: "upstash",
     async limit(limits): Promise<LimitDecision> {
+      const RatelimitClass = await ratelimit();
       const results = await Promise.all(
-        limits.map((limit) => limiterFor(limit).limit(limit.id)),
+        limits.map((limit) =>
+          limiterFor(RatelimitClass, limit).limit(limit.id),
+        ),
       );
       const now = Date.now();
       for (const [i, { success, reset }] of results.entries()) {

@@ -1,5 +1,4 @@
 import "server-only";
-import { renderSVG } from "uqr";
 import type { AccountContext } from "@/lib/context";
 import { refuse, type Outcome } from "@/lib/errors";
 import {
@@ -41,6 +40,8 @@ export async function startAuthenticatorSetup(
   if (await findActiveTotp(user.id)) return refuse("AUTHENTICATOR_EXISTS");
   const secret = newTotpSecret();
   await saveTotpSetup(user.id, seal(TOTP_SEAL_PURPOSE, secret));
+  // Loaded here only: the sign-in steps that share this module's graph never draw a QR code.
+  const { renderSVG } = await import("uqr");
   const svg = renderSVG(totpUri(secret, user.email), { border: 2 });
   return {
     ok: true,

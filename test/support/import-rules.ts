@@ -15,6 +15,28 @@ export const SOLE_IMPORTERS: Record<string, string> = {
   nodemailer: "lib/mail/smtp.ts",
 };
 
+/**
+ * Modules only some requests use, with what uses them. Product code loads each with import() at
+ * the place it is used, never a static import: a serverless function loads its whole static graph
+ * on its cold start, and these sit in the graph of routes that never use them (a code's verify
+ * shares its dispatcher with the passkey step, every route reaches the database module). Type-only
+ * imports are free.
+ */
+export const FIRST_USE_ONLY: Record<string, string> = {
+  "@simplewebauthn/server": "a passkey ceremony (lib/factors/webauthn.ts)",
+  nodemailer: "the first email sent over SMTP (lib/mail/smtp.ts)",
+  uqr: "the authenticator's QR code (lib/steps/set-up-authenticator.ts)",
+  "@upstash/ratelimit":
+    "the password step's limits (lib/limits/login-upstash.ts)",
+  "@/lib/generated/prisma/client": "the first getDb() (lib/db/index.ts)",
+};
+
+/**
+ * In lib/, next/headers only through lib/http/cookies.ts's import(): it brings Next's page
+ * renderer, which an API handler never needs (it reads its own request's cookies).
+ */
+export const LIB_NEXT_HEADERS = "next/headers";
+
 const HARNESS = new Set(["test", "bench", "e2e"]);
 
 /** What an API route leaves to its declared shape (lib/http/routes.ts). */
@@ -107,6 +129,63 @@ export function importViolations(file: string, source: string): string[] {
       );
     if (RULE_FOLDERS.some((m) => within(file, m)) && within(target, "lib/http"))
       found.push(`${file} imports "${spec}": rules never import lib/http`);
+  }
+  return found;
+}
+
+/** Imports that load a module as soon as the importing file loads: static, not of types only. */
+export function eagerImports(source: string): string[] {
+  const file = ts.createSourceFile("x.tsx", source, ts.ScriptTarget.Latest);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      const clause = node.importClause;
+      const typesOnly =
+        clause?.isTypeOnly ||
+        (clause &&
+          !clause.name &&
+          clause.namedBindings &&
+          ts.isNamedImports(clause.namedBindings) &&
+          clause.namedBindings.elements.length > 0 &&
+          clause.namedBindings.elements.every((e) => e.isTypeOnly));
+      if (!typesOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      if (!node.isTypeOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "require" &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** A product file's static imports of what must load on first use only. */
+export function firstUseViolations(file: string, source: string): string[] {
+  const found: string[] = [];
+  for (const spec of eagerImports(source)) {
+    const pkg = spec.startsWith("@/") ? spec : packageOf(spec);
+    if (pkg && pkg in FIRST_USE_ONLY)
+      found.push(
+        `${file} imports "${spec}" statically: it loads with import() at its use, ${FIRST_USE_ONLY[pkg]}`,
+      );
+    else if (spec === LIB_NEXT_HEADERS && file.startsWith("lib/"))
+      found.push(
+        `${file} imports "${spec}": lib/ reads cookies through lib/http/cookies.ts`,
+      );
   }
   return found;
 }
