@@ -1,3 +1,5 @@
+const createNextIntlPlugin = require("next-intl/plugin");
+
 /** HSTS: two years, the value hstspreload.org asks for (preload itself is the operator's call). */
 const HSTS_MAX_AGE_SECONDS = 63072000;
 
@@ -54,8 +56,11 @@ const embeddedOnlyFiles = builtForPostgres
     ]
   : [];
 
+// next-intl reads each request's language and catalogue from lib/i18n/request.ts (no locale in URLs).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
-module.exports = {
+module.exports = withNextIntl({
   reactStrictMode: true,
   poweredByHeader: false,
   env: { TWOSTEP_BUILT_FOR_POSTGRES: builtForPostgres ? "1" : "0" },
@@ -82,4 +87,4 @@ module.exports = {
       })),
     ];
   },
-};
+});

@@ -17,6 +17,7 @@ import { AccountSections, Panel } from "./account-sections";
 import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { ChangePhone } from "./change-phone";
+import { AccountLanguage } from "./language";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
@@ -96,6 +97,7 @@ export default async function AccountPage() {
           />
         ) : null}
         {account ? <ChangePhone hasPhone={!!phone} /> : null}
+        {account ? <AccountLanguage saved={user?.locale ?? null} /> : null}
       </Panel>
       {account ? (
         <>

@@ -4,6 +4,7 @@ import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { ERRORS, refuse } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
 import { startCodeStep, type FirstSend } from "./start-code-step";
@@ -12,6 +13,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   phone: string;
+  /** The language the person is reading the sign-up in: their texts' and, once made, the account's. */
+  locale?: Locale;
 }
 
 /**
@@ -40,5 +43,6 @@ export async function signUp(
     pending: { email, passwordHash },
     phone,
     channel,
+    locale: input.locale,
   });
 }
