@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
+import axe from "axe-core";
 import {
   enterCode,
   newPerson,
@@ -14,11 +14,7 @@ import { screenshots } from "./support/screenshots";
 // Which language a page is in, with no locale in its URL: the browser's Accept-Language first, the
 // footer's picker after that; an English browser's pages stay exactly as they were.
 
-const axeSource = (
-  createRequire(import.meta.url)("axe-core") as {
-    source: string;
-  }
-).source;
+const axeSource = axe.source;
 
 /** axe-core's WCAG 2.x A and AA rules on the page as it is, light and dark. */
 async function expectNoAxeViolations(page: Page) {
