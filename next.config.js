@@ -1,3 +1,5 @@
+// This config is CommonJS; next-intl's plugin ships a require() entry for it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNextIntlPlugin = require("next-intl/plugin");
 
 /** HSTS: two years, the value hstspreload.org asks for (preload itself is the operator's call). */
