@@ -1,3 +1,7 @@
+// This config is CommonJS; next-intl's plugin ships a require() entry for it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createNextIntlPlugin = require("next-intl/plugin");
+
 /** HSTS: two years, the value hstspreload.org asks for (preload itself is the operator's call). */
 const HSTS_MAX_AGE_SECONDS = 63072000;
 
@@ -54,8 +58,11 @@ const embeddedOnlyFiles = builtForPostgres
     ]
   : [];
 
+// next-intl reads each request's language and catalogue from lib/i18n/request.ts (no locale in URLs).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
-module.exports = {
+module.exports = withNextIntl({
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden(): the operators' console answers 403 to whoever may not use it (app/forbidden.tsx).
@@ -84,4 +91,4 @@ module.exports = {
       })),
     ];
   },
-};
+});

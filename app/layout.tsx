@@ -1,19 +1,24 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteFooter } from "@/app/ui/language-picker";
 import { SignOutButton } from "@/app/ui/sign-out-button";
 import { authCookies } from "@/lib/auth/cookies";
 import { getEnv } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Twostep", template: "%s · Twostep" },
-  description: "Sign in with a password and a code sent to your phone.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return {
+    title: { default: "Twostep", template: "%s · Twostep" },
+    description: t("description"),
+  };
+}
 
 // The header depends on the session, so every page renders per request (and the build never
 // needs the production secrets); that is also what lets every page carry its own CSP nonce
-// (proxy.ts).
+// (proxy.ts), and its language (lib/i18n/request.ts).
 export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = {
@@ -45,7 +50,11 @@ export default async function RootLayout({
 }: {
   children: React.ReactNode;
 }) {
-  const user = await headerUser();
+  const [locale, t, user] = await Promise.all([
+    getLocale(),
+    getTranslations("Header"),
+    headerUser(),
+  ]);
   // The console's link, for admins only (the console checks again, and asks for a passkey).
   const admin = user
     ? await import("@/lib/account/role")
@@ -53,29 +62,30 @@ export default async function RootLayout({
         .catch(() => false)
     : false;
   return (
-    <html lang="en">
+    <html lang={locale}>
       {/* The app's styles apply inside .twostep only (app/globals.css). */}
       <body className="twostep">
         <header className="site-header">
           <Link href="/" className="brand">
             Two<span>step</span>
           </Link>
-          <nav className="site-nav" aria-label="Main">
+          <nav className="site-nav" aria-label={t("nav")}>
             {user ? (
               <>
-                {admin ? <Link href="/admin">Admin</Link> : null}
-                <Link href="/account">Account</Link>
+                {admin ? <Link href="/admin">{t("admin")}</Link> : null}
+                <Link href="/account">{t("account")}</Link>
                 <SignOutButton />
               </>
             ) : (
               <>
-                <Link href="/login">Sign in</Link>
-                <Link href="/signup">Create account</Link>
+                <Link href="/login">{t("signIn")}</Link>
+                <Link href="/signup">{t("createAccount")}</Link>
               </>
             )}
           </nav>
         </header>
         <main>{children}</main>
+        <SiteFooter signedIn={!!user} />
       </body>
     </html>
   );

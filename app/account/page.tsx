@@ -20,6 +20,7 @@ import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { ChangePhone } from "./change-phone";
 import { PasswordAdvice, passwordAdviceText } from "./password-advice";
+import { AccountLanguage } from "./language";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
 import { RecentActivity } from "./recent-activity";
@@ -121,6 +122,7 @@ export default async function AccountPage() {
           />
         ) : null}
         {account ? <ChangePhone hasPhone={!!phone} /> : null}
+        {account ? <AccountLanguage saved={user?.locale ?? null} /> : null}
       </Panel>
       {account ? (
         <>

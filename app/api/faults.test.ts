@@ -22,6 +22,8 @@ const SOME_CHALLENGE = `login-${"x".repeat(43)}.${"y".repeat(43)}`;
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
+  // The browser sent no Accept-Language: its pages, and a sign-up's texts, are in English.
+  headers: async () => new Headers(),
   cookies: async () => ({
     get: (name: string) =>
       jar.has(name) ? { name, value: jar.get(name) } : undefined,

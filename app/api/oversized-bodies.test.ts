@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { POST as chooseLanguageSignedIn } from "@/app/api/account/language/route";
 import { POST as changePhone } from "@/app/api/account/phone/route";
 import { POST as nextAuth } from "@/app/api/auth/[...nextauth]/route";
 import { POST as sendToNewPhone } from "@/app/api/account/phone/send/route";
@@ -11,6 +12,7 @@ import { POST as confirmEmail } from "@/app/api/email/verify/route";
 import { POST as forgot } from "@/app/api/password/forgot/route";
 import { POST as finishReset } from "@/app/api/password/reset/route";
 import { POST as startReset } from "@/app/api/password/reset/start/route";
+import { POST as chooseLanguage } from "@/app/api/language/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { MAX_BODY_BYTES } from "@/lib/http";
 import { listOutbox } from "@/lib/messaging/outbox";
@@ -42,6 +44,8 @@ const routes = [
   ["/api/account/phone", changePhone],
   ["/api/account/phone/send", sendToNewPhone],
   ["/api/account/phone/verify", confirmNewPhone],
+  ["/api/language", chooseLanguage],
+  ["/api/account/language", chooseLanguageSignedIn],
   ["/api/auth/callback/twostep", nextAuthCallback],
 ] as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type CreateAccountResult =
   { ok: true; userId: string } | { ok: false; error: ErrorCode };
@@ -15,6 +16,8 @@ export async function createAccount(input: {
   email: string;
   passwordHash: string;
   phone: string;
+  /** The language the sign-up was made in: saved as the person's choice. */
+  locale?: Locale | null;
 }): Promise<CreateAccountResult> {
   const db = await getDb();
   try {
@@ -22,6 +25,7 @@ export async function createAccount(input: {
       data: {
         email: input.email,
         passwordHash: input.passwordHash,
+        locale: input.locale ?? null,
         phones: {
           create: {
             number: input.phone,

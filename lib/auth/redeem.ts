@@ -10,6 +10,8 @@ import {
   setBrowserCookie,
 } from "@/lib/http/browser-cookie";
 import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
+import { setLocaleCookie } from "@/lib/i18n/cookie";
+import { asLocale } from "@/lib/i18n/locales";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
 import { countCodeEntered } from "@/lib/steps/message-figures";
 import { getChallengeStore } from "@/lib/store";
@@ -45,6 +47,7 @@ export async function redeemSecondFactor(
     request,
   });
   await renewBrowserCookie(browserToken);
+  await carrySavedLocale(user.locale);
   await recordEvent({
     type: "login_success",
     userId: user.id,
@@ -59,6 +62,23 @@ export async function redeemSecondFactor(
   // and a challenge that does not say what verified it (every settle does) gives none at all.
   const amr: SignInMethod | undefined = challenge.verifiedBy ?? undefined;
   return { id: user.id, email: user.email, amr };
+}
+
+/**
+ * The account's saved language becomes this browser's: pages read it from the cookie, never from
+ * the database. A cookie that cannot be set fails no sign-in.
+ */
+async function carrySavedLocale(saved: string | null): Promise<void> {
+  const locale = asLocale(saved);
+  if (!locale) return;
+  try {
+    await setLocaleCookie(locale);
+  } catch (error) {
+    console.error(
+      "sign-in: could not set the language cookie: %s",
+      (error as Error).message,
+    );
+  }
 }
 
 /** The browser's token for another full lifetime; a cookie that cannot be set fails no sign-in. */

@@ -19,7 +19,7 @@ import { hasStatusCallback, smsStatusUrl } from "./delivery";
 import { MAX_SENDS } from "./policy";
 import { codeTtlSeconds, resendCooldownSeconds } from "./settings";
 import { smsText } from "./sms-text";
-import { prepareCodeCall } from "./voice-call";
+import { codeCallRequest, sealCallCode } from "./voice-call";
 
 /** What sending a code uses, of a step's context (lib/context). */
 export type SendContext = Pick<
@@ -60,7 +60,7 @@ export async function sendCode(
   const now = ctx.now();
   const code = generateCode();
   const ttl = codeTtlSeconds();
-  const call = channel === "voice" ? prepareCodeCall(appUrl, code) : undefined;
+  const call = channel === "voice" ? sealCallCode(code) : undefined;
   // Without a status callback, handed to the provider is the last news there will be.
   const reported = channel === "sms" && hasStatusCallback(ctx);
   const codeHash = hashCode(id, code);
@@ -72,7 +72,7 @@ export async function sendCode(
     channel,
     cooldownMs: resendCooldownSeconds() * 1000,
     delivery: reported ? "queued" : "sent",
-    callCode: call?.stored,
+    callCode: call,
   });
   if (!issued.ok)
     return refuse(ISSUE_ERRORS[issued.reason], {
@@ -84,13 +84,18 @@ export async function sendCode(
     await store.restoreIssue(id, codeHash, previous, previous.delivery);
     return refused;
   }
+  // In the language the challenge opened with: the account's, or the sign-up's.
+  const { locale } = challenge;
   try {
     if (call)
-      await messenger.placeCall({ to: challenge.phone, ...call.request });
+      await messenger.placeCall({
+        to: challenge.phone,
+        ...codeCallRequest(appUrl, call.token, code, locale),
+      });
     else
       await messenger.sendSms({
         to: challenge.phone,
-        text: smsText(code, appUrl, ttl),
+        text: smsText(code, appUrl, ttl, locale),
         statusUrl: smsStatusUrl(ctx, id, challenge.sends),
       });
   } catch (error) {

@@ -1,14 +1,20 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/messages";
+
 /**
- * The SMS body. Its last line is the WebOTP origin-bound line (`@host #code`), which lets Chrome
- * and Safari offer the code to this site only.
+ * The SMS body, in the challenge's language (English when it has none). Its last line is the
+ * WebOTP origin-bound line (`@host #code`), which lets Chrome and Safari offer the code to this
+ * site only; it is the same in every language. Every language's body, WebOTP line included, fits
+ * one GSM-7 segment (lib/challenge/sms-text.test.ts).
  */
 export function smsText(
   code: string,
   appUrl: string,
   ttlSeconds: number,
+  locale: Locale | null = null,
 ): string {
   const host = new URL(appUrl).hostname;
   const minutes = Math.max(1, Math.round(ttlSeconds / 60));
-  const expiry = `It expires in ${minutes} minute${minutes === 1 ? "" : "s"}`;
-  return `Your Twostep code is ${code}. ${expiry}. Never share it.\n\n@${host} #${code}`;
+  const t = translatorFor(locale ?? DEFAULT_LOCALE, "Sms");
+  return `${t("code", { code, minutes })}\n\n@${host} #${code}`;
 }

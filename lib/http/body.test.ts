@@ -66,3 +66,35 @@ describe("parseBody", () => {
       expect((await parsed.reply.json()).error.code).toBe("INVALID_INPUT");
   });
 });
+
+describe("parseBody and plain HTML forms", () => {
+  const schema = z.strictObject({ locale: z.enum(["en", "fr"]) });
+  const form = (body: string, type = "application/x-www-form-urlencoded") =>
+    new Request(URL_HERE, {
+      method: "POST",
+      headers: { "content-type": type },
+      body,
+    });
+
+  it("reads a form's fields only for a route that takes forms", async () => {
+    expect(await parseBody(form("locale=fr"), schema, { form: true })).toEqual({
+      data: { locale: "fr" },
+    });
+    const json = await parseBody(form("locale=fr"), schema);
+    expect("reply" in json && json.reply.status).toBe(400);
+  });
+
+  it("holds a form's fields to the same schema as JSON", async () => {
+    for (const body of ["locale=it", "locale=fr&extra=1", ""]) {
+      const parsed = await parseBody(form(body), schema, { form: true });
+      expect("reply" in parsed && parsed.reply.status).toBe(400);
+    }
+  });
+
+  it("still reads JSON on a route that takes forms", async () => {
+    const json = form('{"locale":"en"}', "application/json");
+    expect(await parseBody(json, schema, { form: true })).toEqual({
+      data: { locale: "en" },
+    });
+  });
+});

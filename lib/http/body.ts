@@ -39,16 +39,25 @@ export async function readBodyText(
   );
 }
 
-/** Reads and validates a JSON body; any malformed input becomes a 400 reply, never a throw. */
+/**
+ * Reads and validates a JSON body (or, with `form`, a plain HTML form's urlencoded one too); any
+ * malformed input becomes a 400 reply, never a throw.
+ */
 export async function parseBody<S extends z.ZodType>(
   request: Request,
   schema: S,
+  { form = false }: { form?: boolean } = {},
 ): Promise<{ data: z.infer<S> } | { reply: NextResponse }> {
   const text = await readBodyText(request);
   if (text === null) return { reply: fail("INVALID_INPUT") };
   let json: unknown;
   try {
-    json = text === "" ? {} : JSON.parse(text);
+    json =
+      form && isFormBody(request)
+        ? Object.fromEntries(new URLSearchParams(text))
+        : text === ""
+          ? {}
+          : JSON.parse(text);
   } catch {
     return { reply: fail("INVALID_INPUT") };
   }
@@ -60,4 +69,9 @@ export async function parseBody<S extends z.ZodType>(
     fields[key] ??= issue.message;
   }
   return { reply: fail("INVALID_INPUT", { fields }) };
+}
+
+function isFormBody(request: Request): boolean {
+  const type = request.headers.get("content-type") ?? "";
+  return type.split(";")[0]!.trim() === "application/x-www-form-urlencoded";
 }

@@ -52,6 +52,11 @@ export type AccountLimit = keyof typeof ACCOUNT_LIMITS;
 
 export interface PublicNeeds<S> {
   schema?: S;
+  /**
+   * Also takes a plain HTML form's post (urlencoded), for a page's <form> that works before any
+   * script (the language picker); the same-origin check holds for it as for any other.
+   */
+  form?: boolean;
 }
 
 export interface SignedInNeeds<S, E extends boolean> extends PublicNeeds<S> {
@@ -103,11 +108,15 @@ export async function checkSignedInNeeds(
   return needs.secondFactor ? checkSecondFactor(ctx, needs.secondFactor) : null;
 }
 
-async function readBody<S>(request: Request, schema: S | undefined) {
+async function readBody<S>(
+  request: Request,
+  schema: S | undefined,
+  form = false,
+) {
   if (!schema) return { data: undefined as Body<S> };
-  return parseBody(request, schema as unknown as z.ZodType) as Promise<
-    { data: Body<S> } | { reply: Response }
-  >;
+  return parseBody(request, schema as unknown as z.ZodType, {
+    form,
+  }) as Promise<{ data: Body<S> } | { reply: Response }>;
 }
 
 /** A route anyone may call: its body checked, then one context for its use case. */
@@ -116,7 +125,7 @@ export function publicRoute<S extends z.ZodType | undefined = undefined>(
   handle: (ctx: StepContext, body: Body<S>) => Promise<Response>,
 ) {
   return apiHandler(async (request) => {
-    const parsed = await readBody(request, needs.schema);
+    const parsed = await readBody(request, needs.schema, needs.form);
     if ("reply" in parsed) return parsed.reply;
     return handle(makeStepContext(requestFacts(request)), parsed.data);
   });
@@ -134,7 +143,7 @@ export function signedInRoute<
   ) => Promise<Response>,
 ) {
   return apiHandler(async (request) => {
-    const parsed = await readBody(request, needs.schema);
+    const parsed = await readBody(request, needs.schema, needs.form);
     if ("reply" in parsed) return parsed.reply;
     const { getSessionUser, readSessionFacts } = await signedInGuards();
     const user = await getSessionUser();

@@ -3,8 +3,10 @@ import {
   buildSpeakXml,
   escapeXml,
   spokenCode,
+  SPEAK_LANGUAGES,
   SPOKEN_CODE_LOOPS,
 } from "./voice";
+import { LOCALES } from "@/lib/i18n/locales";
 
 describe("buildSpeakXml", () => {
   it("wraps the text in a Plivo Response with one Speak element", () => {
@@ -44,7 +46,7 @@ describe("spokenCode", () => {
   it("loops the whole message at least twice", () => {
     const { xml } = spokenCode("123456");
     expect(SPOKEN_CODE_LOOPS).toBeGreaterThanOrEqual(2);
-    expect(xml).toContain(`<Speak loop="${SPOKEN_CODE_LOOPS}">`);
+    expect(xml).toContain(`<Speak loop="${SPOKEN_CODE_LOOPS}" `);
     expect(xml).toContain(spokenCode("123456").text);
   });
 
@@ -52,5 +54,34 @@ describe("spokenCode", () => {
     expect(() => spokenCode("12a456")).toThrow(TypeError);
     expect(() => spokenCode("")).toThrow(TypeError);
     expect(() => spokenCode("1</Speak>")).toThrow(TypeError);
+  });
+});
+
+describe("spokenCode in each language", () => {
+  it("speaks English by default with Plivo's US English voice, as calls always have", () => {
+    expect(spokenCode("123456").xml).toContain(
+      '<Speak loop="2" voice="WOMAN" language="en-US">',
+    );
+  });
+
+  it.each(LOCALES)(
+    "speaks %s with its own Plivo language, every digit spaced, the code said twice",
+    (locale) => {
+      const { text, xml } = spokenCode("012345", locale);
+      expect(xml).toContain(`language="${SPEAK_LANGUAGES[locale]}"`);
+      expect(text.split("0. 1. 2. 3. 4. 5").length - 1).toBe(2);
+      expect(text).not.toContain("012345");
+      if (locale !== "en") expect(text).not.toBe(spokenCode("012345").text);
+    },
+  );
+
+  it("gives each language the Plivo voice its table lists", () => {
+    expect(SPEAK_LANGUAGES).toEqual({
+      en: "en-US",
+      fr: "fr-FR",
+      es: "es-ES",
+      de: "de-DE",
+      "pt-BR": "pt-BR",
+    });
   });
 });

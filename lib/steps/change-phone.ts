@@ -3,6 +3,7 @@ import { findVerifiedPhone } from "@/lib/account/phone";
 import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { AccountContext } from "@/lib/context";
+import type { Locale } from "@/lib/i18n/locales";
 import { firstChannel } from "@/lib/limits/destination";
 import { checkProofOfWork } from "@/lib/proof-of-work";
 import type { Channel, ChallengeStore } from "@/lib/store";
@@ -15,11 +16,15 @@ import { startCodeStep, type FirstSend } from "./start-code-step";
 // (confirm-phone-change.ts). Whether another account holds the number is not looked at here: the
 // first steps answer alike for every number, so they tell nobody whose number it is.
 
-/** Sends the first code to the new number; the challenge's failures count toward the account's. */
+/**
+ * Sends the first code to the new number, in `locale`; the challenge's failures count toward the
+ * account's.
+ */
 export async function startPhoneChange(
   ctx: AccountContext,
   phone: string,
   proof?: string,
+  locale: Locale | null = null,
 ): Promise<FirstSend> {
   const userId = ctx.user.id;
   if ((await findVerifiedPhone(userId)) === phone)
@@ -36,6 +41,7 @@ export async function startPhoneChange(
     pending: null,
     phone,
     channel: firstChannel(phone), // a landline gets its first code by call
+    locale,
   });
 }
 

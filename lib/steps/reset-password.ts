@@ -8,6 +8,7 @@ import type { StepContext } from "@/lib/context";
 import { restoreEmailLink, spendEmailLink } from "@/lib/email-links";
 import { acceptedFactors } from "@/lib/factors/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import { asLocale } from "@/lib/i18n/locales";
 import { firstChannel } from "@/lib/limits/destination";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
@@ -47,6 +48,7 @@ export async function startPasswordReset(
     channel,
     factors,
     openedAt,
+    locale: asLocale(user.locale),
   });
   // Refused before any code went out (a limit, the account's lock): the link works again later.
   if (!outcome.ok) await restoreEmailLink(link.id);

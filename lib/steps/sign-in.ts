@@ -3,6 +3,7 @@ import { findAccountsByEmail } from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
 import type { StepContext } from "@/lib/context";
 import { refuse } from "@/lib/errors";
+import { asLocale } from "@/lib/i18n/locales";
 import { recognizeDevice } from "@/lib/devices/records";
 import { acceptedFactors } from "@/lib/factors/records";
 import { addressBucket } from "@/lib/limits/address-bucket";
@@ -128,6 +129,7 @@ export async function checkPasswordStep(
     channel,
     factors,
     openedAt,
+    locale: asLocale(user.locale),
   });
 }
 

@@ -4,6 +4,7 @@ import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { ERRORS, refuse } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
 import { checkProofOfWork } from "@/lib/proof-of-work";
@@ -16,6 +17,8 @@ export interface SignUpInput {
   phone: string;
   /** The browser's proof of work (lib/proof-of-work); not asked when PROOF_OF_WORK=off. */
   proof?: string;
+  /** The language the person is reading the sign-up in: their texts' and, once made, the account's. */
+  locale?: Locale;
 }
 
 /**
@@ -52,5 +55,6 @@ export async function signUp(
     pending: { email, passwordHash },
     phone,
     channel,
+    locale: input.locale,
   });
 }

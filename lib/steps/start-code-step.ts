@@ -5,6 +5,7 @@ import { newChallengeId } from "@/lib/challenge/id";
 import { sendCode } from "@/lib/challenge/send";
 import type { StepContext } from "@/lib/context";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { failureClient } from "./factor-outcome";
 import {
@@ -34,6 +35,8 @@ export interface CodeStepStart {
   channel: Channel;
   /** What the challenge accepts, strongest first; the phone alone by default. */
   factors?: ChallengeFactor[];
+  /** The language of its texts and calls: the account's saved choice, or the sign-up's. */
+  locale?: Locale | null;
   /**
    * When the step began, before it read the credentials it checked (now by default): the challenge
    * counts as opened then, so a credential change that lands meanwhile still ends it.
@@ -74,6 +77,7 @@ export async function startCodeStep(
     phone,
     createdAt: start.openedAt ?? ctx.now(),
     factors,
+    locale: start.locale ?? null,
   };
   if (factors[0] !== "phone") {
     const opened = await ctx.store.startChallenge(

@@ -67,7 +67,8 @@ async function finishChallenge(
   if (c.purpose !== "signup" || c.userId) return passed;
   const { pendingEmail: email, pendingPasswordHash: passwordHash } = c;
   if (!email || !passwordHash) return refuse("NO_CHALLENGE");
-  const account = await createAccount({ email, passwordHash, phone: c.phone });
+  const { phone, locale } = c;
+  const account = await createAccount({ email, passwordHash, phone, locale });
   if (!account.ok) {
     // A second verify racing the first finds the account the first one created: that is ours.
     const ours = await findAccountCreatedWith(email, passwordHash);

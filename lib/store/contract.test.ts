@@ -40,6 +40,7 @@ function newChallenge(overrides: Partial<NewChallenge> = {}): NewChallenge {
     pendingPasswordHash: null,
     phone: "+14155550100",
     createdAt: T0,
+    locale: null,
     ...overrides,
   };
 }
@@ -88,6 +89,18 @@ describeForEachStore("ChallengeStore contract", (h) => {
     return c;
   }
 
+  it("keeps the language a challenge opened with, through its issues, and reads none as none", async () => {
+    const brazilian = await started(5, { locale: "pt-BR" });
+    expect((await h.store.getChallenge(brazilian.id))?.locale).toBe("pt-BR");
+    const again = await h.store.issueCode(
+      brazilian.id,
+      sms("hash-2", T0 + 120_000, 5, T0 + 1_000),
+    );
+    expect(again).toMatchObject({ ok: true, challenge: { locale: "pt-BR" } });
+    const plain = await started();
+    expect((await h.store.getChallenge(plain.id))?.locale).toBeNull();
+  });
+
   it("starts a challenge with a fresh security state and its first code, and reads it back unchanged", async () => {
     const c = newChallenge({
       purpose: "signup",
@@ -104,6 +117,7 @@ describeForEachStore("ChallengeStore contract", (h) => {
       ...c,
       ...FRESH_CHALLENGE_STATE,
       factors: ["phone"],
+      locale: null,
       codeHash: "hash-1",
       codeExpiresAt: T0 + 60_000,
       sends: 1,

@@ -1,3 +1,4 @@
+import { asLocale } from "@/lib/i18n/locales";
 import type { Challenge } from "./types";
 
 // How a challenge is laid out as a Redis hash: every value a string, numbers converted back on
@@ -52,5 +53,6 @@ export function fromHash(raw: unknown): Challenge | null {
     // A challenge stored before factor lists existed accepted the phone alone.
     factors: (factors ? factors.split(",") : ["phone"]) as Challenge["factors"],
     verifiedBy: orNull("verifiedBy") as Challenge["verifiedBy"],
+    locale: asLocale(h.get("locale")),
   };
 }

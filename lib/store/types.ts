@@ -19,6 +19,7 @@ export type ChallengeStatus = "pending" | "verified" | "locked";
  */
 export type ChallengeFactor =
   "phone" | "totp" | "recovery" | "passkey" | "device";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Channel } from "@/lib/phone/channel";
 
 export type { Channel };
@@ -51,6 +52,11 @@ export interface Challenge {
   factors: ChallengeFactor[];
   /** Which factor completed it; null until verified. */
   verifiedBy: ChallengeFactor | null;
+  /**
+   * The language of its texts and calls, fixed when it opens: the account's saved choice, or the
+   * one a sign-up was made in; null for English (a challenge stored before languages existed too).
+   */
+  locale: Locale | null;
 }
 
 /** What a caller supplies; the security state starts from FRESH_CHALLENGE_STATE. */
@@ -66,11 +72,18 @@ export type NewChallenge = Pick<
 > & {
   /** Defaults to the phone alone. */
   factors?: ChallengeFactor[];
+  /** Defaults to none (English). */
+  locale?: Locale | null;
 };
 
 /** The challenge as first stored: the caller's fields, the phone by default, a fresh state. */
 export function newChallengeRecord(c: NewChallenge): Challenge {
-  return { ...c, factors: c.factors ?? ["phone"], ...FRESH_CHALLENGE_STATE };
+  return {
+    ...c,
+    factors: c.factors ?? ["phone"],
+    locale: c.locale ?? null,
+    ...FRESH_CHALLENGE_STATE,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createAccount } from "@/lib/account/records";
 import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
 import { hashPassword } from "@/lib/password/hash";
 
 // The one way a test makes a person: an account as sign-up leaves it (a verified phone), with the
@@ -14,6 +15,8 @@ export interface TestAccountInput {
   passwordHash?: string;
   /** Defaults to false: sign-up leaves the address unproven. */
   emailVerified?: boolean;
+  /** The saved language choice; none (English) by default. */
+  locale?: Locale | null;
 }
 
 export interface TestAccount {
@@ -34,6 +37,7 @@ export async function createTestAccount(
     email: a.email,
     passwordHash,
     phone: a.phone,
+    locale: a.locale,
   });
   if (!made.ok) throw new Error(made.error);
   if (a.emailVerified)

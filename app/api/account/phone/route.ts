@@ -2,6 +2,7 @@ import { toChallengeView } from "@/lib/challenge/view";
 import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
 import { fail, ok, refused, signedInRoute } from "@/lib/http";
 import { setPhoneChangeCookie } from "@/lib/http/phone-change-cookie";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { startPhoneChange } from "@/lib/steps/change-phone";
 import { changePhoneSchema } from "@/lib/validation";
 
@@ -14,7 +15,13 @@ export const POST = signedInRoute(
     secondFactorWithinMinutes: FRESH_SECOND_FACTOR_MINUTES,
   },
   async (ctx, body) => {
-    const outcome = await startPhoneChange(ctx, body.phone, body.proof);
+    // The page's language: for a signed-in person, the saved choice (the cookie carries it).
+    const outcome = await startPhoneChange(
+      ctx,
+      body.phone,
+      body.proof,
+      await requestLocale(),
+    );
     if (!outcome.ok) return refused(outcome);
     await setPhoneChangeCookie(outcome.challengeId);
     const challenge = await ctx.store.getChallenge(outcome.challengeId);

@@ -8,6 +8,7 @@ import {
   it,
   vi,
 } from "vitest";
+import type { Locale } from "@/lib/i18n/locales";
 import { signVoiceRequest } from "@/lib/messaging/plivo-signature";
 import { streamedRequest } from "@/test/support/next-request";
 
@@ -22,7 +23,7 @@ const CODE = "042917";
 
 type Route = typeof import("./route");
 let POST: Route["POST"];
-let prepareCodeCall: typeof import("@/lib/challenge/voice-call").prepareCodeCall;
+let voiceCall: typeof import("@/lib/challenge/voice-call");
 let getChallengeStore: typeof import("@/lib/store").getChallengeStore;
 let newChallengeId: typeof import("@/lib/challenge/id").newChallengeId;
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   vi.stubEnv("PLIVO_FROM_NUMBER", "+14155550100");
   vi.resetModules();
   ({ POST } = await import("./route"));
-  ({ prepareCodeCall } = await import("@/lib/challenge/voice-call"));
+  voiceCall = await import("@/lib/challenge/voice-call");
   ({ getChallengeStore } = await import("@/lib/store"));
   ({ newChallengeId } = await import("@/lib/challenge/id"));
 });
@@ -45,8 +46,12 @@ afterEach(() => vi.restoreAllMocks());
  * Prepares a call as sendCode does and stores its sealed code with the challenge's issue, as the
  * "Call me instead" send does (valid for `ttlSeconds`); returns the path+query Plivo will fetch.
  */
-async function placeCall(code = CODE, ttlSeconds = 60) {
-  const call = prepareCodeCall(APP_URL, code);
+async function placeCall(
+  code = CODE,
+  ttlSeconds = 60,
+  locale: Locale | null = null,
+) {
+  const stored = voiceCall.sealCallCode(code);
   const now = Date.now();
   const id = newChallengeId("login", `user:${randomUUID()}`);
   const started = await getChallengeStore().startChallenge(
@@ -68,11 +73,17 @@ async function placeCall(code = CODE, ttlSeconds = 60) {
       channel: "voice",
       cooldownMs: 0,
       delivery: "sent",
-      callCode: call.stored,
+      callCode: stored,
     },
   );
   expect(started.ok).toBe(true);
-  const url = new URL(call.request.answerUrl);
+  const request = voiceCall.codeCallRequest(
+    APP_URL,
+    stored.token,
+    code,
+    locale,
+  );
+  const url = new URL(request.answerUrl);
   expect(url.origin).toBe(APP_URL);
   return `${url.pathname}${url.search}`;
 }
@@ -112,9 +123,28 @@ describe("POST /api/voice/answer", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/xml");
     const xml = await response.text();
-    expect(xml).toContain('<Speak loop="2">');
+    expect(xml).toContain('<Speak loop="2" voice="WOMAN" language="en-US">');
     expect(spoken(xml)).toContain("0. 4. 2. 9. 1. 7");
     expect(spoken(xml)).not.toContain(CODE);
+  });
+
+  it("speaks a French challenge's code in French, with Plivo's French voice", async () => {
+    const xml = await (await answer(await placeCall(CODE, 60, "fr"))).text();
+    expect(xml).toContain('<Speak loop="2" voice="WOMAN" language="fr-FR">');
+    expect(spoken(xml)).toBe(
+      "Votre code Twostep est : 0. 4. 2. 9. 1. 7. Je répète : 0. 4. 2. 9. 1. 7.",
+    );
+  });
+
+  it("says a German call's code expired in German, and a language it does not know in English", async () => {
+    const german = await answer("/api/voice/answer?call=unknown-token&lang=de");
+    const xml = await german.text();
+    expect(xml).toContain('language="de-DE"');
+    expect(spoken(xml)).toMatch(/abgelaufen/);
+    const unknown = await answer(
+      "/api/voice/answer?call=unknown-token&lang=xx",
+    );
+    expect(spoken(await unknown.text())).toMatch(/expired/);
   });
 
   it("refuses a request without a signature", async () => {

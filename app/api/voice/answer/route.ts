@@ -2,7 +2,8 @@ import { takeCallCode } from "@/lib/challenge/voice-call";
 import { getEnv } from "@/lib/env";
 import { readBodyText } from "@/lib/http";
 import { verifyVoiceSignature } from "@/lib/messaging/plivo-signature";
-import { buildSpeakXml, spokenCode } from "@/lib/messaging/voice";
+import { asLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { spokenCode, spokenNotice } from "@/lib/messaging/voice";
 import { getChallengeStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -11,10 +12,6 @@ const xml = (body: string) =>
   new Response(body, {
     headers: { "content-type": "application/xml; charset=utf-8" },
   });
-
-const EXPIRED = "Sorry, this code has expired. Please ask for a new one.";
-const TRY_AGAIN =
-  "Sorry, we cannot read your code right now. Please hang up and ask for a new call in a moment.";
 
 // Plivo fetches this when the "Call me instead" call is answered. Only Plivo can ask (signature
 // V3 over the exact public URL and its form parameters), the URL holds a random call token, never
@@ -40,15 +37,19 @@ export async function POST(request: Request) {
   });
   if (!authentic) return unauthorized();
   const token = incoming.searchParams.get("call");
+  // The challenge's language, as the call was placed (signed with the rest of the URL).
+  const locale = asLocale(incoming.searchParams.get("lang")) ?? DEFAULT_LOCALE;
   try {
     const code = token ? await takeCallCode(getChallengeStore(), token) : null;
-    return xml(code ? spokenCode(code).xml : buildSpeakXml(EXPIRED));
+    return xml(
+      code ? spokenCode(code, locale).xml : spokenNotice("expired", locale),
+    );
   } catch (error) {
     // The caller hears why and what to do; Plivo gets valid XML rather than a bare 500.
     console.error(
       "voice answer: code store failed: %s",
       (error as Error).message,
     );
-    return xml(buildSpeakXml(TRY_AGAIN));
+    return xml(spokenNotice("tryAgain", locale));
   }
 }

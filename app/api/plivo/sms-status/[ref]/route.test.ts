@@ -24,6 +24,8 @@ const PHONE = "+14155550132";
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
+  // The browser sent no Accept-Language: its pages, and a sign-up's texts, are in English.
+  headers: async () => new Headers(),
   cookies: async () => ({
     get: (name: string) =>
       jar.has(name) ? { name, value: jar.get(name) } : undefined,
