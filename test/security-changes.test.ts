@@ -29,10 +29,12 @@ import {
 // through its real use case on the real database and session store, and every consequence its row
 // lists is seen to happen, and every one it does not list is seen not to.
 
+// A lock-down link is spent by no change: the one an owner holds must outlive an intruder's changes.
 const PURPOSES: EmailLinkPurpose[] = [
   "verify_email",
   "reset_password",
   "change_email",
+  "lock_down",
 ];
 const APP_URL = "https://twostep.example";
 let passwordHash: string;
@@ -174,6 +176,30 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     "passwordAttemptsPaused",
     false,
   ],
+  locked_down: [
+    "all",
+    true,
+    ["reset_password", "change_email"],
+    "locked_down",
+    "lockedDown",
+    true,
+  ],
+  deletion_requested: [
+    "all",
+    true,
+    ["verify_email", "reset_password", "change_email"],
+    "deletion_requested",
+    "deletionRequested",
+    true,
+  ],
+  deletion_cancelled: [
+    "none",
+    false,
+    [],
+    "deletion_cancelled",
+    "deletionCancelled",
+    false,
+  ],
 };
 
 describe("the security-change table", () => {
@@ -236,11 +262,14 @@ async function setUp(change: SecurityChange) {
   return { person, ctx, prepared, signIn, here, other, links, since };
 }
 
+/** Sample words for a notice: a passkey's name and a pause, or the date a deletion is due. */
+const sampleArgs = (notice: string) =>
+  notice === "deletionRequested" ? [new Date()] : ["Laptop", 60];
+
 const noticeSubject = (rule: SecurityChangeRule) =>
   rule.notice && rule.notice !== "previous-email"
     ? (NOTICES[rule.notice] as (...a: unknown[]) => { subject: string })(
-        "Laptop",
-        60,
+        ...sampleArgs(rule.notice),
       ).subject
     : null;
 

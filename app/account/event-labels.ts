@@ -96,6 +96,19 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Email change cancelled",
     "The link to the new address no longer works",
   ],
+  locked_down: () => [
+    "Account locked down",
+    "Every device signed out; a password reset comes before the next sign-in",
+  ],
+  deletion_requested: () => [
+    "Account deletion asked for",
+    "Every device signed out; signing in before it is erased cancels it",
+  ],
+  deletion_cancelled: () => [
+    "Account deletion cancelled",
+    "Signing in kept the account",
+  ],
+  account_erased: () => ["Account erased", ""],
 };
 
 function codesLeft(d: Detail): string {

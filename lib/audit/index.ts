@@ -22,7 +22,11 @@ export type AuthEventType =
   | "email_changed"
   | "phone_changed"
   | "email_change_requested"
-  | "email_change_cancelled";
+  | "email_change_cancelled"
+  | "locked_down"
+  | "deletion_requested"
+  | "deletion_cancelled"
+  | "account_erased";
 
 export interface AuditInput {
   type: AuthEventType;

@@ -2,8 +2,10 @@ import type { EmailMessage } from "@/lib/mail/types";
 
 // One security notice, by email to the account's verified address and, where the phone should hear
 // of it too, by text (NIST SP 800-63B-4 §4.2 and §4.1.2, ASVS 4.0.3 2.5.5). A notice says what
-// happened and what to do if it was not you. It never carries a code nor a link: a notice with a
-// link is what phishing looks like, and a code in it would be a way in for whoever reads it.
+// happened and what to do if it was not you: lock the account down with "This wasn't me". The
+// catalogue's words never carry a code nor a link: a code in them would be a way in for whoever
+// reads it. The one link a delivered email adds (lib/notices/notify.ts) is the lock-down's, to the
+// app's own origin, and it grants nothing: it only signs every device out and asks for a reset.
 
 export interface Notice {
   /** Names it in logs. */
@@ -19,17 +21,21 @@ export interface Notice {
 export const NOT_YOU =
   "If this was not you, sign in and check your account now.";
 
-const ADVICE =
-  'If this was not you, sign in to Twostep at once, change your password and check your sign-in methods. If you cannot sign in, choose "Forgot password?" on the sign-in page.';
+/** How a text says to lock the account down; a text never carries the link itself. */
+export const LOCK_DOWN_TEXT = `To lock your account, choose "This wasn't me" in our email or on your account page.`;
+
+const ADVICE = `If this was not you, lock your account: open the "This wasn't me" link below, or choose "This wasn't me" beside the event under "Recent security activity" on your account page. Every device is signed out and no one signs in again before the password is reset with "Forgot password?" on the sign-in page, which needs a link sent to this address and your second factor.`;
 
 export function notice(
   name: string,
   subject: string,
   body: string[],
   text?: string,
+  { lockDown = true }: { lockDown?: boolean } = {},
 ): Notice {
+  const closing = lockDown ? ` ${LOCK_DOWN_TEXT}` : "";
   return text
-    ? { name, subject, body, text: `Twostep: ${text}` }
+    ? { name, subject, body, text: `Twostep: ${text}${closing}` }
     : { name, subject, body };
 }
 

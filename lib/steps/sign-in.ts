@@ -60,6 +60,16 @@ export async function checkPasswordStep(
     });
     return refuse("BAD_CREDENTIALS");
   }
+  // Locked down with "This wasn't me": only a reset (link and second factor) lets it in again.
+  if (user.lockedDownAt) {
+    await recordEvent({
+      type: "login_failure",
+      userId: user.id,
+      ...request,
+      detail: { step: "password", reason: "locked_down" },
+    });
+    return refuse("LOCKED_DOWN");
+  }
   const account = `user:${user.id}`;
   const deviceToken =
     input.secondFactor === "required" ? null : input.deviceToken;
