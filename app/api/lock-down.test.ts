@@ -38,7 +38,7 @@ vi.mock("next/headers", () => import("@/test/support/next-request"));
 const PASSWORD = "a long enough password 7";
 
 async function person({ verified = true } = {}) {
-  const phone = randomMobile("+3363");
+  const phone = randomMobile("+3368");
   return createTestAccount({
     email: `lock${randomInt(1e9)}@example.com`,
     phone,

@@ -19,6 +19,8 @@ export function ConfirmLink(props: {
   done: string;
   /** Where a new link can be asked for, when this one is spent, expired or incomplete. */
   again: ReactNode;
+  /** The way on once it is done; the account page unless told. */
+  after?: ReactNode;
 }) {
   const token = useLinkToken();
   const { pending, error, done, submit } = useSubmit(props.endpoint);
@@ -35,7 +37,7 @@ export function ConfirmLink(props: {
           {props.done}
         </p>
         <p className="switch">
-          <Link href="/account">Go to your account</Link>
+          {props.after ?? <Link href="/account">Go to your account</Link>}
         </p>
       </>
     );
