@@ -28,6 +28,9 @@ export const E2E_SERVERS = {
 export const E2E_OUTBOX_TOKEN =
   "e2e-outbox-token-that-is-long-enough-0123456789";
 
+/** GET /api/cron/due answers only `Authorization: Bearer <this>`, as Vercel Cron sends it. */
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
+
 /** Short enough to wait out in a test, long enough to type a code. */
 export const SHORT_CODE_TTL_SECONDS = 4;
 export const SHORT_RESEND_COOLDOWN_SECONDS = 3;
@@ -59,6 +62,7 @@ export function e2eServerEnv(
     // The Redis outlives the run: a day of runs must not spend the sign-ups' own budget either.
     LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET: "1000000",
     LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: "100000",
+    CRON_SECRET: E2E_CRON_SECRET,
   };
   if (name === "short") {
     env.CODE_TTL_SECONDS = String(SHORT_CODE_TTL_SECONDS);

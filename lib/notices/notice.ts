@@ -39,7 +39,7 @@ export function notice(
     : { name, subject, body };
 }
 
-/** The email: greeting, what happened, the advice; plain text with no link. */
+/** The email: greeting, what happened, the advice; plain text, its lock-down link added on delivery. */
 export function noticeEmail(n: Notice): Omit<EmailMessage, "to"> {
   return {
     subject: n.subject,

@@ -1,0 +1,55 @@
+import { createRequire } from "node:module";
+import { expect, type Page } from "@playwright/test";
+import { screenshots } from "./screenshots";
+
+// The page as axe-core (the engine of the browsers' accessibility checkers) judges it: WCAG 2.x
+// A and AA rules, in the page as it stands, light or dark as the browser context asks.
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** No axe violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, what: string) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as {
+      axe: {
+        run: (
+          context: Document,
+          options: object,
+        ) => Promise<{ violations: Violation[] }>;
+      };
+    }).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+      },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+/**
+ * The page in light and in dark: no axe violation in either, and (with E2E_SCREENSHOTS_DIR) its
+ * screenshots at a phone's and a desktop's width, named `<name>-light-…` and `<name>-dark-…`.
+ */
+export async function lookAt(page: Page, name: string) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoAxeViolations(page, `${name} (${scheme})`);
+    await screenshots(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
