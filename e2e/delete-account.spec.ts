@@ -34,7 +34,9 @@ test("a person deletes their account, is signed out everywhere and told, then si
   const confirm = panel.getByLabel("Type your email address to confirm");
   await confirm.fill("someone.else@example.com");
   await panel.getByRole("button", { name: "Delete account" }).click();
-  await expect(panel.getByText("Type your email address exactly")).toBeVisible();
+  await expect(
+    panel.getByText("Type your email address exactly"),
+  ).toBeVisible();
   await lookAt(page, "account-delete");
 
   await confirm.fill(person.email);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { lookAt } from "./support/axe";
-import { readEmailLink } from "./support/email";
+import { latestEmail, readEmailLink } from "./support/email";
 import {
   enterCode,
   generateRecoveryCodes,
@@ -43,12 +43,7 @@ test("a notice's \"This wasn't me\" link locks the account down once, signs no o
   await expect
     .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
     .toContain("This wasn't me");
-  const link = await readEmailLink(
-    page.request,
-    person.email,
-    "/lock-down",
-    2,
-  );
+  const link = await readEmailLink(page.request, person.email, "/lock-down", 2);
 
   // The owner reads the email on another device.
   const phone = await (await browser.newContext()).newPage();
@@ -80,10 +75,13 @@ test("a notice's \"This wasn't me\" link locks the account down once, signs no o
     "This link has expired or was already used.",
   );
 
-  // The told notice arrives, then the password alone is refused.
+  // The notice arrives by text and email, then the password alone is refused.
   await expect
     .poll(async () => (await outbox(page.request, person.phone))[0]?.text)
     .toContain("locked down");
+  await expect
+    .poll(async () => (await latestEmail(page.request, person.email))?.subject)
+    .toBe("Your Twostep account was locked down");
   await page.goto("/login");
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
@@ -123,7 +121,7 @@ test("a notice's \"This wasn't me\" link locks the account down once, signs no o
   await expect(page).toHaveURL(/\/account$/);
 });
 
-test("\"This wasn't me\" beside an event on the account page locks the account down and signs this browser out", async ({
+test('"This wasn\'t me" beside an event on the account page locks the account down and signs this browser out', async ({
   page,
 }) => {
   const person = newPerson();

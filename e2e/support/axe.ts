@@ -1,12 +1,12 @@
-import { createRequire } from "node:module";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { screenshots } from "./screenshots";
 
 // The page as axe-core (the engine of the browsers' accessibility checkers) judges it: WCAG 2.x
 // A and AA rules, in the page as it stands, light or dark as the browser context asks.
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
+// axe-core comes with the lint setup (eslint-config-next's jsx-a11y); its built file is loaded into the page.
+const AXE = path.join(process.cwd(), "node_modules/axe-core/axe.min.js");
 
 interface Violation {
   id: string;
@@ -18,14 +18,16 @@ interface Violation {
 export async function expectNoAxeViolations(page: Page, what: string) {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{ violations: Violation[] }>;
-      };
-    }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: Violation[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: {
         type: "tag",

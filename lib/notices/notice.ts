@@ -15,6 +15,8 @@ export interface Notice {
   body: string[];
   /** The text message, when the phone on file (or the old one) is told too. */
   text?: string;
+  /** False for the lock-down's own notice: it says how to undo it instead of how to lock down. */
+  lockDown?: false;
 }
 
 /** The text message's closing line: where to look, without a link. */
@@ -34,17 +36,24 @@ export function notice(
   { lockDown = true }: { lockDown?: boolean } = {},
 ): Notice {
   const closing = lockDown ? ` ${LOCK_DOWN_TEXT}` : "";
-  return text
-    ? { name, subject, body, text: `Twostep: ${text}${closing}` }
-    : { name, subject, body };
+  const n: Notice = lockDown
+    ? { name, subject, body }
+    : { name, subject, body, lockDown: false };
+  return text ? { ...n, text: `Twostep: ${text}${closing}` } : n;
 }
+
+const LOCKED_ADVICE = `If this was not you, someone could read your email or was signed in to your account: set a new password now with "Forgot password?" on the sign-in page, and check your sign-in methods.`;
 
 /** The email: greeting, what happened, the advice; plain text, its lock-down link added on delivery. */
 export function noticeEmail(n: Notice): Omit<EmailMessage, "to"> {
   return {
     subject: n.subject,
-    text: ["Hello,", "", ...n.body.flatMap((p) => [p, ""]), ADVICE, ""].join(
-      "\n",
-    ),
+    text: [
+      "Hello,",
+      "",
+      ...n.body.flatMap((p) => [p, ""]),
+      n.lockDown === false ? LOCKED_ADVICE : ADVICE,
+      "",
+    ].join("\n"),
   };
 }

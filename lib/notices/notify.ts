@@ -65,7 +65,15 @@ async function deliver(
   await Promise.all([
     mailer &&
       user.emailVerifiedAt &&
-      withLockDownLink(ctx, userId, user.email, email ?? noticeEmail(notice))
+      (notice.lockDown === false
+        ? Promise.resolve(email ?? noticeEmail(notice))
+        : withLockDownLink(
+            ctx,
+            userId,
+            user.email,
+            email ?? noticeEmail(notice),
+          )
+      )
         .then((message) => mailer.sendEmail({ to: user.email, ...message }))
         .then(() => sent.push("email"))
         .catch((error: unknown) => failed(notice, "email", error)),
