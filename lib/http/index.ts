@@ -6,6 +6,7 @@ export { requestFacts } from "./request-facts";
 export type { ApiError, ApiResult } from "./types";
 export {
   answer,
+  cronRoute,
   NO_STORE,
   publicRoute,
   signedInRoute,

@@ -2,17 +2,23 @@ import "server-only";
 import type { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { readSessionFacts } from "@/lib/auth/sign-in-time";
-import type { AccountContext, StepContext } from "@/lib/context";
+import {
+  NO_REQUEST_FACTS,
+  type AccountContext,
+  type StepContext,
+} from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
 import type { Outcome } from "@/lib/errors";
 import { checkAccountChanges } from "@/lib/limits/decide";
+import { getEnv } from "@/lib/env";
 import { checkSecondFactorAge } from "@/lib/steps/fresh-second-factor";
+import { hasBearerSecret } from "./bearer";
 import { parseBody } from "./body";
 import { apiHandler } from "./handler";
 import { fail, ok, refused } from "./reply";
 import { requestFacts } from "./request-facts";
 
-// The two shapes of an API route. Each declares what it needs and gets one context (lib/context):
+// The shapes of an API route (and cronRoute, below, for a scheduler). Each declares what it needs and gets one context (lib/context):
 // every guard is in this file, in this order: same origin (apiHandler), the body's schema, then for
 // a signed-in route the session, its address when used, the per-account limit it spends, and how
 // recently the session passed its second factor. A refusal answers at the first guard that fails.
@@ -89,6 +95,26 @@ export function signedInRoute<
       if (stale) return refused(stale);
     }
     return handle(ctx, parsed.data);
+  });
+}
+
+/**
+ * A route a scheduler calls (Vercel Cron: a GET with `Authorization: Bearer <CRON_SECRET>`), not a
+ * browser: refused with 401 unless the header carries CRON_SECRET, and always when it is unset; then
+ * one context (no request facts: the caller is no person) for its use case.
+ */
+export function cronRoute(handle: (ctx: StepContext) => Promise<Response>) {
+  return apiHandler(async (request) => {
+    const secret = getEnv().cronSecret;
+    if (
+      !secret ||
+      !hasBearerSecret(request.headers.get("authorization"), secret)
+    )
+      return new Response("Unauthorized", {
+        status: 401,
+        headers: { "www-authenticate": 'Bearer realm="cron"' },
+      });
+    return handle(makeStepContext(NO_REQUEST_FACTS));
   });
 }
 
