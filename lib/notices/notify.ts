@@ -94,7 +94,7 @@ async function deliver(
 }
 
 /** The email with its own "This wasn't me" link: one-time, and it grants nothing. */
-async function withLockDownLink(
+export async function withLockDownLink(
   ctx: NoticeContext,
   userId: string,
   to: string,
