@@ -13,11 +13,11 @@ export default function GoodbyePage() {
     <StatusPage
       eyebrow="Delete account"
       title="Your account will be deleted"
-      lead={`Every device, this one too, is signed out. In ${days === 1 ? "a day" : `${days} days`} your account, its phone number, sign-in methods and devices are erased for good, and we told you by email and text. Changed your mind? Sign in before then: signing in cancels the deletion.`}
+      lead={`Every device, this one too, is signed out. In ${days === 1 ? "a day" : `${days} days`} your account, its phone number, sign-in methods and devices are erased for good; we have sent you a notice. Changed your mind? Sign in before then: signing in cancels the deletion.`}
       actions={
         <div className="actions">
           <Link className="button-link" href="/login">
-            Sign in to keep it
+            Sign in
           </Link>
           <Link className="button-link secondary" href="/">
             Home
