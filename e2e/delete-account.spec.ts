@@ -21,6 +21,8 @@ test("a person deletes their account, is signed out everywhere and told, then si
   page,
   browser,
 }) => {
+  // Two browsers, two sign-ins and four axe runs: longer than one journey's default minute.
+  test.slow();
   const person = newPerson();
   await signUp(page, person);
   const other = await (await browser.newContext()).newPage();

@@ -35,6 +35,8 @@ test("a notice's \"This wasn't me\" link locks the account down once, signs no o
   page,
   browser,
 }) => {
+  // Two browsers, a lock-down, a reset and four axe runs: longer than one journey's default minute.
+  test.slow();
   const person = newPerson();
   await signUp(page, person);
   await verifyEmail(page, person);
