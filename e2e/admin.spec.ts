@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { lookAt } from "./support/axe";
 import {
   enterCode,
   expectOnAccountPage,
@@ -13,7 +13,6 @@ import {
   submitPassword,
   type Person,
 } from "./support/journey";
-import { screenshots } from "./support/screenshots";
 import { E2E_DATABASE_URL, E2E_SERVERS } from "./support/servers";
 
 // An operator of the console: granted the role by the command line, refused until they sign in
@@ -51,13 +50,6 @@ async function addVirtualAuthenticator(page: Page) {
 }
 
 /** The page at a phone's and a desktop's width, in light and in dark. */
-async function lightAndDark(page: Page, name: string) {
-  await screenshots(page, name);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await screenshots(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: null });
-}
-
 const wrong = (code: string) =>
   String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
@@ -108,8 +100,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   );
   const refused = await page.request.get("/admin");
   expect(refused.status()).toBe(403);
-  await lightAndDark(page, "admin-step-up");
-  await expectNoAxeViolations(page);
+  await lookAt(page, "admin-step-up");
   await page
     .getByRole("button", { name: "Sign in again with your passkey" })
     .click();
@@ -131,8 +122,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await page.getByRole("button", { name: "Find" }).click();
   const found = page.getByRole("link", { name: person.email.toLowerCase() });
   await expect(found).toBeVisible();
-  await lightAndDark(page, "admin-people");
-  await expectNoAxeViolations(page);
+  await lookAt(page, "admin-people");
   await found.click();
 
   // Their state: paused by wrong codes; no code, token or hash anywhere on the page.
@@ -143,8 +133,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/\b\d{6}\b/);
   expect(text).not.toMatch(/[A-Za-z0-9_-]{40,}/);
-  await lightAndDark(page, "admin-account");
-  await expectNoAxeViolations(page);
+  await lookAt(page, "admin-account");
 
   // "Unlock" asks for a reason first, then lifts the pause.
   const unlock = page.getByRole("button", { name: "Unlock" });
@@ -163,8 +152,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await expect(page.getByRole("region", { name: "Audit" })).toContainText(
     "Ticket 4711",
   );
-  await lightAndDark(page, "admin-account-unlocked");
-  await expectNoAxeViolations(page);
+  await lookAt(page, "admin-account-unlocked");
 
   // The person is told by text, signs in and sees what support did in their own activity.
   await expect

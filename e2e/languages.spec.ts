@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import axe from "axe-core";
 import {
   enterCode,
   newPerson,
@@ -9,46 +8,20 @@ import {
   signUp,
   submitPassword,
 } from "./support/journey";
+import { expectNoAxeViolations } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 
 // Which language a page is in, with no locale in its URL: the browser's Accept-Language first, the
 // footer's picker after that; an English browser's pages stay exactly as they were.
 
-const axeSource = axe.source;
-
-/** axe-core's WCAG 2.x A and AA rules on the page as it is, light and dark. */
-async function expectNoAxeViolations(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    // Through the DevTools protocol, which the page's script policy does not govern.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: Document,
-              options: object,
-            ) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations, `${colorScheme}: ${page.url()}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
 /** Every width a page is polished at, and both colour schemes, checked by axe and saved. */
 async function checkPage(page: Page, name: string) {
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 844 });
-    await expectNoAxeViolations(page);
-  }
+  for (const width of [390, 1280])
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ colorScheme });
+      await expectNoAxeViolations(page, `${name} ${width} ${colorScheme}`);
+    }
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await screenshots(page, `${name}-${colorScheme}`);

@@ -1,31 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { newPerson, outbox, readCode, signUp } from "./support/journey";
+import { expectNoAxeViolations } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 
 // Someone who knows a person's password keeps entering wrong codes: each pause stops them, the
 // person hears of it once that day, and their account page, after a second pause, asks for a new
 // password and leads to it; once it is changed, the request goes away.
-
-// axe-core, as installed (beside the linter's accessibility rules), run in the page itself.
-const axeSource = readFileSync(
-  join(process.cwd(), "node_modules/axe-core/axe.min.js"),
-  "utf8",
-);
-
-async function expectNoAxeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string }[] }> };
-      }
-    ).axe;
-    return (await axe.run()).violations.map((v) => v.id);
-  });
-  expect(violations).toEqual([]);
-}
 
 const wrong = (code: string) =>
   String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -78,7 +58,7 @@ test("a stranger's wrong codes, paused twice, make the account page ask for a ne
     name: "Someone may know your password",
   });
   await expect(advice).toContainText("paused 2 times in the last 30 days");
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, "account-password-advice");
   await screenshots(page, "account-password-advice");
   await page.emulateMedia({ colorScheme: "dark" });
   await screenshots(page, "account-password-advice-dark");

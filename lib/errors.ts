@@ -219,6 +219,20 @@ export const ERRORS = {
     "Too many reset links were asked for this address. Please wait before asking again.",
     429,
   ),
+  // The account's life: locked down, deleted.
+  LOCKED_DOWN: spec(
+    "This account was locked down. Choose “Forgot password?” to set a new password before you sign in.",
+    403,
+    true,
+  ),
+  LOCK_DOWN_NEEDS_EMAIL: spec(
+    "Verify your email address first: unlocking the account takes a reset link sent to it.",
+    409,
+  ),
+  DELETE_CONFIRM_MISMATCH: spec(
+    "Type your email address exactly as shown to confirm.",
+    400,
+  ),
   // Destinations.
   COUNTRY_NOT_ALLOWED: spec(
     "We cannot send codes to numbers in this country yet.",

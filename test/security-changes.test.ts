@@ -29,10 +29,12 @@ import {
 // through its real use case on the real database and session store, and every consequence its row
 // lists is seen to happen, and every one it does not list is seen not to.
 
+// A lock-down link is spent by no change: the one an owner holds must outlive an intruder's changes.
 const PURPOSES: EmailLinkPurpose[] = [
   "verify_email",
   "reset_password",
   "change_email",
+  "lock_down",
 ];
 const APP_URL = "https://twostep.example";
 let passwordHash: string;
@@ -177,7 +179,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   signup_refused: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email"],
+    ["verify_email", "reset_password", "change_email", "lock_down"],
     "account_removed",
     null,
     true,
@@ -185,7 +187,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   address_proven_elsewhere: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email"],
+    ["verify_email", "reset_password", "change_email", "lock_down"],
     "account_removed",
     null,
     true,
@@ -193,7 +195,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   unconfirmed_account_expired: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email"],
+    ["verify_email", "reset_password", "change_email", "lock_down"],
     "account_removed",
     null,
     true,
@@ -236,6 +238,30 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
     [],
     "account_switched_on",
     "supportSwitchedOn",
+    false,
+  ],
+  locked_down: [
+    "all",
+    true,
+    ["reset_password", "change_email"],
+    "locked_down",
+    "lockedDown",
+    true,
+  ],
+  deletion_requested: [
+    "all",
+    true,
+    ["verify_email", "reset_password", "change_email"],
+    "deletion_requested",
+    "deletionRequested",
+    true,
+  ],
+  deletion_cancelled: [
+    "none",
+    false,
+    [],
+    "deletion_cancelled",
+    "deletionCancelled",
     false,
   ],
 };
@@ -300,11 +326,14 @@ async function setUp(change: SecurityChange) {
   return { person, ctx, prepared, signIn, here, other, links, since };
 }
 
+/** Sample words for a notice: a passkey's name and a pause, or the date a deletion is due. */
+const sampleArgs = (notice: string) =>
+  notice === "deletionRequested" ? [new Date()] : ["Laptop", 60];
+
 const noticeSubject = (rule: SecurityChangeRule) =>
   rule.notice && rule.notice !== "previous-email"
     ? (NOTICES[rule.notice] as (...a: unknown[]) => { subject: string })(
-        "Laptop",
-        60,
+        ...sampleArgs(rule.notice),
       ).subject
     : null;
 

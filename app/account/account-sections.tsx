@@ -7,6 +7,7 @@ const SECTIONS = [
   { id: "sign-in-methods", label: "Sign-in methods" },
   { id: "devices", label: "Devices" },
   { id: "activity", label: "Activity" },
+  { id: "your-data", label: "Your data" },
 ] as const;
 
 /**

@@ -119,6 +119,19 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Every device signed out",
   ],
   account_switched_on: () => ["Account switched back on", ""],
+  locked_down: () => [
+    "Account locked down",
+    "Every device signed out; a password reset comes before the next sign-in",
+  ],
+  deletion_requested: () => [
+    "Account deletion asked for",
+    "Every device signed out; signing in before it is erased cancels it",
+  ],
+  deletion_cancelled: () => [
+    "Account deletion cancelled",
+    "Signing in kept the account",
+  ],
+  account_erased: () => ["Account erased", ""],
 };
 
 /** What an operator did in the console says so, whatever it was. */

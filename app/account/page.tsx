@@ -27,6 +27,8 @@ import { RecentActivity } from "./recent-activity";
 import { RememberedDevices } from "./remembered-devices";
 import { Security } from "./security";
 import { SignedInDevices } from "./signed-in-devices";
+import { DeleteAccount, DownloadData } from "./your-data";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
@@ -70,6 +72,18 @@ async function loadAccount(userId: string) {
   };
 }
 
+/** How long after a sign-in that cancelled a deletion the page still says so. */
+const CANCELLED_DELETION_SHOWN_MS = 10 * 60_000;
+
+/** The latest events include a deletion a sign-in cancelled a moment ago. */
+function deletionJustCancelled(events: { type: string; createdAt: Date }[]) {
+  return events.some(
+    (e) =>
+      e.type === "deletion_cancelled" &&
+      Date.now() - e.createdAt.getTime() < CANCELLED_DELETION_SHOWN_MS,
+  );
+}
+
 /**
  * The account settings: profile, sign-in methods, devices and activity, each a panel that the
  * section navigation links to. Sign-out is in the site header, as on every page.
@@ -96,6 +110,11 @@ export default async function AccountPage() {
         </p>
       )}
       {advice ? <PasswordAdvice text={advice} /> : null}
+      {account && deletionJustCancelled(account.events) ? (
+        <p className="alert info" role="status">
+          Signing in cancelled the deletion of your account: it stays as it was.
+        </p>
+      ) : null}
       <Panel id="profile" title="Profile">
         <dl className={styles.facts}>
           <dt>Signed in as</dt>
@@ -141,6 +160,13 @@ export default async function AccountPage() {
           <div id="activity" className={styles.panel}>
             <RecentActivity events={account.events} />
           </div>
+          <Panel id="your-data" title="Your data">
+            <DownloadData />
+            <DeleteAccount
+              email={user?.email ?? sessionUser.email ?? ""}
+              graceDays={getEnv().deletionGraceDays}
+            />
+          </Panel>
         </>
       ) : null}
     </AccountSections>

@@ -28,6 +28,9 @@ export const E2E_SERVERS = {
 export const E2E_OUTBOX_TOKEN =
   "e2e-outbox-token-that-is-long-enough-0123456789";
 
+/** GET /api/cron/due answers only `Authorization: Bearer <this>`, as Vercel Cron sends it. */
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
+
 /** Short enough to wait out in a test, long enough to type a code. */
 export const SHORT_CODE_TTL_SECONDS = 4;
 export const SHORT_RESEND_COOLDOWN_SECONDS = 3;
@@ -63,6 +66,7 @@ export function e2eServerEnv(
     // against SMS pumping would pause France for the next run (lib/limits proves them).
     BREAKER_MIN_SENDS_PER_HOUR: "1000000",
     LIMIT_MESSAGES_PER_HOUR: "1000000",
+    CRON_SECRET: E2E_CRON_SECRET,
   };
   if (name === "short") {
     env.CODE_TTL_SECONDS = String(SHORT_CODE_TTL_SECONDS);

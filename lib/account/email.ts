@@ -93,7 +93,8 @@ export async function markEmailVerified(
 
 /**
  * The new password after a reset, with the email links it spends (the security-change table's) in
- * the same transaction: no other reset link can act after this one.
+ * the same transaction: no other reset link can act after this one. A reset is what unlocks an
+ * account locked down with "This wasn't me".
  */
 export async function setPasswordAfterReset(
   userId: string,
@@ -102,7 +103,10 @@ export async function setPasswordAfterReset(
 ): Promise<void> {
   const db = await getDb();
   await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.user.update({
+      where: { id: userId },
+      data: { passwordHash, lockedDownAt: null },
+    }),
     emailLinkSpend(db, userId, spend.purposes, spend.at),
   ]);
 }

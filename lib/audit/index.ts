@@ -27,7 +27,11 @@ export type AuthEventType =
   | "admin_request"
   | "account_unlocked"
   | "account_switched_off"
-  | "account_switched_on";
+  | "account_switched_on"
+  | "locked_down"
+  | "deletion_requested"
+  | "deletion_cancelled"
+  | "account_erased";
 
 export interface AuditInput {
   type: AuthEventType;

@@ -14,6 +14,7 @@ import { setLocaleCookie } from "@/lib/i18n/cookie";
 import { asLocale } from "@/lib/i18n/locales";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
 import { countCodeEntered } from "@/lib/steps/message-figures";
+import { cancelDeletionBySignIn } from "@/lib/steps/delete-account";
 import { getChallengeStore } from "@/lib/store";
 
 /**
@@ -37,7 +38,11 @@ export async function redeemSecondFactor(
   await countCodeEntered(ctx, challenge);
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
-  if (!user) return null;
+  // Locked down with "This wasn't me": no way in, whatever passed, until the password is reset.
+  if (!user || user.lockedDownAt) return null;
+  // Signing in during a deletion's grace period keeps the account (the page then says so).
+  if (user.deletionDueAt)
+    await cancelDeletionBySignIn(makeStepContext(request), user.id);
   // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
   const { browserToken, newDevice } = await noteSignInBrowser(ctx, {
     userId: user.id,

@@ -9,7 +9,7 @@ import { LINK_TOKEN_PATTERN } from "./policy";
 
 /** The EmailLinkPurpose enum of prisma/schema.prisma. */
 export type EmailLinkPurpose =
-  "verify_email" | "reset_password" | "change_email";
+  "verify_email" | "reset_password" | "change_email" | "lock_down";
 
 const hashToken = (token: string) => keyedHash("email-link", token);
 
@@ -141,4 +141,29 @@ export function emailLinkSpend(
     where: { userId, purpose: { in: [...purposes] }, usedAt: null },
     data: { usedAt: now },
   });
+}
+
+/**
+ * A lock-down link for one notice email. Unlike saveEmailLink, the person's other lock-down links
+ * stay: each notice's link must still work after a later notice (one an intruder set off, maybe to
+ * an address of their own), and a lock-down grants nothing to whoever holds it.
+ */
+export async function saveLockDownLink(
+  userId: string,
+  email: string,
+  ttlSeconds: number,
+  now: Date,
+): Promise<string> {
+  const { token, tokenHash } = newLinkToken();
+  const db = await getDb();
+  await db.emailLink.create({
+    data: {
+      userId,
+      email,
+      purpose: "lock_down",
+      tokenHash,
+      expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
+    },
+  });
+  return token;
 }

@@ -11,7 +11,16 @@ import {
   url,
 } from "./fields";
 
-import { checkProduction, OUTBOX_TOKEN_MIN_LENGTH } from "./production";
+import {
+  DELETION_GRACE_DAYS_DEFAULT,
+  DELETION_GRACE_DAYS_MAX,
+  DELETION_GRACE_DAYS_MIN,
+} from "@/lib/account/deletion-policy";
+import {
+  checkProduction,
+  CRON_SECRET_MIN_LENGTH,
+  OUTBOX_TOKEN_MIN_LENGTH,
+} from "./production";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
 // Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production;
@@ -105,6 +114,27 @@ const schema = z
       z.email({ error: "must be an email address" }).optional(),
     ),
     PROOF_OF_WORK: optional.pipe(z.enum(["on", "off"]).optional()),
+    // "Delete account": the days a sign-in may still cancel it (lib/account/deletion-policy.ts).
+    DELETION_GRACE_DAYS: optional.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number of days")
+        .transform(Number)
+        .pipe(
+          z.number().min(DELETION_GRACE_DAYS_MIN).max(DELETION_GRACE_DAYS_MAX),
+        )
+        .optional(),
+    ),
+    // The bearer token Vercel Cron sends to GET /api/cron/due (and any other scheduler must).
+    CRON_SECRET: optional.pipe(
+      z
+        .string()
+        .min(
+          CRON_SECRET_MIN_LENGTH,
+          `must be at least ${CRON_SECRET_MIN_LENGTH} characters`,
+        )
+        .optional(),
+    ),
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -244,6 +274,9 @@ function toEnv(e: z.infer<typeof schema>) {
     operatorEmail: e.OPERATOR_EMAIL?.toLowerCase(),
     /** Proof of work before a text to a number still being proven; off only for test rigs. */
     proofOfWork: e.PROOF_OF_WORK !== "off",
+    deletionGraceDays: e.DELETION_GRACE_DAYS ?? DELETION_GRACE_DAYS_DEFAULT,
+    /** GET /api/cron/due answers only `Authorization: Bearer <this>`; unset, it answers no one. */
+    cronSecret: e.CRON_SECRET,
   };
 }
 

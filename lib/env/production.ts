@@ -5,6 +5,9 @@
 /** The same floor as NEXTAUTH_SECRET: long enough that guessing it is not an option. */
 export const OUTBOX_TOKEN_MIN_LENGTH = 32;
 
+/** Vercel's advice for CRON_SECRET: a random string of at least 16 characters. */
+export const CRON_SECRET_MIN_LENGTH = 16;
+
 type Need = (ok: boolean, path: string, message: string) => void;
 
 export function checkProduction(

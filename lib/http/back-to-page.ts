@@ -1,6 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { requestHeaders } from "./cookies";
 import { safeRedirectPath } from "./safe-redirect";
 
 /**
@@ -8,7 +8,7 @@ import { safeRedirectPath } from "./safe-redirect";
  * page of this site; the home page otherwise), which the browser then loads with a GET.
  */
 export async function backToPage(): Promise<Response> {
-  const referer = (await headers()).get("referer");
+  const referer = (await requestHeaders()).get("referer");
   let path = "/";
   if (referer) {
     try {

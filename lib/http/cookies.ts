@@ -23,7 +23,7 @@ class ReplyCookies implements CookieJar {
   private readonly sent = new ResponseCookies(new Headers());
   private readonly received: RequestCookies;
 
-  constructor(request: Request) {
+  constructor(readonly request: Request) {
     this.received = new RequestCookies(request.headers);
   }
 
@@ -64,6 +64,12 @@ const current = new AsyncLocalStorage<ReplyCookies>();
 /** This request's cookies: the reply's own inside an API handler, else next/headers'. */
 export async function requestCookies(): Promise<CookieJar> {
   return current.getStore() ?? (await import("next/headers")).cookies();
+}
+
+/** This request's headers: the handler's own request inside an API handler, else next/headers'. */
+export async function requestHeaders(): Promise<Pick<Headers, "get">> {
+  const jar = current.getStore();
+  return jar ? jar.request.headers : (await import("next/headers")).headers();
 }
 
 /** Runs an API handler with its request's cookies at hand, and sets what it set on its reply. */

@@ -7,6 +7,7 @@ export type { ApiError, ApiResult } from "./types";
 export {
   answer,
   consoleRoute,
+  cronRoute,
   NO_STORE,
   publicRoute,
   signedInRoute,

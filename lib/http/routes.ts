@@ -1,16 +1,23 @@
 import "server-only";
 import type { z } from "zod";
-import type { AccountContext, StepContext } from "@/lib/context";
+import {
+  NO_REQUEST_FACTS,
+  type AccountContext,
+  type StepContext,
+} from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
+import { getEnv } from "@/lib/env";
 import { refuse, type Outcome, type Refusal } from "@/lib/errors";
 import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
 import type { SecondFactorNeed } from "@/lib/steps/fresh-second-factor";
+import { hasBearerSecret } from "./bearer";
 import { parseBody } from "./body";
 import { apiHandler } from "./handler";
 import { fail, ok, refused } from "./reply";
 import { requestFacts } from "./request-facts";
 
-// The two shapes of an API route. Each declares what it needs and gets one context (lib/context):
+// The shapes of an API route (and cronRoute, below, for a scheduler). Each declares what it needs
+// and gets one context (lib/context):
 // every guard is in this file, in this order: same origin (apiHandler), the body's schema, then for
 // a signed-in route the session, its address when used, the per-account limit it spends, and how
 // recently the session passed its second factor (and by which kind). A refusal answers at the first
@@ -200,6 +207,26 @@ export function consoleRoute<S extends z.ZodType<ConsoleBody>>(
       return reply;
     },
   );
+}
+
+/**
+ * A route a scheduler calls (Vercel Cron: a GET with `Authorization: Bearer <CRON_SECRET>`), not a
+ * browser: refused with 401 unless the header carries CRON_SECRET, and always when it is unset; then
+ * one context (no request facts: the caller is no person) for its use case.
+ */
+export function cronRoute(handle: (ctx: StepContext) => Promise<Response>) {
+  return apiHandler(async (request) => {
+    const secret = getEnv().cronSecret;
+    if (
+      !secret ||
+      !hasBearerSecret(request.headers.get("authorization"), secret)
+    )
+      return new Response("Unauthorized", {
+        status: 401,
+        headers: { "www-authenticate": 'Bearer realm="cron"' },
+      });
+    return handle(makeStepContext(NO_REQUEST_FACTS));
+  });
 }
 
 /** The reply to a use case's outcome: its refusal, or `data` picked from its success. */

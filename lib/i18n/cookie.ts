@@ -1,6 +1,6 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { requestCookies } from "@/lib/http/cookies";
 import type { Locale } from "./locales";
 
 // The picker's choice, kept in the browser so every page knows the language without asking the
@@ -13,7 +13,7 @@ export const LOCALE_COOKIE_SECONDS = 365 * 24 * 60 * 60;
 export const LOCALE_COOKIE = "twostep_locale";
 
 export async function setLocaleCookie(locale: Locale): Promise<void> {
-  (await cookies()).set(LOCALE_COOKIE, locale, {
+  (await requestCookies()).set(LOCALE_COOKIE, locale, {
     httpOnly: true,
     secure: getEnv().appUrl.startsWith("https:"),
     sameSite: "lax",

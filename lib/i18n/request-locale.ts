@@ -1,6 +1,6 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { requestCookies, requestHeaders } from "@/lib/http/cookies";
 import { LOCALE_COOKIE } from "./cookie";
 import { negotiateLocale, type Locale } from "./locales";
 
@@ -10,7 +10,7 @@ import { negotiateLocale, type Locale } from "./locales";
  * English. No database read: a page or a step costs no query for it. Once per request.
  */
 export const requestLocale = cache(async (): Promise<Locale> => {
-  const [jar, sent] = await Promise.all([cookies(), headers()]);
+  const [jar, sent] = await Promise.all([requestCookies(), requestHeaders()]);
   return negotiateLocale({
     cookie: jar.get(LOCALE_COOKIE)?.value,
     acceptLanguage: sent.get("accept-language"),

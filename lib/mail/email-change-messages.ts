@@ -2,7 +2,8 @@ import type { EmailMessage } from "./types";
 
 // The emails of "Change email". Two carry a link: the new address's, that proves it, and the
 // current address's, that can only cancel the change (it signs no one in and changes nothing else,
-// so a copy of it is worth nothing to a phisher). The others are notices without a link.
+// so a copy of it is worth nothing to a phisher). The others are notices whose one link, added when
+// sent, is "This wasn't me" (lib/notices/notify.ts), which grants nothing either.
 
 type Content = Omit<EmailMessage, "to">;
 
@@ -61,7 +62,7 @@ export function emailChangedNoticeEmail(
       "",
       `The email address of your Twostep account was just changed from this address to ${maskEmail(newEmail)}. Sign-in and password resets now use the new address; this one will get no more email about the account.`,
       "",
-      `If this was not you, go to ${host}, sign in with your password and phone, and check your account at once.`,
+      `If this was not you, lock the account down with the "This wasn't me" link below: every device is signed out and no one signs in again before a password reset. Then go to ${host} and check your account.`,
       "",
     ].join("\n"),
   };

@@ -30,6 +30,11 @@ const SAMPLES: Record<keyof typeof NOTICES, Notice> = {
   supportRemovedFactor: NOTICES.supportRemovedFactor('passkey "Laptop"'),
   supportSwitchedOff: NOTICES.supportSwitchedOff(),
   supportSwitchedOn: NOTICES.supportSwitchedOn(),
+  lockedDown: NOTICES.lockedDown(),
+  deletionRequested: NOTICES.deletionRequested(
+    new Date("2026-11-29T21:46:06Z"),
+  ),
+  deletionCancelled: NOTICES.deletionCancelled(),
 };
 
 describe("the notice catalogue", () => {
@@ -44,6 +49,14 @@ describe("the notice catalogue", () => {
       expect(email.text).toMatch(/^Hello,\n\n/);
       expect(email.text).toContain("If this was not you");
       if (notice.text) expect(notice.text).toMatch(/^Twostep: /);
+      expect(email.text).toContain("This wasn't me");
+    },
+  );
+
+  it.each(Object.entries(SAMPLES).filter(([, n]) => n.text))(
+    "%s's text says how to lock the account down, or that it was",
+    (_, notice) => {
+      expect(notice.text).toMatch(/This wasn't me|locked down/);
     },
   );
 

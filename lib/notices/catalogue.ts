@@ -1,6 +1,7 @@
 import { ACCOUNT_NOTICES } from "./account-notices";
 import { FACTOR_NOTICES } from "./factor-notices";
 import { SUPPORT_NOTICES } from "./support-notices";
+import { LIFECYCLE_NOTICES } from "./lifecycle-notices";
 
 export type { Notice } from "./notice";
 export type { SignInPlace } from "./account-notices";
@@ -11,4 +12,5 @@ export const NOTICES = {
   ...FACTOR_NOTICES,
   ...ACCOUNT_NOTICES,
   ...SUPPORT_NOTICES,
+  ...LIFECYCLE_NOTICES,
 };

@@ -2,6 +2,11 @@ import "server-only";
 import type { StepContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { claimNoticeText } from "@/lib/limits/decide";
+import { linkUrl, saveLockDownLink } from "@/lib/email-links";
+import {
+  LOCK_DOWN_LINK_TTL_SECONDS,
+  LOCK_DOWN_PATH,
+} from "@/lib/email-links/policy";
 import type { EmailMessage } from "@/lib/mail/types";
 import { noticeEmail, type Notice } from "./catalogue";
 
@@ -13,7 +18,10 @@ export interface NotifyOptions {
 }
 
 /** What telling a person uses, of a step's context. */
-export type NoticeContext = Pick<StepContext, "messenger" | "mailer" | "later">;
+export type NoticeContext = Pick<
+  StepContext,
+  "messenger" | "mailer" | "later" | "appUrl" | "now"
+>;
 
 /**
  * Tells the account what happened, after the reply: by email only to an address it has verified
@@ -63,18 +71,56 @@ async function deliver(
       : undefined;
   if (notice.text && number && !phone)
     console.warn("notices: %s text left out by the send budgets", notice.name);
+  const sent: string[] = [];
   await Promise.all([
     mailer &&
       user.emailVerifiedAt &&
-      mailer
-        .sendEmail({ to: user.email, ...(email ?? noticeEmail(notice)) })
+      (notice.lockDown === false
+        ? Promise.resolve(email ?? noticeEmail(notice))
+        : withLockDownLink(
+            ctx,
+            userId,
+            user.email,
+            email ?? noticeEmail(notice),
+          )
+      )
+        .then((message) => mailer.sendEmail({ to: user.email, ...message }))
+        .then(() => sent.push("email"))
         .catch((error: unknown) => failed(notice, "email", error)),
     notice.text &&
       phone &&
       ctx.messenger
         .sendSms({ to: phone, text: notice.text })
+        .then(() => sent.push("text"))
         .catch((error: unknown) => failed(notice, "text", error)),
   ]);
+  // Which notices went out, for "Download your data"; never their words (a link is in them).
+  if (sent.length > 0)
+    await db.sentNotice
+      .createMany({
+        data: sent.map((channel) => ({ userId, name: notice.name, channel })),
+      })
+      .catch((error: unknown) => failed(notice, "record", error));
+}
+
+/** The email with its own "This wasn't me" link: one-time, and it grants nothing. */
+export async function withLockDownLink(
+  ctx: NoticeContext,
+  userId: string,
+  to: string,
+  message: Omit<EmailMessage, "to">,
+): Promise<Omit<EmailMessage, "to">> {
+  const token = await saveLockDownLink(
+    userId,
+    to,
+    LOCK_DOWN_LINK_TTL_SECONDS,
+    new Date(ctx.now()),
+  );
+  const link = linkUrl(ctx.appUrl, LOCK_DOWN_PATH, token);
+  return {
+    ...message,
+    text: `${message.text}\nThis wasn't me: lock the account down (works once, signs no one in):\n${link}\n`,
+  };
 }
 
 function failed(notice: Notice, by: string, error: unknown): void {

@@ -8,7 +8,7 @@ import { spendUserEmailLinks } from "@/lib/email-links";
 import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
 import type { EmailMessage } from "@/lib/mail/types";
 import { NOTICES } from "@/lib/notices/catalogue";
-import { notifyAccount } from "@/lib/notices/notify";
+import { notifyAccount, withLockDownLink } from "@/lib/notices/notify";
 import { revokeUserSessions } from "@/lib/sessions";
 import {
   SECURITY_CHANGES,
@@ -134,11 +134,17 @@ async function tell<C extends SecurityChange>(
   if (rule.notice === "previous-email") {
     const { mailer } = ctx;
     const emails = facts.emails;
+    // The address taken away keeps a way to lock the account down: an intruder's first move.
     if (mailer && emails)
-      await ctx.later("email change notice", () =>
+      await ctx.later("email change notice", async () =>
         mailer.sendEmail({
           to: emails.previous,
-          ...emailChangedNoticeEmail(ctx.appUrl, emails.current),
+          ...(await withLockDownLink(
+            ctx,
+            facts.userId,
+            emails.previous,
+            emailChangedNoticeEmail(ctx.appUrl, emails.current),
+          )),
         }),
       );
     return;

@@ -71,7 +71,13 @@ const UNVERIFIED_ACCOUNT_REMOVED = {
   endSessions: "all",
   forgetRememberedDevices: true,
   endOpenChallenges: true,
-  spendEmailLinks: ["verify_email", "reset_password", "change_email"],
+  // The account goes, and every link of it with it.
+  spendEmailLinks: [
+    "verify_email",
+    "reset_password",
+    "change_email",
+    "lock_down",
+  ],
   audit: "account_removed",
   notice: null,
 } as const;
@@ -253,6 +259,44 @@ export const SECURITY_CHANGES = {
     ...RECORDED_ONLY,
     audit: "account_switched_on",
     notice: "supportSwitchedOn",
+  },
+  /**
+   * "This wasn't me" (a notice's link or the account page): every session ends, this one too, every
+   * remembered browser is forgotten, every sign-in, reset or phone change in progress ends, and
+   * every link that changes the account is spent (a pending email change among them); the
+   * account then signs in again only after a password reset. A kind of pending change added later
+   * (a recovery) is a link purpose or challenge this row must list.
+   */
+  locked_down: {
+    endSessions: "all",
+    forgetRememberedDevices: true,
+    endOpenChallenges: true,
+    spendEmailLinks: OWNER_REMEDY_LINKS,
+    audit: "locked_down",
+    auditCounts: {
+      sessionsEnded: "sessionsEnded",
+      devicesForgotten: "devicesForgotten",
+    },
+    notice: "lockedDown",
+  },
+  /**
+   * "Delete account": every session ends at once (ASVS 5.0 7.4.2), and nothing in progress outlives
+   * it; the account waits out its grace period, and a sign-in cancels it.
+   */
+  deletion_requested: {
+    endSessions: "all",
+    forgetRememberedDevices: true,
+    endOpenChallenges: true,
+    spendEmailLinks: ["verify_email", "reset_password", "change_email"],
+    audit: "deletion_requested",
+    auditCounts: { sessionsEnded: "sessionsEnded" },
+    notice: "deletionRequested",
+  },
+  /** A sign-in during the grace period kept the account. */
+  deletion_cancelled: {
+    ...RECORDED_ONLY,
+    audit: "deletion_cancelled",
+    notice: "deletionCancelled",
   },
 } as const satisfies Record<string, SecurityChangeRule>;
 

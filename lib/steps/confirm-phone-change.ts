@@ -12,7 +12,7 @@ import { verifyCodeStep } from "./verify-code";
 // and only then is a number another account has verified refused: saying so any earlier would
 // tell anyone whose number it is. What follows is the security-change table's "phone_changed" row:
 // other sessions end, remembered devices are forgotten (each skipped a factor that has changed),
-// the trail records it, and the old number and a verified address are told (no code, no link).
+// the trail records it, and the old number and a verified address are told (no code; the email's one link locks the account down).
 
 export async function confirmPhoneChange(
   ctx: AccountContext,

@@ -89,14 +89,23 @@ export async function checkPasswordStep(
   }
   // Switched off in the operators' console: told only to whoever knows the password.
   if (user.switchedOffAt) {
-    const detail = { step: "password", switchedOff: true };
     await recordEvent({
       type: "login_failure",
       userId: user.id,
       ...request,
-      detail,
+      detail: { step: "password", switchedOff: true },
     });
     return refuse("ACCOUNT_SWITCHED_OFF");
+  }
+  // Locked down with "This wasn't me": only a reset (link and second factor) lets it in again.
+  if (user.lockedDownAt) {
+    await recordEvent({
+      type: "login_failure",
+      userId: user.id,
+      ...request,
+      detail: { step: "password", reason: "locked_down" },
+    });
+    return refuse("LOCKED_DOWN");
   }
   const account = `user:${user.id}`;
   const deviceToken =

@@ -161,3 +161,8 @@ export const changeEmailSchema = z.strictObject({ newEmail: email });
 export const textCodesSchema = z.strictObject({ off: z.boolean() });
 
 export const emptySchema = z.strictObject({});
+
+/** "Delete account": the account's address, typed to confirm (compared by the use case). */
+export const deleteAccountSchema = z.strictObject({
+  email: z.string(ERRORS.DELETE_CONFIRM_MISMATCH.message).max(254),
+});

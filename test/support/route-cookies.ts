@@ -6,13 +6,17 @@
 // and in every end-to-end journey.
 // next/headers is imported statically, as the helpers did before: two requests that reach a
 // dynamic import() of a mocked module at once can be handed the real one.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { CookieJar } from "@/lib/http/cookies";
 
 export type { CookieJar };
 
 export async function requestCookies(): Promise<CookieJar> {
   return cookies();
+}
+
+export async function requestHeaders(): Promise<Pick<Headers, "get">> {
+  return headers();
 }
 
 export function withReplyCookies(

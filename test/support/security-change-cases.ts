@@ -12,8 +12,14 @@ import { listPasskeys, savePasskey } from "@/lib/factors/passkey-records";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { LOGINS_PER_ACCOUNT_PER_15_MIN } from "@/lib/limits/policy";
 import type { SecurityChange } from "@/lib/security-changes/table";
+import { markDeletionDue } from "@/lib/account/lifecycle";
 import { startSession } from "@/lib/sessions";
 import { changePassword } from "@/lib/steps/change-password";
+import {
+  cancelDeletionBySignIn,
+  requestAccountDeletion,
+} from "@/lib/steps/delete-account";
+import { lockDownFromAccount } from "@/lib/steps/lock-down";
 import { cancelEmailChange } from "@/lib/steps/cancel-email-change";
 import {
   confirmEmailChange,
@@ -315,6 +321,15 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
         ...ctx,
         now: () => Date.now() + 8 * 24 * HOUR,
       }),
+  },
+  locked_down: { make: lockDownFromAccount },
+  deletion_requested: {
+    make: (ctx) => requestAccountDeletion(ctx, { email: ctx.user.email }),
+  },
+  deletion_cancelled: {
+    prepare: (ctx) =>
+      markDeletionDue(ctx.user.id, new Date(Date.now() + 24 * HOUR)),
+    make: (ctx) => cancelDeletionBySignIn(ctx, ctx.user.id),
   },
   password_attempts_paused: {
     async make(ctx) {

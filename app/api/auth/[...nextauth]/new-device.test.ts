@@ -30,6 +30,7 @@ import {
 } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
 import { createTestAccount } from "@/test/support/accounts";
+import { withoutLockDownLink } from "@/test/support/lock-down-link";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
@@ -153,7 +154,7 @@ describe("the new sign-in notice", () => {
     expect(notice!.text).toContain("Address: unknown");
     const stamp = new Date(before).toUTCString().slice(0, 16);
     expect(notice!.text).toContain(`Time: ${stamp}`);
-    expect(notice!.text).not.toMatch(/https?:|\b\d{6}\b/);
+    expect(withoutLockDownLink(notice!.text)).not.toMatch(/https?:|\b\d{6}\b/);
 
     await signInFrom(await verifiedChallenge(p.id, p.phone), elsewhere);
     await signInFrom(await verifiedChallenge(p.id, p.phone), home);
