@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newPerson, outbox, readCode, signUp } from "./support/journey";
 import { expectNoAxeViolations } from "./support/axe";
 import { screenshots } from "./support/screenshots";
