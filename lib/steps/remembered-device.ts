@@ -14,9 +14,28 @@ export type DeviceStep = Outcome<{ challengeId: string }>;
  * once in the store's atomic settle (which still refuses an account whose second-factor failures
  * barred it), so next-auth redeems it exactly as one completed by a code. Nothing is sent.
  */
-export async function completeWithDevice(
+export function completeWithDevice(
   ctx: Pick<StepContext, "store" | "now">,
-  start: { account: string; userId: string; phone: string; openedAt?: number },
+  start: CompletedStart,
+): Promise<DeviceStep> {
+  return completeWithFactor(ctx, "device", start);
+}
+
+interface CompletedStart {
+  account: string;
+  userId: string;
+  phone: string;
+  openedAt?: number;
+}
+
+/**
+ * A sign-in's challenge that accepts only `factor`, already checked by the caller (a remembered
+ * device, or a passkey alone), completed at once by the store's atomic settle.
+ */
+export async function completeWithFactor(
+  ctx: Pick<StepContext, "store" | "now">,
+  factor: "device" | "passkey",
+  start: CompletedStart,
 ): Promise<DeviceStep> {
   const now = ctx.now();
   const id = newChallengeId("login", start.account);
@@ -29,7 +48,7 @@ export async function completeWithDevice(
       pendingPasswordHash: null,
       phone: start.phone,
       createdAt: start.openedAt ?? now, // see CodeStepStart's openedAt
-      factors: ["device"],
+      factors: [factor],
     },
     CHALLENGE_TTL_SECONDS,
     null,
@@ -40,7 +59,7 @@ export async function completeWithDevice(
       retryAfterSeconds: opened.retryAfterSeconds,
     });
   }
-  const settled = await settleFactor(ctx.store, id, "device", now);
+  const settled = await settleFactor(ctx.store, id, factor, now);
   if (settled.ok) return { ok: true, challengeId: id };
   await ctx.store.deleteChallenge(id);
   const { error, retryAfterSeconds } = settled;
