@@ -96,6 +96,26 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Email change cancelled",
     "The link to the new address no longer works",
   ],
+  recovery_requested: () => [
+    "Recovery asked for",
+    "After your password; a link went to your email address",
+  ],
+  recovery_started: (d) => [
+    "Recovery started",
+    d.to ? `New phone ${String(d.to)} takes over when the wait ends` : "",
+  ],
+  recovery_cancelled: (d) => [
+    "Recovery cancelled",
+    d.by === "sign-in"
+      ? "You signed in with your phone or another way you set up"
+      : "By the cancel link",
+  ],
+  recovery_completed: (d) => [
+    "Recovery completed",
+    d.to
+      ? `Now ${String(d.to)}; other ways to verify removed, every device signed out`
+      : "",
+  ],
 };
 
 function codesLeft(d: Detail): string {

@@ -22,7 +22,11 @@ export type AuthEventType =
   | "email_changed"
   | "phone_changed"
   | "email_change_requested"
-  | "email_change_cancelled";
+  | "email_change_cancelled"
+  | "recovery_requested"
+  | "recovery_started"
+  | "recovery_cancelled"
+  | "recovery_completed";
 
 export interface AuditInput {
   type: AuthEventType;

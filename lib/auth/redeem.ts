@@ -11,6 +11,7 @@ import {
 } from "@/lib/http/browser-cookie";
 import { challengeIdFromCookieHeader } from "@/lib/http/challenge-cookie";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
+import { cancelRecoveryOnSignIn } from "@/lib/steps/recover-account";
 import { getChallengeStore } from "@/lib/store";
 
 /**
@@ -32,17 +33,17 @@ export async function redeemSecondFactor(
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   if (!user) return null;
+  const ctx = makeStepContext(request);
+  // Its owner is here, with a factor the account already had: a recovery waiting on it ends.
+  await cancelRecoveryOnSignIn(ctx, user.id);
   // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
-  const { browserToken, newDevice } = await noteSignInBrowser(
-    makeStepContext(request),
-    {
-      userId: user.id,
-      purpose: challenge.purpose,
-      verifiedBy: challenge.verifiedBy ?? null,
-      browserToken: browserTokenFromCookieHeader(cookieHeader),
-      request,
-    },
-  );
+  const { browserToken, newDevice } = await noteSignInBrowser(ctx, {
+    userId: user.id,
+    purpose: challenge.purpose,
+    verifiedBy: challenge.verifiedBy ?? null,
+    browserToken: browserTokenFromCookieHeader(cookieHeader),
+    request,
+  });
   await renewBrowserCookie(browserToken);
   await recordEvent({
     type: "login_success",

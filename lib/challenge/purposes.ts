@@ -17,6 +17,10 @@ export const STEP_PURPOSES = {
   "new-password": ["reset"],
   /** "Change phone number" (/api/account/phone/*): only a phone change's. */
   "phone-change": ["phone-change"],
+  /** "Lost your phone and codes?": only from a sign-in's code step, whose password step passed. */
+  "recovery-start": ["login"],
+  /** The new phone a recovery proves: only a recovery's. */
+  "recovery-phone": ["recovery"],
 } as const satisfies Record<string, readonly ChallengePurpose[]>;
 
 export type ChallengeStep = keyof typeof STEP_PURPOSES;
@@ -24,6 +28,7 @@ export type ChallengeStep = keyof typeof STEP_PURPOSES;
 /** Longest first, so that no purpose is read as the start of another. */
 const PURPOSES: readonly ChallengePurpose[] = [
   "phone-change",
+  "recovery",
   "signup",
   "login",
   "reset",

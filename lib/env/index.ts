@@ -3,6 +3,7 @@ import {
   count,
   countryList,
   flag,
+  hours,
   optional,
   postgresUrl,
   publicBaseUrl,
@@ -11,6 +12,11 @@ import {
 } from "./fields";
 
 import { checkProduction, OUTBOX_TOKEN_MIN_LENGTH } from "./production";
+import {
+  RECOVERY_WAITING_HOURS_DEFAULT,
+  RECOVERY_WAITING_HOURS_MAX,
+  RECOVERY_WAITING_HOURS_MIN,
+} from "@/lib/account/recovery-policy";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
 // Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production;
@@ -95,6 +101,10 @@ const schema = z
       z.string().regex(/@/, "must be an email address").optional(),
     ),
     LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: count(1e9),
+    RECOVERY_WAITING_HOURS: hours(
+      RECOVERY_WAITING_HOURS_MIN,
+      RECOVERY_WAITING_HOURS_MAX,
+    ),
   })
   .superRefine((e, ctx) => {
     const need = (ok: boolean, path: string, message: string) =>
@@ -224,6 +234,8 @@ function toEnv(e: z.infer<typeof schema>) {
         ? { url: e.SMTP_URL, from: e.MAIL_FROM }
         : undefined,
     resetRequestsPerIpPerHour: e.LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR,
+    recoveryWaitingHours:
+      e.RECOVERY_WAITING_HOURS ?? RECOVERY_WAITING_HOURS_DEFAULT,
   };
 }
 

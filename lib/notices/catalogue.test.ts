@@ -25,6 +25,12 @@ const SAMPLES: Record<keyof typeof NOTICES, Notice> = {
   accountLocked: NOTICES.accountLocked(300),
   accountDisabled: NOTICES.accountDisabled(),
   passwordAttemptsPaused: NOTICES.passwordAttemptsPaused(900),
+  recoveryStarted: NOTICES.recoveryStarted(
+    "67",
+    new Date("2026-11-25T21:46:06Z"),
+  ),
+  recoveryCancelled: NOTICES.recoveryCancelled(),
+  recoveryCompleted: NOTICES.recoveryCompleted(),
 };
 
 describe("the notice catalogue", () => {

@@ -1,9 +1,14 @@
 import { ACCOUNT_NOTICES } from "./account-notices";
 import { FACTOR_NOTICES } from "./factor-notices";
+import { RECOVERY_NOTICES } from "./recovery-notices";
 
 export type { Notice } from "./notice";
 export type { SignInPlace } from "./account-notices";
 export { noticeEmail } from "./notice";
 
 /** The one catalogue of security notices: each builds its email and, where one applies, its text. */
-export const NOTICES = { ...FACTOR_NOTICES, ...ACCOUNT_NOTICES };
+export const NOTICES = {
+  ...FACTOR_NOTICES,
+  ...ACCOUNT_NOTICES,
+  ...RECOVERY_NOTICES,
+};

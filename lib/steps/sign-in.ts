@@ -9,6 +9,7 @@ import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { notifyPasswordPause } from "./notify-password-pause";
+import { completeDueRecovery } from "./recover-account";
 import { verifyPassword } from "@/lib/password/hash";
 import { completeWithDevice } from "./remembered-device";
 import { startCodeStep, type FirstSend } from "./start-code-step";
@@ -35,7 +36,7 @@ export async function checkPasswordStep(
 ): Promise<PasswordStep> {
   const { request } = ctx;
   // Before the password is read: a reset or change that lands while it is checked ends this step.
-  const openedAt = ctx.now();
+  let openedAt = ctx.now();
   const limited = await checkLoginLimits(
     input.email,
     addressBucket(request.ip),
@@ -44,11 +45,17 @@ export async function checkPasswordStep(
     await notifyPasswordPause(ctx, input.email, limited);
     return limited;
   }
-  const user = await findAccountByEmail(input.email);
+  let user = await findAccountByEmail(input.email);
   const passwordOk = await verifyPassword(
     user?.passwordHash ?? null,
     input.password,
   );
+  // A recovery whose waiting period ended completes here, once the password proved it is theirs:
+  // the step then goes on with the new phone, opened after what the completion ended.
+  if (user && passwordOk && (await completeDueRecovery(ctx, user.id))) {
+    user = await findAccountByEmail(input.email);
+    openedAt = ctx.now();
+  }
   const phone = user?.phones[0]?.number;
   if (!user || !passwordOk || !phone) {
     const detail = { step: "password" };
