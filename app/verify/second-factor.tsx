@@ -7,6 +7,7 @@ import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
 import { usePrefetchedCsrfToken } from "./establish-session";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
+import { LostEverything } from "./lost-everything";
 import { OtherWays } from "./other-ways";
 import { PasskeyForm } from "./passkey-form";
 import { RememberDevice } from "./remember-device";
@@ -130,6 +131,7 @@ export function SecondFactorStep(props: {
           onSend={send}
         />
       )}
+      {view.purpose === "login" && <LostEverything />}
     </>
   );
 }
