@@ -36,7 +36,9 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Signed in",
     d.purpose === "signup"
       ? "New account"
-      : (FACTORS[String(d.factor)] ?? FACTORS.phone!),
+      : d.purpose === "passkey"
+        ? "Passkey alone, no password"
+        : (FACTORS[String(d.factor)] ?? FACTORS.phone!),
   ],
   login_failure: (d) => [
     "Sign-in failed",

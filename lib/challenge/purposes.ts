@@ -11,8 +11,8 @@ export const STEP_PURPOSES = {
   "code-step": ["signup", "login", "reset"],
   /** "Remember this device for 30 days": only a browser that is signing in. */
   "remember-device": ["signup", "login"],
-  /** next-auth turns the challenge into a session: only a sign-up's or a sign-in's. */
-  "sign-in": ["signup", "login"],
+  /** next-auth turns the challenge into a session: a sign-up's, a sign-in's, a passkey's alone. */
+  "sign-in": ["signup", "login", "passkey"],
   /** "Set new password": only a reset's. */
   "new-password": ["reset"],
   /** "Change phone number" (/api/account/phone/*): only a phone change's. */
@@ -29,6 +29,7 @@ export type ChallengeStep = keyof typeof STEP_PURPOSES;
 const PURPOSES: readonly ChallengePurpose[] = [
   "phone-change",
   "recovery",
+  "passkey",
   "signup",
   "login",
   "reset",

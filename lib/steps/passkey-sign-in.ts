@@ -42,7 +42,7 @@ export async function startPasskeySignIn(
  * counts it as a multi-factor authenticator (AAL2), so no password is asked. It passes the same
  * guards as the password step: the address limit, the account's bar (switched off or paused after
  * wrong codes, checked atomically as the challenge opens), one use per assertion; then a challenge
- * of the "login" purpose completed by "passkey", which next-auth redeems like any other, so the
+ * of its own purpose ("passkey", lib/challenge/purposes.ts) completed by "passkey", which next-auth redeems like any other, so the
  * session records it (amr "passkey") and counts it as a fresh second factor. A passkey that is not
  * discoverable never gets here (the browser cannot offer it); it serves as the second step.
  */

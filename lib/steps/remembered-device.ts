@@ -38,11 +38,13 @@ export async function completeWithFactor(
   start: CompletedStart,
 ): Promise<DeviceStep> {
   const now = ctx.now();
-  const id = newChallengeId("login", start.account);
+  // A passkey alone is a sign-in of its own kind (no password step): its purpose says so.
+  const purpose = factor === "passkey" ? "passkey" : "login";
+  const id = newChallengeId(purpose, start.account);
   const opened = await ctx.store.startChallenge(
     {
       id,
-      purpose: "login",
+      purpose,
       userId: start.userId,
       pendingEmail: null,
       pendingPasswordHash: null,

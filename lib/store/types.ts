@@ -6,10 +6,10 @@
  * A reset is a sign-in's code step that ends in a new password, never in a session; a phone change
  * proves a signed-in person's new number before it replaces the old one, never a session either;
  * a recovery's proves the new number of someone who lost every factor, which replaces the old one
- * only once the waiting period ends.
+ * only once the waiting period ends. A "passkey" sign-in is a passkey alone, with no password step.
  */
 export type ChallengePurpose =
-  "signup" | "login" | "reset" | "phone-change" | "recovery";
+  "signup" | "login" | "passkey" | "reset" | "phone-change" | "recovery";
 
 /** Whether the challenge's phone is already an account's verified number (not one being proven). */
 export const isProvenNumber = (purpose: ChallengePurpose) =>

@@ -113,7 +113,7 @@ describe("sign in with a passkey", () => {
       where: { userId: p.id, type: "login_success" },
     });
     expect(rows.map((r) => r.detail)).toEqual([
-      expect.objectContaining({ purpose: "login", factor: "passkey" }),
+      expect.objectContaining({ purpose: "passkey", factor: "passkey" }),
     ]);
   });
 

@@ -12,6 +12,6 @@ export const POST = publicRoute(
     const outcome = await checkPasskeySignIn(ctx, body.response);
     if (!outcome.ok) return refused(outcome);
     await setChallengeCookie(outcome.challengeId);
-    return ok(nextAfterSecondFactor("login", body.callbackUrl));
+    return ok(nextAfterSecondFactor("passkey", body.callbackUrl));
   },
 );
