@@ -100,7 +100,7 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Use your passkey",
   );
