@@ -10,6 +10,7 @@ import {
 } from "@/lib/account/recovery";
 import { RECOVERY_LINK_TTL_SECONDS } from "@/lib/account/recovery-policy";
 import { recordEvent } from "@/lib/audit";
+import { challengeAccountOf } from "@/lib/challenge/id";
 import { acceptsPurpose } from "@/lib/challenge/purposes";
 import type { StepContext } from "@/lib/context";
 import {
@@ -231,6 +232,8 @@ export async function completeDueRecovery(
       });
     return false;
   }
+  // Switched off by wrong codes before: those were counted against factors that are gone now.
+  await ctx.store.clearAccountFailures(challengeAccountOf(`user:${userId}`));
   await applySecurityChange(ctx, "recovery_completed", {
     userId,
     detail: { to: maskPhone(done.newPhone) },

@@ -100,11 +100,13 @@ export async function startCodeStep(
   const delivered = outcome.ok;
   if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
     await ctx.store.deleteChallenge(id);
-    // Switched off by wrong codes: a factor nobody can guess is the way back in.
+    // Switched off by wrong codes: a factor nobody can guess is the way back in; at a sign-in
+    // without one, a step that accepts nothing, whose page offers "Lost your phone and codes?".
     const recovering = factors.filter(
       (f) => f === "passkey" || f === "recovery",
     );
-    if (outcome.error === "ACCOUNT_DISABLED" && recovering.length)
+    const recoverable = recovering.length > 0 || start.purpose === "login";
+    if (outcome.error === "ACCOUNT_DISABLED" && recoverable)
       return startCodeStep(ctx, { ...start, factors: recovering });
     return outcome;
   }

@@ -233,6 +233,9 @@ export function createEmbeddedStore(
       challenges.delete(id);
       return { ...c };
     },
+    async clearAccountFailures(account) {
+      accounts.clear(account);
+    },
     async deleteChallenge(id) {
       challenges.delete(id);
     },

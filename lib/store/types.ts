@@ -231,6 +231,12 @@ export interface ChallengeStore {
     at: number,
     ttlSeconds: number,
   ): Promise<void>;
+  /**
+   * Ends the account's failures in a row, its pause and its switch-off (`account` is the part of a
+   * challenge id after the dot): a completed recovery replaced every factor those failures were
+   * counted against.
+   */
+  clearAccountFailures(account: string): Promise<void>;
   deleteChallenge(id: string): Promise<void>;
   /** The sealed code a call speaks; a token works once. */
   takeCallCode(token: string): Promise<string | null>;

@@ -150,6 +150,9 @@ export function createUpstashChallengeStore(
       const keys = [changedOf(account)];
       await run(scripts.MARK_CREDENTIALS_CHANGED, keys, [at, ttlSeconds]);
     },
+    async clearAccountFailures(account) {
+      await redis.del(`${prefix}acct:${account}`);
+    },
     async deleteChallenge(id) {
       await redis.del(key(id));
     },

@@ -5,10 +5,14 @@ import { POST as verifyCode } from "@/app/api/otp/verify/route";
 import { POST as forgot } from "@/app/api/password/forgot/route";
 import { POST as startReset } from "@/app/api/password/reset/start/route";
 import { findVerifiedPhone } from "@/lib/account/phone";
+import { newChallengeId } from "@/lib/challenge/id";
+import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
+import { FAILURE_POLICY } from "@/lib/challenge/verify";
 import { getDb } from "@/lib/db";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { completeDueRecovery } from "@/lib/steps/recover-account";
+import { getChallengeStore } from "@/lib/store";
 import { createTestAccount } from "@/test/support/accounts";
 import {
   postAsBrowser,
@@ -106,6 +110,35 @@ async function ownerSignsIn(p: { email: string; phone: string }) {
     cookieJar.get(challengeCookieName())!,
   );
   expect(cookie).toBeTruthy();
+}
+
+/** 100 wrong authenticator codes in a row, each after the pause before it: sign-in by code is off. */
+async function switchOff(userId: string) {
+  const store = getChallengeStore();
+  let now = Date.now();
+  for (let round = 0; round < 20; round++) {
+    now += 2 * HOUR;
+    const id = newChallengeId("login", `user:${userId}`);
+    const opened = await store.startChallenge(
+      {
+        id,
+        purpose: "login",
+        userId,
+        pendingEmail: null,
+        pendingPasswordHash: null,
+        phone: "+33612345678",
+        createdAt: now,
+        factors: ["totp"],
+      },
+      CHALLENGE_TTL_SECONDS,
+      null,
+    );
+    expect(opened.ok).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      now += 2 * HOUR;
+      await store.recordFactorResult(id, null, now, FAILURE_POLICY);
+    }
+  }
 }
 
 const recoveryRow = async (userId: string) =>
@@ -259,6 +292,27 @@ describe("lost your phone and codes", () => {
     at(completesAt.getTime() + HOUR);
     await passwordStep(p);
     expect(await findVerifiedPhone(p.id)).toBe(p.phone);
+  });
+
+  it("brings back an account switched off after 100 wrong codes the same way, and switches it back on", async () => {
+    const p = await owner();
+    await switchOff(p.id);
+    // The password step leads to a code step that accepts nothing: only the recovery is left.
+    await passwordStep(p);
+    expect(cookieJar.get(challengeCookieName())).toMatch(/^login-/);
+    const newNumber = randomMobile("+3368");
+    const completesAt = await recover(p, newNumber);
+    at(completesAt.getTime() + 1000);
+    await passwordStep(p);
+    expect(await findVerifiedPhone(p.id)).toBe(newNumber);
+    const code = lastCode(newNumber);
+    expect((await post(verifyCode, "/api/otp/verify", { code })).status).toBe(
+      200,
+    );
+    const { cookie } = await nextAuth.signIn(
+      cookieJar.get(challengeCookieName())!,
+    );
+    expect(cookie).toContain(SESSION_COOKIE);
   });
 
   it("asks for a verified address: an unproven one cannot prove the account is theirs", async () => {
