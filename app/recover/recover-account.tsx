@@ -10,6 +10,14 @@ import { useLinkToken } from "@/app/ui/use-link-token";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { COUNTRIES } from "@/lib/phone/countries";
+import styles from "./recover.module.css";
+
+/** "Thu, 10 Dec 2026 07:59 UTC", as the notices write it. */
+const when = (iso: string) =>
+  new Date(iso)
+    .toUTCString()
+    .replace(/:\d\d GMT$/, " UTC")
+    .replace("GMT", "UTC");
 
 const ROUTES = {
   verify: "/api/recovery/confirm",
@@ -61,13 +69,11 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
     );
   if (step.at === "waiting")
     return (
-      <>
+      <div className={styles.waiting}>
         <p className="alert info" role="status">
           Your recovery has started. On{" "}
           <strong>
-            <time dateTime={step.completesAt}>
-              {new Date(step.completesAt).toUTCString().replace("GMT", "UTC")}
-            </time>
+            <time dateTime={step.completesAt}>{when(step.completesAt)}</time>
           </strong>{" "}
           your new phone replaces the old one.
         </p>
@@ -79,7 +85,7 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
         <p className="switch">
           <Link href="/">Back to the start</Link>
         </p>
-      </>
+      </div>
     );
   if (step.at === "code")
     return (
