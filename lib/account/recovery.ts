@@ -4,7 +4,9 @@ import { keyedHash } from "@/lib/keys";
 
 // The account's side of a recovery in its waiting period: one row per account, gone once the
 // recovery completes or is cancelled. Each of those is one DELETE … RETURNING, so of any number of
-// simultaneous completions and cancellations exactly one acts.
+// simultaneous completions and cancellations exactly one acts. The user row keeps a copy of when it
+// completes (users.recovery_completes_at), written in the same transaction, so the password step
+// and a sign-in, which read the user anyway, look for a recovery only when one waits.
 
 export interface WaitingRecovery {
   newPhone: string;
@@ -21,12 +23,20 @@ export async function saveRecovery(
   r: WaitingRecovery & { cancelTokenHash: string },
 ): Promise<void> {
   const db = await getDb();
-  await db.accountRecovery.upsert({
-    where: { userId },
-    create: { userId, ...r },
-    update: r,
-  });
+  await db.$transaction([
+    db.accountRecovery.upsert({
+      where: { userId },
+      create: { userId, ...r },
+      update: r,
+    }),
+    db.user.update({
+      where: { id: userId },
+      data: { recoveryCompletesAt: r.completesAt },
+    }),
+  ]);
 }
+
+const noRecovery = { recoveryCompletesAt: null };
 
 export async function findRecovery(
   userId: string,
@@ -43,16 +53,24 @@ export async function cancelByToken(
   cancelTokenHash: string,
 ): Promise<{ userId: string } | null> {
   const db = await getDb();
-  const rows = await db.$queryRaw<{ user_id: string }[]>`
-    DELETE FROM account_recoveries WHERE cancel_token_hash = ${cancelTokenHash}
-    RETURNING user_id`;
-  return rows[0] ? { userId: rows[0].user_id } : null;
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ user_id: string }[]>`
+      DELETE FROM account_recoveries WHERE cancel_token_hash = ${cancelTokenHash}
+      RETURNING user_id`;
+    const userId = rows[0]?.user_id;
+    if (!userId) return null;
+    await tx.user.update({ where: { id: userId }, data: noRecovery });
+    return { userId };
+  });
 }
 
 /** Ends the account's waiting recovery, if any: true when there was one. */
 export async function cancelRecoveryOf(userId: string): Promise<boolean> {
   const db = await getDb();
-  const { count } = await db.accountRecovery.deleteMany({ where: { userId } });
+  const [{ count }] = await db.$transaction([
+    db.accountRecovery.deleteMany({ where: { userId } }),
+    db.user.update({ where: { id: userId }, data: noRecovery }),
+  ]);
   return count === 1;
 }
 
@@ -95,7 +113,7 @@ export async function completeRecovery(
       await tx.factor.deleteMany({ where: { userId } });
       await tx.user.update({
         where: { id: userId },
-        data: { textCodesOff: false },
+        data: { textCodesOff: false, ...noRecovery },
       });
       return {
         done: true,

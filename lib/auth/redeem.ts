@@ -35,7 +35,7 @@ export async function redeemSecondFactor(
   if (!user) return null;
   const ctx = makeStepContext(request);
   // Its owner is here, with a factor the account already had: a recovery waiting on it ends.
-  await cancelRecoveryOnSignIn(ctx, user.id);
+  if (user.recoveryCompletesAt) await cancelRecoveryOnSignIn(ctx, user.id);
   // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
   const { browserToken, newDevice } = await noteSignInBrowser(ctx, {
     userId: user.id,

@@ -52,7 +52,13 @@ export async function checkPasswordStep(
   );
   // A recovery whose waiting period ended completes here, once the password proved it is theirs:
   // the step then goes on with the new phone, opened after what the completion ended.
-  if (user && passwordOk && (await completeDueRecovery(ctx, user.id))) {
+  const due = user?.recoveryCompletesAt?.getTime() ?? Infinity;
+  if (
+    user &&
+    passwordOk &&
+    due <= ctx.now() &&
+    (await completeDueRecovery(ctx, user.id))
+  ) {
     user = await findAccountByEmail(input.email);
     openedAt = ctx.now();
   }
