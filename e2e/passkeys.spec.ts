@@ -19,22 +19,38 @@ test.use({ baseURL: E2E_SERVERS.passkey.url });
 async function addVirtualAuthenticator(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
+  const { authenticatorId } = await cdp.send(
+    "WebAuthn.addVirtualAuthenticator",
+    {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     },
-  });
+  );
+  // The sign-in page's email field offers the passkey in its autofill list, which this person
+  // leaves unpicked to type their password; the virtual authenticator would pick it at once, so
+  // it waits for a touch while the password is typed (e2e/passkey-sign-in.spec.ts picks it).
+  return async (typing: () => Promise<void>) => {
+    const touch = (enabled: boolean) =>
+      cdp.send("WebAuthn.setAutomaticPresenceSimulation", {
+        authenticatorId,
+        enabled,
+      });
+    await touch(false);
+    await typing();
+    await touch(true);
+  };
 }
 
 test("a person adds a passkey, signs in with it ticking the box, then needs only the password", async ({
   page,
 }) => {
-  await addVirtualAuthenticator(page);
+  const withPasswordTyped = await addVirtualAuthenticator(page);
   const person = newPerson();
   await signUp(page, person);
 
@@ -53,7 +69,7 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   await signOut(page);
 
   const texts = (await outbox(page.request, person.phone)).length;
-  await submitPassword(page, person);
+  await withPasswordTyped(() => submitPassword(page, person));
   // The passkey comes first; the other ways stay on offer and nothing is texted.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Use your passkey",
@@ -78,7 +94,7 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   await signOut(page);
 
   // The next sign-in from this browser: the password, then straight in; no passkey, no text.
-  await submitPasswordOnly(page, person);
+  await withPasswordTyped(() => submitPasswordOnly(page, person));
   expect(await outbox(page.request, person.phone)).toHaveLength(texts);
   await expectOnAccountPage(page, () =>
     expect(
@@ -96,14 +112,16 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
     name: "Remove passkey Test laptop",
   });
   await remove.click();
-  await page.getByRole("button", { name: "Sign in again" }).click();
-  await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Use your passkey",
-  );
+  await withPasswordTyped(async () => {
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Use your passkey",
+    );
+  });
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page).toHaveURL(/\/account$/);
   expect(await outbox(page.request, person.phone)).toHaveLength(texts);
