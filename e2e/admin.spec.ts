@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
+import { addVirtualAuthenticator } from "./support/passkey";
 import { lookAt } from "./support/axe";
 import {
   enterCode,
@@ -32,21 +33,6 @@ async function grantAdmin(email: string) {
     },
   );
   expect(stdout).toContain("now is an admin");
-}
-
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
 }
 
 /** The page at a phone's and a desktop's width, in light and in dark. */

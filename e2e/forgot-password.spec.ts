@@ -69,7 +69,7 @@ test("a person who forgot their password gets a link, proves their phone, sets a
   // The old password no longer works; the new one does, with a code.
   await reset.getByLabel("Email").fill(person.email);
   await reset.getByLabel("Password").fill(person.password);
-  await reset.getByRole("button", { name: "Sign in" }).click();
+  await reset.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(reset.getByRole("main").getByRole("alert")).toContainText(
     "Email or password is incorrect.",
   );

@@ -170,7 +170,7 @@ test("a whole sign-up runs under that policy with no violation reported", async 
   await page.goto("/login");
   await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.com`);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "Email or password is incorrect.",
   );

@@ -20,7 +20,8 @@ test.use({ baseURL: E2E_SERVERS.passkey.url });
 test("a person adds a passkey, signs in with it ticking the box, then needs only the password", async ({
   page,
 }) => {
-  await addVirtualAuthenticator(page);
+  const { withoutTouch: withPasswordTyped } =
+    await addVirtualAuthenticator(page);
   const person = newPerson();
   await signUp(page, person);
 
@@ -39,7 +40,7 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   await signOut(page);
 
   const texts = (await outbox(page.request, person.phone)).length;
-  await submitPassword(page, person);
+  await withPasswordTyped(() => submitPassword(page, person));
   // The passkey comes first; the other ways stay on offer and nothing is texted.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Use your passkey",
@@ -64,7 +65,7 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
   await signOut(page);
 
   // The next sign-in from this browser: the password, then straight in; no passkey, no text.
-  await submitPasswordOnly(page, person);
+  await withPasswordTyped(() => submitPasswordOnly(page, person));
   expect(await outbox(page.request, person.phone)).toHaveLength(texts);
   await expectOnAccountPage(page, () =>
     expect(
@@ -82,14 +83,16 @@ test("a person adds a passkey, signs in with it ticking the box, then needs only
     name: "Remove passkey Test laptop",
   });
   await remove.click();
-  await page.getByRole("button", { name: "Sign in again" }).click();
-  await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Use your passkey",
-  );
+  await withPasswordTyped(async () => {
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Use your passkey",
+    );
+  });
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page).toHaveURL(/\/account$/);
   expect(await outbox(page.request, person.phone)).toHaveLength(texts);

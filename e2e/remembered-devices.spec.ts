@@ -99,7 +99,7 @@ test("on a remembered browser, generating recovery codes asks for a second facto
   // This time the remembered browser is asked for the code sent to the current phone.
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/verify/);
   await enterCode(page, await readCode(page.request, person.phone, 3));
   await expect(page).toHaveURL(/\/account$/);

@@ -100,7 +100,8 @@ test("every second factor reaches the account page in three round trips after th
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await csrfFetched(page);
-  const signIn = () => page.getByRole("button", { name: "Sign in" }).click();
+  const signIn = () =>
+    page.getByRole("button", { name: "Sign in", exact: true }).click();
   expect(await tripsToAccount(page, signIn)).toEqual(
     THREE_TRIPS("POST /api/login"),
   );

@@ -233,6 +233,21 @@ export const ERRORS = {
     "Type your email address exactly as shown to confirm.",
     400,
   ),
+  // "Lost your phone and codes?": a recovery proves the password, the verified address, a new phone.
+  RECOVERY_NEEDS_EMAIL: spec(
+    "Your email address was never verified, so it cannot prove this account is yours. Sign in with your phone, an authenticator app, a recovery code or a passkey.",
+    403,
+  ),
+  RECOVERY_LINK_INVALID: spec(
+    "This recovery link has expired, was already used, or a newer one was sent. Sign in and ask again.",
+    410,
+    true,
+  ),
+  RECOVERY_NOT_PENDING: spec(
+    "There is no recovery waiting on this account: it was already cancelled or completed.",
+    410,
+    true,
+  ),
   // Destinations.
   COUNTRY_NOT_ALLOWED: spec(
     "We cannot send codes to numbers in this country yet.",

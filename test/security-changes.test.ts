@@ -35,6 +35,7 @@ const PURPOSES: EmailLinkPurpose[] = [
   "reset_password",
   "change_email",
   "lock_down",
+  "recover_account",
 ];
 const APP_URL = "https://twostep.example";
 let passwordHash: string;
@@ -168,6 +169,30 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   challenge_locked: ["none", false, [], "lockout", null, false],
   account_locked: ["none", false, [], "lockout", "accountLocked", false],
   account_disabled: ["none", false, [], "lockout", "accountDisabled", false],
+  recovery_started: [
+    "none",
+    false,
+    ["recover_account"],
+    "recovery_started",
+    "recoveryStarted",
+    false,
+  ],
+  recovery_cancelled: [
+    "none",
+    false,
+    ["recover_account"],
+    "recovery_cancelled",
+    "recoveryCancelled",
+    false,
+  ],
+  recovery_completed: [
+    "all",
+    true,
+    ["reset_password", "change_email", "recover_account"],
+    "recovery_completed",
+    "recoveryCompleted",
+    true,
+  ],
   password_attempts_paused: [
     "none",
     false,
@@ -179,7 +204,13 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   signup_refused: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email", "lock_down"],
+    [
+      "verify_email",
+      "reset_password",
+      "change_email",
+      "lock_down",
+      "recover_account",
+    ],
     "account_removed",
     null,
     true,
@@ -187,7 +218,13 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   address_proven_elsewhere: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email", "lock_down"],
+    [
+      "verify_email",
+      "reset_password",
+      "change_email",
+      "lock_down",
+      "recover_account",
+    ],
     "account_removed",
     null,
     true,
@@ -195,7 +232,13 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   unconfirmed_account_expired: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email", "lock_down"],
+    [
+      "verify_email",
+      "reset_password",
+      "change_email",
+      "lock_down",
+      "recover_account",
+    ],
     "account_removed",
     null,
     true,
@@ -243,7 +286,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   locked_down: [
     "all",
     true,
-    ["reset_password", "change_email"],
+    ["reset_password", "change_email", "recover_account"],
     "locked_down",
     "lockedDown",
     true,
@@ -251,7 +294,7 @@ const AGREED: Record<SecurityChange, readonly unknown[]> = {
   deletion_requested: [
     "all",
     true,
-    ["verify_email", "reset_password", "change_email"],
+    ["verify_email", "reset_password", "change_email", "recover_account"],
     "deletion_requested",
     "deletionRequested",
     true,

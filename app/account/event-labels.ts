@@ -36,7 +36,9 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Signed in",
     d.purpose === "signup"
       ? "New account"
-      : (FACTORS[String(d.factor)] ?? FACTORS.phone!),
+      : d.purpose === "passkey"
+        ? "Passkey alone, no password"
+        : (FACTORS[String(d.factor)] ?? FACTORS.phone!),
   ],
   login_failure: (d) => [
     "Sign-in failed",
@@ -132,6 +134,28 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
     "Signing in kept the account",
   ],
   account_erased: () => ["Account erased", ""],
+  recovery_requested: () => [
+    "Recovery asked for",
+    "After your password; a link went to your email address",
+  ],
+  recovery_started: (d) => [
+    "Recovery started",
+    d.to ? `New phone ${String(d.to)} takes over when the wait ends` : "",
+  ],
+  recovery_cancelled: (d) => [
+    "Recovery cancelled",
+    d.by === "sign-in"
+      ? "You signed in with your phone or another way you set up"
+      : d.by === "lock-down"
+        ? "The account was locked down"
+        : "By the cancel link",
+  ],
+  recovery_completed: (d) => [
+    "Recovery completed",
+    d.to
+      ? `Now ${String(d.to)}; other ways to verify removed, every device signed out`
+      : "",
+  ],
 };
 
 /** What an operator did in the console says so, whatever it was. */

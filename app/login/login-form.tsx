@@ -7,6 +7,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { useFirstStep } from "@/app/ui/use-first-step";
 import { Button } from "@/app/ui/button";
 import { usePrefetchedCsrfToken } from "@/app/verify/establish-session";
+import { PasskeySignInButton, usePasskeySignIn } from "./passkey-sign-in";
 
 /** `askSecondFactor`: the second factor is asked for even on a remembered browser ("Sign in again"). */
 export function LoginForm({
@@ -17,12 +18,15 @@ export function LoginForm({
   askSecondFactor?: boolean;
 }) {
   const { pending, error, onSubmit } = useFirstStep("/api/login", next);
+  // A passkey alone is a fresh second factor too, so "Sign in again" offers it as well.
+  const passkey = usePasskeySignIn(next);
+  const shown = error ?? passkey.error;
   // A remembered browser is signed in straight from this page.
   usePrefetchedCsrfToken();
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <FormAlert error={error ? describeError(error) : null} />
+      <FormAlert error={shown ? describeError(shown) : null} />
       {askSecondFactor ? (
         <input type="hidden" name="secondFactor" value="required" />
       ) : null}
@@ -30,7 +34,7 @@ export function LoginForm({
         label="Email"
         name="email"
         type="email"
-        autoComplete="username"
+        autoComplete="username webauthn"
         required
       />
       <Field
@@ -43,9 +47,13 @@ export function LoginForm({
       <p className="hint">
         <Link href="/forgot-password">Forgot password?</Link>
       </p>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || passkey.pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="or" aria-hidden="true">
+        or
+      </p>
+      <PasskeySignInButton pending={passkey.pending} onUse={passkey.use} />
     </form>
   );
 }

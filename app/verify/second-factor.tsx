@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { useSubmit } from "@/app/ui/use-submit";
+import { ERRORS } from "@/lib/errors";
 import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
 import { usePrefetchedCsrfToken } from "./establish-session";
 import { FactorCodeForm, type CheckedFactor } from "./factor-code-form";
+import { LostEverything } from "./lost-everything";
 import { OtherWays } from "./other-ways";
 import { PasskeyForm } from "./passkey-form";
 import { RememberDevice } from "./remember-device";
@@ -60,6 +62,18 @@ export function SecondFactorStep(props: {
   }
 
   const hasOthers = mode !== "phone" || view.factors.length > 1;
+
+  // Switched off by wrong codes, with no factor nobody can guess: only a recovery is left.
+  if (view.factors.length === 0)
+    return (
+      <>
+        <h1>Sign-in by code is switched off</h1>
+        <p className="alert error" role="alert">
+          {ERRORS.ACCOUNT_DISABLED.message}
+        </p>
+        <LostEverything />
+      </>
+    );
 
   return (
     <>
@@ -130,6 +144,7 @@ export function SecondFactorStep(props: {
           onSend={send}
         />
       )}
+      {view.purpose === "login" && <LostEverything />}
     </>
   );
 }

@@ -31,7 +31,11 @@ export type AuthEventType =
   | "locked_down"
   | "deletion_requested"
   | "deletion_cancelled"
-  | "account_erased";
+  | "account_erased"
+  | "recovery_requested"
+  | "recovery_started"
+  | "recovery_cancelled"
+  | "recovery_completed";
 
 export interface AuditInput {
   type: AuthEventType;

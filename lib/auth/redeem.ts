@@ -15,6 +15,7 @@ import { asLocale } from "@/lib/i18n/locales";
 import { noteSignInBrowser } from "@/lib/notices/new-sign-in";
 import { countCodeEntered } from "@/lib/steps/message-figures";
 import { cancelDeletionBySignIn } from "@/lib/steps/delete-account";
+import { cancelRecoveryOnSignIn } from "@/lib/steps/recover-account";
 import { getChallengeStore } from "@/lib/store";
 
 /**
@@ -41,8 +42,9 @@ export async function redeemSecondFactor(
   // Locked down with "This wasn't me": no way in, whatever passed, until the password is reset.
   if (!user || user.lockedDownAt) return null;
   // Signing in during a deletion's grace period keeps the account (the page then says so).
-  if (user.deletionDueAt)
-    await cancelDeletionBySignIn(makeStepContext(request), user.id);
+  if (user.deletionDueAt) await cancelDeletionBySignIn(ctx, user.id);
+  // Its owner is here, with a factor the account already had: a recovery waiting on it ends.
+  if (user.recoveryCompletesAt) await cancelRecoveryOnSignIn(ctx, user.id);
   // A browser this account never signed in from is told of by email (lib/notices/new-sign-in.ts).
   const { browserToken, newDevice } = await noteSignInBrowser(ctx, {
     userId: user.id,

@@ -11,12 +11,16 @@ export const STEP_PURPOSES = {
   "code-step": ["signup", "login", "reset"],
   /** "Remember this device for 30 days": only a browser that is signing in. */
   "remember-device": ["signup", "login"],
-  /** next-auth turns the challenge into a session: only a sign-up's or a sign-in's. */
-  "sign-in": ["signup", "login"],
+  /** next-auth turns the challenge into a session: a sign-up's, a sign-in's, a passkey's alone. */
+  "sign-in": ["signup", "login", "passkey"],
   /** "Set new password": only a reset's. */
   "new-password": ["reset"],
   /** "Change phone number" (/api/account/phone/*): only a phone change's. */
   "phone-change": ["phone-change"],
+  /** "Lost your phone and codes?": only from a sign-in's code step, whose password step passed. */
+  "recovery-start": ["login"],
+  /** The new phone a recovery proves: only a recovery's. */
+  "recovery-phone": ["recovery"],
 } as const satisfies Record<string, readonly ChallengePurpose[]>;
 
 export type ChallengeStep = keyof typeof STEP_PURPOSES;
@@ -24,6 +28,8 @@ export type ChallengeStep = keyof typeof STEP_PURPOSES;
 /** Longest first, so that no purpose is read as the start of another. */
 const PURPOSES: readonly ChallengePurpose[] = [
   "phone-change",
+  "recovery",
+  "passkey",
   "signup",
   "login",
   "reset",

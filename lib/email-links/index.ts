@@ -9,7 +9,11 @@ import { LINK_TOKEN_PATTERN } from "./policy";
 
 /** The EmailLinkPurpose enum of prisma/schema.prisma. */
 export type EmailLinkPurpose =
-  "verify_email" | "reset_password" | "change_email" | "lock_down";
+  | "verify_email"
+  | "reset_password"
+  | "change_email"
+  | "lock_down"
+  | "recover_account";
 
 const hashToken = (token: string) => keyedHash("email-link", token);
 
@@ -108,6 +112,25 @@ export async function spendByCancelToken(
     select: { id: true, userId: true, email: true, sessionId: true },
   });
   return link ?? null;
+}
+
+/** Whose live, unused link of `purpose` this is, without spending it (a step before the last). */
+export async function findEmailLink(
+  token: string,
+  purpose: EmailLinkPurpose,
+  now = new Date(),
+): Promise<Omit<SpentLink, "id"> | null> {
+  if (!LINK_TOKEN_PATTERN.test(token)) return null;
+  const db = await getDb();
+  return db.emailLink.findFirst({
+    where: {
+      tokenHash: hashToken(token),
+      purpose,
+      usedAt: null,
+      expiresAt: { gt: now },
+    },
+    select: { userId: true, email: true, sessionId: true },
+  });
 }
 
 /** Gives a spent link back when what it was spent on was refused before it started. */

@@ -341,6 +341,19 @@ describe("parseEnv", () => {
     expect(problems).toContainEqual(expect.stringMatching(/^APP_URL /));
   });
 
+  it("refuses a recovery waiting period under a day, and keeps three days by default", () => {
+    expect(problemsOf({ RECOVERY_WAITING_HOURS: "23" })).toContainEqual(
+      "RECOVERY_WAITING_HOURS must be at least 24 hours",
+    );
+    expect(problemsOf({ RECOVERY_WAITING_HOURS: "3d" })).toContainEqual(
+      "RECOVERY_WAITING_HOURS must be a whole number of hours",
+    );
+    expect(
+      parseEnv({ RECOVERY_WAITING_HOURS: "24" }).recoveryWaitingHours,
+    ).toBe(24);
+    expect(parseEnv({}).recoveryWaitingHours).toBe(72);
+  });
+
   it("refuses a short secret and a code lifetime longer than the policy", () => {
     const problems = problemsOf({
       NEXTAUTH_SECRET: "short",

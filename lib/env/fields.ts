@@ -18,6 +18,20 @@ export const seconds = (min: number, max: number) =>
       .pipe(z.number().min(min).max(max))
       .optional(),
   );
+export const hours = (min: number, max: number) =>
+  optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number of hours")
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, `must be at least ${min} hours`)
+          .max(max, `must be at most ${max} hours`),
+      )
+      .optional(),
+  );
 export const count = (max: number) =>
   optional.pipe(
     z

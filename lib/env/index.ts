@@ -3,6 +3,7 @@ import {
   count,
   countryList,
   flag,
+  hours,
   optional,
   percent,
   postgresUrl,
@@ -21,6 +22,11 @@ import {
   CRON_SECRET_MIN_LENGTH,
   OUTBOX_TOKEN_MIN_LENGTH,
 } from "./production";
+import {
+  RECOVERY_WAITING_HOURS_DEFAULT,
+  RECOVERY_WAITING_HOURS_MAX,
+  RECOVERY_WAITING_HOURS_MIN,
+} from "@/lib/account/recovery-policy";
 
 // Read and checked once per process; every module asks getEnv() rather than process.env.
 // Nothing is required for the embedded defaults (PGlite, in-process store, outbox) outside production;
@@ -134,6 +140,10 @@ const schema = z
           `must be at least ${CRON_SECRET_MIN_LENGTH} characters`,
         )
         .optional(),
+    ),
+    RECOVERY_WAITING_HOURS: hours(
+      RECOVERY_WAITING_HOURS_MIN,
+      RECOVERY_WAITING_HOURS_MAX,
     ),
   })
   .superRefine((e, ctx) => {
@@ -277,6 +287,8 @@ function toEnv(e: z.infer<typeof schema>) {
     deletionGraceDays: e.DELETION_GRACE_DAYS ?? DELETION_GRACE_DAYS_DEFAULT,
     /** GET /api/cron/due answers only `Authorization: Bearer <this>`; unset, it answers no one. */
     cronSecret: e.CRON_SECRET,
+    recoveryWaitingHours:
+      e.RECOVERY_WAITING_HOURS ?? RECOVERY_WAITING_HOURS_DEFAULT,
   };
 }
 

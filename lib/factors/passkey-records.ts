@@ -49,6 +49,18 @@ export async function findPasskey(
   return all.find((p) => p.credentialId === credentialId) ?? null;
 }
 
+/** Whose passkey this credential id is, for "Sign in with a passkey" (no account named first). */
+export async function findPasskeyOwner(
+  credentialId: string,
+): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.passkey.findUnique({
+    where: { credentialId },
+    select: { factor: { select: { userId: true, confirmedAt: true } } },
+  });
+  return row?.factor.confirmedAt ? row.factor.userId : null;
+}
+
 /** Saves a verified new passkey: "added", "exists" (its credential is on file) or "limit". */
 export async function savePasskey(
   userId: string,

@@ -72,6 +72,17 @@ export function openChallenge(
 const userHandle = (userId: string) =>
   new Uint8Array(Buffer.from(keyedHash("passkey-user", userId), "base64url"));
 
+/** Whether a discoverable passkey's user handle (base64url) is the one registered for `userId`. */
+export function isUserHandleOf(
+  handle: string | undefined,
+  userId: string,
+): boolean {
+  return (
+    typeof handle === "string" &&
+    handle === Buffer.from(userHandle(userId)).toString("base64url")
+  );
+}
+
 const asTransports = (t: string[]) => t as AuthenticatorTransport[];
 
 export async function registrationOptions(
@@ -93,8 +104,10 @@ export async function registrationOptions(
       id: p.credentialId,
       transports: asTransports(p.transports),
     })),
+    // Discoverable, so the passkey alone can sign in ("Sign in with a passkey" names no account
+    // first); one added before this was "preferred" may not be, and still serves as the second step.
     authenticatorSelection: {
-      residentKey: "preferred",
+      residentKey: "required",
       userVerification: "required",
     },
     supportedAlgorithmIDs: PASSKEY_ALGORITHMS,
@@ -151,22 +164,71 @@ export async function authenticationOptions(
 }
 
 /**
+ * "Sign in with a passkey": options that name no credential, so the browser offers the passkeys
+ * it holds for this site (a discoverable one carries its user handle back). Bound to `nonce`,
+ * which the caller spends once.
+ */
+export async function discoverableOptions(
+  appUrl: string,
+  nonce: string,
+  now = Date.now(),
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const rp = relyingParty(appUrl);
+  const { generateAuthenticationOptions } = await webauthn();
+  return generateAuthenticationOptions({
+    rpID: rp.id,
+    challenge: sealChallenge(`passkey-sign-in:${nonce}`, now),
+    timeout: PASSKEY_TIMEOUT_SECONDS * 1000,
+    userVerification: "required",
+    allowCredentials: [],
+  });
+}
+
+/** The nonce a passkey-only sign-in's challenge was sealed for, if it is one and still live. */
+export function passkeySignInNonce(
+  response: AuthenticationResponseJSON,
+  now = Date.now(),
+): string | null {
+  try {
+    const client = JSON.parse(
+      Buffer.from(response.response.clientDataJSON, "base64url").toString(),
+    ) as { challenge?: unknown };
+    if (typeof client.challenge !== "string") return null;
+    const text = unseal(
+      SEAL_PURPOSE,
+      Buffer.from(client.challenge, "base64url").toString(),
+    );
+    if (!text) return null;
+    const { b, e } = JSON.parse(text) as { b: string; e: number };
+    if (!b.startsWith("passkey-sign-in:") || now >= e) return null;
+    return b.slice("passkey-sign-in:".length);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The assertion's new signature counter, or null when it does not verify (signature, origin, RP
- * id, user verification, or a challenge not sealed for this sign-in). The counter is checked by
- * the caller's conditional UPDATE, so a replay that races a first use cannot pass both.
+ * id, user verification, or a challenge not sealed for this step: `binding` is a sign-in's
+ * challenge id, or `passkey-sign-in:<nonce>` for a passkey alone). The counter is checked by the
+ * caller's conditional UPDATE, so a replay that races a first use cannot pass both.
  */
 export async function checkAssertion(
   appUrl: string,
-  challengeId: string,
+  binding: string | { passkeyOnly: string },
   passkey: StoredPasskey,
   response: AuthenticationResponseJSON,
 ): Promise<{ newCounter: number } | null> {
   const rp = relyingParty(appUrl);
+  const sealedFor =
+    typeof binding === "string"
+      ? `sign-in:${binding}`
+      : `passkey-sign-in:${binding.passkeyOnly}`;
   const { verifyAuthenticationResponse } = await webauthn();
   try {
     const result = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: (c) => openChallenge(c, `sign-in:${challengeId}`),
+      expectedChallenge: (c) => openChallenge(c, sealedFor),
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       requireUserVerification: true,

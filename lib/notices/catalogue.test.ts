@@ -35,6 +35,12 @@ const SAMPLES: Record<keyof typeof NOTICES, Notice> = {
     new Date("2026-11-29T21:46:06Z"),
   ),
   deletionCancelled: NOTICES.deletionCancelled(),
+  recoveryStarted: NOTICES.recoveryStarted(
+    "67",
+    new Date("2026-11-25T21:46:06Z"),
+  ),
+  recoveryCancelled: NOTICES.recoveryCancelled(),
+  recoveryCompleted: NOTICES.recoveryCompleted(),
 };
 
 describe("the notice catalogue", () => {

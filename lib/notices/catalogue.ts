@@ -2,6 +2,7 @@ import { ACCOUNT_NOTICES } from "./account-notices";
 import { FACTOR_NOTICES } from "./factor-notices";
 import { SUPPORT_NOTICES } from "./support-notices";
 import { LIFECYCLE_NOTICES } from "./lifecycle-notices";
+import { RECOVERY_NOTICES } from "./recovery-notices";
 
 export type { Notice } from "./notice";
 export type { SignInPlace } from "./account-notices";
@@ -13,4 +14,5 @@ export const NOTICES = {
   ...ACCOUNT_NOTICES,
   ...SUPPORT_NOTICES,
   ...LIFECYCLE_NOTICES,
+  ...RECOVERY_NOTICES,
 };

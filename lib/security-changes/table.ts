@@ -77,6 +77,7 @@ const UNVERIFIED_ACCOUNT_REMOVED = {
     "reset_password",
     "change_email",
     "lock_down",
+    "recover_account",
   ],
   audit: "account_removed",
   notice: null,
@@ -205,6 +206,40 @@ export const SECURITY_CHANGES = {
     audit: "lockout",
     notice: "accountDisabled",
   },
+  /**
+   * "Lost your phone and codes?" proved the password, the verified address and a new phone: the
+   * waiting period begins and nothing else changes yet. The phone that would be replaced and the
+   * address are told when it completes; the email (a cancel link) and a sign-in can cancel it.
+   */
+  recovery_started: {
+    ...RECORDED_ONLY,
+    spendEmailLinks: ["recover_account"],
+    audit: "recovery_started",
+    notice: "recoveryStarted",
+  },
+  /** The cancel link, or a sign-in with a factor the account already had, ended the wait. */
+  recovery_cancelled: {
+    ...RECORDED_ONLY,
+    spendEmailLinks: ["recover_account"],
+    audit: "recovery_cancelled",
+    notice: "recoveryCancelled",
+  },
+  /**
+   * The wait ended unopposed: the new phone is the account's only factor (the record layer removed
+   * the others), so everything the old ones opened ends with them.
+   */
+  recovery_completed: {
+    endSessions: "all",
+    forgetRememberedDevices: true,
+    endOpenChallenges: true,
+    spendEmailLinks: [...OWNER_REMEDY_LINKS, "recover_account"],
+    audit: "recovery_completed",
+    auditCounts: {
+      sessionsEnded: "sessionsEnded",
+      devicesForgotten: "devicesForgotten",
+    },
+    notice: "recoveryCompleted",
+  },
   /** Password attempts from every address together paused the password step for new browsers. */
   password_attempts_paused: {
     ...RECORDED_ONLY,
@@ -271,7 +306,8 @@ export const SECURITY_CHANGES = {
     endSessions: "all",
     forgetRememberedDevices: true,
     endOpenChallenges: true,
-    spendEmailLinks: OWNER_REMEDY_LINKS,
+    // A recovery's link too; one already waiting is cancelled by the lock-down itself.
+    spendEmailLinks: [...OWNER_REMEDY_LINKS, "recover_account"],
     audit: "locked_down",
     auditCounts: {
       sessionsEnded: "sessionsEnded",
@@ -287,7 +323,12 @@ export const SECURITY_CHANGES = {
     endSessions: "all",
     forgetRememberedDevices: true,
     endOpenChallenges: true,
-    spendEmailLinks: ["verify_email", "reset_password", "change_email"],
+    spendEmailLinks: [
+      "verify_email",
+      "reset_password",
+      "change_email",
+      "recover_account",
+    ],
     audit: "deletion_requested",
     auditCounts: { sessionsEnded: "sessionsEnded" },
     notice: "deletionRequested",

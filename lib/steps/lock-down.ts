@@ -5,6 +5,7 @@ import type { AccountContext, StepContext } from "@/lib/context";
 import { spendEmailLink } from "@/lib/email-links";
 import { refuse, type Outcome } from "@/lib/errors";
 import { applySecurityChange } from "@/lib/security-changes/apply";
+import { cancelRecoveryOnSignIn } from "./recover-account";
 
 // "This wasn't me": the remedy for a notice the person did not cause. It grants nothing to whoever
 // uses it: it ends every session (this one too), forgets every remembered browser, ends every
@@ -46,4 +47,6 @@ async function lockDown(
 ): Promise<void> {
   await markLockedDown(userId, new Date(ctx.now()));
   await applySecurityChange(ctx, "locked_down", { userId, detail: { by } });
+  // A recovery waiting out its period may be the intruder's: it ends with everything else.
+  await cancelRecoveryOnSignIn(ctx, userId, "lock-down");
 }

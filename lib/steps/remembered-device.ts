@@ -16,23 +16,45 @@ export type DeviceStep = Outcome<{ challengeId: string }>;
  * Nothing is sent. A browser the account already knows keeps its own way in: no client's pause
  * and no switch-off of the account's codes bars it, and its success starts the count again.
  */
-export async function completeWithDevice(
+export function completeWithDevice(
   ctx: Pick<StepContext, "store" | "now"> &
     Partial<Pick<StepContext, "request">>,
-  start: { account: string; userId: string; phone: string; openedAt?: number },
+  start: CompletedStart,
+): Promise<DeviceStep> {
+  return completeWithFactor(ctx, "device", start);
+}
+
+interface CompletedStart {
+  account: string;
+  userId: string;
+  phone: string;
+  openedAt?: number;
+}
+
+/**
+ * A sign-in's challenge that accepts only `factor`, already checked by the caller (a remembered
+ * device, or a passkey alone), completed at once by the store's atomic settle.
+ */
+export async function completeWithFactor(
+  ctx: Pick<StepContext, "store" | "now"> &
+    Partial<Pick<StepContext, "request">>,
+  factor: "device" | "passkey",
+  start: CompletedStart,
 ): Promise<DeviceStep> {
   const now = ctx.now();
-  const id = newChallengeId("login", start.account);
+  // A passkey alone is a sign-in of its own kind (no password step): its purpose says so.
+  const purpose = factor === "passkey" ? "passkey" : "login";
+  const id = newChallengeId(purpose, start.account);
   const opened = await ctx.store.startChallenge(
     {
       id,
-      purpose: "login",
+      purpose,
       userId: start.userId,
       pendingEmail: null,
       pendingPasswordHash: null,
       phone: start.phone,
       createdAt: start.openedAt ?? now, // see CodeStepStart's openedAt
-      factors: ["device"],
+      factors: [factor],
     },
     CHALLENGE_TTL_SECONDS,
     null,
@@ -44,7 +66,7 @@ export async function completeWithDevice(
     });
   }
   const { request } = ctx;
-  const settled = await settleFactor(ctx.store, id, "device", now, {
+  const settled = await settleFactor(ctx.store, id, factor, now, {
     client: request ? failureClient({ request }) : undefined,
   });
   if (settled.ok) return { ok: true, challengeId: id };

@@ -10,6 +10,7 @@ import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
 import { firstChannel } from "@/lib/limits/destination";
 import { notifyPasswordPause } from "./notify-password-pause";
+import { completeDueRecovery } from "./recover-account";
 import { verifyPassword } from "@/lib/password/hash";
 import { completeWithDevice } from "./remembered-device";
 import { startCodeStep, type FirstSend } from "./start-code-step";
@@ -58,7 +59,7 @@ export async function checkPasswordStep(
 ): Promise<PasswordStep> {
   const { request } = ctx;
   // Before the password is read: a reset or change that lands while it is checked ends this step.
-  const openedAt = ctx.now();
+  let openedAt = ctx.now();
   const limited = await checkLoginLimits(
     input.email,
     addressBucket(request.ip),
@@ -75,7 +76,16 @@ export async function checkPasswordStep(
     return limited;
   }
   const accounts = await findAccountsByEmail(input.email);
-  const user = await passwordOwner(accounts, input.password);
+  let user = await passwordOwner(accounts, input.password);
+  // A recovery whose waiting period ended completes here, once the password proved it is theirs:
+  // the step then goes on with the new phone, opened after what the completion ended.
+  const due = user?.recoveryCompletesAt?.getTime() ?? Infinity;
+  if (user && due <= ctx.now() && (await completeDueRecovery(ctx, user.id))) {
+    const id = user.id;
+    user =
+      (await findAccountsByEmail(input.email)).find((a) => a.id === id) ?? null;
+    openedAt = ctx.now();
+  }
   const phone = user?.phones[0]?.number;
   if (!user || !phone) {
     const detail = { step: "password" };

@@ -114,14 +114,19 @@ export async function startCodeStep(
   if (!delivered && !DELIVERY_ERRORS.includes(outcome.error)) {
     await ctx.store.deleteChallenge(id);
     // Codes paused for this client or switched off for the account: a factor nobody can guess
-    // is still a way in (a recovery code meets its own pause when tried).
+    // is still a way in (a recovery code meets its own pause when tried). Switched off at a
+    // sign-in without one: a step that accepts nothing, whose page offers "Lost your phone and
+    // codes?".
     const recovering = factors.filter(
       (f) => f === "passkey" || f === "recovery",
     );
     const barred =
       outcome.error === "ACCOUNT_DISABLED" ||
       outcome.error === "ACCOUNT_LOCKED";
-    if (barred && recovering.length)
+    const recoverable =
+      recovering.length > 0 ||
+      (outcome.error === "ACCOUNT_DISABLED" && start.purpose === "login");
+    if (barred && recoverable)
       return startCodeStep(ctx, { ...start, factors: recovering });
     return outcome;
   }

@@ -4,9 +4,12 @@
 
 /**
  * A reset is a sign-in's code step that ends in a new password, never in a session; a phone change
- * proves a signed-in person's new number before it replaces the old one, never a session either.
+ * proves a signed-in person's new number before it replaces the old one, never a session either;
+ * a recovery's proves the new number of someone who lost every factor, which replaces the old one
+ * only once the waiting period ends. A "passkey" sign-in is a passkey alone, with no password step.
  */
-export type ChallengePurpose = "signup" | "login" | "reset" | "phone-change";
+export type ChallengePurpose =
+  "signup" | "login" | "passkey" | "reset" | "phone-change" | "recovery";
 
 /** Whether the challenge's phone is already an account's verified number (not one being proven). */
 export const isProvenNumber = (purpose: ChallengePurpose) =>
@@ -266,7 +269,10 @@ export interface ChallengeStore {
     account: string,
     now: number,
   ): Promise<AccountFailureState>;
-  /** Forgets `account`'s failures: every client's pause ends and its codes are back on. */
+  /**
+   * Forgets `account`'s failures: every client's pause ends and its codes are back on (an unlock;
+   * a completed recovery, which replaced every factor those failures were counted against).
+   */
   clearAccountFailures(account: string): Promise<void>;
   /** Records a provider's report on the `send`-th text, unless stale; returns the challenge if changed. */
   recordDelivery(

@@ -25,7 +25,7 @@ const password = z
   .max(PASSWORD_MAX_LENGTH, ERRORS.INVALID_PASSWORD.message);
 
 // A phone number as typed, with the country chosen next to it; parsed into E.164 by the transform.
-const phoneFields = {
+export const phoneFields = {
   phone: z
     .string(ERRORS.INVALID_PHONE.message)
     .max(32, ERRORS.INVALID_PHONE.message),
@@ -35,7 +35,7 @@ const phoneFields = {
     .optional(),
 };
 
-function toE164(
+export function toE164(
   v: { phone: string; country?: string },
   ctx: z.RefinementCtx,
 ): string {

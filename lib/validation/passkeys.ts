@@ -71,3 +71,9 @@ export const usePasskeySchema = z.strictObject({
 export const removePasskeySchema = z.strictObject({
   id: z.string().min(1).max(64),
 });
+
+/** "Sign in with a passkey": the assertion, and the page to go to after. */
+export const passkeySignInSchema = z.strictObject({
+  response: assertion.transform((r) => r as AuthenticationResponseJSON),
+  callbackUrl,
+});

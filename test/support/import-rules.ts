@@ -204,6 +204,10 @@ export const CLIENT_SAFE_LIB: Record<string, string> = {
   "lib/password/policy.ts": "the longest password the fields accept",
   "lib/devices/policy.ts":
     "how many days a remembered device is remembered, for its box",
+  "lib/account/recovery-policy.ts":
+    "how long the recovery link works, said where it is asked for",
+  "lib/email-links/policy.ts":
+    "the email links' lifetimes, which the recovery link's policy names",
 };
 
 const SERVER_ONLY = /^\s*import\s+["']server-only["']/m;

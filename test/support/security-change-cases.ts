@@ -38,6 +38,13 @@ import {
   signOutDevice,
   signOutEverywhereElse,
 } from "@/lib/steps/manage-sessions";
+import {
+  askRecovery,
+  cancelRecoveryByLink,
+  completeDueRecovery,
+  confirmRecoveryPhone,
+  startRecoveryPhone,
+} from "@/lib/steps/recover-account";
 import { finishPasswordReset } from "@/lib/steps/reset-password";
 import {
   removeAuthenticator,
@@ -128,6 +135,33 @@ export async function passedSignIn(ctx: As) {
   const settled = await settleFactor(ctx.store, id, "device", Date.now());
   if (!settled.ok) throw new Error(settled.error);
   return id;
+}
+
+/**
+ * "Lost your phone and codes?" from a sign-in's code step, through the link to the verified address
+ * and a new phone's code: the waiting period has begun. The cancel link's token.
+ */
+export async function startedRecovery(ctx: As) {
+  const signIn = await openChallenge(ctx, ["phone"], Date.now());
+  const asked = await askRecovery(ctx, signIn);
+  if (!asked.ok) throw new Error(asked.error);
+  const token = listOutbox(ctx.user.email)[0]!.text.match(
+    /\/recover#token=([\w-]{43})/,
+  )![1]!;
+  const phone = await startRecoveryPhone(ctx, {
+    token,
+    phone: randomMobile("+3368"),
+  });
+  if (!phone.ok) throw new Error(phone.error);
+  const confirmed = await confirmRecoveryPhone(ctx, {
+    token,
+    challengeId: phone.challengeId,
+    code: lastCode(ctx),
+  });
+  if (!confirmed.ok) throw new Error(confirmed.error);
+  return listOutbox(ctx.user.email)[0]!.text.match(
+    /\/recover\/cancel#token=([\w-]+)/,
+  )![1]!;
 }
 
 /** `rounds` sign-ins of five wrong authenticator codes each, each after the pause before it. */
@@ -330,6 +364,22 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
     prepare: (ctx) =>
       markDeletionDue(ctx.user.id, new Date(Date.now() + 24 * HOUR)),
     make: (ctx) => cancelDeletionBySignIn(ctx, ctx.user.id),
+  },
+  recovery_started: {
+    make: startedRecovery,
+  },
+  recovery_cancelled: {
+    prepare: startedRecovery,
+    make: (ctx, token) => cancelRecoveryByLink(ctx, token as string),
+  },
+  recovery_completed: {
+    prepare: startedRecovery,
+    make: async (ctx) => {
+      const later = Date.now() + 73 * HOUR;
+      expect(
+        await completeDueRecovery({ ...ctx, now: () => later }, ctx.user.id),
+      ).toBe(true);
+    },
   },
   password_attempts_paused: {
     async make(ctx) {

@@ -56,7 +56,14 @@ export interface SoftwarePasskey {
   ): AuthenticationResponseJSON;
 }
 
-export function softwarePasskey(opts: { keepsCounter?: boolean } = {}) {
+/**
+ * `discoverable: false` is a passkey the authenticator does not keep (an older, server-side
+ * credential): it answers only a request that names it, and returns no user handle.
+ */
+export function softwarePasskey(
+  opts: { keepsCounter?: boolean; discoverable?: boolean } = {},
+) {
+  let userHandle: string | undefined;
   const { privateKey, publicKey } = generateKeyPairSync("ec", {
     namedCurve: "P-256",
   });
@@ -83,6 +90,7 @@ export function softwarePasskey(opts: { keepsCounter?: boolean } = {}) {
     credentialId: b64url(rawId),
     counter: 0,
     register(options, origin) {
+      if (opts.discoverable !== false) userHandle = options.user.id;
       const idLength = Buffer.alloc(2);
       idLength.writeUInt16BE(rawId.length);
       const authData = Buffer.concat([
@@ -116,6 +124,9 @@ export function softwarePasskey(opts: { keepsCounter?: boolean } = {}) {
       };
     },
     assert(options, origin, override = {}) {
+      const named = options.allowCredentials?.length ?? 0;
+      if (!named && !userHandle)
+        throw new Error("a passkey the authenticator does not keep");
       if (opts.keepsCounter !== false && override.counter === undefined)
         passkey.counter += 1;
       const n = override.counter ?? passkey.counter;
@@ -140,6 +151,7 @@ export function softwarePasskey(opts: { keepsCounter?: boolean } = {}) {
           clientDataJSON: b64url(cd),
           authenticatorData: b64url(authData),
           signature: b64url(signature),
+          ...(userHandle ? { userHandle } : {}),
         },
       };
     },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "recovery_completes_at" TIMESTAMPTZ(3);
