@@ -16,14 +16,18 @@ beforeAll(() => resetTables());
 afterAll(async () => closeDb(await getDb()));
 
 describe("npm run erase-due", () => {
-  it("erases an account whose grace period ended, spares one still in it, and prints what it did", async () => {
-    const [due, waiting] = [
+  it("erases an account whose grace period ended, spares one still in it, lets go of an address nobody proved, and prints what it did", async () => {
+    const [due, waiting, unproven] = [
       await createTestAccount({
         email: `due${randomInt(1e9)}@example.com`,
         phone: randomMobile("+3367"),
       }),
       await createTestAccount({
         email: `wait${randomInt(1e9)}@example.com`,
+        phone: randomMobile("+3367"),
+      }),
+      await createTestAccount({
+        email: `unproven${randomInt(1e9)}@example.com`,
         phone: randomMobile("+3367"),
       }),
     ];
@@ -34,6 +38,14 @@ describe("npm run erase-due", () => {
       data: { deletionDueAt: new Date(Date.now() - day) },
     });
     await db.user.update({
+      where: { id: unproven.id },
+      data: {
+        emailVerifiedAt: null,
+        verifiedEmail: null,
+        createdAt: new Date(Date.now() - 8 * day),
+      },
+    });
+    await db.user.update({
       where: { id: waiting.id },
       data: { deletionDueAt: new Date(Date.now() + day) },
     });
@@ -41,7 +53,11 @@ describe("npm run erase-due", () => {
       env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL },
       timeout: 60_000,
     });
-    expect(JSON.parse(stdout)).toEqual({ eraseDueAccounts: { erased: 1 } });
+    expect(JSON.parse(stdout)).toEqual({
+      eraseDueAccounts: { erased: 1 },
+      purgeUnconfirmedAccounts: { removed: 1, more: false },
+    });
+    expect(await db.user.count({ where: { id: unproven.id } })).toBe(0);
     expect(await db.user.count({ where: { id: due.id } })).toBe(0);
     expect(await db.user.count({ where: { id: waiting.id } })).toBe(1);
   }, 90_000);
