@@ -13,19 +13,12 @@ import {
   submitPassword,
   type Person,
 } from "./support/journey";
-import { screenshots } from "./support/screenshots";
+import { lookAt } from "./support/axe";
 
 // "Lost your phone and codes?": from the code step, a link to the verified address, a new phone
 // proven by its code, then the waiting period, told to the old phone and the address, and
 // cancelled by the email's link or by the owner signing in. The wait's end (the new phone taking
 // over) is proven in app/api/recovery/recovery.test.ts with a moved clock.
-
-async function bothThemes(page: Page, name: string) {
-  await screenshots(page, name);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await screenshots(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** Signed up, with the address confirmed by its link, then signed out. */
 async function personWithVerifiedEmail(page: Page): Promise<Person> {
@@ -46,7 +39,7 @@ async function startRecovery(page: Page, person: Person, shots = false) {
   await submitPassword(page, person);
   const lost = page.getByRole("button", { name: "Lost your phone and codes?" });
   await expect(lost).toBeEnabled();
-  if (shots) await bothThemes(page, "verify-lost");
+  if (shots) await lookAt(page, "verify-lost");
   await lost.click();
   await expect(
     page.getByText("We emailed a link to your account's address."),
@@ -63,15 +56,15 @@ async function startRecovery(page: Page, person: Person, shots = false) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Recover your account",
   );
-  if (shots) await bothThemes(page, "recover-number");
+  if (shots) await lookAt(page, "recover-number");
   const number = newPhone();
   await page.getByLabel("New phone number").fill(number);
   await page.getByRole("button", { name: "Send code" }).click();
   const code = await readCode(page.request, number, 1);
-  if (shots) await bothThemes(page, "recover-code");
+  if (shots) await lookAt(page, "recover-code");
   await enterCode(page, code);
   await expect(page.getByText("Your recovery has started.")).toBeVisible();
-  if (shots) await bothThemes(page, "recover-waiting");
+  if (shots) await lookAt(page, "recover-waiting");
   return number;
 }
 
@@ -98,7 +91,7 @@ test("a person who lost every factor starts a recovery; the old phone and the ad
     .toBe("A recovery of your Twostep account was started");
 
   await page.goto(cancelLink);
-  await bothThemes(page, "recover-cancel");
+  await lookAt(page, "recover-cancel");
   await page.getByRole("button", { name: "Cancel the recovery" }).click();
   await expect(page.getByText("The recovery is cancelled.")).toBeVisible();
   // The link worked once (a new page load: the same address differing only in its fragment would not be one).

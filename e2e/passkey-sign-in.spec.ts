@@ -9,7 +9,7 @@ import {
   signOut,
   signUp,
 } from "./support/journey";
-import { screenshots } from "./support/screenshots";
+import { lookAt } from "./support/axe";
 import { E2E_SERVERS } from "./support/servers";
 
 // "Sign in with a passkey": a passkey alone, through Chromium's virtual authenticator (the
@@ -44,10 +44,7 @@ test("a person signs in with a passkey alone, by the button or from the email fi
   );
   const button = page.getByRole("button", { name: "Sign in with a passkey" });
   await expect(button).toBeEnabled();
-  await screenshots(page, "login-passkey");
-  await page.emulateMedia({ colorScheme: "dark" });
-  await screenshots(page, "login-passkey-dark");
-  await page.emulateMedia({ colorScheme: "light" });
+  await lookAt(page, "login-passkey");
   await cdp.send("WebAuthn.addCredential", { authenticatorId, credential });
   const texts = (await outbox(page.request, person.phone)).length;
   await button.click();
@@ -92,7 +89,7 @@ test("a passkey this site does not know is refused, and the password still signs
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "Your passkey could not be checked.",
   );
-  await screenshots(page, "login-passkey-failed");
+  await lookAt(page, "login-passkey-failed");
   // Not locked out: the password and the phone remain.
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);

@@ -46,6 +46,7 @@ describe("the admin command", () => {
     const person = await createTestAccount({
       email: "ops@example.com",
       phone: randomMobile("+3366"),
+      emailVerified: true,
     });
     const env = { DATABASE_URL: TEST_DATABASE_URL };
     const granted = await admin(["grant", "Ops@Example.com"], env);
@@ -66,7 +67,7 @@ describe("the admin command", () => {
     const env = { DATABASE_URL: TEST_DATABASE_URL };
     const missing = await admin(["grant", "nobody@example.com"], env);
     expect(missing.code).toBe(1);
-    expect(missing.out).toContain("No account has the address");
+    expect(missing.out).toContain("No account has confirmed the address");
     const wrong = await admin(["promote", "x@example.com"], env);
     expect(wrong.code).toBe(2);
     expect(wrong.out).toContain("npm run admin:grant -- <email>");

@@ -38,7 +38,7 @@ export async function runAdminCommand(
     if (done === "no-account")
       return {
         code: 1,
-        message: `No account has the address ${email} (in ${where}).`,
+        message: `No account has confirmed the address ${email} (in ${where}): an admin is an account whose address is proven.`,
       };
     const now = grant ? "is an admin" : "is not an admin";
     return {

@@ -136,4 +136,17 @@ describe("redeemSecondFactor", () => {
     await (await getDb()).user.delete({ where: { id: userId } });
     expect(await redeemSecondFactor(cookie(id))).toBeNull();
   });
+
+  it("gives no user for an account an operator switched off, whichever factor passed (a passkey alone skips the password step)", async () => {
+    const userId = await existingUser();
+    const { id, code } = await startChallenge("login", userId);
+    await enterCode(id, code);
+    await (
+      await getDb()
+    ).user.update({
+      where: { id: userId },
+      data: { switchedOffAt: new Date(), switchedOffReason: "abuse" },
+    });
+    expect(await redeemSecondFactor(cookie(id))).toBeNull();
+  });
 });

@@ -40,7 +40,9 @@ export async function redeemSecondFactor(
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: challenge.userId } });
   // Locked down with "This wasn't me": no way in, whatever passed, until the password is reset.
-  if (!user || user.lockedDownAt) return null;
+  // Switched off by an operator: none until "Switch on" (a passkey alone never meets the password
+  // step, which refuses it too with a message).
+  if (!user || user.lockedDownAt || user.switchedOffAt) return null;
   // Signing in during a deletion's grace period keeps the account (the page then says so).
   if (user.deletionDueAt) await cancelDeletionBySignIn(ctx, user.id);
   // Its owner is here, with a factor the account already had: a recovery waiting on it ends.

@@ -307,6 +307,7 @@ describe("the cron route", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       eraseDueAccounts: { erased: 1 },
+      purgeUnconfirmedAccounts: { removed: 0, more: false },
     });
     const db = await getDb();
     expect(await db.user.count({ where: { id } })).toBe(0);
