@@ -157,6 +157,21 @@ export function ConsoleActions({
               : "Switch off"}
           </Button>
         )}
+        <Button
+          className={styles.danger}
+          disabled={run.pending}
+          onClick={() =>
+            void act({
+              url: "/api/admin/start-deletion",
+              label: "Start deletion",
+              done: "Deletion started: its sessions ended, and the person was told the day it is erased. Signing in before then cancels it.",
+            })
+          }
+        >
+          {busy({ url: "/api/admin/start-deletion" })
+            ? "Starting deletion…"
+            : "Start deletion"}
+        </Button>
       </div>
       {factors.length > 0 ? (
         <ul className={styles.factors} aria-label="Factors to remove">

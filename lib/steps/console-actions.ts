@@ -2,6 +2,8 @@ import "server-only";
 import type { AccountContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { refuse, type Outcome } from "@/lib/errors";
+import { markDeletionDue } from "@/lib/account/lifecycle";
+import { getEnv } from "@/lib/env";
 import { deleteFactors } from "@/lib/factors/records";
 import { liftLockout } from "./lockout";
 import {
@@ -147,4 +149,26 @@ export async function switchOn(
     detail: byOperator(ctx, reason),
   });
   return { ok: true };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * "Start deletion": the person's own "Delete account", with its grace period (DELETION_GRACE_DAYS):
+ * every session ends at once, the person is told by email and text with the day it is erased, and
+ * signing in before then cancels it. An account already waiting keeps its day.
+ */
+export async function startDeletion(
+  ctx: AccountContext,
+  { userId, reason }: ConsoleAction,
+): Promise<Outcome<{ dueAt: Date | null }>> {
+  if (!(await accountExists(userId))) return refuse("ACCOUNT_NOT_FOUND");
+  const dueAt = new Date(ctx.now() + getEnv().deletionGraceDays * DAY_MS);
+  if (!(await markDeletionDue(userId, dueAt))) return { ok: true, dueAt: null };
+  await applySecurityChange(asSupport(ctx), "deletion_requested", {
+    userId,
+    detail: { ...byOperator(ctx, reason), due: dueAt.toISOString() },
+    noticeArgs: [dueAt],
+  });
+  return { ok: true, dueAt };
 }

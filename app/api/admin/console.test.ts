@@ -26,6 +26,7 @@ import { withRequest } from "@/test/support/next-headers-cjs";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
 import { POST as endSessions } from "./end-sessions/route";
+import { POST as startDeletion } from "./start-deletion/route";
 import { POST as switchOff } from "./switch-off/route";
 import { POST as switchOn } from "./switch-on/route";
 import { POST as unlock } from "./unlock/route";
@@ -328,6 +329,41 @@ describe("the console's API", () => {
         "Your Twostep account was switched back on",
       ]),
     );
+  });
+
+  it("starts a deletion with its grace period: every session ends, the person is told and audited, and a second press keeps the day", async () => {
+    const operator = await account("admin");
+    const person = await account();
+    await signedIn(person, "phone");
+    const admin = await signedIn(operator);
+    const body = { userId: person.id, reason: REASON };
+    const first = await postFrom(
+      admin,
+      startDeletion,
+      "/api/admin/start-deletion",
+      body,
+    );
+    expect(first.status).toBe(200);
+    const { dueAt } = first.json as { dueAt: string };
+    expect(Date.parse(dueAt)).toBeGreaterThan(Date.now() + 6 * 24 * 3600e3);
+    expect(await getSessionStore().listSessions(person.id, Date.now())).toEqual(
+      [],
+    );
+    const db = await getDb();
+    const row = await db.authEvent.findFirst({
+      where: { userId: person.id, type: "deletion_requested" },
+    });
+    expect(row?.detail).toMatchObject({ by: "support", reason: REASON });
+    expect(listOutbox(person.phone).length).toBeGreaterThan(0);
+    const again = await postFrom(
+      admin,
+      startDeletion,
+      "/api/admin/start-deletion",
+      body,
+    );
+    expect(again.json).toMatchObject({ dueAt: null });
+    const user = await db.user.findUniqueOrThrow({ where: { id: person.id } });
+    expect(user.deletionDueAt?.toISOString()).toBe(dueAt);
   });
 
   it("refuses a wrong password to a switched-off account as any wrong password, saying nothing of the switch", async () => {
