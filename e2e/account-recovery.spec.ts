@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { latestEmail, readEmailLink } from "./support/email";
+import { confirmAddress, latestEmail } from "./support/email";
 import {
   enterCode,
   expectOnAccountPage,
@@ -24,12 +24,7 @@ import { lookAt } from "./support/axe";
 async function personWithVerifiedEmail(page: Page): Promise<Person> {
   const person = newPerson();
   await signUp(page, person);
-  await page.goto(
-    await readEmailLink(page.request, person.email, "/verify-email"),
-  );
-  await page.getByRole("button", { name: "Confirm email address" }).click();
-  await expect(page.getByText("Your email address is verified.")).toBeVisible();
-  await page.goto("/account");
+  await confirmAddress(page, person.email);
   await signOut(page);
   return person;
 }

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
+import { confirmAddress } from "./support/email";
 import { addVirtualAuthenticator } from "./support/passkey";
 import { lookAt } from "./support/axe";
 import {
@@ -46,9 +47,10 @@ async function lockOut(page: Page, person: Person) {
     const code = await readCode(page.request, person.phone, 1 + round);
     for (let i = 0; i < 5; i++) await enterCode(page, wrong(code));
   }
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(
-    /paused|Too many wrong codes/,
-  );
+  // The code step also holds the recovery panel's own live region: the one that says something.
+  await expect(
+    page.getByRole("main").getByRole("alert").filter({ hasText: /\S/ }),
+  ).toContainText(/paused|Too many wrong/);
 }
 
 test("an operator with a passkey finds a locked-out person and unlocks them with a reason; the person sees it", async ({
@@ -66,9 +68,11 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await lockOut(personPage, person);
 
   // The operator: an account with a passkey, made an admin from the command line.
-  await addVirtualAuthenticator(page);
+  const authenticator = await addVirtualAuthenticator(page);
   const operator = newPerson();
   await signUp(page, operator);
+  // Only an account whose address is proven can be made an admin.
+  await confirmAddress(page, operator.email);
   await page.getByLabel("Passkey name").fill("Operator laptop");
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByRole("list", { name: "Passkeys" })).toContainText(
@@ -91,9 +95,11 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
     .getByRole("button", { name: "Sign in again with your passkey" })
     .click();
   await expect(page).toHaveURL(/\/login\?.*secondFactor=required/);
-  await page.getByLabel("Email").fill(operator.email);
-  await page.getByLabel("Password").fill(operator.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await authenticator.withoutTouch(async () => {
+    await page.getByLabel("Email").fill(operator.email);
+    await page.getByLabel("Password").fill(operator.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Use your passkey",
   );
@@ -115,7 +121,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     person.email.toLowerCase(),
   );
-  await expect(page.getByText(/Paused by wrong codes until/)).toBeVisible();
+  await expect(page.getByText(/paused by wrong answers until/)).toBeVisible();
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/\b\d{6}\b/);
   expect(text).not.toMatch(/[A-Za-z0-9_-]{40,}/);

@@ -87,7 +87,7 @@ test("a notice's \"This wasn't me\" link locks the account down once, signs no o
   await page.goto("/login");
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText(LOCKED_DOWN)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 
@@ -157,6 +157,6 @@ test('"This wasn\'t me" beside an event on the account page locks the account do
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText(LOCKED_DOWN)).toBeVisible();
 });
