@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { holdFolder } from "@/lib/db/folder-lock";
+import { savePasskey } from "@/lib/factors/passkey-records";
 import { createTestAccount } from "@/test/support/accounts";
 import { resetTables, TEST_DATABASE_URL } from "@/test/support/db";
 import { randomMobile } from "@/test/support/phones";
@@ -42,13 +44,25 @@ beforeAll(() => resetTables());
 afterAll(async () => closeDb(await getDb()));
 
 describe("the admin command", () => {
-  it("grants and revokes the admin role on DATABASE_URL, by the address in any case", async () => {
+  it("grants the admin role on DATABASE_URL only to an account with a passkey, by the address in any case, and revokes it", async () => {
     const person = await createTestAccount({
       email: "ops@example.com",
       phone: randomMobile("+3366"),
       emailVerified: true,
     });
     const env = { DATABASE_URL: TEST_DATABASE_URL };
+    // The console asks for a passkey: no role before the account has one.
+    expect(await admin(["grant", "ops@example.com"], env)).toEqual({
+      code: 1,
+      out: expect.stringContaining("has no passkey yet"),
+    });
+    expect(await role(person.id)).toBeNull();
+    await savePasskey(person.id, "Laptop", {
+      credentialId: randomBytes(16).toString("base64url"),
+      publicKey: new Uint8Array([1]),
+      counter: 0,
+      transports: [],
+    });
     const granted = await admin(["grant", "Ops@Example.com"], env);
     expect(granted).toEqual({
       code: 0,

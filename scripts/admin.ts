@@ -40,6 +40,11 @@ export async function runAdminCommand(
         code: 1,
         message: `No account has confirmed the address ${email} (in ${where}): an admin is an account whose address is proven.`,
       };
+    if (done === "no-passkey")
+      return {
+        code: 1,
+        message: `${email} has no passkey yet (in ${where}): the console asks for one, so add a passkey on the account page first.`,
+      };
     const now = grant ? "is an admin" : "is not an admin";
     return {
       code: 0,

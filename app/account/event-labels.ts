@@ -148,7 +148,11 @@ const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
       ? "You signed in with your phone or another way you set up"
       : d.by === "lock-down"
         ? "The account was locked down"
-        : "By the cancel link",
+        : d.by === "switch-off"
+          ? "Twostep support switched the account off"
+          : d.by === "codes-off"
+            ? "Wrong codes switched sign-in by code off"
+            : "By the cancel link",
   ],
   recovery_completed: (d) => [
     "Recovery completed",

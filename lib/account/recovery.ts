@@ -113,7 +113,9 @@ export async function completeRecovery(
       await tx.factor.deleteMany({ where: { userId } });
       await tx.user.update({
         where: { id: userId },
-        data: { textCodesOff: false, ...noRecovery },
+        // An admin's role does not pass to whoever completes a recovery: it is granted again, by
+        // the command line, once the person is known to be its owner.
+        data: { textCodesOff: false, role: null, ...noRecovery },
       });
       return {
         done: true,

@@ -19,20 +19,26 @@ export async function isAdmin(userId: string): Promise<boolean> {
 
 /**
  * Grants (`admin`) or revokes (null) the role of the account with `email`. Answers whether such
- * an account exists and whether the role changed.
+ * an account exists and whether the role changed. The role is granted only to an account that
+ * already has a passkey: the console asks for one, and an admin adds another only with it.
  */
 export async function setRole(
   db: Db,
   email: string,
   role: typeof ADMIN_ROLE | null,
-): Promise<"no-account" | "changed" | "unchanged"> {
+): Promise<"no-account" | "no-passkey" | "changed" | "unchanged"> {
   const user = await db.user.findUnique({
     // Only an address the account proved: an unconfirmed sign-up may name anyone's address.
     where: { verifiedEmail: email.trim().toLowerCase() },
-    select: { id: true, role: true },
+    select: {
+      id: true,
+      role: true,
+      _count: { select: { factors: { where: { kind: "passkey" } } } },
+    },
   });
   if (!user) return "no-account";
   if (user.role === role) return "unchanged";
+  if (role && user._count.factors === 0) return "no-passkey";
   await db.user.update({ where: { id: user.id }, data: { role } });
   return "changed";
 }

@@ -6,6 +6,7 @@ import { markDeletionDue } from "@/lib/account/lifecycle";
 import { getEnv } from "@/lib/env";
 import { deleteFactors } from "@/lib/factors/records";
 import { liftLockout } from "./lockout";
+import { cancelRecoveryOnSignIn } from "./recover-account";
 import {
   applySecurityChange,
   type ChangeContext,
@@ -127,6 +128,8 @@ export async function switchOff(
     userId,
     detail: byOperator(ctx, reason),
   });
+  // A recovery waiting out its period may be whoever the account was switched off against.
+  await cancelRecoveryOnSignIn(asSupport(ctx), userId, "switch-off");
   return { ok: true };
 }
 

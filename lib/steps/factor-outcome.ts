@@ -1,4 +1,5 @@
 import "server-only";
+import { cancelRecoveryOf } from "@/lib/account/recovery";
 import { recordEvent } from "@/lib/audit";
 import type { StepContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
@@ -100,7 +101,16 @@ export async function countFactorFailure(
         detail,
         noticeArgs: [retryAfterSeconds!],
       });
-    else await applySecurityChange(ctx, change, { userId, detail });
+    else {
+      await applySecurityChange(ctx, change, { userId, detail });
+      // Codes switched off: the owner of a phone-only account could no longer sign in to cancel a
+      // recovery someone else started, so one waiting ends here.
+      if (change === "account_disabled" && (await cancelRecoveryOf(userId)))
+        await applySecurityChange(ctx, "recovery_cancelled", {
+          userId,
+          detail: { by: "codes-off" },
+        });
+    }
   }
   return refuse(error, { attemptsLeft, retryAfterSeconds });
 }

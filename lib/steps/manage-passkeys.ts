@@ -1,4 +1,7 @@
 import "server-only";
+import { isAdmin } from "@/lib/account/role";
+import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
+import { checkSecondFactor } from "./fresh-second-factor";
 import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
@@ -22,6 +25,15 @@ export async function startAddingPasskey(
   ctx: AccountContext<string>,
 ): Promise<Outcome<{ options: PublicKeyCredentialCreationOptionsJSON }>> {
   const { user, appUrl } = ctx;
+  // A passkey opens the operators' console: an admin adds one only with a passkey just used, so
+  // a password and a texted code (phished, or a SIM swap) never enrol the passkey the console asks.
+  if (await isAdmin(user.id)) {
+    const stale = checkSecondFactor(ctx, {
+      withinMinutes: FRESH_SECOND_FACTOR_MINUTES,
+      kinds: ["passkey"],
+    });
+    if (stale) return stale;
+  }
   const existing = await listPasskeys(user.id);
   if (existing.length >= PASSKEY_MAX_PER_ACCOUNT)
     return refuse("PASSKEY_LIMIT");

@@ -1,4 +1,6 @@
 import "server-only";
+import { getDb } from "@/lib/db";
+import { SECURITY_CHANGES } from "@/lib/security-changes/table";
 import { findAccountById } from "@/lib/account/email";
 import { findVerifiedPhone } from "@/lib/account/phone";
 import {
@@ -68,7 +70,11 @@ export async function askRecovery(
   )
     return refuse("NO_CHALLENGE");
   const user = await findAccountById(challenge.userId);
-  if (!user) return refuse("NO_CHALLENGE");
+  if (!user || barred(user)) return refuse("NO_CHALLENGE");
+  // The password step it proves was passed before a change that ends challenges (a reset, a
+  // lock-down…): it no longer proves the password.
+  if (await credentialsChangedSince(user.id, challenge.createdAt))
+    return refuse("NO_CHALLENGE");
   if (!user.emailVerifiedAt) return refuse("RECOVERY_NEEDS_EMAIL");
   // One budget of emailed links per address and per client address, shared with "Forgot password?".
   const limited = await checkResetRequestLimits(
@@ -104,7 +110,36 @@ async function linkedAccount(token: string, now: number) {
   const link = await findEmailLink(token, "recover_account", new Date(now));
   if (!link) return null;
   const user = await findAccountById(link.userId);
-  return user?.emailVerifiedAt && user.email === link.email ? user : null;
+  return user?.emailVerifiedAt && user.email === link.email && !barred(user)
+    ? user
+    : null;
+}
+
+/** Locked down ("This wasn't me") or switched off by an operator: no recovery starts or waits. */
+const barred = (user: {
+  lockedDownAt: Date | null;
+  switchedOffAt: Date | null;
+}) => !!user.lockedDownAt || !!user.switchedOffAt;
+
+/** The audit rows of the changes that end challenges opened before them (the security-change table). */
+const CHALLENGE_ENDING = [
+  ...new Set(
+    Object.values(SECURITY_CHANGES)
+      .filter((rule) => rule.endOpenChallenges)
+      .map((rule) => rule.audit),
+  ),
+];
+
+async function credentialsChangedSince(userId: string, since: number) {
+  const db = await getDb();
+  const changed = await db.authEvent.count({
+    where: {
+      userId,
+      type: { in: CHALLENGE_ENDING },
+      createdAt: { gte: new Date(since) },
+    },
+  });
+  return changed > 0;
 }
 
 /** The third proof: a code to the new number, under a sign-up's destination rules and limits. */
@@ -205,7 +240,7 @@ export async function cancelRecoveryByLink(
 export async function cancelRecoveryOnSignIn(
   ctx: StepContext,
   userId: string,
-  by: "sign-in" | "lock-down" = "sign-in",
+  by: "sign-in" | "lock-down" | "switch-off" = "sign-in",
 ): Promise<void> {
   if (!(await cancelRecoveryOf(userId))) return;
   await applySecurityChange(ctx, "recovery_cancelled", {

@@ -78,9 +78,16 @@ export async function checkPasswordStep(
   const accounts = await findAccountsByEmail(input.email);
   let user = await passwordOwner(accounts, input.password);
   // A recovery whose waiting period ended completes here, once the password proved it is theirs:
-  // the step then goes on with the new phone, opened after what the completion ended.
+  // the step then goes on with the new phone, opened after what the completion ended. Never on an
+  // account locked down or switched off: those gates answer first, below.
   const due = user?.recoveryCompletesAt?.getTime() ?? Infinity;
-  if (user && due <= ctx.now() && (await completeDueRecovery(ctx, user.id))) {
+  if (
+    user &&
+    !user.lockedDownAt &&
+    !user.switchedOffAt &&
+    due <= ctx.now() &&
+    (await completeDueRecovery(ctx, user.id))
+  ) {
     const id = user.id;
     user =
       (await findAccountsByEmail(input.email)).find((a) => a.id === id) ?? null;

@@ -19,7 +19,9 @@ import {
   SESSION_COOKIE,
   setUpAccountRouteSuite,
 } from "@/test/support/account-session";
-import { testContext } from "@/test/support/context";
+import { accountContext, testContext } from "@/test/support/context";
+import { switchOff as switchAccountOff } from "@/lib/steps/console-actions";
+import { lockDownFromAccount } from "@/lib/steps/lock-down";
 import { codeFromSmsText } from "@/test/support/messenger";
 import { createNextAuthClient } from "@/test/support/next-auth";
 import { clearBrowser, cookieJar } from "@/test/support/next-request";
@@ -271,6 +273,39 @@ describe("lost your phone and codes", () => {
     expect(cancelled?.detail).toEqual({ by: "sign-in" });
     at(completesAt.getTime() + HOUR);
     await passwordStep(p);
+    expect(await findVerifiedPhone(p.id)).toBe(p.phone);
+  });
+
+  it("never starts from a code step opened before the owner locked the account down", async () => {
+    const p = await owner();
+    // The stranger with the password reaches the code step; its text alarms the owner.
+    await passwordStep(p);
+    expect(await lockDownFromAccount(accountContext(p))).toEqual({ ok: true });
+    const asked = await post(ask, "/api/recovery");
+    expect(asked.status).not.toBe(200);
+    expect(recoveryToken(p.email)).toBeUndefined();
+  });
+
+  it("ends when an operator switches the account off, and no completion follows", async () => {
+    const p = await owner();
+    const start = Date.now();
+    await passwordStep(p);
+    const completesAt = await recover(p, randomMobile("+3368"));
+    expect(
+      await switchAccountOff(accountContext(p), {
+        userId: p.id,
+        reason: "Ticket 12: the owner reports a takeover",
+      }),
+    ).toEqual({ ok: true });
+    expect(await recoveryRow(p.id)).toBeNull();
+    const db = await getDb();
+    const cancelled = await db.authEvent.findFirst({
+      where: { userId: p.id, type: "recovery_cancelled" },
+    });
+    expect(cancelled?.detail).toEqual({ by: "switch-off" });
+    at(Math.max(start, completesAt.getTime()) + HOUR);
+    clearBrowser();
+    await post(login, "/api/login", { email: p.email, password: PASSWORD });
     expect(await findVerifiedPhone(p.id)).toBe(p.phone);
   });
 
