@@ -134,7 +134,7 @@ describe("lifting and extending a breaker from the console", () => {
       { who: intruder, browser: await signedIn(intruder), code: "FORBIDDEN" },
       {
         who: operator,
-        browser: await signedIn(operator, "sms"),
+        browser: await signedIn(operator, "phone"),
         code: "PASSKEY_REQUIRED",
       },
       {
