@@ -196,4 +196,9 @@ test("a person who is not an admin gets a 403 from the console and no Admin link
     headers: { origin: E2E_SERVERS.passkey.url },
   });
   expect(api.status()).toBe(403);
+  const breaker = await page.request.post("/api/admin/breaker", {
+    data: { scope: "cc:FR", action: "lift", reason: "Ticket 2: let me text" },
+    headers: { origin: E2E_SERVERS.passkey.url },
+  });
+  expect(breaker.status()).toBe(403);
 });
