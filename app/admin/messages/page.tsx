@@ -36,6 +36,8 @@ const DAY = new Intl.DateTimeFormat("en-GB", {
 });
 const dayLabel = (day: string) => DAY.format(new Date(`${day}T00:00:00Z`));
 
+const COUNT = new Intl.NumberFormat("en-GB");
+const count = (n: number) => COUNT.format(n);
 const percent = (p: number | null) => (p === null ? "—" : `${p} %`);
 const share = (n: number, of: number) =>
   of > 0 ? `${Math.max(0, Math.min(100, (n * 100) / of))}%` : "0%";
@@ -191,9 +193,9 @@ export default async function MessagesPage() {
         {breakers.length === 0 ? (
           <p className={styles.empty}>
             No breaker is in force: codes go out everywhere. A destination
-            pauses when {settings.minSends} codes went there in an hour and
-            fewer than {low} % were entered; everything pauses at{" "}
-            {settings.ceiling} messages an hour.
+            pauses when {count(settings.minSends)} codes went there in an hour
+            and fewer than {low} % were entered; everything pauses at{" "}
+            {count(settings.ceiling)} messages an hour.
           </p>
         ) : (
           <BreakerActions breakers={breakers.map(breakerRow)} />
@@ -219,7 +221,7 @@ export default async function MessagesPage() {
             </div>
           ))}
         </div>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.figures}`}>
           <caption className={styles.caption}>
             Texts and calls per day, the last 7 days (UTC)
           </caption>
@@ -276,7 +278,7 @@ export default async function MessagesPage() {
                 </div>
               ))}
             </div>
-            <table className={styles.table}>
+            <table className={`${styles.table} ${styles.figures}`}>
               <caption className={styles.caption}>
                 Texts and calls per destination country, the last 7 days
               </caption>
@@ -329,7 +331,7 @@ export default async function MessagesPage() {
             </div>
           ))}
         </div>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.figures}`}>
           <caption className={styles.caption}>Sends refused, by reason</caption>
           <thead>
             <tr>
