@@ -38,7 +38,7 @@ const dayLabel = (day: string) => DAY.format(new Date(`${day}T00:00:00Z`));
 
 const COUNT = new Intl.NumberFormat("en-GB");
 const count = (n: number) => COUNT.format(n);
-const percent = (p: number | null) => (p === null ? "—" : `${p} %`);
+const percent = (p: number | null) => (p === null ? "—" : `${p}\u00a0%`);
 const share = (n: number, of: number) =>
   of > 0 ? `${Math.max(0, Math.min(100, (n * 100) / of))}%` : "0%";
 
