@@ -1,5 +1,4 @@
 import { answer, consoleRoute } from "@/lib/http";
-import type { BreakerScope } from "@/lib/limits/messages";
 import { changeBreaker } from "@/lib/steps/message-figures";
 import { breakerChangeSchema } from "@/lib/validation/console";
 
@@ -16,9 +15,9 @@ export const POST = consoleRoute(
       await changeBreaker(
         ctx,
         action === "lift"
-          ? { scope: scope as BreakerScope, action, reason }
+          ? { scope, action, reason }
           : {
-              scope: scope as BreakerScope,
+              scope,
               action,
               minutes: minutes ?? 0,
               reason,
