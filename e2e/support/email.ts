@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { outbox } from "./journey";
 
 // Email as the journeys read it: from the outbox contract, channel "email", `to` the address and
@@ -44,4 +44,12 @@ export function withoutLockDownLink(text: string): string {
   const link = /^https?:\/\/\S+\/lock-down#token=[\w-]{43}$/m;
   expect(text, "the notice has no lock-down link").toMatch(link);
   return text.replace(link, "");
+}
+
+/** The signed-in person confirms their address with the link the sign-up emailed them. */
+export async function confirmAddress(page: Page, email: string) {
+  await page.goto(await readEmailLink(page.request, email, "/verify-email"));
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page.getByText("Your email address is verified.")).toBeVisible();
+  await page.goto("/account");
 }
