@@ -146,6 +146,23 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   );
   await lookAt(page, "admin-account-unlocked");
 
+  // The week's texts and calls: the sign-ups' codes to France are in the figures, and no phone
+  // number is on the page, only countries.
+  await page
+    .getByRole("navigation", { name: "Console" })
+    .getByRole("link", { name: "Messages" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Messages");
+  const countries = page.getByRole("table", {
+    name: /per destination country/,
+  });
+  await expect(countries.getByRole("rowheader", { name: "FR" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: /per day/ }).getByRole("row"),
+  ).toHaveCount(8);
+  expect(await page.locator("main").innerText()).not.toMatch(/\+?\d{9,}/);
+  await lookAt(page, "admin-messages");
+
   // The person is told by text, signs in and sees what support did in their own activity.
   await expect
     .poll(async () => (await outbox(personPage.request, person.phone))[0]?.text)
@@ -185,4 +202,9 @@ test("a person who is not an admin gets a 403 from the console and no Admin link
     headers: { origin: E2E_SERVERS.passkey.url },
   });
   expect(api.status()).toBe(403);
+  const breaker = await page.request.post("/api/admin/breaker", {
+    data: { scope: "cc:FR", action: "lift", reason: "Ticket 2: let me text" },
+    headers: { origin: E2E_SERVERS.passkey.url },
+  });
+  expect(breaker.status()).toBe(403);
 });

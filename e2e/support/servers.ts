@@ -62,6 +62,7 @@ export function e2eServerEnv(
     // The Redis outlives the run: a day of runs must not spend the sign-ups' own budget either.
     LIMIT_DAILY_UNVERIFIED_MESSAGE_BUDGET: "1000000",
     LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: "100000",
+    LIMIT_PROOF_CHALLENGES_PER_IP_PER_HOUR: "100000",
     // Journeys sign up numbers they never verify, and the Redis outlives the run: the breakers
     // against SMS pumping would pause France for the next run (lib/limits proves them).
     BREAKER_MIN_SENDS_PER_HOUR: "1000000",

@@ -111,6 +111,7 @@ const schema = z
       z.string().regex(/@/, "must be an email address").optional(),
     ),
     LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR: count(1e9),
+    LIMIT_PROOF_CHALLENGES_PER_IP_PER_HOUR: count(1e9),
     // Against SMS pumping (lib/limits/policy.ts has the defaults and their reasons).
     BREAKER_MIN_SENDS_PER_HOUR: count(1e9),
     BREAKER_MAX_CONVERSION_PERCENT: percent,
@@ -274,6 +275,7 @@ function toEnv(e: z.infer<typeof schema>) {
         ? { url: e.SMTP_URL, from: e.MAIL_FROM }
         : undefined,
     resetRequestsPerIpPerHour: e.LIMIT_RESET_REQUESTS_PER_IP_PER_HOUR,
+    proofChallengesPerIpPerHour: e.LIMIT_PROOF_CHALLENGES_PER_IP_PER_HOUR,
     breaker: {
       minSendsPerHour: e.BREAKER_MIN_SENDS_PER_HOUR,
       maxConversionPercent: e.BREAKER_MAX_CONVERSION_PERCENT,

@@ -180,7 +180,12 @@ export interface ConsoleBody {
  * reason typed, and the status answered.
  */
 export function consoleRoute<S extends z.ZodType<ConsoleBody>>(
-  needs: { schema: S; action: string },
+  needs: {
+    schema: S;
+    action: string;
+    /** What the request is about when it is no account (a breaker's scope); else `userId`. */
+    target?: (body: z.infer<S>) => string;
+  },
   handle: (ctx: AccountContext, body: z.infer<S>) => Promise<Response>,
 ) {
   return signedInRoute<S, false>(
@@ -199,7 +204,7 @@ export function consoleRoute<S extends z.ZodType<ConsoleBody>>(
         ...ctx.request,
         detail: {
           action: needs.action,
-          target: userId ?? null,
+          target: needs.target?.(body as z.infer<S>) ?? userId ?? null,
           reason: reason ?? null,
           status: reply.status,
         },

@@ -27,6 +27,7 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
   "admin-requests": "ADMIN_REQUEST_LIMIT",
   "reset-email": "RESET_REQUEST_LIMIT",
   "reset-ip": "RATE_LIMITED",
+  "proof-ip": "RATE_LIMITED",
   "verify-email": "VERIFY_EMAIL_LIMIT",
   "email-recipient": "VERIFY_EMAIL_LIMIT",
   "email-recipient-day": "VERIFY_EMAIL_LIMIT",
@@ -290,6 +291,23 @@ export async function checkResetRequestLimits(
           "reset-ip",
           limitId("ip", addressBucket),
           s.resetRequestsPerIpPerHour,
+          policy.HOUR,
+        ),
+      ],
+      Date.now(),
+    ),
+  );
+}
+
+/** A proof-of-work challenge (it costs a PBKDF2 to make), per client address. */
+export async function checkProofChallenges(addressBucket: string) {
+  return toRefusal(
+    await getLimiter().consume(
+      [
+        limit(
+          "proof-ip",
+          limitId("ip", addressBucket),
+          limitSettings().proofChallengesPerIpPerHour,
           policy.HOUR,
         ),
       ],

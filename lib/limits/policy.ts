@@ -41,6 +41,11 @@ export const ADMIN_REQUESTS_PER_HOUR = 300;
 export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;
 /** Reset requests from one client address per hour, whatever addresses they name. */
 export const RESET_REQUESTS_PER_IP_PER_HOUR = 10;
+/** Proof-of-work challenges handed to one client address per hour: each costs the server a PBKDF2
+ * (lib/proof-of-work). A person's form asks one per page and one more per refused try; three per
+ * send the address may make (SENDS_PER_IP_PER_HOUR) leaves a shared office room, while a script
+ * asking for challenges only to burn the server's CPU is stopped at a few dozen. */
+export const PROOF_CHALLENGES_PER_IP_PER_HOUR = 60;
 /** "Resend verification email" per account per hour: enough for a lost or filtered message. */
 export const VERIFICATION_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
 /** Link emails (a sign-up's verification link, "Resend verification email", a "Change email" link

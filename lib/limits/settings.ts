@@ -26,6 +26,9 @@ export function limitSettings() {
     resetRequestsPerIpPerHour:
       getEnv().resetRequestsPerIpPerHour ??
       policy.RESET_REQUESTS_PER_IP_PER_HOUR,
+    proofChallengesPerIpPerHour:
+      getEnv().proofChallengesPerIpPerHour ??
+      policy.PROOF_CHALLENGES_PER_IP_PER_HOUR,
   };
 }
 

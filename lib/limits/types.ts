@@ -17,6 +17,7 @@ export type LimitName =
   | "admin-requests"
   | "reset-email"
   | "reset-ip"
+  | "proof-ip"
   | "verify-email"
   | "email-recipient"
   | "email-recipient-day"

@@ -26,3 +26,15 @@ export const removeFactorSchema = z.strictObject({
   factorId: z.string().min(1).max(64),
   reason,
 });
+
+/** "Lift" or "Extend" on a breaker in force (app/admin/messages): its scope as the figures name it. */
+export const breakerChangeSchema = z.strictObject({
+  scope: z
+    .string()
+    .regex(/^(all|cc:[A-Z]{2}|px:\d{1,15})$/)
+    .transform((v) => v as "all" | `cc:${string}` | `px:${string}`),
+  action: z.enum(["lift", "extend"]),
+  /** How long from now an extended pause lasts; the use case bounds it. */
+  minutes: z.number().int().min(1).optional(),
+  reason,
+});

@@ -6,6 +6,7 @@ import { POST as changePhone } from "@/app/api/account/phone/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { ERRORS } from "@/lib/errors";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { PROOF_CHALLENGES_PER_IP_PER_HOUR } from "@/lib/limits/policy";
 import { createProofChallenge } from "@/lib/proof-of-work";
 import {
   postAsBrowser,
@@ -24,6 +25,8 @@ import { POST as challengeRoute } from "./route";
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 vi.hoisted(() => {
   process.env.PROOF_OF_WORK = "on";
+  // The client address a proxy hop names is the one counted (the challenge limit).
+  process.env.TRUSTED_PROXY_HOPS = "1";
 });
 
 type Purpose = "signup" | "phone-change";
@@ -187,5 +190,20 @@ describe("proof of work before a text to an unproven number", () => {
     const proof = await solve(await fetchChallenge("phone-change"));
     expect((await send(proof)).status).toBe(200);
     expect(listOutbox(phone)).toHaveLength(1);
+  });
+
+  it("refuses a client address more challenges an hour than the limit with 429, and spares other addresses", async () => {
+    const ask = (ip: string) =>
+      challengeRoute(
+        jsonRequest("/api/proof-of-work", { purpose: "signup" }, { ip }),
+      );
+    const ip = "198.51.100.77";
+    for (let i = 0; i < PROOF_CHALLENGES_PER_IP_PER_HOUR; i++)
+      expect((await ask(ip)).status).toBe(200);
+    const refused = await ask(ip);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe("RATE_LIMITED");
+    expect((await ask("203.0.113.78")).status).toBe(200);
   });
 });
