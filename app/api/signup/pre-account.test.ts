@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as refuse } from "@/app/api/email/refuse/route";
 import { POST as confirm } from "@/app/api/email/verify/route";
@@ -111,8 +112,7 @@ async function passwordStep(email: string, password: string) {
   return reply.status === 200 ? "code step" : reply.json;
 }
 
-const victim = () =>
-  `victim.${Math.random().toString(36).slice(2)}@corp.example`;
+const victim = () => `victim.${randomUUID().slice(0, 12)}@corp.example`;
 
 beforeEach(async () => {
   clearBrowser();
