@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
+import { POST as send } from "@/app/api/otp/send/route";
 import { POST as verify } from "@/app/api/otp/verify/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { closeDb, getDb } from "@/lib/db";
@@ -31,6 +32,8 @@ const WRONG_CODE = { beforeReply: 0, afterReply: 1 };
 const SIGN_UP_CODE = { beforeReply: 5, afterReply: 5 };
 /** Nothing: next-auth reads the user when it redeems the challenge into a session. */
 const SIGN_IN_CODE = { beforeReply: 0, afterReply: 0 };
+/** "Call me instead" on a phone-only sign-in: the store and the limits only; then its code_sent row. */
+const SEND_CODE = { beforeReply: 0, afterReply: 1 };
 /** The user and its verified phone, side by side; then the login_failure row. */
 const PASSWORD_STEP = { beforeReply: 2, afterReply: 1 };
 /** A right password also reads which second factors the person has (the strongest goes first). */
@@ -142,6 +145,14 @@ describe("queries per step", () => {
     expect(await queriesOf(verify, "/api/otp/verify", { code })).toEqual(
       SIGN_IN_CODE,
     );
+  });
+
+  it("a call instead of the text on a phone-only sign-in reads nothing before its reply, its audit row after", async () => {
+    const person = await signedUp("hedy@example.com");
+    await queriesOf(login, "/api/login", person.login);
+    expect(
+      await queriesOf(send, "/api/otp/send", { channel: "voice" }),
+    ).toEqual(SEND_CODE);
   });
 
   it("the password step reads the user and its phone, and once passed its factors, its audit row after the reply", async () => {

@@ -8,7 +8,7 @@ import type { RequestFacts, StepContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { isProvenNumber, type Challenge, type Channel } from "@/lib/store";
 import { admitSend, checkSendDestination } from "./message-figures";
-import { refusesPhone } from "./text-codes";
+import { refusesPhoneCode } from "./text-codes";
 
 /** Whose sends a challenge spends, and whether its phone is an account's verified one. */
 function sendTarget(c: Challenge, request: RequestFacts) {
@@ -39,7 +39,7 @@ export async function resendCode(
       ctx.store.issueCode(id, { ...req, client: failureClient(ctx) }),
     // An account that refuses text codes is never texted or called: the issue is taken back.
     admit: async (c) =>
-      ((await refusesPhone(c)) ? refuse("TEXT_CODES_OFF") : null) ??
+      ((await refusesPhoneCode(c)) ? refuse("TEXT_CODES_OFF") : null) ??
       (await checkSendDestination(ctx, c.phone, channel)) ??
       admitSend(ctx, sendTarget(c, request), channel),
   });

@@ -41,11 +41,12 @@ export async function refusesPhone(c: Challenge): Promise<boolean> {
 }
 
 /**
- * refusesPhone for a code that just passed, without a database read when none can change the
- * answer: a challenge that listed only the phone belongs to an account that then had neither a
- * stronger factor nor recovery codes (the sign-in code's path stays free of queries). Turning text
- * codes off also ends every challenge opened before it (its security-change row), so this is the
- * second line: a stored choice that becomes honoured again when a stronger factor comes back.
+ * refusesPhone for a code that just passed or a text about to go, without a database read when none
+ * can change the answer: a challenge that listed only the phone belongs to an account that then had
+ * neither a stronger factor nor recovery codes (the sign-in code's and the resend's paths stay free
+ * of queries, and a send's cold start loads no database client). Turning text codes off also ends
+ * every challenge opened before it (its security-change row), so this is the second line: a stored
+ * choice that becomes honoured again when a stronger factor comes back.
  */
 export async function refusesPhoneCode(c: Challenge): Promise<boolean> {
   if (c.factors.length === 1 && c.factors[0] === "phone") return false;
