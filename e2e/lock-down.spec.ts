@@ -95,6 +95,8 @@ test("a notice's \"This wasn't me\" link locks the account down once, signs no o
   const emailsBefore = (await outbox(page.request, person.email.toLowerCase()))
     .length;
   await page.getByRole("link", { name: "Forgot password?" }).click();
+  // The sign-in page has an Email field too: type only once the reset page is there.
+  await expect(page).toHaveURL(/\/forgot-password/);
   await page.getByLabel("Email").fill(person.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   const reset = await readEmailLink(
