@@ -67,6 +67,21 @@ export function ConsoleActions({
   const busy = (a: Pick<Action, "url" | "factorId">) =>
     run.pending && last?.url === a.url && last.factorId === a.factorId;
 
+  /** One action's button: its own words while it runs, every button off while any runs. */
+  const press = (
+    action: Action & { busyLabel: string },
+    className?: string,
+    off = false,
+  ) => (
+    <Button
+      className={className}
+      disabled={run.pending || off}
+      onClick={() => void act(action)}
+    >
+      {busy(action) ? action.busyLabel : action.label}
+    </Button>
+  );
+
   return (
     <section className={styles.panel} aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>
@@ -95,83 +110,52 @@ export function ConsoleActions({
       <FormAlert error={missing ? null : run.message} info={info} />
       {run.error?.code === "PASSKEY_REQUIRED" ? <StepUp /> : null}
       <div className={styles.buttons}>
-        {locked ? (
-          <Button
-            disabled={run.pending}
-            onClick={() =>
-              void act({
-                url: "/api/admin/unlock",
-                label: "Unlock",
-                done: "Unlocked: sign-in works again, and the person was told.",
-              })
-            }
-          >
-            {busy({ url: "/api/admin/unlock" }) ? "Unlocking…" : "Unlock"}
-          </Button>
-        ) : null}
-        <Button
-          className="secondary"
-          disabled={run.pending || sessions === 0}
-          onClick={() =>
-            void act({
-              url: "/api/admin/end-sessions",
-              label: "End all sessions",
-              done: "Every session ended, and the person was told.",
+        {locked
+          ? press({
+              url: "/api/admin/unlock",
+              label: "Unlock",
+              busyLabel: "Unlocking…",
+              done: "Unlocked: sign-in works again, and the person was told.",
             })
-          }
-        >
-          {busy({ url: "/api/admin/end-sessions" })
-            ? "Ending sessions…"
-            : "End all sessions"}
-        </Button>
-        {switchedOff ? (
-          <Button
-            className="secondary"
-            disabled={run.pending}
-            onClick={() =>
-              void act({
+          : null}
+        {press(
+          {
+            url: "/api/admin/end-sessions",
+            label: "End all sessions",
+            busyLabel: "Ending sessions…",
+            done: "Every session ended, and the person was told.",
+          },
+          "secondary",
+          sessions === 0,
+        )}
+        {switchedOff
+          ? press(
+              {
                 url: "/api/admin/switch-on",
                 label: "Switch on",
+                busyLabel: "Switching on…",
                 done: "Switched on, and the person was told.",
-              })
-            }
-          >
-            {busy({ url: "/api/admin/switch-on" })
-              ? "Switching on…"
-              : "Switch on"}
-          </Button>
-        ) : (
-          <Button
-            className={styles.danger}
-            disabled={run.pending}
-            onClick={() =>
-              void act({
+              },
+              "secondary",
+            )
+          : press(
+              {
                 url: "/api/admin/switch-off",
                 label: "Switch off",
+                busyLabel: "Switching off…",
                 done: "Switched off: its sessions ended, and the person was told.",
-              })
-            }
-          >
-            {busy({ url: "/api/admin/switch-off" })
-              ? "Switching off…"
-              : "Switch off"}
-          </Button>
+              },
+              styles.danger,
+            )}
+        {press(
+          {
+            url: "/api/admin/start-deletion",
+            label: "Start deletion",
+            busyLabel: "Starting deletion…",
+            done: "Deletion started: its sessions ended, and the person was told the day it is erased. Signing in before then cancels it.",
+          },
+          styles.danger,
         )}
-        <Button
-          className={styles.danger}
-          disabled={run.pending}
-          onClick={() =>
-            void act({
-              url: "/api/admin/start-deletion",
-              label: "Start deletion",
-              done: "Deletion started: its sessions ended, and the person was told the day it is erased. Signing in before then cancels it.",
-            })
-          }
-        >
-          {busy({ url: "/api/admin/start-deletion" })
-            ? "Starting deletion…"
-            : "Start deletion"}
-        </Button>
       </div>
       {factors.length > 0 ? (
         <ul className={styles.factors} aria-label="Factors to remove">
