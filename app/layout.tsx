@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { SiteFooter } from "@/app/ui/language-picker";
 import { SignOutButton } from "@/app/ui/sign-out-button";
 import { authCookies } from "@/lib/auth/cookies";
@@ -65,27 +66,29 @@ export default async function RootLayout({
     <html lang={locale}>
       {/* The app's styles apply inside .twostep only (app/globals.css). */}
       <body className="twostep">
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Two<span>step</span>
-          </Link>
-          <nav className="site-nav" aria-label={t("nav")}>
-            {user ? (
-              <>
-                {admin ? <Link href="/admin">{t("admin")}</Link> : null}
-                <Link href="/account">{t("account")}</Link>
-                <SignOutButton />
-              </>
-            ) : (
-              <>
-                <Link href="/login">{t("signIn")}</Link>
-                <Link href="/signup">{t("createAccount")}</Link>
-              </>
-            )}
-          </nav>
-        </header>
-        <main>{children}</main>
-        <SiteFooter signedIn={!!user} />
+        <ClientMessages>
+          <header className="site-header">
+            <Link href="/" className="brand">
+              Two<span>step</span>
+            </Link>
+            <nav className="site-nav" aria-label={t("nav")}>
+              {user ? (
+                <>
+                  {admin ? <Link href="/admin">{t("admin")}</Link> : null}
+                  <Link href="/account">{t("account")}</Link>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/login">{t("signIn")}</Link>
+                  <Link href="/signup">{t("createAccount")}</Link>
+                </>
+              )}
+            </nav>
+          </header>
+          <main>{children}</main>
+          <SiteFooter signedIn={!!user} />
+        </ClientMessages>
       </body>
     </html>
   );

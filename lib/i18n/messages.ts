@@ -1,4 +1,5 @@
 import enCore from "./messages/en/core.json";
+import enUi from "./messages/en/ui.json";
 import enSignin from "./messages/en/signin.json";
 import enPages from "./messages/en/pages.json";
 import enAccount from "./messages/en/account.json";
@@ -7,6 +8,7 @@ import enErrors from "./messages/en/errors.json";
 import enEmails from "./messages/en/emails.json";
 import enNotices from "./messages/en/notices.json";
 import frCore from "./messages/fr/core.json";
+import frUi from "./messages/fr/ui.json";
 import frSignin from "./messages/fr/signin.json";
 import frPages from "./messages/fr/pages.json";
 import frAccount from "./messages/fr/account.json";
@@ -15,6 +17,7 @@ import frErrors from "./messages/fr/errors.json";
 import frEmails from "./messages/fr/emails.json";
 import frNotices from "./messages/fr/notices.json";
 import esCore from "./messages/es/core.json";
+import esUi from "./messages/es/ui.json";
 import esSignin from "./messages/es/signin.json";
 import esPages from "./messages/es/pages.json";
 import esAccount from "./messages/es/account.json";
@@ -23,6 +26,7 @@ import esErrors from "./messages/es/errors.json";
 import esEmails from "./messages/es/emails.json";
 import esNotices from "./messages/es/notices.json";
 import deCore from "./messages/de/core.json";
+import deUi from "./messages/de/ui.json";
 import deSignin from "./messages/de/signin.json";
 import dePages from "./messages/de/pages.json";
 import deAccount from "./messages/de/account.json";
@@ -31,6 +35,7 @@ import deErrors from "./messages/de/errors.json";
 import deEmails from "./messages/de/emails.json";
 import deNotices from "./messages/de/notices.json";
 import ptBRCore from "./messages/pt-BR/core.json";
+import ptBRUi from "./messages/pt-BR/ui.json";
 import ptBRSignin from "./messages/pt-BR/signin.json";
 import ptBRPages from "./messages/pt-BR/pages.json";
 import ptBRAccount from "./messages/pt-BR/account.json";
@@ -48,6 +53,7 @@ import type { Locale } from "./locales";
 
 const en = {
   ...enCore,
+  Ui: enUi,
   Signin: enSignin,
   Pages: enPages,
   Account: enAccount,
@@ -63,6 +69,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   en,
   fr: {
     ...frCore,
+    Ui: frUi,
     Signin: frSignin,
     Pages: frPages,
     Account: frAccount,
@@ -73,6 +80,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   },
   es: {
     ...esCore,
+    Ui: esUi,
     Signin: esSignin,
     Pages: esPages,
     Account: esAccount,
@@ -83,6 +91,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   },
   de: {
     ...deCore,
+    Ui: deUi,
     Signin: deSignin,
     Pages: dePages,
     Account: deAccount,
@@ -93,6 +102,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   },
   "pt-BR": {
     ...ptBRCore,
+    Ui: ptBRUi,
     Signin: ptBRSignin,
     Pages: ptBRPages,
     Account: ptBRAccount,
