@@ -67,7 +67,7 @@ async function onePress(base: string, page: Page, user: BenchUser) {
   await page.goto(`${base}/login`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(BENCH.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(/\/verify/);
   await page
     .getByLabel("Verification code")
@@ -90,7 +90,7 @@ async function onePress(base: string, page: Page, user: BenchUser) {
       trips.push(`${r.method()} ${new URL(r.url()).pathname}`);
   });
   const pressedAt = Date.now();
-  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
   await page.waitForURL(/\/account$/);
   // A string, so the page runs it as written (tsx would wrap a named function in a helper the
   // page does not have).
