@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { Field } from "@/app/ui/field";
@@ -10,6 +11,7 @@ import { useEarlyInput } from "@/app/ui/use-early-input";
 
 /** The same answer whatever the address: the page never says whether it has an account. */
 export function ForgotForm() {
+  const t = useTranslations("Pages.forgotPassword");
   const { pending, error, done, submit } = useSubmit("/api/password/forgot");
   const [email, setEmail] = useState("");
   const ref = useEarlyInput((input) => input.value && setEmail(input.value));
@@ -22,16 +24,17 @@ export function ForgotForm() {
   if (done)
     return (
       <p className="alert info" role="status">
-        Check your email. If an account with a verified address uses{" "}
-        <strong>{email.trim()}</strong>, we sent it a link to choose a new
-        password. The link works once, for 30 minutes.
+        {t.rich("sent", {
+          email: email.trim(),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
     );
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
       <Field
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="username"
@@ -42,7 +45,7 @@ export function ForgotForm() {
         error={error?.fields?.email}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Send reset link"}
+        {pending ? t("sending") : t("send")}
       </Button>
     </form>
   );

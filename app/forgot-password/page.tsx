@@ -1,33 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ERRORS } from "@/lib/errors";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { getMailer } from "@/lib/mail";
 import { ForgotForm } from "./forgot-form";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.forgotPassword");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("Pages.forgotPassword");
   const canMail = getMailer() !== null;
   return (
     <section className="card">
-      <h1>Forgot your password?</h1>
+      <h1>{t("title")}</h1>
       {canMail ? (
         <>
-          <p className="lead">
-            Enter the email address of your account. If it is verified, we will
-            email you a link to choose a new password.
-          </p>
-          <ForgotForm />
+          <p className="lead">{t("lead")}</p>
+          <ClientMessages pick={["Pages"]}>
+            <ForgotForm />
+          </ClientMessages>
         </>
       ) : (
         <p className="alert error" role="alert">
-          {ERRORS.MAIL_UNAVAILABLE.message} Password resets by email are not
-          available on this server.
+          {t("mailUnavailable")}
         </p>
       )}
       <p className="switch">
-        Remembered it? <Link href="/login">Sign in</Link>
+        {t.rich("remembered", {
+          link: (chunks) => <Link href="/login">{chunks}</Link>,
+        })}
       </p>
     </section>
   );

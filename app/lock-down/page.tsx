@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { LockDownByLink } from "./lock-down-by-link";
 
-export const metadata: Metadata = { title: "Lock your account down" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.lockDown");
+  return { title: t("title") };
+}
 
-export default function LockDownPage() {
+export default async function LockDownPage() {
+  const t = await getTranslations("Pages.lockDown");
   return (
     <section className="card">
-      <h1>This wasn&apos;t me</h1>
-      <LockDownByLink />
+      <h1>{t("heading")}</h1>
+      <ClientMessages pick={["Pages"]}>
+        <LockDownByLink />
+      </ClientMessages>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/ui/button";
 import { CodeEntry } from "@/app/ui/code-entry/code-entry";
@@ -10,14 +11,8 @@ import { useLinkToken } from "@/app/ui/use-link-token";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { COUNTRIES } from "@/lib/phone/countries";
+import { countryName, utcMoment } from "./localized";
 import styles from "./recover.module.css";
-
-/** "Thu, 10 Dec 2026 07:59 UTC", as the notices write it. */
-const when = (iso: string) =>
-  new Date(iso)
-    .toUTCString()
-    .replace(/:\d\d GMT$/, " UTC")
-    .replace("GMT", "UTC");
 
 const ROUTES = {
   verify: "/api/recovery/confirm",
@@ -30,18 +25,25 @@ type Step =
   | { at: "code"; view: ChallengeView }
   | { at: "waiting"; completesAt: string };
 
-const AGAIN = (
-  <p className="switch">
-    <Link href="/login">Sign in</Link> and choose “Lost your phone and codes?”
-    again for a new link.
-  </p>
-);
+/** The way to a new link, when this one is spent, expired or incomplete. */
+function Again() {
+  const t = useTranslations("Pages.recover");
+  return (
+    <p className="switch">
+      {t.rich("again", {
+        link: (chunks) => <Link href="/login">{chunks}</Link>,
+      })}
+    </p>
+  );
+}
 
 /**
  * The page the recovery link opens: a new phone number, then the code sent to it; then the
  * waiting period, with when it ends. The link's token (from its fragment) goes with each request.
  */
 export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
+  const t = useTranslations("Pages.recover");
+  const locale = useLocale();
   const token = useLinkToken();
   const [step, setStep] = useState<Step>({ at: "number" });
   const sending = useSubmit<{ challenge: ChallengeView }>(
@@ -53,9 +55,9 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
     return (
       <>
         <p className="alert error" role="alert">
-          This link is incomplete. Open the link from the email again.
+          {t("incomplete")}
         </p>
-        {AGAIN}
+        <Again />
       </>
     );
   if (sending.error?.final)
@@ -64,26 +66,25 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
         <p className="alert error" role="alert">
           {describeError(sending.error)}
         </p>
-        {AGAIN}
+        <Again />
       </>
     );
   if (step.at === "waiting")
     return (
       <div className={styles.waiting}>
         <p className="alert info" role="status">
-          Your recovery has started. On{" "}
-          <strong>
-            <time dateTime={step.completesAt}>{when(step.completesAt)}</time>
-          </strong>{" "}
-          your new phone replaces the old one.
+          {t.rich("started", {
+            at: utcMoment(step.completesAt, locale),
+            when: (chunks) => (
+              <strong>
+                <time dateTime={step.completesAt}>{chunks}</time>
+              </strong>
+            ),
+          })}
         </p>
-        <p className="lead">
-          Then sign in with your password and the code sent to your new phone.
-          Your old phone and your email address were told; signing in with any
-          way to verify the account already has cancels the recovery.
-        </p>
+        <p className="lead">{t("then")}</p>
         <p className="switch">
-          <Link href="/">Back to the start</Link>
+          <Link href="/">{t("backToStart")}</Link>
         </p>
       </div>
     );
@@ -99,8 +100,8 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
         }
         notice={
           step.view.lastChannel === "voice"
-            ? `We are calling ${step.view.maskedPhone} now. Listen for your code.`
-            : `We sent a code to ${step.view.maskedPhone}.`
+            ? t("calling", { phone: step.view.maskedPhone })
+            : t("sent", { phone: step.view.maskedPhone })
         }
         footer={() => (
           <Button
@@ -108,7 +109,7 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
             className="secondary"
             onClick={() => setStep({ at: "number" })}
           >
-            Use another number
+            {t("otherNumber")}
           </Button>
         )}
       />
@@ -123,21 +124,16 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
   const phoneError = sending.fields.phone;
   return (
     <>
-      <p className="lead">
-        Your password and your email address are proven. Name a new phone
-        number: we send it a code. It replaces your current phone after{" "}
-        {waitingHours} hours, and until then your current phone and your email
-        address are told and can cancel it.
-      </p>
+      <p className="lead">{t("lead", { hours: waitingHours })}</p>
       <form method="post" onSubmit={sendCode} noValidate>
         <FormAlert error={phoneError ? null : sending.message} />
         <div className="field">
-          <label htmlFor="field-recovery-phone">New phone number</label>
+          <label htmlFor="field-recovery-phone">{t("phone")}</label>
           <div className="phone-row">
-            <select name="country" aria-label="Country" defaultValue="US">
+            <select name="country" aria-label={t("country")} defaultValue="US">
               {COUNTRIES.map((c) => (
                 <option key={c.code} value={c.code}>
-                  {c.name} ({c.dial})
+                  {countryName(c, locale)} ({c.dial})
                 </option>
               ))}
             </select>
@@ -157,7 +153,7 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
             />
           </div>
           <p id="field-recovery-phone-hint" className="hint">
-            A mobile number: we text it a code (a landline gets a call).
+            {t("phoneHint")}
           </p>
           {phoneError && (
             <p id="field-recovery-phone-error" className="field-error">
@@ -166,7 +162,7 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
           )}
         </div>
         <Button type="submit" disabled={sending.pending || token === null}>
-          {sending.pending ? "Sending code…" : "Send code"}
+          {sending.pending ? t("sending") : t("send")}
         </Button>
       </form>
     </>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -14,6 +15,7 @@ import { Button } from "@/app/ui/button";
  * mail scanners that open links must not use them up.
  */
 export function ContinueReset() {
+  const t = useTranslations("Pages.resetPassword");
   const router = useRouter();
   const token = useLinkToken();
   const { pending, error, submit } = useSubmit("/api/password/reset/start");
@@ -27,8 +29,9 @@ export function ContinueReset() {
   if (token === "")
     return (
       <p className="alert error" role="alert">
-        This link is incomplete. Open the link from the email again, or{" "}
-        <Link href="/forgot-password">ask for a new one</Link>.
+        {t.rich("incomplete", {
+          link: (chunks) => <Link href="/forgot-password">{chunks}</Link>,
+        })}
       </p>
     );
   if (error?.final)
@@ -38,7 +41,7 @@ export function ContinueReset() {
           {describeError(error)}
         </p>
         <p className="switch">
-          <Link href="/forgot-password">Ask for a new link</Link>
+          <Link href="/forgot-password">{t("askAgain")}</Link>
         </p>
       </>
     );
@@ -46,7 +49,7 @@ export function ContinueReset() {
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
       <Button type="submit" disabled={pending || token === null}>
-        {pending ? "Sending a code…" : "Continue"}
+        {pending ? t("continuing") : t("continue")}
       </Button>
     </form>
   );

@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { ContinueReset } from "./continue-reset";
 
-export const metadata: Metadata = { title: "Reset your password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.resetPassword");
+  return { title: t("title") };
+}
 
-export default function ResetPasswordPage() {
+export default async function ResetPasswordPage() {
+  const t = await getTranslations("Pages.resetPassword");
   return (
     <section className="card">
-      <h1>Reset your password</h1>
-      <p className="lead">
-        First we send a code to the phone of your account. Once you have entered
-        it, you choose a new password.
-      </p>
-      <ContinueReset />
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <ClientMessages pick={["Pages"]}>
+        <ContinueReset />
+      </ClientMessages>
       <p className="switch">
-        <Link href="/login">Back to sign in</Link>
+        <Link href="/login">{t("back")}</Link>
       </p>
     </section>
   );

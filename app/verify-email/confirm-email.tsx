@@ -1,20 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ConfirmLink } from "@/app/ui/confirm-link";
 
 export function ConfirmEmail() {
+  const t = useTranslations("Pages.verifyEmail");
   return (
     <ConfirmLink
       endpoint="/api/email/verify"
-      lead="Confirm that this address is yours, for the account you are signed in to. It lets you reset your password by email if you ever forget it."
-      label="Confirm email address"
-      done="Your email address is verified."
-      again={
-        <>
-          A new link can be sent from <Link href="/account">your account</Link>.
-        </>
-      }
+      lead={t("lead")}
+      label={t("label")}
+      done={t("done")}
+      again={t.rich("again", {
+        link: (chunks) => <Link href="/account">{chunks}</Link>,
+      })}
     />
   );
 }

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { getSessionUser } from "@/lib/auth/session";
 import { ConfirmEmail } from "./confirm-email";
 
-export const metadata: Metadata = { title: "Confirm your email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.verifyEmail");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 /**
@@ -11,23 +16,25 @@ export const dynamic = "force-dynamic";
  * link proves the mailbox, the session the password and phone of the one who signed up.
  */
 export default async function VerifyEmailPage() {
-  const user = await getSessionUser().catch(() => null);
+  const [user, t] = await Promise.all([
+    getSessionUser().catch(() => null),
+    getTranslations("Pages.verifyEmail"),
+  ]);
   return (
     <section className="card">
-      <h1>Confirm your email address</h1>
+      <h1>{t("title")}</h1>
       {user ? (
-        <ConfirmEmail />
+        <ClientMessages pick={["Pages"]}>
+          <ConfirmEmail />
+        </ClientMessages>
       ) : (
         <>
           <p className="lead">
-            This link works in a browser signed in to the account you created.{" "}
-            <Link href="/login">Sign in</Link>, then open the link from the
-            email again.
+            {t.rich("signInFirst", {
+              link: (chunks) => <Link href="/login">{chunks}</Link>,
+            })}
           </p>
-          <p className="switch">
-            Did not sign up for Twostep? Use the other link in the email, “I
-            didn’t sign up”, to refuse it.
-          </p>
+          <p className="switch">{t("notYou")}</p>
         </>
       )}
     </section>

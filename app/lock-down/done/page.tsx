@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/app/ui/status-page";
 
-export const metadata: Metadata = { title: "Your account is locked down" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.lockedDown");
+  return { title: t("title") };
+}
 
 /** Where "This wasn't me" on the account page leads: that session has ended with every other. */
-export default function LockedDownPage() {
+export default async function LockedDownPage() {
+  const t = await getTranslations("Pages.lockedDown");
   return (
     <StatusPage
-      eyebrow="This wasn't me"
-      title="Your account is locked down"
-      lead="Every device, this one too, is signed out, remembered devices are forgotten and any email or phone change in progress is cancelled. To sign in again, set a new password: it takes a link sent to your email and your second factor."
+      eyebrow={t("eyebrow")}
+      title={t("title")}
+      lead={t("lead")}
       actions={
         <div className="actions single">
           <Link className="button-link" href="/forgot-password">
-            Set a new password
+            {t("newPassword")}
           </Link>
         </div>
       }

@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { CancelRecoveryByLink } from "./cancel-recovery";
 
-export const metadata: Metadata = { title: "Cancel the recovery" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.cancelRecovery");
+  return { title: t("title") };
+}
 
-export default function CancelRecoveryPage() {
+export default async function CancelRecoveryPage() {
+  const t = await getTranslations("Pages.cancelRecovery");
   return (
     <section className="card">
-      <h1>Cancel the recovery</h1>
-      <CancelRecoveryByLink />
+      <h1>{t("title")}</h1>
+      <ClientMessages pick={["Pages"]}>
+        <CancelRecoveryByLink />
+      </ClientMessages>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { Field } from "@/app/ui/field";
@@ -9,6 +10,7 @@ import { useSubmit } from "@/app/ui/use-submit";
 import { Button } from "@/app/ui/button";
 
 export function NewPasswordForm() {
+  const t = useTranslations("Pages.newPassword");
   const { pending, error, done, submit } = useSubmit<{ next: string }>(
     "/api/password/reset",
   );
@@ -27,7 +29,7 @@ export function NewPasswordForm() {
           {describeError(error)}
         </p>
         <p className="switch">
-          <Link href="/forgot-password">Ask for a new link</Link>
+          <Link href="/forgot-password">{t("askAgain")}</Link>
         </p>
       </>
     );
@@ -35,16 +37,16 @@ export function NewPasswordForm() {
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
       <Field
-        label="New password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 8 characters. Not a common password, and not your email name."
+        hint={t("hint")}
         error={error?.fields?.password}
       />
       <Button type="submit" disabled={pending || done !== null}>
-        {pending || done ? "Setting…" : "Set new password"}
+        {pending || done ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { readChallengeCookie } from "@/lib/http/challenge-cookie";
-import { ERRORS } from "@/lib/errors";
 import { getChallengeStore } from "@/lib/store";
 import { NewPasswordForm } from "./new-password-form";
 
-export const metadata: Metadata = { title: "Choose a new password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.newPassword");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 // Only the browser whose reset passed its code step gets the form; the API checks it again.
@@ -25,27 +29,27 @@ async function resetReady(): Promise<boolean | "unavailable"> {
 }
 
 export default async function NewPasswordPage() {
-  const ready = await resetReady();
+  const [ready, t] = await Promise.all([
+    resetReady(),
+    getTranslations("Pages.newPassword"),
+  ]);
   return (
     <section className="card">
-      <h1>Choose a new password</h1>
+      <h1>{t("title")}</h1>
       {ready === true ? (
         <>
-          <p className="lead">
-            Your phone is confirmed. Once you set a new password, every device
-            signed in to your account is signed out.
-          </p>
-          <NewPasswordForm />
+          <p className="lead">{t("lead")}</p>
+          <ClientMessages pick={["Pages"]}>
+            <NewPasswordForm />
+          </ClientMessages>
         </>
       ) : (
         <>
           <p className="alert error" role="alert">
-            {ready === "unavailable"
-              ? ERRORS.SERVICE_UNAVAILABLE.message
-              : "Your reset has ended or has not passed its code step yet."}
+            {ready === "unavailable" ? t("unavailable") : t("ended")}
           </p>
           <p className="switch">
-            <Link href="/forgot-password">Ask for a new link</Link>
+            <Link href="/forgot-password">{t("askAgain")}</Link>
           </p>
         </>
       )}

@@ -1,22 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ConfirmLink } from "@/app/ui/confirm-link";
 
 /** The cancel link mailed to the current address: it only cancels, and signs no one in. */
 export function CancelEmailChangeByLink() {
+  const t = useTranslations("Pages.cancelEmailChange");
   return (
     <ConfirmLink
       endpoint="/api/email/change/cancel"
-      lead="Someone asked to change your account’s email address. Cancel it here: your account keeps this address. The link signs no one in."
-      label="Cancel email change"
-      done="The email change is cancelled. Your account keeps this address. If you did not ask for it, sign in and change your password now."
-      again={
-        <>
-          A change that is still pending can also be cancelled on{" "}
-          <Link href="/account">your account</Link>.
-        </>
-      }
+      lead={t("lead")}
+      label={t("label")}
+      done={t("done")}
+      again={t.rich("again", {
+        link: (chunks) => <Link href="/account">{chunks}</Link>,
+      })}
     />
   );
 }

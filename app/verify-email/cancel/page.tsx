@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { CancelEmailChangeByLink } from "./cancel-email-change";
 
-export const metadata: Metadata = { title: "Cancel the email change" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.cancelEmailChange");
+  return { title: t("title") };
+}
 
-export default function CancelEmailChangePage() {
+export default async function CancelEmailChangePage() {
+  const t = await getTranslations("Pages.cancelEmailChange");
   return (
     <section className="card">
-      <h1>Cancel the email change</h1>
-      <CancelEmailChangeByLink />
+      <h1>{t("title")}</h1>
+      <ClientMessages pick={["Pages"]}>
+        <CancelEmailChangeByLink />
+      </ClientMessages>
     </section>
   );
 }

@@ -1,21 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ConfirmLink } from "@/app/ui/confirm-link";
 
 export function ConfirmEmailChange() {
+  const t = useTranslations("Pages.changeEmail");
   return (
     <ConfirmLink
       endpoint="/api/email/change"
-      lead="Confirm that this address is yours. It then replaces your account’s current email address for signing in and password resets."
-      label="Confirm new email address"
-      done="Your email address is changed and verified."
-      again={
-        <>
-          A new link can be asked for with “Change email” on{" "}
-          <Link href="/account">your account</Link>.
-        </>
-      }
+      lead={t("lead")}
+      label={t("label")}
+      done={t("done")}
+      again={t.rich("again", {
+        link: (chunks) => <Link href="/account">{chunks}</Link>,
+      })}
     />
   );
 }

@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { ConfirmEmailChange } from "./confirm-email-change";
 
-export const metadata: Metadata = { title: "Confirm your new email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.changeEmail");
+  return { title: t("title") };
+}
 
-export default function ConfirmEmailChangePage() {
+export default async function ConfirmEmailChangePage() {
+  const t = await getTranslations("Pages.changeEmail");
   return (
     <section className="card">
-      <h1>Confirm your new email address</h1>
-      <ConfirmEmailChange />
+      <h1>{t("title")}</h1>
+      <ClientMessages pick={["Pages"]}>
+        <ConfirmEmailChange />
+      </ClientMessages>
     </section>
   );
 }

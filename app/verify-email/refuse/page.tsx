@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { RefuseSignUp } from "./refuse-sign-up";
 
-export const metadata: Metadata = { title: "Refuse a sign-up" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Pages.refuseSignUp");
+  return { title: t("title") };
+}
 
-export default function RefuseSignUpPage() {
+export default async function RefuseSignUpPage() {
+  const t = await getTranslations("Pages.refuseSignUp");
   return (
     <section className="card">
-      <h1>I didn’t sign up</h1>
-      <RefuseSignUp />
+      <h1>{t("heading")}</h1>
+      <ClientMessages pick={["Pages"]}>
+        <RefuseSignUp />
+      </ClientMessages>
     </section>
   );
 }

@@ -1,0 +1,112 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { LOCALES, type Locale } from "../lib/i18n/locales";
+import { expectNoAxeViolations } from "./support/axe";
+import { screenshots } from "./support/screenshots";
+import { E2E_SERVERS } from "./support/servers";
+import { newPerson, signUp } from "./support/journey";
+
+// Every page a person can reach, in every language at a phone's and a desktop's width: the page
+// says its language (<html lang>), axe finds nothing in light or dark, and on a phone no word,
+// German's long ones included, pushes the page wider than the screen.
+
+/** Every page reachable without signing in, including the pages emailed links open. */
+const PUBLIC_PAGES = [
+  "/",
+  "/login",
+  "/signup",
+  "/verify",
+  "/forgot-password",
+  "/reset-password",
+  "/reset-password/new",
+  "/verify-email",
+  "/verify-email/change",
+  "/verify-email/cancel",
+  "/verify-email/refuse",
+  "/recover",
+  "/recover/cancel",
+  "/lock-down",
+  "/lock-down/done",
+  "/goodbye",
+  "/no-such-page", // the not-found page
+];
+
+const WIDTHS = [390, 1280] as const;
+
+// Each test has a browser of its own: two workers share them.
+test.describe.configure({ mode: "parallel" });
+const PHONE = 390;
+
+/** The picker's cookie: every page after it is in `locale`, signed in or not. */
+async function speak(context: BrowserContext, locale: Locale) {
+  await context.addCookies([
+    { name: "twostep_locale", value: locale, url: E2E_SERVERS.main.url },
+  ]);
+}
+
+/** No element wider than the screen: the page never scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page, what: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = document.scrollingElement!;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+  expect(scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(
+    clientWidth,
+  );
+}
+
+/** The page as it stands, in `locale` at `width`: its language, axe in both schemes, its width. */
+async function checkPage(
+  page: Page,
+  locale: Locale,
+  width: number,
+  path: string,
+) {
+  const what = `${path} in ${locale} at ${width} px`;
+  await expect(page.locator("html"), what).toHaveAttribute("lang", locale);
+  await expect(page.locator("h1"), what).toBeVisible();
+  if (width === PHONE) await expectNoSidewaysScroll(page, what);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoAxeViolations(page, `${what} (${scheme})`);
+    // Saved once per language, at both widths, when E2E_SCREENSHOTS_DIR is set.
+    if (width === PHONE) {
+      const name = path === "/" ? "home" : path.slice(1).replaceAll("/", "-");
+      await screenshots(page, `every-language-${locale}-${name}-${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+for (const locale of LOCALES)
+  for (const width of WIDTHS)
+    test(`every public page in ${locale} at ${width} px says its language, passes axe and fits`, async ({
+      page,
+      context,
+    }) => {
+      // Seventeen pages, each checked in two colour schemes.
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width, height: 844 });
+      await speak(context, locale);
+      for (const path of PUBLIC_PAGES) {
+        await page.goto(path);
+        await checkPage(page, locale, width, path);
+      }
+    });
+
+test("the account page in every language says its language, passes axe and fits", async ({
+  page,
+  context,
+}) => {
+  // One person signed up once, the account page then seen in five languages at two widths.
+  test.setTimeout(240_000);
+  await signUp(page, newPerson());
+  for (const locale of LOCALES) {
+    await speak(context, locale);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/account$/);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 844 });
+      await checkPage(page, locale, width, "/account");
+    }
+  }
+});
