@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
-import { StepUp } from "./step-up";
+import { StepUpButton } from "./step-up-button";
 import styles from "./console.module.css";
 
 interface Action {
@@ -33,6 +34,7 @@ export function ConsoleActions({
   sessions: number;
   factors: { id: string; label: string }[];
 }) {
+  const t = useTranslations("Admin.actions");
   const router = useRouter();
   const reasonId = useId();
   const [reason, setReason] = useState("");
@@ -84,9 +86,9 @@ export function ConsoleActions({
 
   return (
     <section className={styles.panel} aria-labelledby="actions-heading">
-      <h2 id="actions-heading">Actions</h2>
+      <h2 id="actions-heading">{t("heading")}</h2>
       <div className="field">
-        <label htmlFor={reasonId}>Reason</label>
+        <label htmlFor={reasonId}>{t("reason")}</label>
         <textarea
           id={reasonId}
           className={styles.reason}
@@ -98,8 +100,7 @@ export function ConsoleActions({
           onChange={(e) => setReason(e.target.value)}
         />
         <p id={`${reasonId}-hint`} className="hint">
-          Required for every action: the ticket and what the person asked. It is
-          kept in the audit rows.
+          {t("hint")}
         </p>
         {missing ? (
           <p id={`${reasonId}-error`} className="field-error">
@@ -108,22 +109,22 @@ export function ConsoleActions({
         ) : null}
       </div>
       <FormAlert error={missing ? null : run.message} info={info} />
-      {run.error?.code === "PASSKEY_REQUIRED" ? <StepUp /> : null}
+      {run.error?.code === "PASSKEY_REQUIRED" ? <StepUpButton /> : null}
       <div className={styles.buttons}>
         {locked
           ? press({
               url: "/api/admin/unlock",
-              label: "Unlock",
-              busyLabel: "Unlocking…",
-              done: "Unlocked: sign-in works again, and the person was told.",
+              label: t("unlock"),
+              busyLabel: t("unlocking"),
+              done: t("unlocked"),
             })
           : null}
         {press(
           {
             url: "/api/admin/end-sessions",
-            label: "End all sessions",
-            busyLabel: "Ending sessions…",
-            done: "Every session ended, and the person was told.",
+            label: t("endSessions"),
+            busyLabel: t("endingSessions"),
+            done: t("sessionsEnded"),
           },
           "secondary",
           sessions === 0,
@@ -132,33 +133,33 @@ export function ConsoleActions({
           ? press(
               {
                 url: "/api/admin/switch-on",
-                label: "Switch on",
-                busyLabel: "Switching on…",
-                done: "Switched on, and the person was told.",
+                label: t("switchOn"),
+                busyLabel: t("switchingOn"),
+                done: t("switchedOn"),
               },
               "secondary",
             )
           : press(
               {
                 url: "/api/admin/switch-off",
-                label: "Switch off",
-                busyLabel: "Switching off…",
-                done: "Switched off: its sessions ended, and the person was told.",
+                label: t("switchOff"),
+                busyLabel: t("switchingOff"),
+                done: t("switchedOff"),
               },
               styles.danger,
             )}
         {press(
           {
             url: "/api/admin/start-deletion",
-            label: "Start deletion",
-            busyLabel: "Starting deletion…",
-            done: "Deletion started: its sessions ended, and the person was told the day it is erased. Signing in before then cancels it.",
+            label: t("startDeletion"),
+            busyLabel: t("startingDeletion"),
+            done: t("deletionStarted"),
           },
           styles.danger,
         )}
       </div>
       {factors.length > 0 ? (
-        <ul className={styles.factors} aria-label="Factors to remove">
+        <ul className={styles.factors} aria-label={t("factors")}>
           {factors.map((f) => (
             <li key={f.id}>
               <span id={`factor-${f.id}`}>{f.label}</span>
@@ -169,15 +170,15 @@ export function ConsoleActions({
                 onClick={() =>
                   void act({
                     url: "/api/admin/remove-factor",
-                    label: "Remove",
+                    label: t("remove"),
                     factorId: f.id,
-                    done: `${f.label} removed, and the person was told.`,
+                    done: t("removed", { factor: f.label }),
                   })
                 }
               >
                 {busy({ url: "/api/admin/remove-factor", factorId: f.id })
-                  ? "Removing…"
-                  : "Remove"}
+                  ? t("removing")
+                  : t("remove")}
               </Button>
             </li>
           ))}

@@ -1,7 +1,7 @@
-// The pages of the operators' console, in the order its navigation lists them. A new page is a
-// folder under app/admin whose page.tsx calls openConsole first (lib/http/console-page.ts), and
-// one entry here.
+// The pages of the operators' console, in the order its navigation lists them, each named by its
+// key in the "Admin.nav" messages. A new page is a folder under app/admin whose page.tsx calls
+// openConsole first (lib/http/console-page.ts), and one entry here.
 export const CONSOLE_PAGES = [
-  { href: "/admin", label: "People" },
-  { href: "/admin/messages", label: "Messages" },
+  { href: "/admin", name: "people" },
+  { href: "/admin/messages", name: "messages" },
 ] as const;

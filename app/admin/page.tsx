@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/app/ui/button";
 import { openConsole } from "@/lib/http/console-page";
 import { findAccounts } from "@/lib/steps/console-accounts";
 import styles from "./console.module.css";
-import { formatDate } from "./format";
+import { consoleFormat } from "./format";
 
-export const metadata: Metadata = { title: "People · Console" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Admin.people");
+  return { title: t("title") };
+}
 
 /** The highest page number a link may ask for: far past any real search. */
 const MAX_PAGE = 10_000;
@@ -30,15 +34,14 @@ export default async function PeoplePage({
     target: q || null,
   });
   const found = q ? await findAccounts(q, page - 1) : null;
+  const t = await getTranslations("Admin.people");
+  const format = consoleFormat(await getLocale());
   const link = (n: number) =>
     `/admin?${new URLSearchParams({ q, page: String(n) }).toString()}`;
   return (
     <section className={styles.panel} aria-labelledby="people-heading">
-      <h1 id="people-heading">People</h1>
-      <p className="lead">
-        Find an account by its email address or verified phone number, whole or
-        its beginning.
-      </p>
+      <h1 id="people-heading">{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
       <form
         className={styles.search}
         action="/admin"
@@ -46,7 +49,7 @@ export default async function PeoplePage({
         role="search"
       >
         <div className="field">
-          <label htmlFor="console-q">Email or phone</label>
+          <label htmlFor="console-q">{t("query")}</label>
           <input
             id="console-q"
             name="q"
@@ -54,54 +57,56 @@ export default async function PeoplePage({
             defaultValue={q}
             autoComplete="off"
             spellCheck={false}
-            placeholder="ana@example.com or +3361"
+            placeholder={t("placeholder")}
           />
         </div>
-        <Button type="submit">Find</Button>
+        <Button type="submit">{t("find")}</Button>
       </form>
       {found ? (
         found.accounts.length === 0 ? (
-          <p className={styles.empty}>No account matches “{q}”.</p>
+          <p className={styles.empty}>{t("none", { q })}</p>
         ) : (
           <>
             <table className={styles.table}>
               <caption className={styles.caption}>
-                Accounts matching “{q}”, page {page}
+                {t("caption", { q, page: format.count(page) })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">State</th>
+                  <th scope="col">{t("email")}</th>
+                  <th scope="col">{t("phone")}</th>
+                  <th scope="col">{t("created")}</th>
+                  <th scope="col">{t("state")}</th>
                 </tr>
               </thead>
               <tbody>
                 {found.accounts.map((a) => (
                   <tr key={a.id}>
-                    <td className={styles.wrap} data-label="Email">
+                    <td className={styles.wrap}>
                       <Link href={`/admin/accounts/${a.id}`}>{a.email}</Link>
                     </td>
-                    <td className={styles.nowrap} data-label="Phone">
+                    <td className={styles.nowrap} data-label={t("phone")}>
                       {a.phone ?? "—"}
                     </td>
-                    <td className={styles.nowrap} data-label="Created">
-                      {formatDate(a.createdAt)}
+                    <td className={styles.nowrap} data-label={t("created")}>
+                      {format.date(a.createdAt)}
                     </td>
-                    <td data-label="State">
-                      {a.switchedOff ? "Switched off" : "On"}
+                    <td data-label={t("state")}>
+                      {a.switchedOff ? t("switchedOff") : t("on")}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <nav className={styles.pages} aria-label="Pages">
+            <nav className={styles.pages} aria-label={t("pages")}>
               {page > 1 ? (
-                <Link href={link(page - 1)}>Previous page</Link>
+                <Link href={link(page - 1)}>{t("previous")}</Link>
               ) : (
                 <span />
               )}
-              {found.more ? <Link href={link(page + 1)}>Next page</Link> : null}
+              {found.more ? (
+                <Link href={link(page + 1)}>{t("next")}</Link>
+              ) : null}
             </nav>
           </>
         )

@@ -1,22 +1,14 @@
-"use client";
+import { ClientMessages } from "@/app/ui/client-messages";
+import { StepUpButton } from "./step-up-button";
 
-import { useState } from "react";
-import { Button } from "@/app/ui/button";
-import { FormAlert } from "@/app/ui/form-alert";
-import { signOutHere } from "@/app/ui/sign-out";
-
-/** Back to /login, then to the console: the second step asks for the passkey, even on a remembered browser. */
-const AGAIN = "/login?callbackUrl=%2Fadmin&secondFactor=required";
-
-/** The console's step-up: sign in again, this time with the passkey. */
+/**
+ * The step-up for a server page outside the console's frame (the 403 page, app/forbidden.tsx),
+ * with the "Admin" messages its button reads. The console's own client parts use StepUpButton.
+ */
 export function StepUp() {
-  const [failure, setFailure] = useState<string | null>(null);
   return (
-    <div className="actions single">
-      <FormAlert error={failure} />
-      <Button onClick={() => void signOutHere(AGAIN).then(setFailure)}>
-        Sign in again with your passkey
-      </Button>
-    </div>
+    <ClientMessages pick={["Admin"]}>
+      <StepUpButton />
+    </ClientMessages>
   );
 }

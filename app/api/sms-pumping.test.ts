@@ -104,7 +104,7 @@ describe("an SMS pumping wave", () => {
     expect(figures.breakers).toEqual([
       expect.objectContaining({
         scope: "cc:DE",
-        label: "numbers in DE",
+        place: { kind: "country", country: "DE" },
         sends: 10,
         verified: 0,
         conversionPercent: 0,

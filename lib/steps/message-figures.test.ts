@@ -9,6 +9,7 @@ import {
   changeBreaker,
   countCodeEntered,
   countDeliveryReport,
+  placeOf,
   readMessageFigures,
 } from "./message-figures";
 import { signUp } from "./sign-up";
@@ -70,6 +71,7 @@ describe("the hourly ceiling", () => {
     expect(breakers).toEqual([
       expect.objectContaining({
         scope: "all",
+        place: { kind: "all" },
         sends: 5,
         until: t + 10_000 + HOUR,
       }),
@@ -170,5 +172,13 @@ describe("the figures", () => {
       ["FR", 2],
       ["DE", 1],
     ]);
+  });
+});
+
+describe("what a breaker covers", () => {
+  it("is given as facts the console words in its reader's language, not as an English sentence", () => {
+    expect(placeOf("all")).toEqual({ kind: "all" });
+    expect(placeOf("cc:DE")).toEqual({ kind: "country", country: "DE" });
+    expect(placeOf("px:336123")).toEqual({ kind: "range", prefix: "336123" });
   });
 });

@@ -86,11 +86,28 @@ export async function countDeliveryReport(
   if (status === "delivered") await countDelivered(challenge.phone, now);
 }
 
-/** What a breaker's scope means, for a person reading the email or the page. */
+/** What a breaker covers, as facts a page words in its reader's language. */
+export type BreakerPlace =
+  | { kind: "all" }
+  | { kind: "country"; country: string }
+  | { kind: "range"; prefix: string };
+
+export function placeOf(scope: BreakerScope): BreakerPlace {
+  if (scope === "all") return { kind: "all" };
+  if (scope.startsWith("cc:"))
+    return { kind: "country", country: scope.slice(3) };
+  return { kind: "range", prefix: scope.slice(3) };
+}
+
+/**
+ * What a breaker's scope means, in English: for the operator's email (OPERATOR_EMAIL has no
+ * language of its own) and the server's log. The console's page words it from placeOf instead.
+ */
 export function describeScope(scope: BreakerScope): string {
-  if (scope === "all") return "every destination (the hourly ceiling)";
-  if (scope.startsWith("cc:")) return `numbers in ${scope.slice(3)}`;
-  return `numbers starting +${scope.slice(3)}`;
+  const place = placeOf(scope);
+  if (place.kind === "all") return "every destination (the hourly ceiling)";
+  if (place.kind === "country") return `numbers in ${place.country}`;
+  return `numbers starting +${place.prefix}`;
 }
 
 const conversionPercent = (verified: number, sent: number) =>
@@ -140,8 +157,8 @@ export interface MessageFiguresDay {
 }
 
 export interface BreakerView extends Trip {
-  /** What it covers, in words. */
-  label: string;
+  /** What it covers. */
+  place: BreakerPlace;
   conversionPercent: number | null;
 }
 
@@ -211,7 +228,7 @@ export async function readMessageFigures(
     breakers: trips
       .map((t) => ({
         ...t,
-        label: describeScope(t.scope),
+        place: placeOf(t.scope),
         conversionPercent: conversionPercent(t.verified, t.sends),
       }))
       .sort((a, b) => a.trippedAt - b.trippedAt),
@@ -264,7 +281,7 @@ export async function changeBreaker(
         ? null
         : {
             ...trip,
-            label: describeScope(trip.scope),
+            place: placeOf(trip.scope),
             conversionPercent: conversionPercent(trip.verified, trip.sends),
           },
   };

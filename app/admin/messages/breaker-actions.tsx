@@ -1,16 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
-import { StepUp } from "../step-up";
+import { StepUpButton } from "../step-up-button";
 import styles from "../console.module.css";
 
 export interface BreakerRow {
   scope: string;
+  /** What it covers, in the reader's words ("numbers in Germany"). */
   label: string;
   until: string;
   why: string;
@@ -18,10 +20,10 @@ export interface BreakerRow {
 
 /** How long "Extend" pauses for, from now: an hour to the longest the server allows. */
 const EXTENSIONS = [
-  { minutes: 60, label: "1 hour" },
-  { minutes: 6 * 60, label: "6 hours" },
-  { minutes: 24 * 60, label: "24 hours" },
-  { minutes: 7 * 24 * 60, label: "7 days" },
+  { minutes: 60, unit: "hours", count: 1 },
+  { minutes: 6 * 60, unit: "hours", count: 6 },
+  { minutes: 24 * 60, unit: "hours", count: 24 },
+  { minutes: 7 * 24 * 60, unit: "days", count: 7 },
 ] as const;
 
 /**
@@ -29,6 +31,10 @@ const EXTENSIONS = [
  * into the audit rows, as for every console action.
  */
 export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
+  const t = useTranslations("Admin.breakers");
+  /** "6 hours", "7 Tage": an extension's length in the reader's words. */
+  const lengthOf = (e: (typeof EXTENSIONS)[number]) =>
+    t(e.unit, { count: e.count });
   const router = useRouter();
   const reasonId = useId();
   const extendId = useId();
@@ -49,11 +55,13 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
     });
     if (done) {
       setReason("");
-      const extension = EXTENSIONS.find((e) => e.minutes === minutes)?.label;
+      // The select offers only these lengths.
+      const extension =
+        EXTENSIONS.find((e) => e.minutes === minutes) ?? EXTENSIONS[0];
       setInfo(
         action === "lift"
-          ? `Lifted: codes to ${b.label} go out again.`
-          : `Extended: codes to ${b.label} stay paused for ${extension}.`,
+          ? t("lifted", { place: b.label })
+          : t("extended", { place: b.label, duration: lengthOf(extension) }),
       );
       router.refresh();
     }
@@ -68,7 +76,7 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
     <>
       <div className={styles.breakerFields}>
         <div className="field">
-          <label htmlFor={reasonId}>Reason</label>
+          <label htmlFor={reasonId}>{t("reason")}</label>
           <textarea
             id={reasonId}
             className={styles.reason}
@@ -80,8 +88,7 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
             onChange={(e) => setReason(e.target.value)}
           />
           <p id={`${reasonId}-hint`} className="hint">
-            Required to lift or extend a pause: what you saw and why. It is kept
-            in the audit rows.
+            {t("hint")}
           </p>
           {missing ? (
             <p id={`${reasonId}-error`} className="field-error">
@@ -90,7 +97,7 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
           ) : null}
         </div>
         <div className="field">
-          <label htmlFor={extendId}>Extend by</label>
+          <label htmlFor={extendId}>{t("extendBy")}</label>
           <select
             id={extendId}
             className={styles.select}
@@ -99,20 +106,24 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
           >
             {EXTENSIONS.map((e) => (
               <option key={e.minutes} value={e.minutes}>
-                {e.label}
+                {lengthOf(e)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <FormAlert error={missing ? null : run.message} info={info} />
-      {run.error?.code === "PASSKEY_REQUIRED" ? <StepUp /> : null}
-      <ul className={styles.breakers} aria-label="Breakers in force">
+      {run.error?.code === "PASSKEY_REQUIRED" ? <StepUpButton /> : null}
+      <ul className={styles.breakers} aria-label={t("list")}>
         {breakers.map((b) => (
           <li key={b.scope}>
             <div id={`breaker-${b.scope}`}>
-              <span className={styles.what}>Codes to {b.label}</span>
-              <span className={styles.detail}>Paused until {b.until}</span>
+              <span className={styles.what}>
+                {t("codesTo", { place: b.label })}
+              </span>
+              <span className={styles.detail}>
+                {t("pausedUntil", { until: b.until })}
+              </span>
               <span className={styles.detail}>{b.why}</span>
             </div>
             <div className={styles.buttons}>
@@ -121,7 +132,7 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
                 aria-describedby={`breaker-${b.scope}`}
                 onClick={() => void act(b, "lift")}
               >
-                {busy(b, "lift") ? "Lifting…" : "Lift"}
+                {busy(b, "lift") ? t("lifting") : t("lift")}
               </Button>
               <Button
                 className="secondary"
@@ -129,7 +140,7 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
                 aria-describedby={`breaker-${b.scope}`}
                 onClick={() => void act(b, "extend")}
               >
-                {busy(b, "extend") ? "Extending…" : "Extend"}
+                {busy(b, "extend") ? t("extending") : t("extend")}
               </Button>
             </div>
           </li>

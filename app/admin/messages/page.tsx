@@ -1,46 +1,29 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { openConsole } from "@/lib/http/console-page";
-import type { RefusalReason } from "@/lib/limits/messages";
+import { REFUSAL_REASONS, type RefusalReason } from "@/lib/limits/messages";
 import {
   readMessageFigures,
   type BreakerView,
   type CountryDay,
 } from "@/lib/steps/message-figures";
 import styles from "../console.module.css";
-import { formatDate } from "../format";
-import { BreakerActions } from "./breaker-actions";
+import { consoleFormat, type ConsoleFormat } from "../format";
+import { BreakerActions, type BreakerRow } from "./breaker-actions";
 
-export const metadata: Metadata = { title: "Messages · Console" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Admin.messages");
+  return { title: t("title") };
+}
 
-/** The refusals' reasons, in the words an operator reads. */
-const REFUSALS: Record<RefusalReason, string> = {
-  limits: "Limits (per number, account, address, daily budget)",
-  destination: "Destination rules (country or landline)",
-  breaker: "A destination's breaker",
-  ceiling: "The hourly ceiling",
-};
-
-/** The same, as the chart's short labels. */
-const REFUSAL_SHORT: Record<RefusalReason, string> = {
-  limits: "Limits",
-  destination: "Destination",
-  breaker: "Breaker",
-  ceiling: "Ceiling",
-};
-
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-const dayLabel = (day: string) => DAY.format(new Date(`${day}T00:00:00Z`));
-
-const COUNT = new Intl.NumberFormat("en-GB");
-const count = (n: number) => COUNT.format(n);
-const percent = (p: number | null) => (p === null ? "—" : `${p}\u00a0%`);
 const share = (n: number, of: number) =>
   of > 0 ? `${Math.max(0, Math.min(100, (n * 100) / of))}%` : "0%";
+
+/** A whole percent in the reader's typography ("50 %", "50%"), or a dash when nothing was sent. */
+async function percentFormat(): Promise<(p: number | null) => string> {
+  const t = await getTranslations("Admin.messages");
+  return (p) => (p === null ? "—" : t("percent", { value: p }));
+}
 
 /** A bar people compare at a glance: sent, the part of it verified, and the refused beyond it. */
 function Bar({
@@ -73,18 +56,19 @@ function Bar({
 }
 
 /** What the chart's colours mean; the tables beside the charts say the same to everyone. */
-function Legend({ refused }: { refused?: boolean }) {
+async function Legend({ refused }: { refused?: boolean }) {
+  const t = await getTranslations("Admin.messages");
   return (
     <p className={styles.legend}>
       <span>
-        <span className={styles.keyVerified} /> Verified
+        <span className={styles.keyVerified} /> {t("legendVerified")}
       </span>
       <span>
-        <span className={styles.keySent} /> Sent, not verified
+        <span className={styles.keySent} /> {t("legendSent")}
       </span>
       {refused ? (
         <span>
-          <span className={styles.keyRefused} /> Refused
+          <span className={styles.keyRefused} /> {t("legendRefused")}
         </span>
       ) : null}
     </p>
@@ -92,32 +76,53 @@ function Legend({ refused }: { refused?: boolean }) {
 }
 
 /** Conversion below the breaker's threshold is what pumping looks like: said in words too. */
-function Conversion({
+async function Conversion({
   c,
   low,
 }: {
   c: CountryDay | Omit<CountryDay, "country">;
   low: number;
 }) {
+  const t = await getTranslations("Admin.messages");
+  const percent = await percentFormat();
   const isLow = c.conversionPercent !== null && c.conversionPercent < low;
+  const shown = percent(c.conversionPercent);
   return (
     <span className={isLow ? styles.low : undefined}>
-      {percent(c.conversionPercent)}
-      {isLow ? " (low)" : ""}
+      {isLow ? t("low", { percent: shown }) : shown}
     </span>
   );
 }
 
-function breakerRow(b: BreakerView) {
-  return {
-    scope: b.scope,
-    label: b.label,
-    until: formatDate(new Date(b.until)),
-    why:
-      b.scope === "all"
-        ? `${b.sends} texts and calls in the hour before ${formatDate(new Date(b.trippedAt))}.`
-        : `${b.sends} codes in the hour before ${formatDate(new Date(b.trippedAt))}, ${b.verified} entered (${percent(b.conversionPercent)}).`,
-  };
+/** A breaker in force, worded for the reader: what it covers, until when, and why it tripped. */
+async function breakerRows(
+  breakers: BreakerView[],
+  format: ConsoleFormat,
+): Promise<BreakerRow[]> {
+  const t = await getTranslations("Admin.breakers");
+  const percent = await percentFormat();
+  return breakers.map((b) => {
+    const at = format.date(b.trippedAt);
+    return {
+      scope: b.scope,
+      label: t("place", {
+        kind: b.place.kind,
+        country:
+          b.place.kind === "country" ? format.country(b.place.country) : "",
+        prefix: b.place.kind === "range" ? b.place.prefix : "",
+      }),
+      until: format.date(b.until),
+      why:
+        b.place.kind === "all"
+          ? t("whyAll", { sends: b.sends, at })
+          : t("why", {
+              sends: b.sends,
+              at,
+              verified: b.verified,
+              percent: percent(b.conversionPercent),
+            }),
+    };
+  });
 }
 
 /**
@@ -128,6 +133,11 @@ function breakerRow(b: BreakerView) {
 export default async function MessagesPage() {
   const ctx = await openConsole("/admin/messages", { action: "messages" });
   const figures = await readMessageFigures(ctx);
+  const t = await getTranslations("Admin.messages");
+  const tb = await getTranslations("Admin.breakers");
+  const format = consoleFormat(await getLocale());
+  const percent = await percentFormat();
+  const { count } = format;
   const { days, countries, breakers, settings } = figures;
   const low = settings.maxConversionPercent;
   const totalRefused = (r: Record<RefusalReason, number>) =>
@@ -137,7 +147,7 @@ export default async function MessagesPage() {
     ...days.map((d) => d.total.sent + totalRefused(d.refused)),
   );
   const countryScale = Math.max(1, ...countries.map((c) => c.sent));
-  const reasons = (Object.keys(REFUSALS) as RefusalReason[]).map((r) => ({
+  const reasons = REFUSAL_REASONS.map((r) => ({
     reason: r,
     week: days.reduce((n, d) => n + d.refused[r], 0),
     today: days.at(-1)?.refused[r] ?? 0,
@@ -151,28 +161,31 @@ export default async function MessagesPage() {
     }),
     { sent: 0, verified: 0, refused: 0 },
   );
+  /** A row's country: its name in the reader's language, then its code ("Allemagne (DE)"). */
+  const countryName = (code: string) => {
+    const name = format.country(code);
+    return t("countryNamed", {
+      name: name.charAt(0).toLocaleUpperCase(format.locale) + name.slice(1),
+      code,
+    });
+  };
 
   return (
     <>
       <section className={styles.panel} aria-labelledby="messages-heading">
-        <h1 id="messages-heading">Messages</h1>
-        <p className="lead">
-          Texts and calls with a code over the last 7 days (UTC): sent,
-          delivered and entered, per day and per country. Codes sent and never
-          entered, to a country you do not serve, are the signature of SMS
-          pumping.
-        </p>
+        <h1 id="messages-heading">{t("heading")}</h1>
+        <p className="lead">{t("lead")}</p>
         <dl className={styles.summary}>
           <div>
-            <dt>Sent</dt>
-            <dd>{week.sent}</dd>
+            <dt>{t("sent")}</dt>
+            <dd>{count(week.sent)}</dd>
           </div>
           <div>
-            <dt>Verified</dt>
-            <dd>{week.verified}</dd>
+            <dt>{t("verified")}</dt>
+            <dd>{count(week.verified)}</dd>
           </div>
           <div>
-            <dt>Conversion</dt>
+            <dt>{t("conversion")}</dt>
             <dd>
               {percent(
                 week.sent
@@ -182,33 +195,34 @@ export default async function MessagesPage() {
             </dd>
           </div>
           <div>
-            <dt>Refused</dt>
-            <dd>{week.refused}</dd>
+            <dt>{t("refused")}</dt>
+            <dd>{count(week.refused)}</dd>
           </div>
         </dl>
       </section>
 
       <section className={styles.panel} aria-labelledby="breakers-heading">
-        <h2 id="breakers-heading">Breakers in force</h2>
+        <h2 id="breakers-heading">{tb("heading")}</h2>
         {breakers.length === 0 ? (
           <p className={styles.empty}>
-            No breaker is in force: codes go out everywhere. A destination
-            pauses when {count(settings.minSends)} codes went there in an hour
-            and fewer than {low} % were entered; everything pauses at{" "}
-            {count(settings.ceiling)} messages an hour.
+            {tb("none", {
+              minSends: settings.minSends,
+              low,
+              ceiling: settings.ceiling,
+            })}
           </p>
         ) : (
-          <BreakerActions breakers={breakers.map(breakerRow)} />
+          <BreakerActions breakers={await breakerRows(breakers, format)} />
         )}
       </section>
 
       <section className={styles.panel} aria-labelledby="days-heading">
-        <h2 id="days-heading">Per day</h2>
+        <h2 id="days-heading">{t("daysHeading")}</h2>
         <Legend refused />
         <div className={styles.chart} aria-hidden="true">
           {days.map((d) => (
             <div key={d.day} className={styles.chartRow}>
-              <span className={styles.chartLabel}>{dayLabel(d.day)}</span>
+              <span className={styles.chartLabel}>{format.day(d.day)}</span>
               <Bar
                 sent={d.total.sent}
                 verified={d.total.verified}
@@ -216,40 +230,40 @@ export default async function MessagesPage() {
                 scale={dayScale}
               />
               <span className={styles.chartValue}>
-                {d.total.sent} · {percent(d.total.conversionPercent)}
+                {count(d.total.sent)} · {percent(d.total.conversionPercent)}
               </span>
             </div>
           ))}
         </div>
         <table className={`${styles.table} ${styles.figures}`}>
-          <caption className={styles.caption}>
-            Texts and calls per day, the last 7 days (UTC)
-          </caption>
+          <caption className={styles.caption}>{t("daysCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Texts</th>
-              <th scope="col">Calls</th>
-              <th scope="col">Delivered</th>
-              <th scope="col">Verified</th>
-              <th scope="col">Conversion</th>
-              <th scope="col">Refused</th>
+              <th scope="col">{t("day")}</th>
+              <th scope="col">{t("texts")}</th>
+              <th scope="col">{t("calls")}</th>
+              <th scope="col">{t("delivered")}</th>
+              <th scope="col">{t("verified")}</th>
+              <th scope="col">{t("conversion")}</th>
+              <th scope="col">{t("refused")}</th>
             </tr>
           </thead>
           <tbody>
             {days.map((d) => (
               <tr key={d.day}>
-                <th scope="row" className={styles.nowrap} data-label="Day">
-                  {dayLabel(d.day)}
+                <th scope="row" className={styles.nowrap}>
+                  {format.day(d.day)}
                 </th>
-                <td data-label="Texts">{d.total.sms}</td>
-                <td data-label="Calls">{d.total.voice}</td>
-                <td data-label="Delivered">{d.total.delivered}</td>
-                <td data-label="Verified">{d.total.verified}</td>
-                <td data-label="Conversion">
+                <td data-label={t("texts")}>{count(d.total.sms)}</td>
+                <td data-label={t("calls")}>{count(d.total.voice)}</td>
+                <td data-label={t("delivered")}>{count(d.total.delivered)}</td>
+                <td data-label={t("verified")}>{count(d.total.verified)}</td>
+                <td data-label={t("conversion")}>
                   <Conversion c={d.total} low={low} />
                 </td>
-                <td data-label="Refused">{totalRefused(d.refused)}</td>
+                <td data-label={t("refused")}>
+                  {count(totalRefused(d.refused))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -257,12 +271,13 @@ export default async function MessagesPage() {
       </section>
 
       <section className={styles.panel} aria-labelledby="countries-heading">
-        <h2 id="countries-heading">Per country</h2>
+        <h2 id="countries-heading">{t("countriesHeading")}</h2>
         {countries.length === 0 ? (
-          <p className={styles.empty}>No code went out in the last 7 days.</p>
+          <p className={styles.empty}>{t("countriesNone")}</p>
         ) : (
           <>
             <Legend />
+            {/* The chart names countries by their codes, to keep its bars wide; the table by name. */}
             <div className={styles.chart} aria-hidden="true">
               {countries.map((c) => (
                 <div key={c.country} className={styles.chartRow}>
@@ -273,36 +288,34 @@ export default async function MessagesPage() {
                     scale={countryScale}
                   />
                   <span className={styles.chartValue}>
-                    {c.sent} · {percent(c.conversionPercent)}
+                    {count(c.sent)} · {percent(c.conversionPercent)}
                   </span>
                 </div>
               ))}
             </div>
             <table className={`${styles.table} ${styles.figures}`}>
               <caption className={styles.caption}>
-                Texts and calls per destination country, the last 7 days
+                {t("countriesCaption")}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Country</th>
-                  <th scope="col">Texts</th>
-                  <th scope="col">Calls</th>
-                  <th scope="col">Delivered</th>
-                  <th scope="col">Verified</th>
-                  <th scope="col">Conversion</th>
+                  <th scope="col">{t("country")}</th>
+                  <th scope="col">{t("texts")}</th>
+                  <th scope="col">{t("calls")}</th>
+                  <th scope="col">{t("delivered")}</th>
+                  <th scope="col">{t("verified")}</th>
+                  <th scope="col">{t("conversion")}</th>
                 </tr>
               </thead>
               <tbody>
                 {countries.map((c) => (
                   <tr key={c.country}>
-                    <th scope="row" data-label="Country">
-                      {c.country}
-                    </th>
-                    <td data-label="Texts">{c.sms}</td>
-                    <td data-label="Calls">{c.voice}</td>
-                    <td data-label="Delivered">{c.delivered}</td>
-                    <td data-label="Verified">{c.verified}</td>
-                    <td data-label="Conversion">
+                    <th scope="row">{countryName(c.country)}</th>
+                    <td data-label={t("texts")}>{count(c.sms)}</td>
+                    <td data-label={t("calls")}>{count(c.voice)}</td>
+                    <td data-label={t("delivered")}>{count(c.delivered)}</td>
+                    <td data-label={t("verified")}>{count(c.verified)}</td>
+                    <td data-label={t("conversion")}>
                       <Conversion c={c} low={low} />
                     </td>
                   </tr>
@@ -314,12 +327,12 @@ export default async function MessagesPage() {
       </section>
 
       <section className={styles.panel} aria-labelledby="refusals-heading">
-        <h2 id="refusals-heading">Refused sends</h2>
+        <h2 id="refusals-heading">{t("refusalsHeading")}</h2>
         <div className={styles.chart} aria-hidden="true">
           {reasons.map((r) => (
             <div key={r.reason} className={styles.chartRow}>
               <span className={styles.chartLabel}>
-                {REFUSAL_SHORT[r.reason]}
+                {t(`refusalsShort.${r.reason}`)}
               </span>
               <span className={styles.bar}>
                 <span
@@ -327,27 +340,25 @@ export default async function MessagesPage() {
                   style={{ width: share(r.week, refusedScale) }}
                 />
               </span>
-              <span className={styles.chartValue}>{r.week}</span>
+              <span className={styles.chartValue}>{count(r.week)}</span>
             </div>
           ))}
         </div>
         <table className={`${styles.table} ${styles.figures}`}>
-          <caption className={styles.caption}>Sends refused, by reason</caption>
+          <caption className={styles.caption}>{t("refusalsCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Reason</th>
-              <th scope="col">Last 7 days</th>
-              <th scope="col">Today</th>
+              <th scope="col">{t("reason")}</th>
+              <th scope="col">{t("week")}</th>
+              <th scope="col">{t("today")}</th>
             </tr>
           </thead>
           <tbody>
             {reasons.map((r) => (
               <tr key={r.reason}>
-                <th scope="row" data-label="Reason">
-                  {REFUSALS[r.reason]}
-                </th>
-                <td data-label="Last 7 days">{r.week}</td>
-                <td data-label="Today">{r.today}</td>
+                <th scope="row">{t(`refusals.${r.reason}`)}</th>
+                <td data-label={t("week")}>{count(r.week)}</td>
+                <td data-label={t("today")}>{count(r.today)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,31 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { describeEvent } from "@/app/account/event-labels";
 import { openConsole } from "@/lib/http/console-page";
 import type { Lockout } from "@/lib/steps/lockout";
 import { viewAccount, type ConsoleAccount } from "@/lib/steps/console-accounts";
 import { ConsoleActions } from "../../console-actions";
 import styles from "../../console.module.css";
-import { formatDate } from "../../format";
+import { consoleFormat } from "../../format";
 
-export const metadata: Metadata = { title: "Account · Console" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Admin.account");
+  return { title: t("title") };
+}
 
-const FACTOR_NAMES = {
-  totp: "Authenticator app",
-  passkey: "Passkey",
-  recovery_codes: "Recovery codes",
-} as const;
+/** This request's formats: getLocale is read once per request. */
+const readerFormat = async () => consoleFormat(await getLocale());
 
-function lockWords(lock: Lockout): string {
+async function lockWords(lock: Lockout): Promise<string> {
+  const t = await getTranslations("Admin.account");
+  const format = await readerFormat();
   const paused =
     lock.pausedUntil === null
       ? ""
-      : `${lock.pausedClients === 1 ? "One place" : `${lock.pausedClients} places`} paused by wrong answers until ${formatDate(new Date(lock.pausedUntil))}`;
-  const off = lock.codesOff
-    ? "Sign-in by code switched off by wrong codes"
-    : "";
-  return [off, paused].filter(Boolean).join(". ") || "Not locked";
+      : t("paused", {
+          places: lock.pausedClients,
+          until: format.date(lock.pausedUntil),
+        });
+  const off = lock.codesOff ? t("codesOff") : "";
+  return [off, paused].filter(Boolean).join(". ") || t("notLocked");
+}
+
+type Factor = ConsoleAccount["factors"][number];
+
+/** Each factor's name in the reader's words; a passkey's with the name its owner gave it. */
+async function factorLabels(): Promise<(f: Factor) => string> {
+  const t = await getTranslations("Admin.factors");
+  return (f) =>
+    f.kind === "passkey"
+      ? t("passkeyNamed", { name: f.name ?? "" })
+      : t(f.kind);
 }
 
 /** One account: its state, what an operator may do, and its audit rows. */
@@ -42,46 +57,57 @@ export default async function AccountPage({
   const viewed = await viewAccount(ctx, id);
   if (!viewed.ok) notFound();
   const a = viewed.account;
+  const t = await getTranslations("Admin.account");
+  const format = await readerFormat();
+  const factorLabel = await factorLabels();
   return (
     <>
       <section className={styles.panel} aria-labelledby="account-heading">
         <p className={styles.back}>
-          <Link href="/admin">Back to People</Link>
+          <Link href="/admin">{t("back")}</Link>
         </p>
         <h1 id="account-heading" className={styles.wrap}>
           {a.email}
         </h1>
         <dl className={styles.facts}>
-          <dt>Email</dt>
+          <dt>{t("email")}</dt>
           <dd>
             {a.emailVerifiedAt
-              ? `Verified ${formatDate(a.emailVerifiedAt)}`
-              : "Not verified"}
+              ? t("emailVerified", { at: format.date(a.emailVerifiedAt) })
+              : t("emailNotVerified")}
           </dd>
-          <dt>Phone</dt>
+          <dt>{t("phone")}</dt>
           <dd>
             {a.phone
-              ? `${a.phone.number}, verified ${formatDate(a.phone.verifiedAt)}`
-              : "None verified"}
+              ? t("phoneVerified", {
+                  number: a.phone.number,
+                  at: format.date(a.phone.verifiedAt),
+                })
+              : t("phoneNone")}
           </dd>
-          <dt>Created</dt>
-          <dd>{formatDate(a.createdAt)}</dd>
-          <dt>Sign-in</dt>
-          <dd>{lockWords(a.lock)}</dd>
-          <dt>Account</dt>
+          <dt>{t("created")}</dt>
+          <dd>{format.date(a.createdAt)}</dd>
+          <dt>{t("signIn")}</dt>
+          <dd>{await lockWords(a.lock)}</dd>
+          <dt>{t("account")}</dt>
           <dd>
             {a.switchedOff
-              ? `Switched off ${formatDate(a.switchedOff.at)}: ${a.switchedOff.reason}`
-              : "On"}
+              ? t("switchedOff", {
+                  at: format.date(a.switchedOff.at),
+                  reason: a.switchedOff.reason,
+                })
+              : t("on")}
           </dd>
-          <dt>Text codes</dt>
-          <dd>{a.textCodesOff ? "Refused by the person" : "Accepted"}</dd>
-          <dt>Sends, last 24 h</dt>
-          <dd>{a.sendsLastDay}</dd>
+          <dt>{t("textCodes")}</dt>
+          <dd>
+            {a.textCodesOff ? t("textCodesRefused") : t("textCodesAccepted")}
+          </dd>
+          <dt>{t("sends")}</dt>
+          <dd>{format.count(a.sendsLastDay)}</dd>
           {a.admin ? (
             <>
-              <dt>Role</dt>
-              <dd>Admin</dd>
+              <dt>{t("role")}</dt>
+              <dd>{t("admin")}</dd>
             </>
           ) : null}
         </dl>
@@ -104,38 +130,43 @@ export default async function AccountPage({
   );
 }
 
-function factorLabel(f: ConsoleAccount["factors"][number]): string {
-  if (f.kind === "passkey") return `Passkey “${f.name ?? ""}”`;
-  return FACTOR_NAMES[f.kind];
-}
+// Cells that say what they are (a factor, a device, an email) carry no data-label: on a phone
+// only the others are prefixed with their column's name (console.module.css).
 
-function Factors({ account }: { account: ConsoleAccount }) {
+async function Factors({ account }: { account: ConsoleAccount }) {
+  const t = await getTranslations("Admin.factors");
+  const format = await readerFormat();
+  const factorLabel = await factorLabels();
   return (
     <section className={styles.panel} aria-labelledby="factors-heading">
-      <h2 id="factors-heading">Second factors</h2>
+      <h2 id="factors-heading">{t("heading")}</h2>
       {account.factors.length === 0 ? (
-        <p className={styles.empty}>Only the phone.</p>
+        <p className={styles.empty}>{t("none")}</p>
       ) : (
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Factor</th>
-              <th scope="col">Added</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t("factor")}</th>
+              <th scope="col">{t("added")}</th>
+              <th scope="col">{t("lastUsed")}</th>
             </tr>
           </thead>
           <tbody>
             {account.factors.map((f) => (
               <tr key={f.id}>
-                <td className={styles.wrap} data-label="Factor">
-                  {factorLabel(f)}
-                  {f.codesLeft !== null ? ` (${f.codesLeft} left)` : ""}
+                <td className={styles.wrap}>
+                  {f.codesLeft !== null
+                    ? t("codesLeft", {
+                        factor: factorLabel(f),
+                        left: f.codesLeft,
+                      })
+                    : factorLabel(f)}
                 </td>
-                <td className={styles.nowrap} data-label="Added">
-                  {formatDate(f.addedAt)}
+                <td className={styles.nowrap} data-label={t("added")}>
+                  {format.date(f.addedAt)}
                 </td>
-                <td className={styles.nowrap} data-label="Last used">
-                  {f.lastUsedAt ? formatDate(f.lastUsedAt) : "Never"}
+                <td className={styles.nowrap} data-label={t("lastUsed")}>
+                  {f.lastUsedAt ? format.date(f.lastUsedAt) : t("never")}
                 </td>
               </tr>
             ))}
@@ -146,34 +177,36 @@ function Factors({ account }: { account: ConsoleAccount }) {
   );
 }
 
-function Sessions({ account }: { account: ConsoleAccount }) {
+async function Sessions({ account }: { account: ConsoleAccount }) {
+  const t = await getTranslations("Admin.sessions");
+  const format = await readerFormat();
   return (
     <section className={styles.panel} aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Sessions</h2>
+      <h2 id="sessions-heading">{t("heading")}</h2>
       {account.sessions.length === 0 ? (
-        <p className={styles.empty}>None.</p>
+        <p className={styles.empty}>{t("none")}</p>
       ) : (
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">IP address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last seen</th>
+              <th scope="col">{t("device")}</th>
+              <th scope="col">{t("ip")}</th>
+              <th scope="col">{t("signedIn")}</th>
+              <th scope="col">{t("lastSeen")}</th>
             </tr>
           </thead>
           <tbody>
             {account.sessions.map((s) => (
               <tr key={s.id}>
-                <td data-label="Device">{s.name}</td>
-                <td className={styles.nowrap} data-label="IP address">
+                <td>{s.name}</td>
+                <td className={styles.nowrap} data-label={t("ip")}>
                   {s.ip ?? "—"}
                 </td>
-                <td className={styles.nowrap} data-label="Signed in">
-                  {formatDate(s.signedInAt)}
+                <td className={styles.nowrap} data-label={t("signedIn")}>
+                  {format.date(s.signedInAt)}
                 </td>
-                <td className={styles.nowrap} data-label="Last seen">
-                  {formatDate(s.lastSeenAt)}
+                <td className={styles.nowrap} data-label={t("lastSeen")}>
+                  {format.date(s.lastSeenAt)}
                 </td>
               </tr>
             ))}
@@ -184,30 +217,32 @@ function Sessions({ account }: { account: ConsoleAccount }) {
   );
 }
 
-function Devices({ account }: { account: ConsoleAccount }) {
+async function Devices({ account }: { account: ConsoleAccount }) {
+  const t = await getTranslations("Admin.devices");
+  const format = await readerFormat();
   return (
     <section className={styles.panel} aria-labelledby="devices-heading">
-      <h2 id="devices-heading">Remembered devices</h2>
+      <h2 id="devices-heading">{t("heading")}</h2>
       {account.devices.length === 0 ? (
-        <p className={styles.empty}>None.</p>
+        <p className={styles.empty}>{t("none")}</p>
       ) : (
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Remembered</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t("device")}</th>
+              <th scope="col">{t("remembered")}</th>
+              <th scope="col">{t("lastUsed")}</th>
             </tr>
           </thead>
           <tbody>
             {account.devices.map((d) => (
               <tr key={d.id}>
-                <td data-label="Device">{d.name}</td>
-                <td className={styles.nowrap} data-label="Remembered">
-                  {formatDate(d.createdAt)}
+                <td>{d.name}</td>
+                <td className={styles.nowrap} data-label={t("remembered")}>
+                  {format.date(d.createdAt)}
                 </td>
-                <td className={styles.nowrap} data-label="Last used">
-                  {formatDate(d.lastUsedAt)}
+                <td className={styles.nowrap} data-label={t("lastUsed")}>
+                  {format.date(d.lastUsedAt)}
                 </td>
               </tr>
             ))}
@@ -226,20 +261,22 @@ function supportNote(detail: unknown): string {
   return `${who}${d.reason}`;
 }
 
-function Audit({ account }: { account: ConsoleAccount }) {
+async function Audit({ account }: { account: ConsoleAccount }) {
+  const t = await getTranslations("Admin.audit");
+  const format = await readerFormat();
   return (
     <section className={styles.panel} aria-labelledby="audit-heading">
-      <h2 id="audit-heading">Audit</h2>
+      <h2 id="audit-heading">{t("heading")}</h2>
       {account.events.length === 0 ? (
-        <p className={styles.empty}>No rows yet.</p>
+        <p className={styles.empty}>{t("none")}</p>
       ) : (
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Reason</th>
-              <th scope="col">IP address</th>
+              <th scope="col">{t("when")}</th>
+              <th scope="col">{t("what")}</th>
+              <th scope="col">{t("reason")}</th>
+              <th scope="col">{t("ip")}</th>
             </tr>
           </thead>
           <tbody>
@@ -247,19 +284,19 @@ function Audit({ account }: { account: ConsoleAccount }) {
               const { what, detail } = describeEvent(e.type, e.detail);
               return (
                 <tr key={e.id}>
-                  <td className={styles.nowrap} data-label="When">
-                    {formatDate(e.createdAt)}
+                  <td className={styles.nowrap} data-label={t("when")}>
+                    {format.date(e.createdAt)}
                   </td>
-                  <td data-label="What">
+                  <td>
                     <span className={styles.what}>{what}</span>
                     {detail ? (
                       <span className={styles.detail}>{detail}</span>
                     ) : null}
                   </td>
-                  <td className={styles.wrap} data-label="Reason">
+                  <td className={styles.wrap} data-label={t("reason")}>
                     {supportNote(e.detail)}
                   </td>
-                  <td className={styles.nowrap} data-label="IP address">
+                  <td className={styles.nowrap} data-label={t("ip")}>
                     {e.ip ?? "—"}
                   </td>
                 </tr>
