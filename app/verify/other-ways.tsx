@@ -59,7 +59,7 @@ export function OtherWays({
           )}
         {offers("phone") &&
           way(
-            busy === "voice" ? ui("calling") : ui("callInstead"),
+            busy === "voice" ? ui("calling") : t("verify.callMe"),
             () => onSend("voice"),
             busy !== null,
           )}
