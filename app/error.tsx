@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ErrorStatus } from "@/app/ui/error-status";
 
 // A page that failed while rendering. The error's message stays in the server's log (production
@@ -8,10 +9,6 @@ export default function ErrorPage(props: {
   error: unknown;
   retry: () => void;
 }) {
-  return (
-    <ErrorStatus
-      {...props}
-      lead="This page could not be shown. Try again in a moment, or start from the home page."
-    />
-  );
+  const t = useTranslations("Ui.errorStatus");
+  return <ErrorStatus {...props} lead={t("page")} />;
 }

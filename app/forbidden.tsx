@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StepUp } from "@/app/admin/step-up";
 import { StatusPage } from "@/app/ui/status-page";
 import { ERRORS } from "@/lib/errors";
 import { whyConsoleRefuses } from "@/lib/http/console-page";
 
-export const metadata: Metadata = { title: "Not allowed" };
-
-const HOME = (
-  <div className="actions single">
-    <Link className="button-link" href="/">
-      Go to the home page
-    </Link>
-  </div>
-);
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Ui.forbidden");
+  return { title: t("title") };
+}
 
 /**
  * The 403 page (forbidden()): today only the operators' console asks for it. An admin whose
@@ -21,31 +17,42 @@ const HOME = (
  * no more than that the page is not theirs.
  */
 export default async function Forbidden() {
-  const code = await whyConsoleRefuses();
+  const [code, t, status] = await Promise.all([
+    whyConsoleRefuses(),
+    getTranslations("Ui.forbidden"),
+    getTranslations("Ui.statusPage"),
+  ]);
   if (code === "PASSKEY_REQUIRED")
     return (
       <StatusPage
-        eyebrow="Error 403"
-        title="Confirm it is you with your passkey"
-        lead="The console opens only for a passkey used in the last 10 minutes. Sign in again and use your passkey when asked."
+        eyebrow={status("error", { status: 403 })}
+        title={t("passkeyTitle")}
+        lead={t("passkeyLead")}
         actions={<StepUp />}
       />
     );
+  const home = (
+    <div className="actions single">
+      <Link className="button-link" href="/">
+        {status("home")}
+      </Link>
+    </div>
+  );
   if (code === "ADMIN_REQUEST_LIMIT")
     return (
       <StatusPage
-        eyebrow="Error 429"
-        title="Too many console requests"
+        eyebrow={status("error", { status: 429 })}
+        title={t("limitTitle")}
         lead={ERRORS.ADMIN_REQUEST_LIMIT.message}
-        actions={HOME}
+        actions={home}
       />
     );
   return (
     <StatusPage
-      eyebrow="Error 403"
-      title="This page is not for you"
-      lead="Your account cannot open this page."
-      actions={HOME}
+      eyebrow={status("error", { status: 403 })}
+      title={t("notYoursTitle")}
+      lead={t("notYoursLead")}
+      actions={home}
     />
   );
 }

@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/app/ui/status-page";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Ui.notFound");
+  return { title: t("title") };
+}
 
-export default function NotFound() {
+export default async function NotFound() {
+  const [t, status] = await Promise.all([
+    getTranslations("Ui.notFound"),
+    getTranslations("Ui.statusPage"),
+  ]);
   return (
     <StatusPage
-      eyebrow="Error 404"
-      title="Page not found"
-      lead="This address does not lead to a page. It may be mistyped, or the page has moved."
+      eyebrow={status("error", { status: 404 })}
+      title={t("title")}
+      lead={t("lead")}
       actions={
         <div className="actions single">
           <Link className="button-link" href="/">
-            Go to the home page
+            {status("home")}
           </Link>
         </div>
       }

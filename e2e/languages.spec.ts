@@ -4,7 +4,6 @@ import {
   newPerson,
   outbox,
   readCode,
-  signOut,
   signUp,
   submitPassword,
 } from "./support/journey";
@@ -131,7 +130,12 @@ test.describe("a person signed in", () => {
     await expect(langue).toContainText("sont en français.");
     await expect(langue.getByLabel("Langue")).toHaveValue("fr");
     await checkPage(page, "languages-account-fr");
-    await signOut(page);
+    // The header's button is French too now.
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: "Se déconnecter", exact: true })
+      .click();
+    await expect(page).toHaveURL(/\/login/);
 
     // Another browser, asking for English: the saved choice wins from the code text on.
     const other = await browser.newContext({ locale: "en-US" });

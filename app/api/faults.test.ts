@@ -33,6 +33,17 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
+// The code page asks next-intl for its words, which has no request here (no React Server
+// Components render): English, as a request naming no language gets them.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { MESSAGES } = await import("@/lib/i18n/messages");
+  return {
+    getTranslations: async (namespace: "Signin.verify") =>
+      createTranslator({ locale: "en", messages: MESSAGES.en, namespace }),
+  };
+});
+
 // A messenger the "provider refuses" case can break; the real outbox otherwise.
 const provider = vi.hoisted(() => ({ down: false }));
 vi.mock("@/lib/messaging", async (importOriginal) => {

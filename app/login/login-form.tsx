@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -17,6 +18,7 @@ export function LoginForm({
   next: string;
   askSecondFactor?: boolean;
 }) {
+  const t = useTranslations("Signin");
   const { pending, error, onSubmit } = useFirstStep("/api/login", next);
   // A passkey alone is a fresh second factor too, so "Sign in again" offers it as well.
   const passkey = usePasskeySignIn(next);
@@ -31,27 +33,27 @@ export function LoginForm({
         <input type="hidden" name="secondFactor" value="required" />
       ) : null}
       <Field
-        label="Email"
+        label={t("fields.email")}
         name="email"
         type="email"
         autoComplete="username webauthn"
         required
       />
       <Field
-        label="Password"
+        label={t("fields.password")}
         name="password"
         type="password"
         autoComplete="current-password"
         required
       />
       <p className="hint">
-        <Link href="/forgot-password">Forgot password?</Link>
+        <Link href="/forgot-password">{t("login.forgot")}</Link>
       </p>
       <Button type="submit" disabled={pending || passkey.pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("login.submitting") : t("login.submit")}
       </Button>
       <p className="or" aria-hidden="true">
-        or
+        {t("login.or")}
       </p>
       <PasskeySignInButton pending={passkey.pending} onUse={passkey.use} />
     </form>

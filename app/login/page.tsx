@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Signin.login");
+  return { title: t("title") };
+}
 
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { callbackUrl, reset, secondFactor } = await searchParams;
+  const [{ callbackUrl, reset, secondFactor }, t] = await Promise.all([
+    searchParams,
+    getTranslations("Signin.login"),
+  ]);
   const next = safeRedirectPath(
     typeof callbackUrl === "string" ? callbackUrl : null,
   );
@@ -18,27 +26,22 @@ export default async function LoginPage({
   const askSecondFactor = secondFactor === "required";
   return (
     <section className="card">
-      <h1>Sign in</h1>
-      {askSecondFactor ? (
-        <p className="lead">
-          To change your account, confirm it is you: enter your password, then a
-          code from your phone, your authenticator app or a passkey, even if
-          this device is remembered.
-        </p>
-      ) : (
-        <p className="lead">
-          Enter your password; then we will send a code to your phone.
-        </p>
-      )}
+      <h1>{t("title")}</h1>
+      <p className="lead">
+        {askSecondFactor ? t("leadSecondFactor") : t("lead")}
+      </p>
       {reset === "done" ? (
         <p className="alert info" role="status">
-          Your password was changed and every device was signed out. Sign in
-          with your new password.
+          {t("resetDone")}
         </p>
       ) : null}
-      <LoginForm next={next} askSecondFactor={askSecondFactor} />
+      <ClientMessages pick={["Signin"]}>
+        <LoginForm next={next} askSecondFactor={askSecondFactor} />
+      </ClientMessages>
       <p className="switch">
-        New here? <Link href="/signup">Create an account</Link>
+        {t.rich("newHere", {
+          link: (chunks) => <Link href="/signup">{chunks}</Link>,
+        })}
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/app/ui/button";
 import { postJson, type PostResult } from "@/app/ui/post-json";
@@ -65,6 +66,7 @@ export function PasskeySignInButton(props: {
   pending: boolean;
   onUse: () => void;
 }) {
+  const t = useTranslations("Signin.passkey");
   return (
     <Button
       type="button"
@@ -72,7 +74,7 @@ export function PasskeySignInButton(props: {
       disabled={props.pending}
       onClick={props.onUse}
     >
-      {props.pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
+      {props.pending ? t("waiting") : t("signIn")}
     </Button>
   );
 }

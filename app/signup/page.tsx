@@ -1,26 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
+import { countryOptions } from "@/lib/phone/countries";
 import { SignupForm } from "./signup-form";
 
-export const metadata: Metadata = { title: "Create account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Signin.signup");
+  return { title: t("title") };
+}
 
-export default function SignupPage() {
+export default async function SignupPage() {
+  const [t, locale] = await Promise.all([
+    getTranslations("Signin.signup"),
+    getLocale(),
+  ]);
   return (
     <section className="card">
-      <h1>Create your account</h1>
-      <p className="lead">
-        We will text a code to your phone to make sure it is yours.
-      </p>
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
       <noscript>
-        <p className="alert error">
-          Creating an account needs JavaScript: before we text your phone, your
-          browser does a quick security check. Turn JavaScript on for this site
-          and reload the page.
-        </p>
+        <p className="alert error">{t("noScript")}</p>
       </noscript>
-      <SignupForm />
+      <ClientMessages pick={["Signin"]}>
+        {/* Named here, not in the browser: its own country names could differ and fail hydration. */}
+        <SignupForm countries={countryOptions(locale)} />
+      </ClientMessages>
       <p className="switch">
-        Already have an account? <Link href="/login">Sign in</Link>
+        {t.rich("haveAccount", {
+          link: (chunks) => <Link href="/login">{chunks}</Link>,
+        })}
       </p>
     </section>
   );

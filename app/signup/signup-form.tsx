@@ -1,6 +1,7 @@
 "use client";
 
-import { COUNTRIES } from "@/lib/phone/countries";
+import { useTranslations } from "next-intl";
+import type { CountryOption } from "@/lib/phone/countries";
 import { Field } from "@/app/ui/field";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -8,7 +9,9 @@ import { useFirstStep } from "@/app/ui/use-first-step";
 import { useProofOfWork } from "@/app/ui/use-proof-of-work";
 import { Button } from "@/app/ui/button";
 
-export function SignupForm() {
+/** `countries`: the phone field's list, named in the reader's language. */
+export function SignupForm({ countries }: { countries: CountryOption[] }) {
+  const t = useTranslations("Signin");
   const proofOfWork = useProofOfWork("signup");
   const { pending, error, onSubmit } = useFirstStep(
     "/api/signup",
@@ -20,7 +23,7 @@ export function SignupForm() {
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
       <Field
-        label="Email"
+        label={t("fields.email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -28,20 +31,24 @@ export function SignupForm() {
         error={fields.email}
       />
       <Field
-        label="Password"
+        label={t("fields.password")}
         name="password"
         type="password"
         autoComplete="new-password"
         minLength={8}
         required
-        hint="At least 8 characters. Not a common password, and not your email name."
+        hint={t("signup.passwordHint")}
         error={fields.password}
       />
       <div className="field">
-        <label htmlFor="field-phone">Phone number</label>
+        <label htmlFor="field-phone">{t("signup.phone")}</label>
         <div className="phone-row">
-          <select name="country" aria-label="Country" defaultValue="US">
-            {COUNTRIES.map((c) => (
+          <select
+            name="country"
+            aria-label={t("signup.country")}
+            defaultValue="US"
+          >
+            {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name} ({c.dial})
               </option>
@@ -65,7 +72,7 @@ export function SignupForm() {
         )}
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Creating account…" : "Create account"}
+        {pending ? t("signup.submitting") : t("signup.submit")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { FormEvent, ReactNode } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -22,6 +23,7 @@ export function ConfirmLink(props: {
   /** Where to go once it is done: the account by default. */
   next?: ReactNode;
 }) {
+  const t = useTranslations("Ui.confirmLink");
   const token = useLinkToken();
   const { pending, error, done, submit } = useSubmit(props.endpoint);
 
@@ -37,7 +39,7 @@ export function ConfirmLink(props: {
           {props.done}
         </p>
         <p className="switch">
-          {props.next ?? <Link href="/account">Go to your account</Link>}
+          {props.next ?? <Link href="/account">{t("toAccount")}</Link>}
         </p>
       </>
     );
@@ -45,9 +47,7 @@ export function ConfirmLink(props: {
     return (
       <>
         <p className="alert error" role="alert">
-          {error
-            ? describeError(error)
-            : "This link is incomplete. Open the link from the email again."}
+          {error ? describeError(error) : t("incomplete")}
         </p>
         <p className="switch">{props.again}</p>
       </>
@@ -58,7 +58,7 @@ export function ConfirmLink(props: {
       <form method="post" onSubmit={onSubmit} noValidate>
         <FormAlert error={error ? describeError(error) : null} />
         <Button type="submit" disabled={pending || token === null}>
-          {pending ? "Confirming…" : props.label}
+          {pending ? t("confirming") : props.label}
         </Button>
       </form>
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { digestOf, StatusPage } from "./status-page";
 import { Button } from "./button";
 
@@ -11,18 +12,19 @@ export function ErrorStatus(props: {
   retry: () => void;
   lead: string;
 }) {
+  const t = useTranslations("Ui.errorStatus");
   return (
     <StatusPage
-      eyebrow="Error"
-      title="Something went wrong"
+      eyebrow={t("eyebrow")}
+      title={t("title")}
       lead={props.lead}
       actions={
         <div className="actions">
           <Button type="button" onClick={() => props.retry()}>
-            Try again
+            {t("retry")}
           </Button>
           <Link className="button-link secondary" href="/">
-            Home page
+            {t("home")}
           </Link>
         </div>
       }

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./button";
 import { FormAlert } from "./form-alert";
-import { signOutHere } from "./sign-out";
+import { useSignOut } from "./sign-out";
 
 /** "Sign out" of this browser, in the header of every page a signed-in person sees. */
 export function SignOutButton() {
+  const t = useTranslations("Ui.signOut");
+  const signOutHere = useSignOut();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   return (
@@ -24,7 +27,7 @@ export function SignOutButton() {
           });
         }}
       >
-        {pending ? "Signing out…" : "Sign out"}
+        {pending ? t("pending") : t("button")}
       </Button>
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import styles from "./status-page.module.css";
 
 /** The card of the not-found and error pages: what happened, in plain words, and the ways on. */
@@ -15,6 +16,8 @@ export function StatusPage({
   /** An opaque id that matches the server's log, never the error itself. */
   reference?: string;
 }) {
+  // A hook, not getTranslations: the client error pages render this card too.
+  const t = useTranslations("Ui.statusPage");
   return (
     <section className="card">
       <p className={styles.eyebrow}>{eyebrow}</p>
@@ -22,7 +25,7 @@ export function StatusPage({
       <p className="lead">{lead}</p>
       {actions}
       {reference ? (
-        <p className={styles.reference}>Reference: {reference}</p>
+        <p className={styles.reference}>{t("reference", { reference })}</p>
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
 import { describeError } from "@/app/ui/describe-error";
@@ -11,17 +12,18 @@ import { useEarlyInput } from "@/app/ui/use-early-input";
 
 export type CheckedFactor = "totp" | "recovery";
 
+// Each field's label and hint are keys of Signin.verify.
 const FIELDS = {
   totp: {
-    label: "Authenticator code",
-    hint: "The 6-digit code your authenticator app shows for Twostep now.",
+    label: "totpLabel",
+    hint: "totpHint",
     inputMode: "numeric",
     autoComplete: "one-time-code",
     maxLength: 6,
   },
   recovery: {
-    label: "Recovery code",
-    hint: "One of the codes you saved, like ABCD-EFGH-…. Each works once.",
+    label: "recoveryLabel",
+    hint: "recoveryHint",
     inputMode: "text",
     autoComplete: "off",
     maxLength: 40,
@@ -42,6 +44,8 @@ export function FactorCodeForm(props: {
   children?: ReactNode;
 }) {
   const { factor, next, attemptsLeft, onAttempts } = props;
+  const t = useTranslations("Signin.verify");
+  const ui = useTranslations("Ui.codeEntry");
   const field = FIELDS[factor];
   const [code, setCode] = useState("");
   const adopt = (typed: string) =>
@@ -79,7 +83,7 @@ export function FactorCodeForm(props: {
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormAlert error={error ? describeError(error) : null} />
       <div className="field">
-        <label htmlFor={`field-${factor}`}>{field.label}</label>
+        <label htmlFor={`field-${factor}`}>{t(field.label)}</label>
         <input
           ref={ref}
           id={`field-${factor}`}
@@ -98,21 +102,19 @@ export function FactorCodeForm(props: {
           onChange={(e) => adopt(e.target.value)}
         />
         <p id={`field-${factor}-hint`} className="hint">
-          {field.hint}
+          {t(field.hint)}
         </p>
         <p className="status-line">
-          <span>
-            {attemptsLeft} {attemptsLeft === 1 ? "attempt" : "attempts"} left
-          </span>
+          <span>{ui("attemptsLeft", { count: attemptsLeft })}</span>
         </p>
       </div>
       {props.children}
       <Button type="submit" disabled={ended || busy || !ready}>
-        {busy ? "Verifying…" : "Verify"}
+        {busy ? ui("verifying") : ui("verify")}
       </Button>
       {ended && (
         <p className="switch">
-          <a href="/login">Start again</a>
+          <a href="/login">{t("startAgain")}</a>
         </p>
       )}
     </form>

@@ -1,7 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { PageSkeleton } from "@/app/ui/page-skeleton";
 
-export default function VerifyLoading() {
-  return (
-    <PageSkeleton title="Enter your code" status="Loading your code step…" />
-  );
+export default async function VerifyLoading() {
+  const t = await getTranslations("Signin.verify");
+  return <PageSkeleton title={t("title")} status={t("loading")} />;
 }

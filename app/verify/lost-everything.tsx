@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useSubmit } from "@/app/ui/use-submit";
@@ -13,17 +14,14 @@ const LINK_MINUTES = Math.round(RECOVERY_LINK_TTL_SECONDS / 60);
  * offers. Their password already passed; a link to the account's verified address comes next.
  */
 export function LostEverything() {
+  const t = useTranslations("Signin.verify");
   const asking = useSubmit("/api/recovery");
   return (
     <section className={styles.lost} aria-labelledby="lost-heading">
-      <h2 id="lost-heading">Can&apos;t use any of these?</h2>
+      <h2 id="lost-heading">{t("lostHeading")}</h2>
       <FormAlert
         error={asking.message}
-        info={
-          asking.done
-            ? `We emailed a link to your account's address. Open it to name a new phone number; it works for ${LINK_MINUTES} minutes.`
-            : null
-        }
+        info={asking.done ? t("lostSent", { minutes: LINK_MINUTES }) : null}
       />
       {asking.done ? null : (
         <Button
@@ -32,7 +30,7 @@ export function LostEverything() {
           disabled={asking.pending}
           onClick={() => void asking.submit({})}
         >
-          {asking.pending ? "Sending a link…" : "Lost your phone and codes?"}
+          {asking.pending ? t("lostSending") : t("lostButton")}
         </Button>
       )}
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/phone/channel";
 import type { CheckedFactor } from "./factor-code-form";
@@ -27,6 +28,8 @@ export function OtherWays({
   onUse: (factor: CheckedFactor | "passkey") => void;
   onSend: (channel: Channel) => void;
 }) {
+  const t = useTranslations("Signin");
+  const ui = useTranslations("Ui.codeEntry");
   const offers = (f: ChallengeView["factors"][number]) =>
     mode !== f && factors.includes(f);
   const way = (label: string, onClick: () => void, disabled = false) => (
@@ -43,25 +46,25 @@ export function OtherWays({
   );
   return (
     <nav className={styles.others} aria-labelledby="other-ways">
-      <h2 id="other-ways">Other ways to verify</h2>
+      <h2 id="other-ways">{t("verify.otherWays")}</h2>
       <ul className={styles.list}>
-        {offers("passkey") && way("Use a passkey", () => onUse("passkey"))}
-        {offers("totp") && way("Use authenticator app", () => onUse("totp"))}
+        {offers("passkey") && way(t("passkey.use"), () => onUse("passkey"))}
+        {offers("totp") && way(t("verify.useTotp"), () => onUse("totp"))}
         {offers("phone") &&
           canText &&
           way(
-            busy === "sms" ? "Sending…" : "Text me a code",
+            busy === "sms" ? ui("sending") : t("verify.textMe"),
             () => onSend("sms"),
             busy !== null,
           )}
         {offers("phone") &&
           way(
-            busy === "voice" ? "Calling…" : "Call me instead",
+            busy === "voice" ? ui("calling") : t("verify.callMe"),
             () => onSend("voice"),
             busy !== null,
           )}
         {offers("recovery") &&
-          way("Use a recovery code", () => onUse("recovery"))}
+          way(t("verify.useRecovery"), () => onUse("recovery"))}
       </ul>
     </nav>
   );

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/ui/client-messages";
 import { readChallengeCookie } from "@/lib/http/challenge-cookie";
 import { toChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
@@ -7,7 +9,10 @@ import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getChallengeStore } from "@/lib/store";
 import { SecondFactorStep } from "./second-factor";
 
-export const metadata: Metadata = { title: "Enter your code" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Signin.verify");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 // A code store outage must not crash the page: it says so, and nothing can be verified meanwhile.
@@ -27,7 +32,10 @@ export default async function VerifyPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const [{ callbackUrl }, t] = await Promise.all([
+    searchParams,
+    getTranslations("Signin.verify"),
+  ]);
   const next = safeRedirectPath(
     typeof callbackUrl === "string" ? callbackUrl : null,
   );
@@ -40,7 +48,7 @@ export default async function VerifyPage({
     const down = challenge === "unavailable";
     return (
       <section className="card">
-        <h1>Enter your code</h1>
+        <h1>{t("title")}</h1>
         <p className={down ? "alert error" : "alert info"} role="alert">
           {down
             ? ERRORS.SERVICE_UNAVAILABLE.message
@@ -49,13 +57,13 @@ export default async function VerifyPage({
         <p className="switch">
           {down ? (
             <Link href={`/verify?callbackUrl=${encodeURIComponent(next)}`}>
-              Try again
+              {t("tryAgain")}
             </Link>
           ) : (
-            <>
-              <Link href="/login">Sign in</Link> or{" "}
-              <Link href="/signup">create an account</Link>
-            </>
+            t.rich("startOver", {
+              login: (chunks) => <Link href="/login">{chunks}</Link>,
+              signup: (chunks) => <Link href="/signup">{chunks}</Link>,
+            })
           )}
         </p>
       </section>
@@ -64,7 +72,9 @@ export default async function VerifyPage({
   const view = toChallengeView(challenge);
   return (
     <section className="card">
-      <SecondFactorStep initial={view} next={next} />
+      <ClientMessages pick={["Signin"]}>
+        <SecondFactorStep initial={view} next={next} />
+      </ClientMessages>
     </section>
   );
 }

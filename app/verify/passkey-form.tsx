@@ -2,6 +2,7 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -31,6 +32,7 @@ export function PasskeyForm(props: {
   children?: ReactNode;
 }) {
   const { next, attemptsLeft, onAttempts } = props;
+  const t = useTranslations("Signin");
   usePrefetchedOptions();
   const { pending: busy, ...using } = useSubmit(askPasskey, {
     onDone: (after) => finishSignIn(after),
@@ -57,11 +59,11 @@ export function PasskeyForm(props: {
       <FormAlert error={error ? describeError(error) : null} />
       {props.children}
       <Button type="button" disabled={ended || busy} onClick={use}>
-        {busy ? "Waiting for your passkey…" : "Use a passkey"}
+        {busy ? t("passkey.waiting") : t("passkey.use")}
       </Button>
       {ended && (
         <p className="switch">
-          <a href="/login">Start again</a>
+          <a href="/login">{t("verify.startAgain")}</a>
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { REMEMBER_DEVICE_DAYS } from "@/lib/devices/policy";
 import { useEarlyInput } from "@/app/ui/use-early-input";
 import styles from "./second-factor.module.css";
@@ -9,6 +10,7 @@ export function RememberDevice(props: {
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
+  const t = useTranslations("Signin.verify");
   const ref = useEarlyInput((input) => input.checked && props.onChange(true));
   return (
     <div className={styles.remember}>
@@ -20,7 +22,7 @@ export function RememberDevice(props: {
         onChange={(e) => props.onChange(e.target.checked)}
       />
       <label htmlFor="field-remember">
-        Remember this device for {REMEMBER_DEVICE_DAYS} days
+        {t("remember", { days: REMEMBER_DEVICE_DAYS })}
       </label>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSubmit } from "@/app/ui/use-submit";
 import { ERRORS } from "@/lib/errors";
@@ -16,10 +17,11 @@ import { VerifyForm } from "./verify-form";
 
 export type Mode = CheckedFactor | "phone" | "passkey";
 
-const LEADS: Record<CheckedFactor, string> = {
-  totp: "Open your authenticator app and enter the code it shows for Twostep.",
-  recovery: "Lost your phone? Enter one of the recovery codes you saved.",
-};
+/** The lead above each code form other than the phone's (Signin.verify). */
+const LEADS = {
+  totp: "totpLead",
+  recovery: "recoveryLead",
+} as const satisfies Record<CheckedFactor, string>;
 
 /**
  * The second-factor step: starts with the strongest factor this challenge accepts (the
@@ -31,6 +33,7 @@ export function SecondFactorStep(props: {
   next: string;
 }) {
   const { next } = props;
+  const t = useTranslations("Signin.verify");
   usePrefetchedCsrfToken();
   const [view, setView] = useState(props.initial);
   const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
@@ -67,7 +70,7 @@ export function SecondFactorStep(props: {
   if (view.factors.length === 0)
     return (
       <>
-        <h1>Sign-in by code is switched off</h1>
+        <h1>{t("switchedOff")}</h1>
         <p className="alert error" role="alert">
           {ERRORS.ACCOUNT_DISABLED.message}
         </p>
@@ -77,17 +80,14 @@ export function SecondFactorStep(props: {
 
   return (
     <>
-      <h1>{mode === "passkey" ? "Use your passkey" : "Enter your code"}</h1>
+      <h1>{mode === "passkey" ? t("passkeyTitle") : t("title")}</h1>
       {mode === "phone" ? (
         <>
           <p className="lead">
-            {view.lastChannel === "voice"
-              ? "We are calling "
-              : "We sent a 6-digit code to "}
-            <strong>{view.maskedPhone}</strong>
-            {view.lastChannel === "voice"
-              ? " to read you a 6-digit code."
-              : "."}
+            {t.rich(view.lastChannel === "voice" ? "callingTo" : "sentTo", {
+              phone: view.maskedPhone,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <VerifyForm
             key={view.sendsLeft}
@@ -100,9 +100,7 @@ export function SecondFactorStep(props: {
         </>
       ) : mode === "passkey" ? (
         <>
-          <p className="lead">
-            Use the passkey you added: your fingerprint, face or device PIN.
-          </p>
+          <p className="lead">{t("passkeyLead")}</p>
           <PasskeyForm
             key={notice?.code ?? ""}
             next={next}
@@ -118,7 +116,7 @@ export function SecondFactorStep(props: {
         </>
       ) : (
         <>
-          <p className="lead">{LEADS[mode]}</p>
+          <p className="lead">{t(LEADS[mode])}</p>
           <FactorCodeForm
             key={`${mode}:${notice?.code ?? ""}`}
             factor={mode}

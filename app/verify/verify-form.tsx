@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CodeEntry } from "@/app/ui/code-entry/code-entry";
 import type { ChallengeView } from "@/lib/challenge/view";
@@ -25,6 +26,7 @@ export function VerifyForm({
   /** Shown above the Verify button (the remember box). */
   children?: ReactNode;
 }) {
+  const t = useTranslations("Signin.verify");
   return (
     <CodeEntry<AfterSecondFactor>
       initial={initial}
@@ -39,7 +41,7 @@ export function VerifyForm({
             <a
               href={initial.purpose === "reset" ? "/forgot-password" : "/login"}
             >
-              Start again
+              {t("startAgain")}
             </a>
           </p>
         )

@@ -25,3 +25,40 @@ export const COUNTRIES = [
 ] as const;
 
 export type CountryCode = (typeof COUNTRIES)[number]["code"];
+
+/** A country of the list, named for one reader. */
+export interface CountryOption {
+  code: CountryCode;
+  name: string;
+  dial: string;
+}
+
+const namers = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The country's name in the reader's language ("Allemagne" in French), from the runtime's CLDR
+ * data; English keeps the list's own names. Best computed on the server and handed to the page:
+ * a browser's ICU data could name a country otherwise than the server's, and fail hydration.
+ */
+export function countryName(code: CountryCode, locale = "en"): string {
+  const listed = COUNTRIES.find((c) => c.code === code)?.name ?? code;
+  if (locale === "en") return listed;
+  let namer = namers.get(locale);
+  if (!namer) {
+    namer = new Intl.DisplayNames([locale], {
+      type: "region",
+      fallback: "none",
+    });
+    namers.set(locale, namer);
+  }
+  return namer.of(code) ?? listed;
+}
+
+/** The whole list, in its order, named in the reader's language. */
+export function countryOptions(locale = "en"): CountryOption[] {
+  return COUNTRIES.map(({ code, dial }) => ({
+    code,
+    dial,
+    name: countryName(code, locale),
+  }));
+}

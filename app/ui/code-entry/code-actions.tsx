@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Channel } from "@/lib/phone/channel";
 import { Button } from "@/app/ui/button";
 
@@ -15,6 +16,15 @@ export function CodeActions(props: {
   onSend: (channel: Channel) => void;
 }) {
   const { disabled, busy, resendIn, preferCall, canText, onSend } = props;
+  const t = useTranslations("Ui.codeEntry");
+  // A landline takes no texts: the first button calls again instead.
+  const again = canText
+    ? busy === "sms"
+      ? t("sending")
+      : t("resend")
+    : busy === "voice"
+      ? t("calling")
+      : t("callAgain");
   return (
     <>
       <div className={canText ? "actions" : "actions single"}>
@@ -24,7 +34,7 @@ export function CodeActions(props: {
           disabled={disabled || busy !== null || resendIn > 0}
           onClick={() => onSend(canText ? "sms" : "voice")}
         >
-          {again(canText, busy)}
+          {again}
         </Button>
         {canText && (
           <Button
@@ -33,22 +43,17 @@ export function CodeActions(props: {
             disabled={disabled || busy !== null}
             onClick={() => onSend("voice")}
           >
-            {busy === "voice" ? "Calling…" : "Call me instead"}
+            {busy === "voice" ? t("calling") : t("callInstead")}
           </Button>
         )}
       </div>
       <p className="hint" aria-live="polite" suppressHydrationWarning>
         {resendIn > 0
-          ? `You can resend the code in ${resendIn} s.`
+          ? t("resendIn", { seconds: resendIn })
           : canText
-            ? "Didn't get it? Resend the code or ask for a call."
-            : "Missed the call? Ask for another."}
+            ? t("notReceived")
+            : t("missedCall")}
       </p>
     </>
   );
-}
-
-function again(canText: boolean, busy: Channel | "verify" | null) {
-  if (canText) return busy === "sms" ? "Sending…" : "Resend code";
-  return busy === "voice" ? "Calling…" : "Call me again";
 }

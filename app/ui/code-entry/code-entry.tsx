@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState, type FormEvent, type ReactNode } from "react";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { ERRORS } from "@/lib/errors";
@@ -49,6 +50,7 @@ export function CodeEntry<T extends object = object>(props: {
   footer?: (ended: boolean) => ReactNode;
 }) {
   const { initial, routes } = props;
+  const t = useTranslations("Ui.codeEntry");
   const [view, setView] = useState(initial);
   const [code, setCode] = useState("");
   const [info, setInfo] = useState<string | null>(
@@ -77,8 +79,8 @@ export function CodeEntry<T extends object = object>(props: {
       setCode("");
       setInfo(
         challenge.lastChannel === "voice"
-          ? `We are calling ${challenge.maskedPhone} now. Listen for your code.`
-          : `We sent a new code to ${challenge.maskedPhone}.`,
+          ? t("callingNow", { phone: challenge.maskedPhone })
+          : t("sentNew", { phone: challenge.maskedPhone }),
       );
     },
   });
@@ -131,7 +133,7 @@ export function CodeEntry<T extends object = object>(props: {
         type="submit"
         disabled={ended || busy !== null || code.length !== 6}
       >
-        {busy === "verify" ? "Verifying…" : "Verify"}
+        {busy === "verify" ? t("verifying") : t("verify")}
       </Button>
       <CodeActions
         disabled={ended}

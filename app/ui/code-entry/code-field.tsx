@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEarlyInput } from "@/app/ui/use-early-input";
 
 // The six-digit code field of every code step, with what is left of the challenge beneath it.
@@ -19,12 +20,13 @@ export function CodeField({
   attemptsLeft: number;
   sendsLeft: number;
 }) {
+  const t = useTranslations("Ui.codeEntry");
   const adopt = (typed: string) =>
     onChange(typed.replace(/\D/g, "").slice(0, 6));
   const ref = useEarlyInput((input) => input.value && adopt(input.value));
   return (
     <div className="field">
-      <label htmlFor={id}>Verification code</label>
+      <label htmlFor={id}>{t("label")}</label>
       <input
         ref={ref}
         id={id}
@@ -40,12 +42,8 @@ export function CodeField({
         onChange={(e) => adopt(e.target.value)}
       />
       <p className="status-line">
-        <span>
-          {attemptsLeft} {attemptsLeft === 1 ? "attempt" : "attempts"} left
-        </span>
-        <span>
-          {sendsLeft} {sendsLeft === 1 ? "send" : "sends"} left
-        </span>
+        <span>{t("attemptsLeft", { count: attemptsLeft })}</span>
+        <span>{t("sendsLeft", { count: sendsLeft })}</span>
       </p>
     </div>
   );

@@ -1,14 +1,19 @@
+import { useTranslations } from "next-intl";
 import type { ChallengeView } from "@/lib/challenge/view";
 import styles from "./delivery-status.module.css";
 
+// Each status the provider reports: its words (Ui.codeEntry.delivery) and its badge's colour.
 const LABELS: Partial<
-  Record<ChallengeView["delivery"], [string, keyof typeof styles]>
+  Record<
+    ChallengeView["delivery"],
+    ["queued" | "sent" | "delivered" | "failed", keyof typeof styles]
+  >
 > = {
-  queued: ["Sending…", "pending"],
-  sent: ["Sent", "pending"],
-  delivered: ["Delivered", "ok"],
-  undelivered: ["Not delivered", "failed"],
-  failed: ["Not delivered", "failed"],
+  queued: ["queued", "pending"],
+  sent: ["sent", "pending"],
+  delivered: ["delivered", "ok"],
+  undelivered: ["failed", "failed"],
+  failed: ["failed", "failed"],
 };
 
 /** What the provider last said about the code text, e.g. "Text message: Delivered". */
@@ -17,12 +22,15 @@ export function DeliveryStatus({
 }: {
   delivery: ChallengeView["delivery"];
 }) {
+  const t = useTranslations("Ui.codeEntry.delivery");
   const label = LABELS[delivery];
   if (!label) return null;
   return (
     <p className={styles.delivery} aria-live="polite">
-      Text message:{" "}
-      <span className={`${styles.badge} ${styles[label[1]]}`}>{label[0]}</span>
+      {t("label")}{" "}
+      <span className={`${styles.badge} ${styles[label[1]]}`}>
+        {t(label[0])}
+      </span>
     </p>
   );
 }
