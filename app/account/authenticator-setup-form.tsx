@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -14,7 +15,8 @@ interface Setup {
 }
 
 /** "Set up authenticator app": a QR code and the key as text, then "Turn on" with a code from it. */
-export function AuthenticatorSetup() {
+export function AuthenticatorSetupForm() {
+  const t = useTranslations("Account.authenticator");
   const router = useRouter();
   const starting = useSubmit<Setup>("/api/account/authenticator");
   const confirming = useSubmit("/api/account/authenticator/confirm", {
@@ -42,7 +44,7 @@ export function AuthenticatorSetup() {
           disabled={starting.pending}
           onClick={() => void starting.submit()}
         >
-          {starting.pending ? "Preparing…" : "Set up authenticator app"}
+          {starting.pending ? t("preparing") : t("setUp")}
         </Button>
       </>
     );
@@ -50,29 +52,28 @@ export function AuthenticatorSetup() {
     <form method="post" onSubmit={turnOn} noValidate>
       <ol className={styles.steps}>
         <li>
-          Scan this QR code with your authenticator app (for example Google
-          Authenticator, Microsoft Authenticator, 1Password or Aegis).
+          {t("scan")}
           <br />
           {/* A data URL made on the server: nothing about the secret leaves for another host. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img
-            className={styles.qr}
-            src={setup.qrCode}
-            alt="QR code for your authenticator app"
-          />
+          <img className={styles.qr} src={setup.qrCode} alt={t("qrAlt")} />
         </li>
         <li>
-          Can&apos;t scan it? Add an account by hand and enter this key:{" "}
-          <code id="setup-key" className={styles.key} aria-label="Setup key">
+          {t("byHand")}{" "}
+          <code
+            id="setup-key"
+            className={styles.key}
+            aria-label={t("keyLabel")}
+          >
             {setup.setupKey}
           </code>
         </li>
-        <li>Enter the 6-digit code the app now shows for Twostep.</li>
+        <li>{t("enterCode")}</li>
       </ol>
       <FormAlert error={confirming.message} />
       <SignInAgain error={error} />
       <div className="field">
-        <label htmlFor="field-authenticator-code">Authenticator code</label>
+        <label htmlFor="field-authenticator-code">{t("code")}</label>
         <input
           id="field-authenticator-code"
           name="code"
@@ -91,7 +92,7 @@ export function AuthenticatorSetup() {
         className={styles.button}
         disabled={busy || code.length !== 6}
       >
-        {busy ? "Turning on…" : "Turn on"}
+        {busy ? t("turningOn") : t("turnOn")}
       </Button>
     </form>
   );
