@@ -1,13 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import styles from "./page.module.css";
 
-/** The account page's parts, in the order the navigation lists them. */
+/** The account page's parts, in the order the navigation lists them, with their label's key. */
 const SECTIONS = [
-  { id: "profile", label: "Profile" },
-  { id: "sign-in-methods", label: "Sign-in methods" },
-  { id: "devices", label: "Devices" },
-  { id: "activity", label: "Activity" },
-  { id: "your-data", label: "Your data" },
+  { id: "profile", label: "profile" },
+  { id: "sign-in-methods", label: "signInMethods" },
+  { id: "devices", label: "devices" },
+  { id: "activity", label: "activity" },
+  { id: "your-data", label: "yourData" },
 ] as const;
 
 /**
@@ -15,28 +16,27 @@ const SECTIONS = [
  * parts (beside them on a wide screen, a row of links above them on a phone), and the parts.
  * A remembered browser signed in with the password alone: changes ask for a second factor first.
  */
-export function AccountSections({
+export async function AccountSections({
   children,
   rememberedBrowser = false,
 }: {
   children: ReactNode;
   rememberedBrowser?: boolean;
 }) {
+  const t = await getTranslations("Account.page");
   return (
     <div className={styles.page}>
       <div className={styles.intro}>
-        <h1>Your account</h1>
+        <h1>{t("title")}</h1>
         <p className="lead">
-          {rememberedBrowser
-            ? "You are signed in with your password on a remembered device. Changes to how you sign in, your phone or your email ask for your second factor first."
-            : "You are signed in with your password and a second factor."}
+          {rememberedBrowser ? t("leadRemembered") : t("lead")}
         </p>
       </div>
-      <nav className={styles.nav} aria-label="Account sections">
+      <nav className={styles.nav} aria-label={t("sectionsLabel")}>
         <ul>
           {SECTIONS.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`}>{s.label}</a>
+              <a href={`#${s.id}`}>{t(`sections.${s.label}`)}</a>
             </li>
           ))}
         </ul>

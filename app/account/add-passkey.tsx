@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startRegistration } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
@@ -26,6 +27,7 @@ const CANCELLED: ApiError = {
  * and saved once the server verified it.
  */
 export function AddPasskey({ defaultName }: { defaultName: string }) {
+  const t = useTranslations("Account.passkeys");
   const router = useRouter();
   const [name, setName] = useState(defaultName);
   const ref = useEarlyInput((input) => setName(input.value));
@@ -47,7 +49,7 @@ export function AddPasskey({ defaultName }: { defaultName: string }) {
       <FormAlert error={message} />
       <SignInAgain error={error} />
       <div className="field">
-        <label htmlFor="field-passkey-name">Passkey name</label>
+        <label htmlFor="field-passkey-name">{t("name")}</label>
         <input
           id="field-passkey-name"
           name="passkeyName"
@@ -60,7 +62,7 @@ export function AddPasskey({ defaultName }: { defaultName: string }) {
           onChange={(e) => setName(e.target.value)}
         />
         <p id="field-passkey-name-hint" className="hint">
-          How it shows in your list. Change it if you like.
+          {t("nameHint")}
         </p>
       </div>
       <Button
@@ -68,7 +70,7 @@ export function AddPasskey({ defaultName }: { defaultName: string }) {
         className={`secondary ${styles.button}`}
         disabled={pending}
       >
-        {pending ? "Adding…" : "Add a passkey"}
+        {pending ? t("adding") : t("add")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -14,6 +15,7 @@ export function CancelEmailChange({
 }: {
   onCancelled: () => void;
 }) {
+  const t = useTranslations("Account.changeEmail");
   const router = useRouter();
   const { pending, message, submit } = useSubmit("/api/account/email/cancel", {
     onDone: () => {
@@ -30,7 +32,7 @@ export function CancelEmailChange({
         disabled={pending}
         onClick={() => void submit({})}
       >
-        {pending ? "Cancelling…" : "Cancel email change"}
+        {pending ? t("cancelling") : t("cancel")}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/app/ui/field";
@@ -23,6 +24,7 @@ export function ChangeEmail({
   pending: string | null;
   canMail: boolean;
 }) {
+  const t = useTranslations("Account.changeEmail");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [cancelled, setCancelled] = useState<string | null>(null);
@@ -48,20 +50,22 @@ export function ChangeEmail({
       className={`${styles.devices} ${own.wrap}`}
       aria-labelledby="email-heading"
     >
-      <h3 id="email-heading">Email address</h3>
+      <h3 id="email-heading">{t("heading")}</h3>
       {pending && pending !== sentTo ? (
         <p className={styles.status}>
-          A change to <strong>{pending}</strong> is pending: open the link we
-          sent there. Until then your account keeps its current address.
+          {t.rich("pending", {
+            email: pending,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       ) : null}
       <FormAlert
         error={sending.formMessage}
         info={
           sentTo
-            ? `We sent a link to ${sentTo}. Your address changes when you open it.`
+            ? t("sent", { email: sentTo })
             : cancelled && !pending
-              ? "The email change is cancelled. Your account keeps its current address."
+              ? t("cancelled")
               : null
         }
       />
@@ -70,23 +74,21 @@ export function ChangeEmail({
       ) : null}
       <SignInAgain error={error} />
       {!canMail ? (
-        <p className={styles.status}>
-          Email is not set up on this server, so the address cannot be changed.
-        </p>
+        <p className={styles.status}>{t("noMail")}</p>
       ) : open ? (
         <form method="post" onSubmit={submit} noValidate>
           <Field
-            label="New email"
+            label={t("newEmail")}
             name="newEmail"
             type="email"
             autoComplete="email"
             maxLength={254}
             required
-            hint="We will send a link to it. Your current address stays until you open the link."
+            hint={t("hint")}
             error={sending.fields.newEmail}
           />
           <Button type="submit" disabled={busy}>
-            {busy ? "Sending…" : "Send link"}
+            {busy ? t("sending") : t("send")}
           </Button>
         </form>
       ) : (
@@ -99,7 +101,7 @@ export function ChangeEmail({
               sending.reset();
             }}
           >
-            Change email
+            {t("open")}
           </Button>
         </div>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/app/ui/field";
@@ -15,6 +16,7 @@ import { Button } from "@/app/ui/button";
  * passing a second factor; other devices are signed out and remembered devices forgotten.
  */
 export function ChangePassword() {
+  const t = useTranslations("Account.changePassword");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const saving = useSubmit("/api/account/password", {
@@ -36,20 +38,13 @@ export function ChangePassword() {
 
   return (
     <section className={styles.devices} aria-labelledby="password-heading">
-      <h3 id="password-heading">Password</h3>
-      <FormAlert
-        error={saving.formMessage}
-        info={
-          done
-            ? "Your password was changed. Your other devices were signed out."
-            : null
-        }
-      />
+      <h3 id="password-heading">{t("heading")}</h3>
+      <FormAlert error={saving.formMessage} info={done ? t("changed") : null} />
       <SignInAgain error={error} />
       {open ? (
         <form method="post" onSubmit={submit} noValidate>
           <Field
-            label="Current password"
+            label={t("current")}
             name="currentPassword"
             type="password"
             autoComplete="current-password"
@@ -58,17 +53,17 @@ export function ChangePassword() {
             error={fields.currentPassword}
           />
           <Field
-            label="New password"
+            label={t("new")}
             name="newPassword"
             type="password"
             autoComplete="new-password"
             maxLength={PASSWORD_MAX_LENGTH}
             required
-            hint="At least 8 characters. Other devices will be signed out."
+            hint={t("hint")}
             error={fields.newPassword}
           />
           <Button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save new password"}
+            {busy ? t("saving") : t("save")}
           </Button>
         </form>
       ) : (
@@ -81,7 +76,7 @@ export function ChangePassword() {
               saving.reset();
             }}
           >
-            Change password
+            {t("open")}
           </Button>
         </div>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -20,6 +21,7 @@ type Step =
  * other devices are signed out.
  */
 export function ChangePhone({ hasPhone }: { hasPhone: boolean }) {
+  const t = useTranslations("Account.changePhone");
   const router = useRouter();
   const [step, setStep] = useState<Step>({ at: "closed" });
   const toNumber = () => setStep({ at: "number" });
@@ -31,18 +33,10 @@ export function ChangePhone({ hasPhone }: { hasPhone: boolean }) {
 
   return (
     <section className={styles.devices} aria-labelledby="phone-heading">
-      <h3 id="phone-heading">Phone number</h3>
-      <p className={styles.status}>
-        {hasPhone
-          ? "A new number gets a code first; the number above changes only once you enter it."
-          : "No phone number is verified on this account."}
-      </p>
+      <h3 id="phone-heading">{t("heading")}</h3>
+      <p className={styles.status}>{hasPhone ? t("hasPhone") : t("noPhone")}</p>
       <FormAlert
-        info={
-          step.at === "closed" && step.changed
-            ? "Your phone number was changed. Your other devices were signed out."
-            : null
-        }
+        info={step.at === "closed" && step.changed ? t("changed") : null}
       />
       {step.at === "number" ? (
         <NewPhoneNumber
@@ -58,7 +52,7 @@ export function ChangePhone({ hasPhone }: { hasPhone: boolean }) {
       ) : (
         <div>
           <Button type="button" className="secondary" onClick={toNumber}>
-            Change phone number
+            {t("open")}
           </Button>
         </div>
       )}

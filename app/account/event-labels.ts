@@ -1,204 +1,254 @@
+import { createTranslator } from "next-intl";
 import type { AuthEventType } from "@/lib/audit";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { formatDateTime } from "./format";
 
-// How the account page words each audit row. Details are the small facts recordEvent keeps
-// (channel, outcome); nothing here could reveal a code or a password.
+// How the account page (and the console's account view) words each audit row, in the reader's
+// language (English unless told). Details are the small facts recordEvent keeps (channel,
+// outcome); nothing here could reveal a code or a password. Names (a device's, a passkey's) and
+// masked numbers are shown as they were recorded.
 
 type Detail = Record<string, unknown>;
 
-const CHANNELS: Record<string, string> = {
-  sms: "Text message",
-  voice: "Phone call",
-};
+function translatorIn(locale: Locale) {
+  return createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    namespace: "Account",
+  });
+}
+type Translator = ReturnType<typeof translatorIn>;
 
-const FACTORS: Record<string, string> = {
-  phone: "Password and phone code",
-  totp: "Password and authenticator app",
-  recovery: "Password and recovery code",
-  device: "Password on a remembered device",
-  passkey: "Password and passkey",
-};
-
-function channelOf(d: Detail): string {
-  return CHANNELS[String(d.channel)] ?? "";
+/** One translator per language, made on first use: every row of every page asks for one. */
+const translators = new Map<Locale, Translator>();
+function accountIn(locale: Locale): Translator {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = translatorIn(locale)));
+  return t;
 }
 
-const DESCRIBE: Record<AuthEventType, (d: Detail) => [string, string]> = {
-  signup: () => ["Account created", "Phone verified"],
-  code_sent: (d) => [
-    d.ok === false ? "Code not sent" : "Code sent",
-    channelOf(d),
+const CHANNELS = ["sms", "voice"] as const;
+const FACTORS = ["phone", "totp", "recovery", "device", "passkey"] as const;
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown) =>
+  list.find((item) => item === value);
+
+function channelOf(d: Detail, t: Translator): string {
+  const channel = oneOf(CHANNELS, d.channel);
+  return channel ? t(`events.channel.${channel}`) : "";
+}
+
+const nameOf = (d: Detail) => String(d.name ?? "");
+
+function countOf(value: unknown): number | null {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+type Describe = (d: Detail, t: Translator) => [string, string];
+
+const DESCRIBE: Record<AuthEventType, Describe> = {
+  signup: (_, t) => [t("events.signup"), t("events.signupDetail")],
+  code_sent: (d, t) => [
+    d.ok === false ? t("events.codeNotSent") : t("events.codeSent"),
+    channelOf(d, t),
   ],
-  code_failed: (d) =>
+  code_failed: (d, t) =>
     d.delivery
-      ? ["Code not delivered", channelOf(d)]
-      : ["Wrong code entered", attemptsLeft(d)],
-  login_success: (d) => [
-    "Signed in",
+      ? [t("events.codeNotDelivered"), channelOf(d, t)]
+      : [t("events.wrongCode"), attemptsLeft(d, t)],
+  login_success: (d, t) => [
+    t("events.signedIn"),
     d.purpose === "signup"
-      ? "New account"
+      ? t("events.newAccount")
       : d.purpose === "passkey"
-        ? "Passkey alone, no password"
-        : (FACTORS[String(d.factor)] ?? FACTORS.phone!),
+        ? t("events.passkeyAlone")
+        : t(`events.factor.${oneOf(FACTORS, d.factor) ?? "phone"}`),
   ],
-  login_failure: (d) => [
-    "Sign-in failed",
-    d.step === "password" ? "Wrong password" : "",
+  login_failure: (d, t) => [
+    t("events.signInFailed"),
+    d.step === "password" ? t("events.wrongPassword") : "",
   ],
-  lockout: (d) =>
+  lockout: (d, t) =>
     d.lifted
-      ? ["Pauses lifted", ""]
+      ? [t("events.pausesLifted"), ""]
       : d.step === "password"
-        ? ["Password sign-in paused", "Many attempts from different places"]
+        ? [t("events.passwordPaused"), t("events.passwordPausedDetail")]
         : d.pause === "codes"
-          ? ["Codes paused for one place", "Too many wrong codes from there"]
-          : ["Code step locked", "Too many wrong codes"],
-  sign_out: (d) =>
+          ? [t("events.codesPaused"), t("events.codesPausedDetail")]
+          : [t("events.codeStepLocked"), t("events.codeStepLockedDetail")],
+  sign_out: (d, t) =>
     d.ended === "device"
-      ? ["Device signed out", String(d.name ?? "")]
+      ? [t("events.deviceSignedOut"), nameOf(d)]
       : d.ended === "others"
-        ? ["Signed out everywhere else", ""]
+        ? [t("events.signedOutOthers"), ""]
         : d.ended === "all"
-          ? ["Signed out everywhere", ""]
-          : ["Signed out", ""],
-  factor_added: (d) =>
+          ? [t("events.signedOutAll"), ""]
+          : [t("events.signedOut"), ""],
+  factor_added: (d, t) =>
     d.factor === "phone"
-      ? ["Text-message codes turned back on", ""]
+      ? [t("events.textCodesOn"), ""]
       : d.factor === "totp"
-        ? ["Authenticator app turned on", ""]
+        ? [t("events.authenticatorOn"), ""]
         : d.factor === "passkey"
-          ? ["Passkey added", String(d.name ?? "")]
-          : [
-              d.replaced
-                ? "New recovery codes generated"
-                : "Recovery codes generated",
-              d.replaced ? "The old codes no longer work" : "",
-            ],
-  factor_removed: (d) =>
+          ? [t("events.passkeyAdded"), nameOf(d)]
+          : d.replaced
+            ? [
+                t("events.recoveryCodesReplaced"),
+                t("events.recoveryCodesReplacedDetail"),
+              ]
+            : [t("events.recoveryCodesGenerated"), ""],
+  factor_removed: (d, t) =>
     d.factor === "phone"
-      ? ["Text-message codes turned off", "Sign-in asks for a stronger factor"]
+      ? [t("events.textCodesOff"), t("events.textCodesOffDetail")]
       : d.factor === "passkey"
-        ? ["Passkey removed", String(d.name ?? "")]
+        ? [t("events.passkeyRemoved"), nameOf(d)]
         : d.factor === "recovery_codes"
-          ? ["Recovery codes removed", ""]
-          : ["Authenticator app removed", ""],
-  recovery_code_used: (d) => ["Recovery code used", codesLeft(d)],
-  device_remembered: (d) => ["Device remembered", String(d.name ?? "")],
-  password_changed: () => ["Password changed", "Other devices signed out"],
-  device_forgotten: (d) =>
+          ? [t("events.recoveryCodesRemoved"), ""]
+          : [t("events.authenticatorRemoved"), ""],
+  recovery_code_used: (d, t) => [t("events.recoveryCodeUsed"), codesLeft(d, t)],
+  device_remembered: (d, t) => [t("events.deviceRemembered"), nameOf(d)],
+  password_changed: (_, t) => [
+    t("events.passwordChanged"),
+    t("events.otherDevicesSignedOut"),
+  ],
+  device_forgotten: (d, t) =>
     d.all
-      ? ["Remembered devices forgotten", "Your second factors changed"]
-      : ["Device forgotten", String(d.name ?? "")],
-  email_verified: () => ["Email address verified", "Link from the email"],
-  phone_changed: (d) => [
-    "Phone number changed",
-    d.to ? `Now ${String(d.to)}; other devices signed out` : "",
+      ? [t("events.devicesForgotten"), t("events.devicesForgottenDetail")]
+      : [t("events.deviceForgotten"), nameOf(d)],
+  email_verified: (_, t) => [
+    t("events.emailVerified"),
+    t("events.emailVerifiedDetail"),
   ],
-  password_reset: () => [
-    "Password reset",
-    "Link, phone code and a new password; every device signed out",
+  phone_changed: (d, t) => [
+    t("events.phoneChanged"),
+    d.to ? t("events.phoneChangedDetail", { to: String(d.to) }) : "",
   ],
-  email_changed: () => [
-    "Email address changed",
-    "New address confirmed by its link; the old one was told",
+  password_reset: (_, t) => [
+    t("events.passwordReset"),
+    t("events.passwordResetDetail"),
   ],
-  email_change_requested: (d) => [
-    "Email change asked for",
-    d.to ? `To ${String(d.to)}; your current address and phone were told` : "",
+  email_changed: (_, t) => [
+    t("events.emailChanged"),
+    t("events.emailChangedDetail"),
   ],
-  email_change_cancelled: () => [
-    "Email change cancelled",
-    "The link to the new address no longer works",
+  email_change_requested: (d, t) => [
+    t("events.emailChangeRequested"),
+    d.to ? t("events.emailChangeRequestedDetail", { to: String(d.to) }) : "",
+  ],
+  email_change_cancelled: (_, t) => [
+    t("events.emailChangeCancelled"),
+    t("events.emailChangeCancelledDetail"),
   ],
   // Written as an account that never proved its address goes: no one is left to read it.
-  account_removed: () => [
-    "Account removed",
-    "Its email address was never confirmed",
+  account_removed: (_, t) => [
+    t("events.accountRemoved"),
+    t("events.accountRemovedDetail"),
   ],
-  admin_request: (d) => ["Console request", String(d.action ?? "")],
-  account_unlocked: () => ["Sign-in unlocked", ""],
-  account_switched_off: () => [
-    "Account switched off",
-    "Every device signed out",
+  // The action is the console's own name for it, recorded as is.
+  admin_request: (d, t) => [t("events.consoleRequest"), String(d.action ?? "")],
+  account_unlocked: (_, t) => [t("events.signInUnlocked"), ""],
+  account_switched_off: (_, t) => [
+    t("events.switchedOff"),
+    t("events.everyDeviceSignedOut"),
   ],
-  account_switched_on: () => ["Account switched back on", ""],
-  locked_down: () => [
-    "Account locked down",
-    "Every device signed out; a password reset comes before the next sign-in",
+  account_switched_on: (_, t) => [t("events.switchedOn"), ""],
+  locked_down: (_, t) => [t("events.lockedDown"), t("events.lockedDownDetail")],
+  deletion_requested: (_, t) => [
+    t("events.deletionRequested"),
+    t("events.deletionRequestedDetail"),
   ],
-  deletion_requested: () => [
-    "Account deletion asked for",
-    "Every device signed out; signing in before it is erased cancels it",
+  deletion_cancelled: (_, t) => [
+    t("events.deletionCancelled"),
+    t("events.deletionCancelledDetail"),
   ],
-  deletion_cancelled: () => [
-    "Account deletion cancelled",
-    "Signing in kept the account",
+  account_erased: (_, t) => [t("events.erased"), ""],
+  recovery_requested: (_, t) => [
+    t("events.recoveryRequested"),
+    t("events.recoveryRequestedDetail"),
   ],
-  account_erased: () => ["Account erased", ""],
-  recovery_requested: () => [
-    "Recovery asked for",
-    "After your password; a link went to your email address",
+  recovery_started: (d, t) => [
+    t("events.recoveryStarted"),
+    d.to ? t("events.recoveryStartedDetail", { to: String(d.to) }) : "",
   ],
-  recovery_started: (d) => [
-    "Recovery started",
-    d.to ? `New phone ${String(d.to)} takes over when the wait ends` : "",
+  recovery_cancelled: (d, t) => [
+    t("events.recoveryCancelled"),
+    t(`events.recoveryCancelledBy.${CANCELLED_BY[String(d.by)] ?? "link"}`),
   ],
-  recovery_cancelled: (d) => [
-    "Recovery cancelled",
-    d.by === "sign-in"
-      ? "You signed in with your phone or another way you set up"
-      : d.by === "lock-down"
-        ? "The account was locked down"
-        : d.by === "switch-off"
-          ? "Twostep support switched the account off"
-          : d.by === "codes-off"
-            ? "Wrong codes switched sign-in by code off"
-            : "By the cancel link",
-  ],
-  recovery_completed: (d) => [
-    "Recovery completed",
-    d.to
-      ? `Now ${String(d.to)}; other ways to verify removed, every device signed out`
-      : "",
+  recovery_completed: (d, t) => [
+    t("events.recoveryCompleted"),
+    d.to ? t("events.recoveryCompletedDetail", { to: String(d.to) }) : "",
   ],
 };
 
-/** What an operator did in the console says so, whatever it was. */
-const BY_SUPPORT = "By Twostep support";
+/** What ended a recovery, as recorded, to its message; anything else was the cancel link. */
+const CANCELLED_BY: Record<
+  string,
+  "signIn" | "lockDown" | "switchOff" | "codesOff"
+> = {
+  "sign-in": "signIn",
+  "lock-down": "lockDown",
+  "switch-off": "switchOff",
+  "codes-off": "codesOff",
+};
 
-function codesLeft(d: Detail): string {
-  const n = Number(d.left);
-  if (!Number.isFinite(n)) return "";
-  return `${n} ${n === 1 ? "code" : "codes"} left`;
+function codesLeft(d: Detail, t: Translator): string {
+  const count = countOf(d.left);
+  return count === null ? "" : t("events.codesLeft", { count });
 }
 
-function attemptsLeft(d: Detail): string {
-  const n = Number(d.attemptsLeft);
-  if (!Number.isFinite(n)) return "";
-  return `${n} ${n === 1 ? "attempt" : "attempts"} left`;
+function attemptsLeft(d: Detail, t: Translator): string {
+  const count = countOf(d.attemptsLeft);
+  return count === null ? "" : t("events.attemptsLeft", { count });
 }
 
-export function describeEvent(type: AuthEventType, detail: unknown) {
+export function describeEvent(
+  type: AuthEventType,
+  detail: unknown,
+  locale: Locale = DEFAULT_LOCALE,
+) {
+  const t = accountIn(locale);
   const d = detail && typeof detail === "object" ? (detail as Detail) : {};
-  const [what, more] = DESCRIBE[type](d);
+  const [what, more] = DESCRIBE[type](d, t);
+  // What an operator did in the console says so, whatever it was.
   if (d.by === "support")
-    return { what, detail: more ? `${BY_SUPPORT}. ${more}` : BY_SUPPORT };
+    return {
+      what,
+      detail: more
+        ? t("events.bySupportWith", { detail: more })
+        : t("events.bySupport"),
+    };
   return { what, detail: more };
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
+
+export interface WhenOptions {
+  now?: Date;
+  locale?: Locale;
+  /** Inside a sentence ("signed in 5 min ago"), not on its own ("5 min ago"). */
+  inline?: boolean;
+}
 
 /** "Just now", "5 min ago", "3 h ago", then a UTC date: the server cannot know the reader's zone. */
-export function describeWhen(at: Date, now = new Date()): string {
+export function describeWhen(
+  at: Date,
+  {
+    now = new Date(),
+    locale = DEFAULT_LOCALE,
+    inline = false,
+  }: WhenOptions = {},
+): string {
+  const t = accountIn(locale);
   const ago = now.getTime() - at.getTime();
-  if (ago < MINUTE) return "Just now";
-  if (ago < HOUR) return `${Math.floor(ago / MINUTE)} min ago`;
-  if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
-  return `${DATE.format(at)} UTC`;
+  const form = inline ? "when.inline" : "when";
+  if (ago < MINUTE) return t(`${form}.justNow`);
+  if (ago < HOUR)
+    return t(`${form}.minutesAgo`, { minutes: Math.floor(ago / MINUTE) });
+  if (ago < DAY)
+    return t(`${form}.hoursAgo`, { hours: Math.floor(ago / HOUR) });
+  return t(`${form}.date`, { date: formatDateTime(at, locale) });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -7,6 +8,7 @@ import { useSubmit } from "@/app/ui/use-submit";
 
 /** "Forget": that browser asks for the second factor again at its next sign-in. */
 export function ForgetDevice({ id, nameId }: { id: string; nameId: string }) {
+  const t = useTranslations("Account.rememberedDevices");
   const router = useRouter();
   const { pending, message, submit } = useSubmit(
     "/api/account/devices/forget",
@@ -22,7 +24,7 @@ export function ForgetDevice({ id, nameId }: { id: string; nameId: string }) {
         aria-describedby={nameId}
         onClick={() => void submit({ id })}
       >
-        {pending ? "Forgetting…" : "Forget"}
+        {pending ? t("forgetting") : t("forget")}
       </Button>
     </>
   );

@@ -1,10 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { PageSkeleton } from "@/app/ui/page-skeleton";
 
-export default function AccountLoading() {
+export default async function AccountLoading() {
+  const t = await getTranslations("Account.page");
   return (
     <PageSkeleton
-      title="Your account"
-      status="Loading your account…"
+      title={t("title")}
+      status={t("loading")}
       lines={4}
       blocks={1}
       wide

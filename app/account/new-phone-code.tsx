@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/app/ui/button";
 import { CodeEntry } from "@/app/ui/code-entry/code-entry";
 import type { ChallengeView } from "@/lib/challenge/view";
@@ -22,6 +23,7 @@ export function NewPhoneCode({
   /** Back to the number: after a refusal that ends this code, or to correct a mistyped number. */
   onRestart: () => void;
 }) {
+  const t = useTranslations("Account.changePhone");
   return (
     <CodeEntry
       initial={initial}
@@ -30,13 +32,13 @@ export function NewPhoneCode({
       onVerified={onChanged}
       notice={
         initial.lastChannel === "voice"
-          ? `We are calling ${initial.maskedPhone} now. Listen for your code.`
-          : `We sent a code to ${initial.maskedPhone}.`
+          ? t("calling", { phone: initial.maskedPhone })
+          : t("texted", { phone: initial.maskedPhone })
       }
       errorAction={(error) => <SignInAgain error={error} />}
       footer={() => (
         <Button type="button" className="secondary" onClick={onRestart}>
-          Use another number
+          {t("anotherNumber")}
         </Button>
       )}
     />

@@ -1,6 +1,7 @@
 "use client";
 
-import type { FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, type FormEvent } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useProofOfWork } from "@/app/ui/use-proof-of-work";
@@ -18,6 +19,13 @@ export function NewPhoneNumber({
   onSent: (view: ChallengeView) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("Account.changePhone");
+  const locale = useLocale();
+  // Each country in the page's language; the list keeps its order (the likeliest first).
+  const regions = useMemo(
+    () => new Intl.DisplayNames([locale], { type: "region" }),
+    [locale],
+  );
   const proofOfWork = useProofOfWork("phone-change");
   const sending = useSubmit<{ challenge: ChallengeView }>(
     async (body) =>
@@ -40,12 +48,15 @@ export function NewPhoneNumber({
       <FormAlert error={phoneError ? null : sending.message} />
       <SignInAgain error={error} />
       <div className="field">
-        <label htmlFor="field-new-phone">New phone number</label>
+        <label htmlFor="field-new-phone">{t("newNumber")}</label>
         <div className="phone-row">
-          <select name="country" aria-label="Country" defaultValue="US">
+          <select name="country" aria-label={t("country")} defaultValue="US">
             {COUNTRIES.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name} ({c.dial})
+                {t("countryOption", {
+                  country: regions.of(c.code) ?? c.name,
+                  dial: c.dial,
+                })}
               </option>
             ))}
           </select>
@@ -63,7 +74,7 @@ export function NewPhoneNumber({
           />
         </div>
         <p id="field-new-phone-hint" className="hint">
-          A mobile number: we text it a code (a landline gets a call).
+          {t("hint")}
         </p>
         {phoneError && (
           <p id="field-new-phone-error" className="field-error">
@@ -73,10 +84,10 @@ export function NewPhoneNumber({
       </div>
       <div className="actions">
         <Button type="submit" disabled={busy}>
-          {busy ? "Sending code…" : "Send code"}
+          {busy ? t("sending") : t("send")}
         </Button>
         <Button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { listRecentEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import { currentSessionId, readSessionFacts } from "@/lib/auth/sign-in-time";
@@ -7,7 +8,6 @@ import { getDb } from "@/lib/db";
 import { nameDevice } from "@/lib/devices/name";
 import { listDevices } from "@/lib/devices/records";
 import { findPendingEmailChange } from "@/lib/account/email-change";
-import { ERRORS } from "@/lib/errors";
 import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
@@ -19,7 +19,8 @@ import { AccountSections, Panel } from "./account-sections";
 import { ChangeEmail } from "./change-email";
 import { ChangePassword } from "./change-password";
 import { ChangePhone } from "./change-phone";
-import { PasswordAdvice, passwordAdviceText } from "./password-advice";
+import { ClientMessages } from "@/app/ui/client-messages";
+import { PasswordAdvice } from "./password-advice";
 import { AccountLanguage } from "./language";
 import { EmailBadge, EmailVerificationNotice } from "./email-status";
 import styles from "./page.module.css";
@@ -30,7 +31,11 @@ import { SignedInDevices } from "./signed-in-devices";
 import { DeleteAccount, DownloadData } from "./your-data";
 import { getEnv } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Account.page");
+  return { title: t("title") };
+}
+
 export const dynamic = "force-dynamic";
 
 async function loadAccount(userId: string) {
@@ -101,74 +106,80 @@ export default async function AccountPage() {
   // A new passkey is named after this browser, as the signed-in devices are.
   const thisDevice = nameDevice((await headers()).get("user-agent"));
   const { signedInWith } = await readSessionFacts();
-  const advice = account && passwordAdviceText(account.lockout);
+  const [t, tp] = await Promise.all([
+    getTranslations("Account.page"),
+    getTranslations("Account.profile"),
+  ]);
   return (
-    <AccountSections rememberedBrowser={signedInWith === "device"}>
-      {account ? null : (
-        <p className="alert error" role="alert">
-          {ERRORS.SERVICE_UNAVAILABLE.message}
-        </p>
-      )}
-      {advice ? <PasswordAdvice text={advice} /> : null}
-      {account && deletionJustCancelled(account.events) ? (
-        <p className="alert info" role="status">
-          Signing in cancelled the deletion of your account: it stays as it was.
-        </p>
-      ) : null}
-      <Panel id="profile" title="Profile">
-        <dl className={styles.facts}>
-          <dt>Signed in as</dt>
-          <dd className={styles.email}>
-            {user?.email ?? sessionUser.email}
-            {user ? <EmailBadge verified={!!user.emailVerifiedAt} /> : null}
-          </dd>
-          {account ? (
-            <>
-              <dt>Phone</dt>
-              <dd>{phone ? maskPhone(phone) : "None verified"}</dd>
-              <dt>Member since</dt>
-              <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
-            </>
+    // The client parts (forms, buttons) read their words from "Account" in the browser.
+    <ClientMessages pick={["Account"]}>
+      <AccountSections rememberedBrowser={signedInWith === "device"}>
+        {account ? null : (
+          <p className="alert error" role="alert">
+            {t("unavailable")}
+          </p>
+        )}
+        {account ? <PasswordAdvice lockout={account.lockout} /> : null}
+        {account && deletionJustCancelled(account.events) ? (
+          <p className="alert info" role="status">
+            {t("deletionCancelled")}
+          </p>
+        ) : null}
+        <Panel id="profile" title={t("sections.profile")}>
+          <dl className={styles.facts}>
+            <dt>{tp("signedInAs")}</dt>
+            <dd className={styles.email}>
+              {user?.email ?? sessionUser.email}
+              {user ? <EmailBadge verified={!!user.emailVerifiedAt} /> : null}
+            </dd>
+            {account ? (
+              <>
+                <dt>{tp("phone")}</dt>
+                <dd>{phone ? maskPhone(phone) : tp("noPhone")}</dd>
+                <dt>{tp("memberSince")}</dt>
+                <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
+              </>
+            ) : null}
+          </dl>
+          {user && !user.emailVerifiedAt ? (
+            <EmailVerificationNotice canMail={getMailer() !== null} />
           ) : null}
-        </dl>
-        {user && !user.emailVerifiedAt ? (
-          <EmailVerificationNotice canMail={getMailer() !== null} />
-        ) : null}
+          {account ? (
+            <ChangeEmail
+              pending={account.emailChange?.email ?? null}
+              canMail={getMailer() !== null}
+            />
+          ) : null}
+          {account ? <ChangePhone hasPhone={!!phone} /> : null}
+          {account ? <AccountLanguage saved={user?.locale ?? null} /> : null}
+        </Panel>
         {account ? (
-          <ChangeEmail
-            pending={account.emailChange?.email ?? null}
-            canMail={getMailer() !== null}
-          />
+          <>
+            <Panel id="sign-in-methods" title={t("sections.signInMethods")}>
+              <ChangePassword />
+              <Security
+                factors={account.factors}
+                passkeys={account.passkeys}
+                newPasskeyName={thisDevice}
+              />
+            </Panel>
+            <Panel id="devices" title={t("sections.devices")}>
+              <SignedInDevices devices={account.sessions} />
+              <RememberedDevices devices={account.devices} />
+            </Panel>
+            <div id="activity" className={styles.panel}>
+              <RecentActivity events={account.events} />
+            </div>
+            <Panel id="your-data" title={t("sections.yourData")}>
+              <DownloadData />
+              <DeleteAccount
+                email={user?.email ?? sessionUser.email ?? ""}
+                graceDays={getEnv().deletionGraceDays}
+              />
+            </Panel>
+          </>
         ) : null}
-        {account ? <ChangePhone hasPhone={!!phone} /> : null}
-        {account ? <AccountLanguage saved={user?.locale ?? null} /> : null}
-      </Panel>
-      {account ? (
-        <>
-          <Panel id="sign-in-methods" title="Sign-in methods">
-            <ChangePassword />
-            <Security
-              factors={account.factors}
-              passkeys={account.passkeys}
-              newPasskeyName={thisDevice}
-            />
-          </Panel>
-          <Panel id="devices" title="Devices">
-            <SignedInDevices devices={account.sessions} />
-            <RememberedDevices devices={account.devices} />
-          </Panel>
-          <div id="activity" className={styles.panel}>
-            <RecentActivity events={account.events} />
-          </div>
-          <Panel id="your-data" title="Your data">
-            <DownloadData />
-            <DeleteAccount
-              email={user?.email ?? sessionUser.email ?? ""}
-              graceDays={getEnv().deletionGraceDays}
-            />
-          </Panel>
-        </>
-      ) : null}
-    </AccountSections>
+      </AccountSections>
+    </ClientMessages>
   );
 }

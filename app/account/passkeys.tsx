@@ -1,12 +1,9 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import type { PasskeyRow } from "@/lib/factors/passkey-records";
 import { AddPasskey } from "./add-passkey";
+import { formatDay } from "./format";
 import { RemovePasskey } from "./remove-passkey";
 import styles from "./security.module.css";
-
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeZone: "UTC",
-});
 
 export type PasskeyItem = Pick<
   PasskeyRow,
@@ -14,7 +11,7 @@ export type PasskeyItem = Pick<
 >;
 
 /** The person's passkeys, each with its name and last use, and "Add a passkey". */
-export function Passkeys({
+export async function Passkeys({
   passkeys,
   newName,
 }: {
@@ -22,20 +19,27 @@ export function Passkeys({
   /** What a new passkey is called unless renamed: this device's name. */
   newName: string;
 }) {
+  const [t, locale] = await Promise.all([
+    getTranslations("Account.passkeys"),
+    getLocale(),
+  ]);
+  const day = (at: Date) => formatDay(at, locale);
   return (
     <div className={styles.factor}>
-      <h3>Passkeys</h3>
+      <h3>{t("heading")}</h3>
       {passkeys.length ? (
-        <ul className={styles.passkeys} aria-label="Passkeys">
+        <ul className={styles.passkeys} aria-label={t("listLabel")}>
           {passkeys.map((p) => (
             <li key={p.factorId} className={styles.passkey}>
               <span className={styles.passkeyName}>
                 <strong>{p.name}</strong>
                 <span className={styles.status}>
-                  Added {DAY.format(p.createdAt)} ·{" "}
                   {p.lastUsedAt
-                    ? `last used ${DAY.format(p.lastUsedAt)}`
-                    : "never used"}
+                    ? t("addedUsed", {
+                        added: day(p.createdAt),
+                        used: day(p.lastUsedAt),
+                      })
+                    : t("addedNeverUsed", { added: day(p.createdAt) })}
                 </span>
               </span>
               <RemovePasskey id={p.factorId} name={p.name} />
@@ -43,10 +47,7 @@ export function Passkeys({
           ))}
         </ul>
       ) : (
-        <p className={styles.status}>
-          None yet. A passkey signs you in with your fingerprint, face or device
-          PIN, and cannot be phished.
-        </p>
+        <p className={styles.status}>{t("none")}</p>
       )}
       <AddPasskey defaultName={newName} />
     </div>

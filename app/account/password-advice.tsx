@@ -1,29 +1,30 @@
+import { getTranslations } from "next-intl/server";
 import type { Lockout } from "@/lib/steps/lockout";
 import styles from "./page.module.css";
 
 /**
  * What the account page says when someone else seems to have the password: wrong codes keep
  * pausing sign-ins that passed the password step, or they switched codes off. The one remedy that
- * stops them is a new password, so the alert says so and leads to it.
+ * stops them is a new password, so the alert says so and leads to it. Nothing when all is well.
  */
-export function passwordAdviceText(lockout: Lockout): string | null {
+export async function PasswordAdvice({ lockout }: { lockout: Lockout }) {
   if (!lockout.changePasswordAdvised) return null;
-  if (lockout.codesOff)
-    return "So many wrong codes were entered for your account that codes by text, call and app are switched off. Whoever entered them knew your password.";
-  return `Someone who knew your password entered wrong codes often enough to be paused ${lockout.recentPauses} times in the last 30 days.`;
-}
-
-export function PasswordAdvice({ text }: { text: string }) {
+  const t = await getTranslations("Account.passwordAdvice");
   return (
     <section
       className={`alert error ${styles.advice}`}
       aria-labelledby="password-advice-heading"
     >
-      <h2 id="password-advice-heading">Someone may know your password</h2>
-      <p>{text}</p>
+      <h2 id="password-advice-heading">{t("heading")}</h2>
       <p>
-        <a href="#password-heading">Change your password</a> to stop them. Your
-        other devices will be signed out.
+        {lockout.codesOff
+          ? t("codesOff")
+          : t("paused", { times: lockout.recentPauses })}
+      </p>
+      <p>
+        {t.rich("remedy", {
+          link: (chunks) => <a href="#password-heading">{chunks}</a>,
+        })}
       </p>
     </section>
   );

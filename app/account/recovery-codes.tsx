@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -9,6 +10,7 @@ import { SignInAgain } from "./session-action";
 
 /** "Generate recovery codes": a new set, shown this once. */
 export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
+  const t = useTranslations("Account.recoveryCodes");
   const router = useRouter();
   const { pending, error, message, done, submit } = useSubmit<{
     codes: string[];
@@ -20,18 +22,18 @@ export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
       {done ? (
         <>
           <p className={styles.risk}>
-            <strong>Save these codes now</strong> (print them, or keep them in a
-            password manager): they will not be shown again. Each code works
-            once.
+            {t.rich("saveNow", {
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
-          <ol className={styles.codes} aria-label="Recovery codes">
+          <ol className={styles.codes} aria-label={t("listLabel")}>
             {done.codes.map((code) => (
               <li key={code}>{code}</li>
             ))}
           </ol>
         </>
       ) : hasSet ? (
-        <p className="hint">A new set makes your current codes stop working.</p>
+        <p className="hint">{t("replaces")}</p>
       ) : null}
       <Button
         type="button"
@@ -39,7 +41,7 @@ export function RecoveryCodes({ hasSet }: { hasSet: boolean }) {
         disabled={pending}
         onClick={() => void submit()}
       >
-        {pending ? "Generating…" : "Generate recovery codes"}
+        {pending ? t("generating") : t("generate")}
       </Button>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -9,6 +10,7 @@ import { SignInAgain } from "./session-action";
 
 /** "Remove authenticator app": allowed within 10 minutes of passing a second factor. */
 export function RemoveAuthenticator() {
+  const t = useTranslations("Account.authenticator");
   const router = useRouter();
   const { pending, error, message, submit } = useSubmit(
     "/api/account/authenticator/remove",
@@ -24,7 +26,7 @@ export function RemoveAuthenticator() {
         disabled={pending}
         onClick={() => void submit()}
       >
-        {pending ? "Removing…" : "Remove authenticator app"}
+        {pending ? t("removing") : t("remove")}
       </Button>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -8,6 +9,7 @@ import { SignInAgain } from "./session-action";
 
 /** "Remove" one passkey: allowed within 10 minutes of passing a second factor. */
 export function RemovePasskey({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("Account.passkeys");
   const router = useRouter();
   const { pending, error, message, submit } = useSubmit(
     "/api/account/passkeys/remove",
@@ -18,11 +20,11 @@ export function RemovePasskey({ id, name }: { id: string; name: string }) {
       <Button
         type="button"
         className="secondary"
-        aria-label={`Remove passkey ${name}`}
+        aria-label={t("removeLabel", { name })}
         disabled={pending}
         onClick={() => void submit({ id })}
       >
-        {pending ? "Removing…" : "Remove"}
+        {pending ? t("removing") : t("remove")}
       </Button>
       <FormAlert error={message} />
       <SignInAgain error={error} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/ui/button";
@@ -16,6 +17,7 @@ const AGAIN = "/login?callbackUrl=%2Faccount&secondFactor=required";
 
 /** Offered under a REAUTH_REQUIRED answer: the clear way to a fresh second factor. */
 export function SignInAgain({ error }: { error: ApiError | null }) {
+  const t = useTranslations("Account");
   const [failure, setFailure] = useState<string | null>(null);
   if (error?.code !== "REAUTH_REQUIRED") return null;
   return (
@@ -25,7 +27,7 @@ export function SignInAgain({ error }: { error: ApiError | null }) {
         type="button"
         onClick={() => void signOutHere(AGAIN).then(setFailure)}
       >
-        Sign in again
+        {t("signInAgain")}
       </Button>
     </>
   );

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import type { SignedInDevice } from "@/lib/steps/manage-sessions";
 import { describeWhen } from "./event-labels";
 import styles from "./remembered-devices.module.css";
@@ -7,37 +8,45 @@ import { SessionAction } from "./session-action";
  * Every browser signed in to the account right now; each other one with "Sign out" (this one
  * signs out from the header).
  */
-export function SignedInDevices({ devices }: { devices: SignedInDevice[] }) {
+export async function SignedInDevices({
+  devices,
+}: {
+  devices: SignedInDevice[];
+}) {
+  const [t, locale] = await Promise.all([
+    getTranslations("Account.signedInDevices"),
+    getLocale(),
+  ]);
+  const when = (at: Date) => describeWhen(at, { locale, inline: true });
   const others = devices.some((d) => !d.current);
   return (
     <section className={styles.devices} aria-labelledby="sessions-heading">
-      <h3 id="sessions-heading">Signed-in devices</h3>
-      <p className={styles.status}>
-        Signing out a device needs a second factor from the last 10 minutes.
-      </p>
+      <h3 id="sessions-heading">{t("heading")}</h3>
+      <p className={styles.status}>{t("needsFactor")}</p>
       <ul className={styles.list}>
         {devices.map((d) => (
           <li key={d.id} className={styles.row}>
             <div>
               <strong id={`session-${d.id}`}>
-                {d.name}
-                {d.current ? " · this device" : ""}
+                {d.current ? t("thisDevice", { name: d.name }) : d.name}
               </strong>
               <p className={styles.status}>
-                {d.ip ?? "Unknown place"} · signed in{" "}
-                {describeWhen(d.signedInAt).toLowerCase()} · last seen{" "}
-                {describeWhen(d.lastSeenAt).toLowerCase()}
+                {t("seen", {
+                  place: d.ip ?? t("unknownPlace"),
+                  signedIn: when(d.signedInAt),
+                  lastSeen: when(d.lastSeenAt),
+                })}
               </p>
             </div>
             {d.current ? (
               // This browser signs out with "Sign out" in the page's header.
-              <span className={styles.here}>Signed in here</span>
+              <span className={styles.here}>{t("here")}</span>
             ) : (
               <SessionAction
                 url="/api/account/sessions/sign-out"
                 body={{ id: d.id }}
-                label="Sign out"
-                busyLabel="Signing out…"
+                label={t("signOut")}
+                busyLabel={t("signingOut")}
                 describedBy={`session-${d.id}`}
               />
             )}
@@ -49,8 +58,8 @@ export function SignedInDevices({ devices }: { devices: SignedInDevice[] }) {
           <SessionAction
             url="/api/account/sessions/sign-out-others"
             body={{}}
-            label="Sign out everywhere else"
-            busyLabel="Signing out…"
+            label={t("signOutOthers")}
+            busyLabel={t("signingOut")}
           />
         </div>
       ) : null}

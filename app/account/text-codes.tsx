@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -19,6 +20,7 @@ export function TextCodes({
   off: boolean;
   canRefuse: boolean;
 }) {
+  const t = useTranslations("Account.textCodes");
   const router = useRouter();
   const [checked, setChecked] = useState(off);
   const { pending, error, message, submit } = useSubmit(
@@ -28,9 +30,7 @@ export function TextCodes({
   if (!canRefuse)
     return (
       <p className={styles.status}>
-        {off
-          ? "Accepted again: turning them off needs a passkey or an authenticator app, and unused recovery codes. Add what is missing and they are refused again."
-          : "Accepted. Add a passkey or an authenticator app, and recovery codes, to stop accepting them: a stolen phone number then opens nothing."}
+        {off ? t("acceptedAgain") : t("accepted")}
       </p>
     );
   return (
@@ -47,14 +47,10 @@ export function TextCodes({
             void submit({ off: e.target.checked });
           }}
         />
-        <label htmlFor="field-text-codes-off">
-          Don&apos;t accept text-message codes
-        </label>
+        <label htmlFor="field-text-codes-off">{t("refuse")}</label>
       </div>
       <p id="text-codes-hint" className={styles.status}>
-        {checked
-          ? "Sign-in and password reset ask for your passkey, authenticator app or a recovery code, never a code by text or call. Security notices still come to your phone."
-          : "Sign-in and password reset also accept a code by text or call, which someone who takes over your phone number could receive."}
+        {checked ? t("refused") : t("allowed")}
       </p>
       <FormAlert error={message} />
       <SignInAgain error={error} />

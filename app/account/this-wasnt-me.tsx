@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/app/ui/button";
 import { signOutHere } from "@/app/ui/sign-out";
 import { FormAlert } from "@/app/ui/form-alert";
@@ -40,6 +41,7 @@ export function LockDownFromActivity({ children }: { children: ReactNode }) {
 
 /** The button on one event's row. */
 export function ThisWasntMe({ what, when }: Chosen) {
+  const t = useTranslations("Account.activity");
   const choose = useContext(Choose);
   return (
     <Button
@@ -47,7 +49,7 @@ export function ThisWasntMe({ what, when }: Chosen) {
       className={`secondary ${styles.notMe}`}
       onClick={() => choose({ what, when })}
     >
-      This wasn&apos;t me
+      {t("notMe")}
     </Button>
   );
 }
@@ -59,6 +61,7 @@ function ConfirmLockDown({
   chosen: Chosen;
   onKeep: () => void;
 }) {
+  const t = useTranslations("Account.activity");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -77,18 +80,16 @@ function ConfirmLockDown({
   return (
     <section className={styles.confirm} aria-labelledby="lock-down-heading">
       <h3 id="lock-down-heading" ref={heading} tabIndex={-1}>
-        Lock your account down?
+        {t("confirmHeading")}
       </h3>
       <p>
-        You chose “This wasn&apos;t me” for <strong>{chosen.what}</strong> (
-        {chosen.when}).
+        {t.rich("chosen", {
+          what: chosen.what,
+          when: chosen.when,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
-      <p className={styles.consequences}>
-        Every device, this one too, is signed out, remembered devices are
-        forgotten and any email or phone change in progress is cancelled. To
-        sign in again you set a new password with a link sent to your email and
-        your second factor.
-      </p>
+      <p className={styles.consequences}>{t("consequences")}</p>
       <FormAlert error={message} />
       <div className="actions">
         <Button
@@ -97,7 +98,7 @@ function ConfirmLockDown({
           disabled={pending}
           onClick={() => void submit({})}
         >
-          {pending ? "Locking…" : "Lock my account"}
+          {pending ? t("locking") : t("lock")}
         </Button>
         <Button
           type="button"
@@ -105,7 +106,7 @@ function ConfirmLockDown({
           disabled={pending}
           onClick={onKeep}
         >
-          Keep it as it is
+          {t("keep")}
         </Button>
       </div>
     </section>

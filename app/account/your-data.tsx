@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/ui/button";
 import { signOutHere } from "@/app/ui/sign-out";
@@ -17,19 +18,13 @@ import own from "./your-data.module.css";
  * Allowed within 10 minutes of passing a second factor, as a change is.
  */
 export function DownloadData() {
+  const t = useTranslations("Account.downloadData");
   const { pending, error, message, done, submit } = useSubmit(fetchExport);
   return (
     <section className={styles.devices} aria-labelledby="download-heading">
-      <h3 id="download-heading">Download your data</h3>
-      <p className={styles.status}>
-        A JSON file of everything we hold about you: your account, phone, email
-        history, sign-in methods (names and dates, never their secrets),
-        sessions, devices, security activity and the notices we sent.
-      </p>
-      <FormAlert
-        error={message}
-        info={done ? "Your data was downloaded." : null}
-      />
+      <h3 id="download-heading">{t("heading")}</h3>
+      <p className={styles.status}>{t("about")}</p>
+      <FormAlert error={message} info={done ? t("done") : null} />
       <SignInAgain error={error} />
       <div>
         <Button
@@ -38,7 +33,7 @@ export function DownloadData() {
           disabled={pending}
           onClick={() => void submit({})}
         >
-          {pending ? "Preparing…" : "Download your data"}
+          {pending ? t("preparing") : t("download")}
         </Button>
       </div>
     </section>
@@ -83,6 +78,7 @@ export function DeleteAccount({
   email: string;
   graceDays: number;
 }) {
+  const t = useTranslations("Account.deleteAccount");
   const [open, setOpen] = useState(false);
   const deleting = useSubmit("/api/account/delete", {
     // This session has ended with every other: clear its cookie on the way.
@@ -95,7 +91,6 @@ export function DeleteAccount({
     leaves: true,
   });
   const { error, pending, fields } = deleting;
-  const days = graceDays === 1 ? "a day" : `${graceDays} days`;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -105,29 +100,25 @@ export function DeleteAccount({
 
   return (
     <section className={styles.devices} aria-labelledby="delete-heading">
-      <h3 id="delete-heading">Delete account</h3>
-      <p className={styles.status}>
-        Every device, this one too, is signed out at once. Your account, phone
-        number, sign-in methods and devices are erased {days} later; signing in
-        before then cancels the deletion.
-      </p>
+      <h3 id="delete-heading">{t("heading")}</h3>
+      <p className={styles.status}>{t("about", { days: graceDays })}</p>
       <FormAlert error={deleting.formMessage} />
       <SignInAgain error={error} />
       {open ? (
         <form method="post" onSubmit={submit} noValidate className={own.form}>
           <Field
-            label="Type your email address to confirm"
+            label={t("confirm")}
             name="email"
             type="email"
             autoComplete="off"
             spellCheck={false}
             required
-            hint={`It is ${email}.`}
+            hint={t("hint", { email })}
             error={fields.email}
           />
           <div className="actions">
             <Button type="submit" className={own.danger} disabled={pending}>
-              {pending ? "Deleting…" : "Delete account"}
+              {pending ? t("deleting") : t("delete")}
             </Button>
             <Button
               type="button"
@@ -135,7 +126,7 @@ export function DeleteAccount({
               disabled={pending}
               onClick={() => setOpen(false)}
             >
-              Keep my account
+              {t("keep")}
             </Button>
           </div>
         </form>
@@ -149,7 +140,7 @@ export function DeleteAccount({
               deleting.reset();
             }}
           >
-            Delete account
+            {t("delete")}
           </Button>
         </div>
       )}
