@@ -4,7 +4,7 @@ import { getDb, closeDb } from "@/lib/db";
 import type { EmailLinkPurpose } from "@/lib/email-links";
 import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { NOTICES } from "@/lib/notices/catalogue";
+import { NOTICES, noticeWords, type Notice } from "@/lib/notices/catalogue";
 import { hashPassword } from "@/lib/password/hash";
 import { rememberDevice } from "@/lib/devices/records";
 import {
@@ -375,8 +375,10 @@ const sampleArgs = (notice: string) =>
 
 const noticeSubject = (rule: SecurityChangeRule) =>
   rule.notice && rule.notice !== "previous-email"
-    ? (NOTICES[rule.notice] as (...a: unknown[]) => { subject: string })(
-        ...sampleArgs(rule.notice),
+    ? noticeWords(
+        (NOTICES[rule.notice] as (...a: unknown[]) => Notice)(
+          ...sampleArgs(rule.notice),
+        ),
       ).subject
     : null;
 
