@@ -369,9 +369,13 @@ async function setUp(change: SecurityChange) {
   return { person, ctx, prepared, signIn, here, other, links, since };
 }
 
-/** Sample words for a notice: a passkey's name and a pause, or the date a deletion is due. */
+/** Sample words for a notice: a passkey's name and a pause, the date a deletion is due, or what support removed. */
 const sampleArgs = (notice: string) =>
-  notice === "deletionRequested" ? [new Date()] : ["Laptop", 60];
+  notice === "deletionRequested"
+    ? [new Date()]
+    : notice === "supportRemovedFactor"
+      ? ["passkey", "Laptop"]
+      : ["Laptop", 60];
 
 const noticeSubject = (rule: SecurityChangeRule) =>
   rule.notice && rule.notice !== "previous-email"
