@@ -4,7 +4,7 @@ import { getDb, closeDb } from "@/lib/db";
 import type { EmailLinkPurpose } from "@/lib/email-links";
 import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { NOTICES } from "@/lib/notices/catalogue";
+import { NOTICES, noticeWords, type Notice } from "@/lib/notices/catalogue";
 import { hashPassword } from "@/lib/password/hash";
 import { rememberDevice } from "@/lib/devices/records";
 import {
@@ -369,14 +369,20 @@ async function setUp(change: SecurityChange) {
   return { person, ctx, prepared, signIn, here, other, links, since };
 }
 
-/** Sample words for a notice: a passkey's name and a pause, or the date a deletion is due. */
+/** Sample words for a notice: a passkey's name and a pause, the date a deletion is due, or what support removed. */
 const sampleArgs = (notice: string) =>
-  notice === "deletionRequested" ? [new Date()] : ["Laptop", 60];
+  notice === "deletionRequested"
+    ? [new Date()]
+    : notice === "supportRemovedFactor"
+      ? ["passkey", "Laptop"]
+      : ["Laptop", 60];
 
 const noticeSubject = (rule: SecurityChangeRule) =>
   rule.notice && rule.notice !== "previous-email"
-    ? (NOTICES[rule.notice] as (...a: unknown[]) => { subject: string })(
-        ...sampleArgs(rule.notice),
+    ? noticeWords(
+        (NOTICES[rule.notice] as (...a: unknown[]) => Notice)(
+          ...sampleArgs(rule.notice),
+        ),
       ).subject
     : null;
 

@@ -21,10 +21,20 @@ const SYSTEMS: [RegExp, string][] = [
 const first = (list: [RegExp, string][], ua: string) =>
   list.find(([pattern]) => pattern.test(ua))?.[1];
 
-export function nameDevice(userAgent: string | null | undefined): string {
+/** The browser and the system a user agent names, each null when unknown; a notice words them. */
+export function browserAndSystem(userAgent: string | null | undefined): {
+  browser: string | null;
+  system: string | null;
+} {
   const ua = userAgent ?? "";
-  const browser = first(BROWSERS, ua);
-  const system = first(SYSTEMS, ua);
+  return {
+    browser: first(BROWSERS, ua) ?? null,
+    system: first(SYSTEMS, ua) ?? null,
+  };
+}
+
+export function nameDevice(userAgent: string | null | undefined): string {
+  const { browser, system } = browserAndSystem(userAgent);
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? system ?? "Unknown browser";
 }

@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n/locales";
 import { noticeEmail, type Notice } from "@/lib/notices/notice";
 import type { EmailMessage } from "./types";
 
@@ -26,12 +27,13 @@ export function recoveryLinkEmail(link: string, ttlSeconds: number): Content {
   };
 }
 
-/** The started recovery's notice, with its one-time cancel link. */
+/** The started recovery's notice (in the person's language), with its one-time cancel link. */
 export function recoveryStartedEmail(
   notice: Notice,
   cancelLink: string,
+  locale?: Locale,
 ): Content {
-  const base = noticeEmail(notice);
+  const base = noticeEmail(notice, locale);
   return {
     subject: base.subject,
     text: [

@@ -4,7 +4,6 @@ import {
   newBrowserToken,
   noteBrowser,
 } from "@/lib/devices/known-browsers";
-import { nameDevice } from "@/lib/devices/name";
 import type { RequestFacts, StepContext } from "@/lib/context";
 import { NOTICES } from "./catalogue";
 import { notifyAccount, type NoticeContext } from "./notify";
@@ -40,7 +39,7 @@ export async function noteSignInBrowser(
       unseen && s.purpose !== "signup" && s.verifiedBy !== "device";
     if (newDevice) {
       const place = {
-        device: nameDevice(s.request.userAgent),
+        userAgent: s.request.userAgent,
         ip: s.request.ip,
         at: new Date(now),
       };

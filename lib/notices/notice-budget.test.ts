@@ -8,7 +8,7 @@ import { testContext } from "@/test/support/context";
 import { resetTables } from "@/test/support/db";
 import { createRecordingMessenger } from "@/test/support/messenger";
 import { randomMobile } from "@/test/support/phones";
-import { NOTICES } from "./catalogue";
+import { NOTICES, noticeWords } from "./catalogue";
 import { notifyAccount } from "./notify";
 
 // Security notices text the phone through the send budgets: a stranger who can set notices off
@@ -32,7 +32,7 @@ describe("a security notice's text", () => {
     expect(messenger.sms.filter((s) => s.to === p.phone)).toHaveLength(
       NOTICE_TEXTS_PER_ACCOUNT_PER_DAY,
     );
-    const subject = NOTICES.passwordReset().subject;
+    const { subject } = noticeWords(NOTICES.passwordReset());
     expect(
       listOutbox(p.email).filter((e) => e.subject === subject),
     ).toHaveLength(times);

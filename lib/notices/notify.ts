@@ -7,14 +7,25 @@ import {
   LOCK_DOWN_LINK_TTL_SECONDS,
   LOCK_DOWN_PATH,
 } from "@/lib/email-links/policy";
+import { asLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { EmailMessage } from "@/lib/mail/types";
-import { noticeEmail, type Notice } from "./catalogue";
+import {
+  noticeEmail,
+  noticeTranslator,
+  noticeWords,
+  type Notice,
+} from "./notice";
+
+type Content = Omit<EmailMessage, "to">;
 
 export interface NotifyOptions {
-  /** Text this number (one going away) instead of the verified phone. */
-  textTo?: string;
-  /** The email to send instead of the notice's own: one that must carry a cancel link. */
-  email?: Omit<EmailMessage, "to">;
+  /** Text this number (one going away) instead of the verified phone; null: text no one. */
+  textTo?: string | null;
+  /**
+   * The email to send instead of the notice's own: one that must carry a cancel link. Given as a
+   * function, it is written in the person's language once delivery knows it.
+   */
+  email?: Content | ((locale: Locale) => Content);
 }
 
 /** What telling a person uses, of a step's context. */
@@ -27,8 +38,8 @@ export type NoticeContext = Pick<
  * Tells the account what happened, after the reply: by email only to an address it has verified
  * (a mistyped address that was never confirmed belongs to someone else), and by text to the
  * verified phone, or to `textTo` (a number that is going away), when the notice has a text and the
- * send budgets admit it. The change it reports is already made and audited: a failed send is
- * logged, never undoes it.
+ * send budgets admit it; both in the language the person saved (English when none). The change it
+ * reports is already made and audited: a failed send is logged, never undoes it.
  */
 export async function notifyAccount(
   ctx: NoticeContext,
@@ -53,6 +64,7 @@ async function deliver(
     select: {
       email: true,
       emailVerifiedAt: true,
+      locale: true,
       phones: {
         where: { verifiedAt: { not: null } },
         take: 1,
@@ -62,35 +74,34 @@ async function deliver(
   });
   if (!user) return;
   const { mailer } = ctx;
+  const locale = asLocale(user.locale) ?? DEFAULT_LOCALE;
+  const text = textTo === null ? undefined : noticeWords(notice, locale).text;
+  const own = () =>
+    typeof email === "function"
+      ? email(locale)
+      : (email ?? noticeEmail(notice, locale));
   // A text goes through the send budgets (lib/limits NOTICE_TEXTS_PER_ACCOUNT_PER_DAY and the
   // day's message budget): past them the email still tells, the text is left out.
   const number = textTo ?? user.phones[0]?.number;
   const phone =
-    notice.text && number && (await claimNoticeText(userId))
-      ? number
-      : undefined;
-  if (notice.text && number && !phone)
+    text && number && (await claimNoticeText(userId)) ? number : undefined;
+  if (text && number && !phone)
     console.warn("notices: %s text left out by the send budgets", notice.name);
   const sent: string[] = [];
   await Promise.all([
     mailer &&
       user.emailVerifiedAt &&
       (notice.lockDown === false
-        ? Promise.resolve(email ?? noticeEmail(notice))
-        : withLockDownLink(
-            ctx,
-            userId,
-            user.email,
-            email ?? noticeEmail(notice),
-          )
+        ? Promise.resolve(own())
+        : withLockDownLink(ctx, userId, user.email, own(), locale)
       )
         .then((message) => mailer.sendEmail({ to: user.email, ...message }))
         .then(() => sent.push("email"))
         .catch((error: unknown) => failed(notice, "email", error)),
-    notice.text &&
+    text &&
       phone &&
       ctx.messenger
-        .sendSms({ to: phone, text: notice.text })
+        .sendSms({ to: phone, text })
         .then(() => sent.push("text"))
         .catch((error: unknown) => failed(notice, "text", error)),
   ]);
@@ -103,13 +114,24 @@ async function deliver(
       .catch((error: unknown) => failed(notice, "record", error));
 }
 
-/** The email with its own "This wasn't me" link: one-time, and it grants nothing. */
+/** The language the person saved for what they are sent; English when they chose none. */
+export async function savedLocale(userId: string): Promise<Locale> {
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { locale: true },
+  });
+  return asLocale(user?.locale) ?? DEFAULT_LOCALE;
+}
+
+/** The email with its own "This wasn't me" link, introduced in `locale`: one-time, it grants nothing. */
 export async function withLockDownLink(
   ctx: NoticeContext,
   userId: string,
   to: string,
-  message: Omit<EmailMessage, "to">,
-): Promise<Omit<EmailMessage, "to">> {
+  message: Content,
+  locale: Locale,
+): Promise<Content> {
   const token = await saveLockDownLink(
     userId,
     to,
@@ -119,7 +141,7 @@ export async function withLockDownLink(
   const link = linkUrl(ctx.appUrl, LOCK_DOWN_PATH, token);
   return {
     ...message,
-    text: `${message.text}\nThis wasn't me: lock the account down (works once, signs no one in):\n${link}\n`,
+    text: `${message.text}\n${noticeTranslator(locale)("common.lockDownLink")}\n${link}\n`,
   };
 }
 

@@ -6,9 +6,13 @@ import type { StepContext } from "@/lib/context";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { spendUserEmailLinks } from "@/lib/email-links";
 import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
-import type { EmailMessage } from "@/lib/mail/types";
 import { NOTICES } from "@/lib/notices/catalogue";
-import { notifyAccount, withLockDownLink } from "@/lib/notices/notify";
+import {
+  notifyAccount,
+  savedLocale,
+  withLockDownLink,
+  type NotifyOptions,
+} from "@/lib/notices/notify";
 import { revokeUserSessions } from "@/lib/sessions";
 import {
   SECURITY_CHANGES,
@@ -46,8 +50,11 @@ export interface ChangeFacts<C extends SecurityChange> {
    * reply, holds no account, as a row written before the deletion would then (onDelete SetNull).
    */
   accountRemoved?: true;
-  /** The email a verified address gets instead of the notice's own (one with a cancel link). */
-  email?: Omit<EmailMessage, "to">;
+  /**
+   * The email a verified address gets instead of the notice's own (one with a cancel link); as a
+   * function of the person's language, written in it.
+   */
+  email?: NotifyOptions["email"];
 }
 
 export interface ChangeDone {
@@ -144,6 +151,7 @@ async function tell<C extends SecurityChange>(
             facts.userId,
             emails.previous,
             emailChangedNoticeEmail(ctx.appUrl, emails.current),
+            await savedLocale(facts.userId),
           )),
         }),
       );
@@ -153,17 +161,8 @@ async function tell<C extends SecurityChange>(
     ...args: unknown[]
   ) => ReturnType<(typeof NOTICES)["passwordChanged"]>;
   const notice = build(...((facts.noticeArgs ?? []) as unknown[]));
-  const email = facts.email;
-  if (facts.textTo === null)
-    await notifyAccount(
-      ctx,
-      facts.userId,
-      { ...notice, text: undefined },
-      { email },
-    );
-  else
-    await notifyAccount(ctx, facts.userId, notice, {
-      textTo: facts.textTo,
-      email,
-    });
+  await notifyAccount(ctx, facts.userId, notice, {
+    textTo: facts.textTo,
+    email: facts.email,
+  });
 }

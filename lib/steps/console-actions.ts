@@ -71,12 +71,6 @@ export async function endAllSessions(
   return { ok: true, ended: done.sessionsEnded };
 }
 
-const FACTOR_WORDS = {
-  totp: () => "your authenticator app",
-  passkey: (name: string | null) => `the passkey named "${name ?? ""}"`,
-  recovery_codes: () => "your recovery codes",
-} as const;
-
 /**
  * "Remove" on a factor of the account: an authenticator app, a passkey or its recovery codes,
  * under the rule every removal shares (the verified phone stays).
@@ -102,7 +96,7 @@ export async function removeFactor(
       factor: factor.kind,
       ...(name ? { name } : {}),
     },
-    noticeArgs: [FACTOR_WORDS[factor.kind](name)],
+    noticeArgs: [factor.kind, name],
   });
   return { ok: true };
 }

@@ -208,10 +208,12 @@ export async function confirmRecoveryPhone(
     userId: user.id,
     detail: { to: maskPhone(spent.phone), hours },
     noticeArgs: [ending, completesAt],
-    email: recoveryStartedEmail(
-      notice,
-      linkUrl(ctx.appUrl, "/recover/cancel", cancelToken),
-    ),
+    email: (locale) =>
+      recoveryStartedEmail(
+        notice,
+        linkUrl(ctx.appUrl, "/recover/cancel", cancelToken),
+        locale,
+      ),
   });
   return { ok: true, completesAt };
 }

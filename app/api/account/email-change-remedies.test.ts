@@ -10,7 +10,7 @@ import { findPendingEmailChange } from "@/lib/account/email-change";
 import { getDb } from "@/lib/db";
 import { EMAIL_CHANGE_REQUESTED_SUBJECT } from "@/lib/mail/email-change-messages";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { NOTICES } from "@/lib/notices/catalogue";
+import { NOTICES, noticeText } from "@/lib/notices/catalogue";
 import { isSessionLive } from "@/lib/sessions";
 import { sessionHandle } from "@/lib/steps/manage-sessions";
 import {
@@ -232,7 +232,7 @@ describe("the owner is told when a change is asked for", () => {
     );
     expect(mail!.text).not.toContain(token);
     expect(listOutbox(ada.phone).map((m) => m.text)).toEqual([
-      NOTICES.emailChangeRequested("").text,
+      noticeText(NOTICES.emailChangeRequested("")),
     ]);
     const rows = await (
       await getDb()

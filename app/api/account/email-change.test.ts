@@ -8,7 +8,7 @@ import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { EMAIL_CHANGE_REQUESTED_SUBJECT } from "@/lib/mail/email-change-messages";
 import { LINK_EMAILS_PER_RECIPIENT_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { NOTICES } from "@/lib/notices/catalogue";
+import { NOTICES, noticeText } from "@/lib/notices/catalogue";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
 import { testContext } from "@/test/support/context";
 import {
@@ -64,7 +64,7 @@ const besidesRequestNotice = (to: string) =>
   listOutbox(to).filter(
     (e) =>
       e.subject !== EMAIL_CHANGE_REQUESTED_SUBJECT &&
-      e.text !== NOTICES.emailChangeRequested("").text,
+      e.text !== noticeText(NOTICES.emailChangeRequested("")),
   );
 
 function tokenSentTo(email: string): string {

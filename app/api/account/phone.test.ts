@@ -8,7 +8,7 @@ import { ERRORS } from "@/lib/errors";
 import { FRESH_SECOND_FACTOR_SECONDS } from "@/lib/factors/policy";
 import { SENDS_PER_PHONE_PER_HOUR } from "@/lib/limits/policy";
 import { listOutbox } from "@/lib/messaging/outbox";
-import { NOTICES, noticeEmail } from "@/lib/notices/catalogue";
+import { NOTICES, noticeEmail, noticeText } from "@/lib/notices/catalogue";
 import { getSessionStore, startSession } from "@/lib/sessions";
 import { getChallengeStore } from "@/lib/store";
 import {
@@ -170,8 +170,8 @@ describe("changing the phone number", () => {
     });
     expect(await numberOnFile(p.id)).toEqual([next]);
     const told = NOTICES.phoneChanged(next.slice(-4));
-    expect(listOutbox(p.phone).map((m) => m.text)).toEqual([told.text]);
-    expect(told.text).not.toMatch(/\d|https?:|www\./);
+    expect(listOutbox(p.phone).map((m) => m.text)).toEqual([noticeText(told)]);
+    expect(noticeText(told)).not.toMatch(/\d|https?:|www\./);
     const [mail] = listOutbox(p.email);
     const { subject, text } = noticeEmail(told);
     expect(mail).toMatchObject({ channel: "email", subject });
@@ -277,7 +277,7 @@ describe("changing the phone number", () => {
     expect((await signIn.json()).error.code).toBe("ACCOUNT_LOCKED");
     // No sign-in code went out; the phone on file hears only of the pause (lib/notices).
     const texts = listOutbox(p.phone).map((m) => m.text);
-    expect(texts).toEqual([NOTICES.accountLocked(60).text]);
+    expect(texts).toEqual([noticeText(NOTICES.accountLocked(60))]);
   });
 
   it("counts every code to the new number against the limits of an unproven number", async () => {
