@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { newPerson, readCode } from "./support/journey";
+import { newPerson, outbox, readCode } from "./support/journey";
 import { screenshots } from "./support/screenshots";
 
-// The way in, in another language than English: sign-up, the code step, welcome, sign-out and
+// The way in, in another language than English: sign-up, the code by text and by call, sign-out and
 // sign-in, each page in the browser's language, its script working as in English.
 
 /** No axe violation at a phone's and a desktop's width, and the page saved to be looked at. */
@@ -22,72 +22,90 @@ async function checkPage(page: Page, name: string) {
   await screenshots(page, name);
 }
 
-test.describe("a browser that asks for German", () => {
-  test.use({ locale: "de-DE" });
+/** The newest text or call to the phone, as the outbox holds it. */
+async function latestMessage(page: Page, phone: string) {
+  const [newest] = await outbox(page.request, phone);
+  return newest!;
+}
 
-  test("signs up, enters the texted code, skips the offer, signs out and in again, all in German", async ({
+test.describe("a browser that asks for French", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("signs up and in entirely in French, reading the code from a French text and a French call, then picks Deutsch and the next notice is German", async ({
     page,
   }) => {
     const person = newPerson();
     await page.goto("/signup");
-    await expect(page).toHaveTitle("Konto erstellen · Twostep");
-    await expect(
-      page.getByRole("heading", { name: "Erstellen Sie Ihr Konto" }),
-    ).toBeVisible();
-    const country = page.getByLabel("Land");
-    await expect(country.locator("option[value=DE]")).toHaveText(
-      "Deutschland (+49)",
-    );
-    await checkPage(page, "signin-signup-de");
-    await page.getByLabel("E-Mail").fill(person.email);
-    await page.getByLabel("Passwort").fill(person.password);
-    await country.selectOption("FR");
-    await page.getByLabel("Telefonnummer").fill(person.phone);
-    await page.getByRole("button", { name: "Konto erstellen" }).click();
+    await expect(page).toHaveTitle("Créer un compte · Twostep");
+    await checkPage(page, "signin-signup-fr");
+    await page.getByLabel("Adresse e-mail").fill(person.email);
+    await page.getByLabel("Mot de passe").fill(person.password);
+    await page.getByLabel("Pays").selectOption("FR");
+    await page.getByLabel("Numéro de téléphone").fill(person.phone);
+    await page.getByRole("button", { name: "Créer un compte" }).click();
 
     await expect(page).toHaveURL(/\/verify/);
-    await expect(page).toHaveTitle("Code eingeben · Twostep");
-    await expect(
-      page.getByText("Wir haben einen 6-stelligen Code an"),
-    ).toBeVisible();
-    await expect(page.getByText("Noch 5 Versuche")).toBeVisible();
-    await checkPage(page, "signin-verify-de");
-    await page
-      .getByLabel("Bestätigungscode")
-      .fill(await readCode(page.request, person.phone, 1));
-    await page.getByRole("button", { name: "Bestätigen" }).click();
+    await expect(page).toHaveTitle("Saisissez votre code · Twostep");
+    const code = await readCode(page.request, person.phone, 1);
+    expect((await latestMessage(page, person.phone)).text).toMatch(
+      /^Votre code Twostep est \d{6}\. Il expire dans \d+ minutes\./,
+    );
+    await page.getByLabel("Code de vérification").fill(code);
+    await page.getByRole("button", { name: "Vérifier" }).click();
 
     await expect(page).toHaveURL(/\/welcome$/);
     await expect(
-      page.getByRole("heading", { name: "Ihr Konto ist bereit" }),
+      page.getByRole("heading", { name: "Votre compte est prêt" }),
     ).toBeVisible();
-    await page.getByRole("link", { name: "Vorerst überspringen" }).click();
+    await page.getByRole("link", { name: "Passer pour l'instant" }).click();
     await expect(page).toHaveURL(/\/account$/);
-
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await page
       .getByRole("banner")
-      .getByRole("button", { name: "Abmelden" })
+      .getByRole("button", { name: "Se déconnecter" })
       .click();
+
+    // Back in, this time with the code read out by a call.
     await expect(page).toHaveURL(/\/login/);
-    await expect(page).toHaveTitle("Anmelden · Twostep");
-    await checkPage(page, "signin-login-de");
-    await page.getByLabel("E-Mail").fill(person.email);
-    await page.getByLabel("Passwort").fill(person.password);
+    await expect(page).toHaveTitle("Se connecter · Twostep");
+    await page.getByLabel("Adresse e-mail").fill(person.email);
+    await page.getByLabel("Mot de passe").fill(person.password);
     await page
       .getByRole("main")
-      .getByRole("button", { name: "Anmelden", exact: true })
+      .getByRole("button", { name: "Se connecter", exact: true })
       .click();
     await expect(page).toHaveURL(/\/verify/);
-    await page
-      .getByLabel("Bestätigungscode")
-      .fill(await readCode(page.request, person.phone, 2));
-    await page.getByRole("button", { name: "Bestätigen" }).click();
+    await page.getByRole("button", { name: "M'appeler" }).click();
+    await expect(
+      page.getByRole("main").getByRole("alert").filter({ hasText: /\S/ }),
+    ).toContainText("Nous appelons le");
+    const spoken = await readCode(page.request, person.phone, 3, "voice");
+    expect((await latestMessage(page, person.phone)).text).toMatch(
+      /^Votre code Twostep est :(?: \d\.){6} Je répète :/,
+    );
+    await page.getByLabel("Code de vérification").fill(spoken);
+    await page.getByRole("button", { name: "Vérifier" }).click();
     await expect(page).toHaveURL(/\/account$/);
-  });
-});
 
-test.describe("a browser that asks for French", () => {
-  test.use({ locale: "fr-FR" });
+    // Deutsch, chosen on the account page: saved with the account, so the next notice is German.
+    const langue = page.getByRole("region", { name: "Langue" });
+    await langue.getByLabel("Langue").selectOption({ label: "Deutsch" });
+    await langue.getByRole("button", { name: "Changer de langue" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await page
+      .getByRole("button", { name: "Wiederherstellungscodes erstellen" })
+      .click();
+    await expect(
+      page
+        .getByRole("list", { name: "Wiederherstellungscodes" })
+        .getByRole("listitem"),
+    ).toHaveCount(10);
+    await expect
+      .poll(async () => (await latestMessage(page, person.phone)).text)
+      .toMatch(
+        /^Twostep: für Ihr Konto wurden neue Wiederherstellungscodes erstellt; .*"Das war ich nicht"/,
+      );
+  });
 
   test("reads the sign-in, sign-up and missing pages in French", async ({
     page,
@@ -122,5 +140,53 @@ test.describe("a browser that asks for French", () => {
     await expect(
       page.getByRole("link", { name: "Aller à la page d'accueil" }),
     ).toBeVisible();
+  });
+});
+
+test.describe("a browser that asks for Brazilian Portuguese", () => {
+  test.use({ locale: "pt-BR" });
+
+  test("signs up and in entirely in Portuguese, reading the codes from Portuguese texts", async ({
+    page,
+  }) => {
+    const person = newPerson();
+    await page.goto("/signup");
+    await expect(page).toHaveTitle("Criar conta · Twostep");
+    await page.getByLabel("E-mail").fill(person.email);
+    await page.getByLabel("Senha").fill(person.password);
+    await page.getByLabel("País").selectOption("FR");
+    await page.getByLabel("Número de telefone").fill(person.phone);
+    await page.getByRole("button", { name: "Criar conta" }).click();
+    await expect(page).toHaveURL(/\/verify/);
+    const code = await readCode(page.request, person.phone, 1);
+    expect((await latestMessage(page, person.phone)).text).toMatch(
+      /^Twostep: use \d{6} para continuar\. Expira em \d+ minutos\./,
+    );
+    await checkPage(page, "signin-verify-pt-BR");
+    await page.getByLabel("Código de verificação").fill(code);
+    await page.getByRole("button", { name: "Verificar" }).click();
+    await expect(page).toHaveURL(/\/welcome$/);
+    await page.getByRole("link", { name: "Pular por enquanto" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: "Sair" })
+      .click();
+
+    await expect(page).toHaveURL(/\/login/);
+    await checkPage(page, "signin-login-pt-BR");
+    await page.getByLabel("E-mail").fill(person.email);
+    await page.getByLabel("Senha").fill(person.password);
+    await page
+      .getByRole("main")
+      .getByRole("button", { name: "Entrar", exact: true })
+      .click();
+    await expect(page).toHaveURL(/\/verify/);
+    await page
+      .getByLabel("Código de verificação")
+      .fill(await readCode(page.request, person.phone, 2));
+    await page.getByRole("button", { name: "Verificar" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
   });
 });

@@ -100,7 +100,8 @@ export async function readCode(
   const code =
     channel === "sms"
       ? newest.text.match(/#(\d{6})$/)?.[1]
-      : newest.text.match(/is\.((?:\s\d\.){6})/)?.[1];
+      : // The call reads the digits one by one ("… 4. 7. 1. 0. 2. 9."), in any language.
+        newest.text.match(/(?:\s\d\.){6}/)?.[0];
   expect(code, `no code in: ${newest.text}`).toBeTruthy();
   return code!.replace(/\D/g, "");
 }
