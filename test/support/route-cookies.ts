@@ -6,8 +6,10 @@
 // and in every end-to-end journey.
 // next/headers is imported statically, as the helpers did before: two requests that reach a
 // dynamic import() of a mocked module at once can be handed the real one.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cookies, headers } from "next/headers";
 import type { CookieJar } from "@/lib/http/cookies";
+import { cookieJar } from "./next-request";
 
 export type { CookieJar };
 
@@ -19,9 +21,20 @@ export async function requestHeaders(): Promise<Pick<Headers, "get">> {
   return headers();
 }
 
+const current = new AsyncLocalStorage<Request>();
+
+/** The handler's request, for what reads it at once (a refusal's language): the browser's cookies. */
+export function currentApiRequest() {
+  const request = current.getStore();
+  if (!request) return null;
+  const get = (name: string) =>
+    cookieJar.has(name) ? { value: cookieJar.get(name)! } : undefined;
+  return { cookies: { get }, headers: request.headers };
+}
+
 export function withReplyCookies(
-  _request: Request,
+  request: Request,
   handle: () => Promise<Response>,
 ): Promise<Response> {
-  return handle();
+  return current.run(request, handle);
 }
