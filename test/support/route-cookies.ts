@@ -1,7 +1,8 @@
 // A stand-in for lib/http/cookies.ts in vitest (vitest.config.mts aliases it). Route tests call
 // handlers with bare requests and keep one browser's cookies in the "next/headers" mock
 // (test/support/next-request.ts) or the CommonJS stand-in (next-headers-cjs.ts); this sends the
-// cookie helpers to that mock, as the product does outside an API handler. The real module, which
+// cookie helpers to that mock, as the product does outside an API handler; a handler's headers
+// (Accept-Language) are its own request's, as in the product. The real module, which
 // reads a handler's request and sets its reply, is tested on its own (lib/http/cookies.test.ts)
 // and in every end-to-end journey.
 // next/headers is imported statically, as the helpers did before: two requests that reach a
@@ -13,15 +14,16 @@ import { cookieJar } from "./next-request";
 
 export type { CookieJar };
 
+const current = new AsyncLocalStorage<Request>();
+
 export async function requestCookies(): Promise<CookieJar> {
   return cookies();
 }
 
 export async function requestHeaders(): Promise<Pick<Headers, "get">> {
-  return headers();
+  // Inside a handler its own request's, as the real module gives (Accept-Language, say).
+  return current.getStore()?.headers ?? headers();
 }
-
-const current = new AsyncLocalStorage<Request>();
 
 /** The handler's request, for what reads it at once (a refusal's language): the browser's cookies. */
 export function currentApiRequest() {
