@@ -1,11 +1,13 @@
+import { CLIENT_MESSAGES } from "@/lib/errors";
 import type { ApiError, ApiResult } from "@/lib/http/types";
 
 export type PostResult<T extends object> = ApiResult<T>;
 
+// No reply came, so no reply says it in the page's language: said in English from the catalogue,
+// it is told in the page's by the hook that shows it (useSubmit, app/ui/describe-error.ts).
 const OFFLINE: ApiError = {
   code: "SERVICE_UNAVAILABLE",
-  message:
-    "We could not reach the server. Check your connection and try again.",
+  message: CLIENT_MESSAGES.unreachable,
   final: false,
 };
 

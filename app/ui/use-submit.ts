@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ApiError } from "@/lib/http/types";
-import { describeError } from "./describe-error";
+import { describeError, useTellError } from "./describe-error";
 import { postJson, type PostResult } from "./post-json";
 
 /** What a submit sends: an API route's path, or a function for a step of several requests. */
@@ -34,6 +34,8 @@ export function useSubmit<T extends object = object>(
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<T | null>(null);
+  // Each refusal is told once, in the page's language, as it arrives: describeError then reads it.
+  const tell = useTellError();
 
   async function submit(body: unknown = {}): Promise<T | null> {
     setPending(true);
@@ -43,14 +45,15 @@ export function useSubmit<T extends object = object>(
         ? await postJson<T>(target, body)
         : await target(body);
     if (!result.ok) {
-      setError(result.error);
+      const told = tell(result.error);
+      setError(told);
       setPending(false);
-      options.onError?.(result.error);
+      options.onError?.(told);
       return null;
     }
     const failed = await options.onDone?.(result);
     if (failed) {
-      setError(failed);
+      setError(tell(failed));
       setPending(false);
       return null;
     }

@@ -6,10 +6,18 @@ import { UNVERIFIED_ACCOUNTS_PER_ADDRESS } from "./policy";
 // link is used holds it (markEmailVerified), and the others are removed. Removal only ever takes an
 // account still unverified, so a race with its own link can never remove a proven account.
 
-/** Whether an account has proven the address (then no other account can). */
-export async function isAddressHeld(email: string): Promise<boolean> {
+/**
+ * The account that has proven the address (then no other account can), with the language it saved
+ * for what it is sent; null when none has.
+ */
+export async function addressHolder(
+  email: string,
+): Promise<{ locale: string | null } | null> {
   const db = await getDb();
-  return (await db.user.count({ where: { verifiedEmail: email } })) > 0;
+  return db.user.findUnique({
+    where: { verifiedEmail: email },
+    select: { locale: true },
+  });
 }
 
 /** The unverified accounts that name `email`, but `except`. */

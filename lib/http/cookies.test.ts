@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 // Relative on purpose: "@/lib/http/cookies" is the tests' stand-in (vitest.config.mts).
-import { requestCookies, withReplyCookies } from "./cookies";
+import { currentApiRequest, requestCookies, withReplyCookies } from "./cookies";
 
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
@@ -11,6 +11,24 @@ const request = (cookie?: string) =>
   });
 
 describe("an API handler's cookies", () => {
+  it("gives its request at once, a refusal's language to be read from it", async () => {
+    let seen: (string | null | undefined)[] = [];
+    const asked = new Request("http://localhost:3000/api/x", {
+      method: "POST",
+      headers: { cookie: "twostep_locale=de", "accept-language": "fr" },
+    });
+    await withReplyCookies(asked, async () => {
+      const now = currentApiRequest();
+      seen = [
+        now?.cookies.get("twostep_locale")?.value,
+        now?.headers.get("accept-language"),
+      ];
+      return new Response(null);
+    });
+    expect(seen).toEqual(["de", "fr"]);
+    expect(currentApiRequest()).toBeNull();
+  });
+
   it("reads the cookies its request carries", async () => {
     let seen: unknown;
     await withReplyCookies(request("a=1; twostep_challenge=abc"), async () => {

@@ -72,6 +72,18 @@ export async function requestHeaders(): Promise<Pick<Headers, "get">> {
   return jar ? jar.request.headers : (await import("next/headers")).headers();
 }
 
+/**
+ * The request an API handler is answering, its cookies as set so far, read at once (no await): for
+ * what must be worded where it is made, like a refusal (./locale.ts). Null outside an API handler.
+ */
+export function currentApiRequest(): {
+  cookies: Pick<CookieJar, "get">;
+  headers: Pick<Headers, "get">;
+} | null {
+  const jar = current.getStore();
+  return jar ? { cookies: jar, headers: jar.request.headers } : null;
+}
+
 /** Runs an API handler with its request's cookies at hand, and sets what it set on its reply. */
 export async function withReplyCookies(
   request: Request,

@@ -1,10 +1,19 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ERRORS, type ErrorCode, type Refusal } from "@/lib/errors";
+import {
+  ERRORS,
+  sayError,
+  type ErrorCode,
+  type ErrorKey,
+  type Refusal,
+} from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/messages";
+import { apiRequestLocale } from "./locale";
 import type { ApiError, ApiResult } from "./types";
 
 // Every API handler answers in one shape: { ok: true, ...data } or { ok: false, error }. A
-// refusal's status, message and finality come from the catalogue in lib/errors.ts.
+// refusal's status and finality come from the catalogue in lib/errors.ts; its message, and those
+// of its fields, are said in the request's language (lib/i18n/messages/<locale>/errors.json).
 
 type Details = Omit<ApiError, "code" | "message" | "final">;
 
@@ -13,12 +22,26 @@ export function ok<T extends object>(data: T, init?: ResponseInit) {
 }
 
 export function fail(code: ErrorCode, details: Details = {}) {
-  const { message, status, final } = ERRORS[code];
+  const { status, final } = ERRORS[code];
+  const t = translatorFor(apiRequestLocale(), "Errors");
+  const say = (key: ErrorKey) => t(key);
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (details.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(details.retryAfterSeconds);
+  // A field's message is named in English (ERRORS.X.message, by schemas and steps alike).
+  const fields = details.fields && {
+    fields: Object.fromEntries(
+      Object.entries(details.fields).map(([name, text]) => [
+        name,
+        sayError(text, say),
+      ]),
+    ),
+  };
   return NextResponse.json<ApiResult>(
-    { ok: false, error: { code, message, final, ...details } },
+    {
+      ok: false,
+      error: { code, message: t(code), final, ...details, ...fields },
+    },
     { status, headers },
   );
 }

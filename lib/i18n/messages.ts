@@ -43,7 +43,10 @@ import ptBRAdmin from "./messages/pt-BR/admin.json";
 import ptBRErrors from "./messages/pt-BR/errors.json";
 import ptBREmails from "./messages/pt-BR/emails.json";
 import ptBRNotices from "./messages/pt-BR/notices.json";
-import { createTranslator } from "next-intl";
+// From use-intl's core, which next-intl re-exports: no React in it, so a script run outside Next
+// (npm run erase-due, under the react-server condition) can word an email or a notice too; next-intl's
+// own entry there loads its client provider, which needs React's client build.
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "./locales";
 
 // One catalogue per language, one file per area of the app (lib/i18n/messages/<locale>/<area>.json):

@@ -1,11 +1,16 @@
+import { translatorFor } from "@/lib/i18n/messages";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { EmailMessage } from "./types";
 
 // The emails of "Change email". Two carry a link: the new address's, that proves it, and the
 // current address's, that can only cancel the change (it signs no one in and changes nothing else,
 // so a copy of it is worth nothing to a phisher). The others are notices whose one link, added when
-// sent, is "This wasn't me" (lib/notices/notify.ts), which grants nothing either.
+// sent, is "This wasn't me" (lib/notices/notify.ts), which grants nothing either. Each is worded in
+// the recipient's language (lib/i18n/messages/<locale>/emails.json).
 
 type Content = Omit<EmailMessage, "to">;
+
+const hours = (seconds: number) => Math.round(seconds / 3600);
 
 /** "ada@example.com" → "a•••@example.com": enough for the owner to recognise, not to harvest. */
 export function maskEmail(email: string): string {
@@ -16,80 +21,88 @@ export function maskEmail(email: string): string {
 export function emailChangeLinkEmail(
   link: string,
   ttlSeconds: number,
+  locale: Locale,
 ): Content {
-  const hours = Math.round(ttlSeconds / 3600);
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "Confirm your new email address for Twostep",
+    subject: t("changeLink.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      "Someone signed in to a Twostep account asked to use this address for it. If that was you, confirm it here:",
+      t("changeLink.intro"),
       "",
       link,
       "",
-      `The link works once, for ${hours} hours. Until it is used the account keeps its old address. If you did not ask, ignore this email.`,
+      t("changeLink.lifetime", { hours: hours(ttlSeconds) }),
       "",
     ].join("\n"),
   };
 }
 
 /** To the owner of an address someone tried to move another account to: nothing changed. */
-export function emailInUseNoticeEmail(appUrl: string): Content {
+export function emailInUseNoticeEmail(appUrl: string, locale: Locale): Content {
   const host = new URL(appUrl).host;
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "Someone tried to use your email address on Twostep",
+    subject: t("inUse.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      "Someone signed in to another Twostep account asked to change its email address to this one. This address already belongs to your account, so nothing was changed and your account is as it was.",
+      t("inUse.body"),
       "",
-      `If you did this yourself, the other account can keep its own address. If you are worried about your own account, sign in at ${host} and check its recent activity.`,
+      t("inUse.advice", { host }),
       "",
     ].join("\n"),
   };
 }
 
-/** To the old address once the new one is proven. */
+/** To the old address once the new one is proven, in the account's saved language. */
 export function emailChangedNoticeEmail(
   appUrl: string,
   newEmail: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Content {
   const host = new URL(appUrl).host;
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "The email address of your Twostep account was changed",
+    subject: t("changed.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      `The email address of your Twostep account was just changed from this address to ${maskEmail(newEmail)}. Sign-in and password resets now use the new address; this one will get no more email about the account.`,
+      t("changed.body", { email: maskEmail(newEmail) }),
       "",
-      `If this was not you, lock the account down with the "This wasn't me" link below: every device is signed out and no one signs in again before a password reset. Then go to ${host} and check your account.`,
+      t("changed.advice", { host }),
       "",
     ].join("\n"),
   };
 }
 
-export const EMAIL_CHANGE_REQUESTED_SUBJECT =
-  "Someone asked to change the email address of your Twostep account";
+/** The subject in English, as the security notice of the same request names it (lib/notices). */
+export const EMAIL_CHANGE_REQUESTED_SUBJECT = translatorFor(
+  DEFAULT_LOCALE,
+  "Emails",
+)("changeRequested.subject");
 
 /** To the current address when a change is asked for: what is pending, and its cancel link. */
 export function emailChangeRequestedEmail(
   newEmail: string,
   cancelLink: string,
   ttlSeconds: number,
+  locale: Locale,
 ): Content {
-  const hours = Math.round(ttlSeconds / 3600);
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: EMAIL_CHANGE_REQUESTED_SUBJECT,
+    subject: t("changeRequested.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      `Someone signed in to your Twostep account asked to change its email address to ${maskEmail(newEmail)}. Nothing changes unless a link sent to that address is opened.`,
+      t("changeRequested.body", { email: maskEmail(newEmail) }),
       "",
-      "If this was you, there is nothing to do. If this was not you, cancel the change here. The link only cancels it, signs no one in, and works once:",
+      t("changeRequested.cancel"),
       "",
       cancelLink,
       "",
-      `It works for ${hours} hours, as long as the change is pending. You can also sign in and choose "Cancel email change" on your account. Then change your password: whoever asked was signed in to your account.`,
+      t("changeRequested.lifetime", { hours: hours(ttlSeconds) }),
       "",
     ].join("\n"),
   };

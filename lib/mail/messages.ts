@@ -1,11 +1,16 @@
+import { translatorFor } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/locales";
 import type { EmailMessage } from "./types";
 
-// The emails that carry a link, in plain text. Security notices, which never carry one, live in
-// lib/notices.
+// The emails that carry a link, in plain text, in the recipient's language (their saved choice,
+// else the language of the request that sends it: the steps decide). Their words are the "Emails"
+// catalogue (lib/i18n/messages/<locale>/emails.json). Security notices, which never carry a link,
+// live in lib/notices.
 
 type Content = Omit<EmailMessage, "to">;
 
 const minutes = (seconds: number) => Math.round(seconds / 60);
+const hours = (seconds: number) => Math.round(seconds / 3600);
 
 /**
  * A sign-up's link, to an address no account has proven. Whoever reads it may not be who signed up:
@@ -15,22 +20,23 @@ export function verificationEmail(
   link: string,
   refuseLink: string,
   ttlSeconds: number,
+  locale: Locale,
 ): Content {
-  const hours = Math.round(ttlSeconds / 3600);
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "Confirm your email address for Twostep",
+    subject: t("verification.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      "Someone signed up for Twostep with this email address. If it was you, confirm that this is your address, in the browser where you are signed in to your new account:",
+      t("verification.intro"),
       "",
       link,
       "",
-      "If it was not you, do not confirm. Open this link instead, “I didn’t sign up”: the account that gave your address is removed, and it never gets to use your address.",
+      t("verification.refuse"),
       "",
       refuseLink,
       "",
-      `Each link works once, for ${hours} hours.`,
+      t("verification.lifetime", { hours: hours(ttlSeconds) }),
       "",
     ].join("\n"),
   };
@@ -40,36 +46,42 @@ export function verificationEmail(
  * To an address an account has proven, when a sign-up names it again: the sign-up gets no link and
  * can never use it; the owner hears what happened and how to get back in if it was them.
  */
-export function signUpAttemptEmail(appUrl: string): Content {
+export function signUpAttemptEmail(appUrl: string, locale: Locale): Content {
   // Like every notice, no link: a copy of it must be worth nothing to a phisher.
   const host = new URL(appUrl).host;
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "Someone tried to sign up with your email address",
+    subject: t("signUpAttempt.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      "Someone tried to sign up for Twostep with this email address. It already belongs to your account, so nothing about your account changed, and the new sign-up can never use this address.",
+      t("signUpAttempt.body"),
       "",
-      `If it was you, sign in at ${host}; if you forgot your password, choose “Forgot password?” there.`,
+      t("signUpAttempt.ifYou", { host }),
       "",
-      "If it was not you, there is nothing to do.",
+      t("signUpAttempt.ifNot"),
       "",
     ].join("\n"),
   };
 }
 
-export function resetEmail(link: string, ttlSeconds: number): Content {
+export function resetEmail(
+  link: string,
+  ttlSeconds: number,
+  locale: Locale,
+): Content {
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "Reset your Twostep password",
+    subject: t("reset.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      "Someone asked to reset the password of your Twostep account. To choose a new one, open:",
+      t("reset.intro"),
       "",
       link,
       "",
-      `The link works once, for ${minutes(ttlSeconds)} minutes, and we will ask for a code sent to your phone first.`,
-      "If you did not ask, ignore this email: your password stays as it is.",
+      t("reset.lifetime", { minutes: minutes(ttlSeconds) }),
+      t("reset.ignore"),
       "",
     ].join("\n"),
   };

@@ -1,27 +1,34 @@
-import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/messages";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { noticeEmail, type Notice } from "@/lib/notices/notice";
 import type { EmailMessage } from "./types";
 
 // The emails of "Lost your phone and codes?" that carry a link: the one that proves the address
 // (it can only go on with the recovery, never sign anyone in), and the notice of a started
-// recovery, whose one link can only cancel it (a copy of it is worth nothing to a phisher).
+// recovery, whose one link can only cancel it (a copy of it is worth nothing to a phisher). Worded
+// in the recipient's language (lib/i18n/messages/<locale>/emails.json).
 
 type Content = Omit<EmailMessage, "to">;
 
-export function recoveryLinkEmail(link: string, ttlSeconds: number): Content {
+export function recoveryLinkEmail(
+  link: string,
+  ttlSeconds: number,
+  locale: Locale,
+): Content {
   const minutes = Math.round(ttlSeconds / 60);
+  const t = translatorFor(locale, "Emails");
   return {
-    subject: "Recover your Twostep account",
+    subject: t("recoveryLink.subject"),
     text: [
-      "Hello,",
+      t("hello"),
       "",
-      'Someone who knew the password of your Twostep account chose "Lost your phone and codes?" while signing in. If that was you, open this link to name a new phone number:',
+      t("recoveryLink.intro"),
       "",
       link,
       "",
-      `The link works once, for ${minutes} minutes. The new number takes over only after a waiting period, and your current phone and this address are told when it starts.`,
+      t("recoveryLink.lifetime", { minutes }),
       "",
-      "If this was not you, someone knows your password: sign in with your phone and change it now. Nothing changes unless this link is opened.",
+      t("recoveryLink.ifNot"),
       "",
     ].join("\n"),
   };
@@ -31,7 +38,7 @@ export function recoveryLinkEmail(link: string, ttlSeconds: number): Content {
 export function recoveryStartedEmail(
   notice: Notice,
   cancelLink: string,
-  locale?: Locale,
+  locale: Locale = DEFAULT_LOCALE,
 ): Content {
   const base = noticeEmail(notice, locale);
   return {
@@ -39,7 +46,7 @@ export function recoveryStartedEmail(
     text: [
       base.text.trimEnd(),
       "",
-      "To cancel this recovery now, open this link (it only cancels the recovery, once):",
+      translatorFor(locale, "Emails")("recoveryStarted.cancel"),
       "",
       cancelLink,
       "",

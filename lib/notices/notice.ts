@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES, type Messages } from "@/lib/i18n/messages";
 import type { EmailMessage } from "@/lib/mail/types";

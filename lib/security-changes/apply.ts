@@ -143,18 +143,19 @@ async function tell<C extends SecurityChange>(
     const emails = facts.emails;
     // The address taken away keeps a way to lock the account down: an intruder's first move.
     if (mailer && emails)
-      await ctx.later("email change notice", async () =>
-        mailer.sendEmail({
+      await ctx.later("email change notice", async () => {
+        const locale = await savedLocale(facts.userId);
+        await mailer.sendEmail({
           to: emails.previous,
           ...(await withLockDownLink(
             ctx,
             facts.userId,
             emails.previous,
-            emailChangedNoticeEmail(ctx.appUrl, emails.current),
-            await savedLocale(facts.userId),
+            emailChangedNoticeEmail(ctx.appUrl, emails.current, locale),
+            locale,
           )),
-        }),
-      );
+        });
+      });
     return;
   }
   const build = NOTICES[rule.notice] as (

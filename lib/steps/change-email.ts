@@ -1,6 +1,7 @@
 import "server-only";
 import { findAccountById } from "@/lib/account/email";
 import { isEmailTaken, swapEmail } from "@/lib/account/email-change";
+import { addressHolder } from "@/lib/account/unconfirmed";
 import type { AccountContext, StepContext } from "@/lib/context";
 import {
   linkUrl,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/email-links";
 import { CHANGE_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import { asLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import {
   checkVerificationEmailLimit,
   claimRecipientEmail,
@@ -39,10 +41,14 @@ import { releaseAddressToProver } from "./unconfirmed-accounts";
 // is still signed in; a new password, a reset, a new phone or "Sign out everywhere else" spend it
 // (the security-change table); and once it is used every other session ends.
 
-/** "Change email": stores the pending change and mails its link (or the owner's notice). */
+/**
+ * "Change email": stores the pending change and mails its link (or the owner's notice), each email
+ * in the language its recipient's account saved, else the request's (`locale`).
+ */
 export async function requestEmailChange(
   ctx: AccountContext,
   newEmail: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Outcome<{ email: string }>> {
   const userId = ctx.user.id;
   const sessionId = ctx.session.id;
@@ -60,6 +66,7 @@ export async function requestEmailChange(
   const limited = await checkVerificationEmailLimit(userId);
   if (limited) return limited;
   const taken = await isEmailTaken(newEmail);
+  const own = asLocale(user.locale) ?? locale;
   const { token, tokenHash } = newLinkToken();
   const cancel = newLinkToken();
   // The owner hears of it now, not once it is done; the pending change it replaces is spent.
@@ -71,6 +78,7 @@ export async function requestEmailChange(
       newEmail,
       linkUrl(ctx.appUrl, "/verify-email/cancel", cancel.token),
       CHANGE_EMAIL_LINK_TTL_SECONDS,
+      own,
     ),
   });
   // Stored whether or not the address is free, so the account page shows the same pending change;
@@ -87,11 +95,16 @@ export async function requestEmailChange(
   await ctx.later("email change link", async () => {
     // An address mailed its share by any accounts gets no more; the asker is not told (same reply).
     if (!(await claimRecipientEmail(newEmail))) return;
+    // A taken address is its holder's, who hears in their own language.
     const content = taken
-      ? emailInUseNoticeEmail(ctx.appUrl)
+      ? emailInUseNoticeEmail(
+          ctx.appUrl,
+          asLocale((await addressHolder(newEmail))?.locale) ?? locale,
+        )
       : emailChangeLinkEmail(
           linkUrl(ctx.appUrl, "/verify-email/change", token),
           CHANGE_EMAIL_LINK_TTL_SECONDS,
+          own,
         );
     await mailer.sendEmail({ to: newEmail, ...content });
   });

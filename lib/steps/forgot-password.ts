@@ -6,6 +6,7 @@ import {
 import { linkUrl, newLinkToken, saveEmailLink } from "@/lib/email-links";
 import { RESET_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { refuse, type Outcome } from "@/lib/errors";
+import { asLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { StepContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkResetRequestLimits } from "@/lib/limits/decide";
@@ -15,11 +16,13 @@ import { resetEmail } from "@/lib/mail/messages";
  * "Forgot password?": the answer is the same for every address, after the same work (the limits,
  * one lookup, a token and its keyed hash), so neither the reply nor its timing tells whether the
  * address has an account (ASVS 5.0 V6.3.8). Only after the reply is sent, and only for a verified
- * address of an account with a second factor, is the link stored and emailed.
+ * address of an account with a second factor, is the link stored and emailed: in the language the
+ * account saved, else the request's (`locale`).
  */
 export async function requestPasswordReset(
   ctx: StepContext,
   email: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Outcome> {
   const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
@@ -44,7 +47,11 @@ export async function requestPasswordReset(
     const link = linkUrl(ctx.appUrl, "/reset-password", token);
     await mailer.sendEmail({
       to: eligible.email,
-      ...resetEmail(link, RESET_LINK_TTL_SECONDS),
+      ...resetEmail(
+        link,
+        RESET_LINK_TTL_SECONDS,
+        asLocale(eligible.locale) ?? locale,
+      ),
     });
   });
   return { ok: true };

@@ -24,6 +24,7 @@ import {
 } from "@/lib/email-links";
 import { getEnv } from "@/lib/env";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
+import { asLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { randomToken } from "@/lib/keys";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkResetRequestLimits } from "@/lib/limits/decide";
@@ -54,11 +55,13 @@ const recoveryAccount = (userId: string) => `recovery:${userId}`;
 /**
  * The first proof after the password: a link to the account's verified address. `challengeId` is
  * this browser's sign-in challenge (its password step passed); it is left as it is, so the person
- * can still use a factor they find after all.
+ * can still use a factor they find after all. The link is worded in the language the account saved,
+ * else the request's (`locale`).
  */
 export async function askRecovery(
   ctx: StepContext,
   challengeId: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Outcome> {
   const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
@@ -99,7 +102,11 @@ export async function askRecovery(
   await ctx.later("recovery link", () =>
     mailer.sendEmail({
       to: user.email,
-      ...recoveryLinkEmail(link, RECOVERY_LINK_TTL_SECONDS),
+      ...recoveryLinkEmail(
+        link,
+        RECOVERY_LINK_TTL_SECONDS,
+        asLocale(user.locale) ?? locale,
+      ),
     }),
   );
   return { ok: true };

@@ -84,7 +84,8 @@ async function finishChallenge(
   // The same reply, after the same work, whether the address is new, waited for by other sign-ups
   // or proven by an account: what differs (the email, the oldest sign-up past the bound) is after
   // the reply.
-  await startEmailVerification(ctx, { id: account.userId, email });
+  // In the language the sign-up was read in, which the account now saves.
+  await startEmailVerification(ctx, { id: account.userId, email, locale });
   await ctx.later("sign-ups for one address", () =>
     keepAddressBounded({ ...ctx, later: run }, email),
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { findAccountById, markEmailVerified } from "@/lib/account/email";
 import { recordEvent } from "@/lib/audit";
-import { isAddressHeld } from "@/lib/account/unconfirmed";
+import { addressHolder } from "@/lib/account/unconfirmed";
 import type { AccountContext, StepContext } from "@/lib/context";
 import {
   linkUrl,
@@ -12,6 +12,7 @@ import {
 } from "@/lib/email-links";
 import { VERIFY_EMAIL_LINK_TTL_SECONDS } from "@/lib/email-links/policy";
 import { refuse, type Outcome } from "@/lib/errors";
+import { asLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import {
   checkVerificationEmailLimit,
   claimRecipientEmail,
@@ -26,6 +27,9 @@ import {
 /** What sending an email uses, of a step's context. */
 export type MailContext = Pick<StepContext, "mailer" | "appUrl" | "later">;
 
+/** An account a link is sent for, with the language it saved (null or absent: none). */
+type Recipient = { id: string; email: string; locale?: string | null };
+
 /**
  * Sends a link that proves the address: once the account exists, and on "Resend". Stored and
  * sent after the reply, so the sign-up's code step waits for neither, and its reply and timing are
@@ -33,12 +37,13 @@ export type MailContext = Pick<StepContext, "mailer" | "appUrl" | "later">;
  * its owner's notice (signUpAttemptEmail), and this account can never prove it. A link comes with
  * its "I didn't sign up" link, which undoes the sign-up. With `counted` false the address's
  * per-recipient limits are checked there, and a full one sends nothing (the account page offers to
- * send it again).
+ * send it again). Each email is in the language its recipient saved, else the request's (`locale`).
  */
 export async function sendVerificationEmail(
   ctx: MailContext,
-  user: { id: string; email: string },
+  user: Recipient,
   counted = false,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Outcome> {
   const { mailer } = ctx;
   if (!mailer) return refuse("MAIL_UNAVAILABLE");
@@ -46,10 +51,11 @@ export async function sendVerificationEmail(
   const refusal = newLinkToken();
   await ctx.later("verification email", async () => {
     if (!counted && !(await claimRecipientEmail(user.email))) return;
-    if (await isAddressHeld(user.email)) {
+    const holder = await addressHolder(user.email);
+    if (holder) {
       await mailer.sendEmail({
         to: user.email,
-        ...signUpAttemptEmail(ctx.appUrl),
+        ...signUpAttemptEmail(ctx.appUrl, asLocale(holder.locale) ?? locale),
       });
       return;
     }
@@ -67,6 +73,7 @@ export async function sendVerificationEmail(
         linkUrl(ctx.appUrl, "/verify-email", token),
         linkUrl(ctx.appUrl, "/verify-email/refuse", refusal.token),
         VERIFY_EMAIL_LINK_TTL_SECONDS,
+        asLocale(user.locale) ?? locale,
       ),
     });
   });
@@ -79,15 +86,18 @@ export async function sendVerificationEmail(
  */
 export async function startEmailVerification(
   ctx: MailContext,
-  user: { id: string; email: string },
+  user: Recipient,
 ): Promise<void> {
-  if (ctx.mailer) await sendVerificationEmail(ctx, user);
+  // The sign-up's language stands for its request's (an address's holder may have saved its own).
+  const asked = asLocale(user.locale) ?? DEFAULT_LOCALE;
+  if (ctx.mailer) await sendVerificationEmail(ctx, user, false, asked);
 }
 
-/** "Resend verification email" on the account page. */
+/** "Resend verification email" on the account page, asked in `locale`. */
 export async function resendVerificationEmail(
   ctx: MailContext,
   userId: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Outcome> {
   if (!ctx.mailer) return refuse("MAIL_UNAVAILABLE");
   const user = await findAccountById(userId);
@@ -96,7 +106,7 @@ export async function resendVerificationEmail(
   // The person asking owns the address: telling them it had its share of mail reveals nothing.
   const limited = await checkVerificationEmailLimit(user.id, user.email);
   if (limited) return limited;
-  return sendVerificationEmail(ctx, user, true);
+  return sendVerificationEmail(ctx, user, true, locale);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_MESSAGES } from "@/lib/errors";
 
 // The bodies of the operators' console's actions (app/api/admin). Each names the account and the
 // reason the operator typed: it goes into the audit rows, so it must say something.
@@ -11,7 +12,7 @@ export const REASON_MIN_CHARS = 4;
 const reason = z
   .string()
   .trim()
-  .min(REASON_MIN_CHARS, "Type the reason for this action.")
+  .min(REASON_MIN_CHARS, FIELD_MESSAGES.reason)
   .max(REASON_MAX_CHARS);
 
 /** Unlock, End all sessions, Switch off, Switch on. */

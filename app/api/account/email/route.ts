@@ -1,5 +1,6 @@
 import { answer, signedInRoute } from "@/lib/http";
 import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { requestEmailChange } from "@/lib/steps/change-email";
 import { changeEmailSchema } from "@/lib/validation";
 
@@ -12,7 +13,10 @@ export const POST = signedInRoute(
     secondFactorWithinMinutes: FRESH_SECOND_FACTOR_MINUTES,
   },
   async (ctx, body) =>
-    answer(await requestEmailChange(ctx, body.newEmail), (o) => ({
-      email: o.email,
-    })),
+    answer(
+      await requestEmailChange(ctx, body.newEmail, await requestLocale()),
+      (o) => ({
+        email: o.email,
+      }),
+    ),
 );

@@ -1,9 +1,11 @@
 import { answer, publicRoute } from "@/lib/http";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
 import { forgotPasswordSchema } from "@/lib/validation";
 
 // The same answer for every address (lib/steps/forgot-password.ts); only limits can refuse.
 export const POST = publicRoute(
   { schema: forgotPasswordSchema },
-  async (ctx, body) => answer(await requestPasswordReset(ctx, body.email)),
+  async (ctx, body) =>
+    answer(await requestPasswordReset(ctx, body.email, await requestLocale())),
 );
