@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StepUp } from "@/app/admin/step-up";
 import { StatusPage } from "@/app/ui/status-page";
-import { ERRORS } from "@/lib/errors";
 import { whyConsoleRefuses } from "@/lib/http/console-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * no more than that the page is not theirs.
  */
 export default async function Forbidden() {
-  const [code, t, status] = await Promise.all([
+  const [code, t, status, sayError] = await Promise.all([
     whyConsoleRefuses(),
     getTranslations("Ui.forbidden"),
     getTranslations("Ui.statusPage"),
+    getTranslations("Errors"),
   ]);
   if (code === "PASSKEY_REQUIRED")
     return (
@@ -43,7 +43,7 @@ export default async function Forbidden() {
       <StatusPage
         eyebrow={status("error", { status: 429 })}
         title={t("limitTitle")}
-        lead={ERRORS.ADMIN_REQUEST_LIMIT.message}
+        lead={sayError("ADMIN_REQUEST_LIMIT")}
         actions={home}
       />
     );

@@ -6,21 +6,16 @@ import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/bro
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/ui/button";
+import { browserError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson, type PostResult } from "@/app/ui/post-json";
 import { useEarlyInput } from "@/app/ui/use-early-input";
 import { useSubmit } from "@/app/ui/use-submit";
-import { ERRORS } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_CHARS } from "@/lib/factors/policy";
-import type { ApiError } from "@/lib/http/types";
 import styles from "./security.module.css";
 import { SignInAgain } from "./session-action";
 
-const CANCELLED: ApiError = {
-  code: "PASSKEY_NOT_ADDED",
-  message: ERRORS.PASSKEY_NOT_ADDED.message,
-  final: false,
-};
+const CANCELLED = browserError("PASSKEY_NOT_ADDED");
 
 /**
  * "Add a passkey": named after this device unless the person renames it, created by the browser,

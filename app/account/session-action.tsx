@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
-import { signOutHere } from "@/app/ui/sign-out";
+import { useSignOut } from "@/app/ui/sign-out";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ApiError } from "@/lib/http/types";
 
@@ -19,6 +19,7 @@ const AGAIN = "/login?callbackUrl=%2Faccount&secondFactor=required";
 export function SignInAgain({ error }: { error: ApiError | null }) {
   const t = useTranslations("Account");
   const [failure, setFailure] = useState<string | null>(null);
+  const signOutHere = useSignOut();
   if (error?.code !== "REAUTH_REQUIRED") return null;
   return (
     <>
@@ -51,6 +52,7 @@ export function SessionAction({
   describedBy?: string;
 }) {
   const router = useRouter();
+  const signOutHere = useSignOut();
   const [failure, setFailure] = useState<string | null>(null);
   const { pending, error, message, submit } = useSubmit<{
     current?: boolean;

@@ -10,7 +10,7 @@ import {
 } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/app/ui/button";
-import { signOutHere } from "@/app/ui/sign-out";
+import { useSignOut } from "@/app/ui/sign-out";
 import { FormAlert } from "@/app/ui/form-alert";
 import { useSubmit } from "@/app/ui/use-submit";
 import styles from "./recent-activity.module.css";
@@ -63,6 +63,7 @@ function ConfirmLockDown({
 }) {
   const t = useTranslations("Account.activity");
   const heading = useRef<HTMLHeadingElement>(null);
+  const signOutHere = useSignOut();
   useEffect(() => {
     heading.current?.focus();
     heading.current?.scrollIntoView({ block: "nearest" });

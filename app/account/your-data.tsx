@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/ui/button";
-import { signOutHere } from "@/app/ui/sign-out";
+import { useSignOut } from "@/app/ui/sign-out";
 import { Field } from "@/app/ui/field";
 import { FormAlert } from "@/app/ui/form-alert";
 import type { PostResult } from "@/app/ui/post-json";
@@ -79,6 +79,7 @@ export function DeleteAccount({
   graceDays: number;
 }) {
   const t = useTranslations("Account.deleteAccount");
+  const signOutHere = useSignOut();
   const [open, setOpen] = useState(false);
   const deleting = useSubmit("/api/account/delete", {
     // This session has ended with every other: clear its cookie on the way.

@@ -9,20 +9,16 @@ import {
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/app/ui/button";
+import { browserError, useTellError } from "@/app/ui/describe-error";
 import { postJson, type PostResult } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
 import {
   finishSignIn,
   type AfterSecondFactor,
 } from "@/app/verify/finish-sign-in";
-import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 
-const CANCELLED: ApiError = {
-  code: "PASSKEY_FAILED",
-  message: ERRORS.PASSKEY_FAILED.message,
-  final: false,
-};
+const CANCELLED = browserError("PASSKEY_FAILED");
 
 /**
  * A passkey alone signs in: "Sign in with a passkey" asks the browser for any passkey it holds for
@@ -37,6 +33,8 @@ export function usePasskeySignIn(next: string) {
     { onDone: (after) => finishSignIn(after), leaves: true },
   );
   const [autofillError, setAutofillError] = useState<ApiError | null>(null);
+  // The autofill's error skips useSubmit: it is told in the page's language as it is shown.
+  const tell = useTellError();
 
   useEffect(() => {
     let live = true;
@@ -54,7 +52,7 @@ export function usePasskeySignIn(next: string) {
 
   return {
     pending: using.pending,
-    error: using.error ?? autofillError,
+    error: using.error ?? (autofillError && tell(autofillError)),
     use: () => {
       setAutofillError(null);
       void using.submit({ autofill: false });

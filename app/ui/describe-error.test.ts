@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_MESSAGES, ERRORS } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/messages";
-import { describeError, describeWait, tellError } from "./describe-error";
+import {
+  browserError,
+  describeError,
+  describeWait,
+  tellError,
+} from "./describe-error";
 
 describe("error wording", () => {
   it("adds the attempts left to a wrong code", () => {
@@ -92,6 +97,13 @@ describe("an error told in the page's language", () => {
       final: false,
     } as const;
     expect(describeError(tellError(said, es))).toBe("Refusé.");
+  });
+
+  it("tells an error the browser made itself in the page's language", () => {
+    const pt = translatorFor("pt-BR", "Errors");
+    const cancelled = tellError(browserError("PASSKEY_NOT_ADDED"), pt);
+    expect(describeError(cancelled)).toBe(pt("PASSKEY_NOT_ADDED"));
+    expect(pt("PASSKEY_NOT_ADDED")).not.toBe(ERRORS.PASSKEY_NOT_ADDED.message);
   });
 
   it("stays English when English tells it", () => {

@@ -1,6 +1,6 @@
 import { createTranslator, useTranslations } from "next-intl";
 import { useCallback } from "react";
-import { sayError, type ErrorKey } from "@/lib/errors";
+import { ERRORS, sayError, type ErrorCode, type ErrorKey } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import english from "@/lib/i18n/messages/en/errors.json";
 
@@ -67,6 +67,15 @@ export function tellError(error: ApiError, t: ErrorWords): ShownError {
       ]),
     );
   return { ...told, sentence: sentenceOf(told, t) };
+}
+
+/**
+ * An error the browser makes itself (a passkey prompt cancelled, a session not made): its English
+ * message is its identity, told in the page's language by useSubmit or useTellError, never shown
+ * as it is.
+ */
+export function browserError(code: ErrorCode): ApiError {
+  return { code, message: ERRORS[code].message, final: false };
 }
 
 /** Tells errors in the page's language, for a hook that keeps them (useSubmit). */

@@ -1,4 +1,4 @@
-import { ERRORS } from "@/lib/errors";
+import { browserError } from "@/app/ui/describe-error";
 import type { ApiError } from "@/lib/http/types";
 import { establishSession } from "./establish-session";
 
@@ -23,7 +23,7 @@ export async function finishSignIn(
     if (result !== "signed-in") {
       const code =
         result === "unavailable" ? "SERVICE_UNAVAILABLE" : "SIGN_IN_FAILED";
-      return { code, message: ERRORS[code].message, final: false };
+      return browserError(code);
     }
   }
   window.location.assign(after.next);

@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/app/ui/client-messages";
 import { readChallengeCookie } from "@/lib/http/challenge-cookie";
 import { toChallengeView } from "@/lib/challenge/view";
-import { ERRORS } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getChallengeStore } from "@/lib/store";
 import { SecondFactorStep } from "./second-factor";
@@ -32,9 +31,10 @@ export default async function VerifyPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ callbackUrl }, t] = await Promise.all([
+  const [{ callbackUrl }, t, sayError] = await Promise.all([
     searchParams,
     getTranslations("Signin.verify"),
+    getTranslations("Errors"),
   ]);
   const next = safeRedirectPath(
     typeof callbackUrl === "string" ? callbackUrl : null,
@@ -50,9 +50,7 @@ export default async function VerifyPage({
       <section className="card">
         <h1>{t("title")}</h1>
         <p className={down ? "alert error" : "alert info"} role="alert">
-          {down
-            ? ERRORS.SERVICE_UNAVAILABLE.message
-            : ERRORS.NO_CHALLENGE.message}
+          {down ? sayError("SERVICE_UNAVAILABLE") : sayError("NO_CHALLENGE")}
         </p>
         <p className="switch">
           {down ? (

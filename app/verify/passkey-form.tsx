@@ -4,21 +4,16 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
-import { describeError } from "@/app/ui/describe-error";
+import { browserError, describeError } from "@/app/ui/describe-error";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson, type PostResult } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
-import { ERRORS } from "@/lib/errors";
 import { PASSKEY_TIMEOUT_SECONDS } from "@/lib/factors/policy";
 import type { ApiError } from "@/lib/http/types";
 import { finishSignIn, type AfterSecondFactor } from "./finish-sign-in";
 import { Button } from "@/app/ui/button";
 
-const CANCELLED: ApiError = {
-  code: "PASSKEY_FAILED",
-  message: ERRORS.PASSKEY_FAILED.message,
-  final: false,
-};
+const CANCELLED = browserError("PASSKEY_FAILED");
 
 /** "Use a passkey": the browser asks the passkey (with user verification) for this sign-in. */
 export function PasskeyForm(props: {

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSubmit } from "@/app/ui/use-submit";
-import { ERRORS } from "@/lib/errors";
 import type { ChallengeView } from "@/lib/challenge/view";
 import type { Channel } from "@/lib/phone/channel";
 import type { ApiError } from "@/lib/http/types";
@@ -34,6 +33,7 @@ export function SecondFactorStep(props: {
 }) {
   const { next } = props;
   const t = useTranslations("Signin.verify");
+  const sayError = useTranslations("Errors");
   usePrefetchedCsrfToken();
   const [view, setView] = useState(props.initial);
   const [mode, setMode] = useState<Mode>(() => firstMode(props.initial));
@@ -72,7 +72,7 @@ export function SecondFactorStep(props: {
       <>
         <h1>{t("switchedOff")}</h1>
         <p className="alert error" role="alert">
-          {ERRORS.ACCOUNT_DISABLED.message}
+          {sayError("ACCOUNT_DISABLED")}
         </p>
         <LostEverything />
       </>

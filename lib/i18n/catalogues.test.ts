@@ -3,6 +3,8 @@ import {
   TYPE,
   type MessageFormatElement,
 } from "@formatjs/icu-messageformat-parser";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import { MESSAGES } from "./messages";
@@ -106,5 +108,33 @@ describe("the message catalogues", () => {
     );
     const bad = argumentsOf(parse("Code {cod}, {n} mins"));
     expect([...bad]).not.toEqual([...good]);
+  });
+});
+
+// A page or component that reads a refusal's English text (ERRORS.X.message) shows English to
+// every reader: it says the message with the "Errors" namespace, or, for an error the browser
+// makes itself, with browserError() (app/ui/describe-error.ts), which useSubmit then tells.
+describe("the pages and components", () => {
+  const app = path.join(__dirname, "../../app");
+  const sources = readdirSync(app, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .filter((file) => file !== path.join("ui", "describe-error.ts"));
+  const english = /\bERRORS(\.[A-Z_]+|\[[^\]]+\])\.message\b/;
+
+  it("are read from app/, the verify page among them", () => {
+    expect(sources).toContain(path.join("verify", "page.tsx"));
+  });
+
+  it("never show a refusal's English text as it is", () => {
+    const leftovers = sources.filter((file) =>
+      english.test(readFileSync(path.join(app, file), "utf8")),
+    );
+    expect(leftovers).toEqual([]);
+  });
+
+  it("are checked by a pattern that knows an English refusal when it sees one", () => {
+    expect(english.test("{ERRORS.NO_CHALLENGE.message}")).toBe(true);
+    expect(english.test("message: ERRORS[code].message,")).toBe(true);
+    expect(english.test('sayError("NO_CHALLENGE")')).toBe(false);
   });
 });

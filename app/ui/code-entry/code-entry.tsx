@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState, type FormEvent, type ReactNode } from "react";
 import type { ChallengeView } from "@/lib/challenge/view";
-import { ERRORS } from "@/lib/errors";
 import type { ApiError } from "@/lib/http/types";
 import type { Channel } from "@/lib/phone/channel";
 import { Button } from "@/app/ui/button";
@@ -51,11 +50,12 @@ export function CodeEntry<T extends object = object>(props: {
 }) {
   const { initial, routes } = props;
   const t = useTranslations("Ui.codeEntry");
+  const sayError = useTranslations("Errors");
   const [view, setView] = useState(initial);
   const [code, setCode] = useState("");
   const [info, setInfo] = useState<string | null>(
     isUndelivered(initial)
-      ? ERRORS.DELIVERY_FAILED.message
+      ? sayError("DELIVERY_FAILED")
       : (props.notice ?? null),
   );
   const resendIn = useCountdown(view.resendInSeconds, view);
@@ -95,10 +95,13 @@ export function CodeEntry<T extends object = object>(props: {
   useDeliveryUpdates(
     view,
     texted && !ended,
-    useCallback((fresh: ChallengeView) => {
-      setView(fresh);
-      if (isUndelivered(fresh)) setInfo(ERRORS.DELIVERY_FAILED.message);
-    }, []),
+    useCallback(
+      (fresh: ChallengeView) => {
+        setView(fresh);
+        if (isUndelivered(fresh)) setInfo(sayError("DELIVERY_FAILED"));
+      },
+      [sayError],
+    ),
     routes.status,
   );
 

@@ -262,8 +262,11 @@ function supportNote(detail: unknown): string {
 }
 
 async function Audit({ account }: { account: ConsoleAccount }) {
-  const t = await getTranslations("Admin.audit");
-  const format = await readerFormat();
+  const [t, locale, format] = await Promise.all([
+    getTranslations("Admin.audit"),
+    getLocale(),
+    readerFormat(),
+  ]);
   return (
     <section className={styles.panel} aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t("heading")}</h2>
@@ -281,7 +284,7 @@ async function Audit({ account }: { account: ConsoleAccount }) {
           </thead>
           <tbody>
             {account.events.map((e) => {
-              const { what, detail } = describeEvent(e.type, e.detail);
+              const { what, detail } = describeEvent(e.type, e.detail, locale);
               return (
                 <tr key={e.id}>
                   <td className={styles.nowrap} data-label={t("when")}>
