@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import type { AuthEventType } from "@/lib/audit";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 // How the account page (and the console's account view) words each audit row, in the reader's
 // language (English unless told). Details are the small facts recordEvent keeps (channel,

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PasskeyRow } from "@/lib/factors/passkey-records";
 import { AddPasskey } from "./add-passkey";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/i18n/dates";
 import { RemovePasskey } from "./remove-passkey";
 import styles from "./security.module.css";
 

@@ -3,7 +3,7 @@ import type { RememberedDevice } from "@/lib/devices/records";
 import { REMEMBER_DEVICE_DAYS } from "@/lib/devices/policy";
 import { describeWhen } from "./event-labels";
 import { ForgetDevice } from "./forget-device";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/i18n/dates";
 import styles from "./remembered-devices.module.css";
 
 /** The browsers that skip the second factor (never the password), each with "Forget". */

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { FactorSummary } from "@/lib/factors/records";
 import { canRefuseTextCodes, RECOVERY_CODE_COUNT } from "@/lib/factors/policy";
 import { AuthenticatorSetup } from "./authenticator-setup";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/i18n/dates";
 import { Passkeys, type PasskeyItem } from "./passkeys";
 import { RecoveryCodes } from "./recovery-codes";
 import { RemoveAuthenticator } from "./remove-authenticator";

@@ -11,7 +11,8 @@ import { useLinkToken } from "@/app/ui/use-link-token";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
 import { COUNTRIES } from "@/lib/phone/countries";
-import { countryName, utcMoment } from "./localized";
+import { utcMoment } from "@/lib/i18n/dates";
+import { countryName } from "@/lib/phone/countries";
 import styles from "./recover.module.css";
 
 const ROUTES = {
@@ -133,7 +134,7 @@ export function RecoverAccount({ waitingHours }: { waitingHours: number }) {
             <select name="country" aria-label={t("country")} defaultValue="US">
               {COUNTRIES.map((c) => (
                 <option key={c.code} value={c.code}>
-                  {countryName(c, locale)} ({c.dial})
+                  {countryName(c.code, locale)} ({c.dial})
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countryName, utcMoment } from "./localized";
+import { utcMoment } from "./dates";
 
-describe("the recovery page's moments and countries", () => {
+describe("a moment in UTC", () => {
   const at = "2026-12-10T07:59:30.000Z";
 
   it("writes the moment in English exactly as the notices do", () => {
@@ -20,15 +20,5 @@ describe("the recovery page's moments and countries", () => {
 
   it("writes the moment in French with French words", () => {
     expect(utcMoment(at, "fr")).toMatch(/^jeu\. 10 déc\. 2026/);
-  });
-
-  it("names countries in the reader's language, and in English as the list does", () => {
-    const germany = { code: "DE", name: "Germany" };
-    expect(countryName(germany, "en")).toBe("Germany");
-    expect(countryName(germany, "de")).toBe("Deutschland");
-    expect(countryName({ code: "US", name: "United States" }, "fr")).toBe(
-      "États-Unis",
-    );
-    expect(countryName({ code: "BR", name: "Brazil" }, "pt-BR")).toBe("Brasil");
   });
 });
