@@ -58,6 +58,10 @@ describe("the browser's Accept-Language", () => {
     ["it, fr;q=0.4", "fr"],
     ["en;q=0.2, de;q=0.9", "de"],
     ["*, fr;q=0.1", "fr"],
+    ["es-MX,en;q=0.1", "es"],
+    ["pt-PT,en;q=0.5", "pt-BR"],
+    ["en-US,en;q=0.9,fr_FR;q=0.8", "en"],
+    ["fr_FR", "fr"],
   ])("%s gets %s", (header, locale) => {
     expect(acceptedLocale(header)).toBe(locale);
   });
@@ -68,6 +72,18 @@ describe("the browser's Accept-Language", () => {
       expect(acceptedLocale(header)).toBeNull();
     },
   );
+
+  it("reads no further into a 16 KB header of made-up languages than a browser's length", () => {
+    const tags = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i / 26) % 26))}${String.fromCharCode(97 + ((i / 676) % 26))}`,
+    );
+    const header = tags.join(",").slice(0, 16_000) + ",fr";
+    // French sits past what a browser sends: the rest of the header is never parsed.
+    expect(acceptedLocale(header)).toBeNull();
+    expect(acceptedLocale(`${tags.slice(0, 10).join(",")},fr`)).toBe("fr");
+  });
 
   it("gets back exactly one of ours, spelt as we spell it", () => {
     for (const locale of LOCALES)

@@ -1,4 +1,3 @@
-import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
 
 // The languages Twostep speaks, and how one is chosen for a request or a person. Pure: pages
@@ -28,31 +27,33 @@ export function asLocale(value: unknown): Locale | null {
 
 /**
  * The browser's best language of ours for an `Accept-Language` header, or null when it asks for
- * none of them. Negotiator orders the header's ranges by their q-values; FormatJS's matcher
- * (ECMA-402's best-fit lookup) maps each to ours, so "pt-PT" or "pt" still gets "pt-BR", "fr-CA"
- * gets "fr". next-intl's own middleware negotiates with the same two packages.
+ * none of them. Negotiator orders the header's ranges by their q-values; the first whose language
+ * (its primary subtag) is one of ours wins, whatever its region: "pt-PT" or "pt" gets "pt-BR",
+ * "fr-CA" gets "fr", and "es-MX,en;q=0.1" gets Spanish. We speak one variety of each language, so
+ * the language alone decides. Every request may carry this header, refusals included: its work is
+ * bounded (the header cut to what a browser sends, a set lookup per range), whatever it holds.
  */
 export function acceptedLocale(
   header: string | null | undefined,
 ): Locale | null {
   if (!header) return null;
-  // "*" (any language) names none in particular: the ranges before it decide, or English does.
-  const asked = new Negotiator({ headers: { "accept-language": header } })
-    .languages()
-    .filter((range) => range !== "*");
-  if (asked.length === 0) return null;
-  try {
-    // The matcher answers its default when nothing fits: a marker that cannot be a locale of ours.
-    const found = match(asked, ORDERED, NONE);
-    return LOCALES.find((l) => l.toLowerCase() === found.toLowerCase()) ?? null;
-  } catch {
-    return null; // a malformed range
+  const ranges = new Negotiator({
+    headers: { "accept-language": header.slice(0, MAX_HEADER_LENGTH) },
+  }).languages();
+  for (const range of ranges) {
+    const language = range.split(/[-_]/, 1)[0]!.toLowerCase();
+    const ours = BY_LANGUAGE.get(language);
+    if (ours) return ours;
   }
+  return null; // "*" (any language) names none in particular: English, by the default
 }
 
-const NONE = "und";
-// Longest first, as next-intl orders them: the matcher otherwise prefers a bare tag.
-const ORDERED = [...LOCALES].sort((a, b) => b.length - a.length);
+// A browser's header is tens of characters (Chromium sends at most a handful of ranges); the rest
+// of a long one is ignored rather than parsed.
+const MAX_HEADER_LENGTH = 256;
+const BY_LANGUAGE = new Map<string, Locale>(
+  LOCALES.map((locale) => [locale.split("-")[0]!.toLowerCase(), locale]),
+);
 
 export interface LocaleSources {
   /** The person's saved choice (users.locale), when known. */

@@ -1,3 +1,4 @@
+import "server-only";
 import enCore from "./messages/en/core.json";
 import enUi from "./messages/en/ui.json";
 import enSignin from "./messages/en/signin.json";

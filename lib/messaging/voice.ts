@@ -40,9 +40,11 @@ export function buildSpeakXml(
 ): string {
   if (!Number.isInteger(loop) || loop < 0)
     throw new RangeError("loop must be a whole number ≥ 0");
-  const voice = locale
-    ? ` voice="${SPEAK_VOICE}" language="${SPEAK_LANGUAGES[locale]}"`
-    : "";
+  // Only one of ours names a voice: no other value, however it got here, reaches the XML.
+  const voice =
+    locale && Object.hasOwn(SPEAK_LANGUAGES, locale)
+      ? ` voice="${SPEAK_VOICE}" language="${escapeXml(SPEAK_LANGUAGES[locale])}"`
+      : "";
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Response><Speak loop="${loop}"${voice}>${escapeXml(text)}</Speak></Response>`

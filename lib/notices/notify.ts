@@ -75,11 +75,16 @@ async function deliver(
   if (!user) return;
   const { mailer } = ctx;
   const locale = asLocale(user.locale) ?? DEFAULT_LOCALE;
-  const text = textTo === null ? undefined : noticeWords(notice, locale).text;
+  const text =
+    textTo === null
+      ? undefined
+      : worded(notice, locale, (l) => noticeWords(notice, l).text);
   const own = () =>
-    typeof email === "function"
-      ? email(locale)
-      : (email ?? noticeEmail(notice, locale));
+    worded(notice, locale, (l) =>
+      typeof email === "function"
+        ? email(l)
+        : (email ?? noticeEmail(notice, l)),
+    );
   // A text goes through the send budgets (lib/limits NOTICE_TEXTS_PER_ACCOUNT_PER_DAY and the
   // day's message budget): past them the email still tells, the text is left out.
   const number = textTo ?? user.phones[0]?.number;
@@ -152,4 +157,22 @@ function failed(notice: Notice, by: string, error: unknown): void {
     by,
     (error as Error).message,
   );
+}
+
+/**
+ * A notice worded in the person's language, or in English should that ever fail: a security
+ * notice is never lost to a catalogue's mistake.
+ */
+function worded<T>(notice: Notice, locale: Locale, word: (l: Locale) => T): T {
+  try {
+    return word(locale);
+  } catch (error) {
+    console.error(
+      "notices: %s not worded in %s: %o",
+      notice.name,
+      locale,
+      error,
+    );
+    return word(DEFAULT_LOCALE);
+  }
 }

@@ -208,6 +208,8 @@ export const CLIENT_SAFE_LIB: Record<string, string> = {
     "how long the recovery link works, said where it is asked for",
   "lib/email-links/policy.ts":
     "the email links' lifetimes, which the recovery link's policy names",
+  "lib/i18n/dates.ts":
+    "the recovery page's moment, written in its reader's language with Intl",
 };
 
 const SERVER_ONLY = /^\s*import\s+["']server-only["']/m;
