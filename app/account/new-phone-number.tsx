@@ -1,13 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useProofOfWork } from "@/app/ui/use-proof-of-work";
 import { useSubmit } from "@/app/ui/use-submit";
 import type { ChallengeView } from "@/lib/challenge/view";
-import { COUNTRIES } from "@/lib/phone/countries";
+import { COUNTRIES, countryName } from "@/lib/phone/countries";
 import { SignInAgain } from "./session-action";
 import { Button } from "@/app/ui/button";
 
@@ -21,11 +21,6 @@ export function NewPhoneNumber({
 }) {
   const t = useTranslations("Account.changePhone");
   const locale = useLocale();
-  // Each country in the page's language; the list keeps its order (the likeliest first).
-  const regions = useMemo(
-    () => new Intl.DisplayNames([locale], { type: "region" }),
-    [locale],
-  );
   const proofOfWork = useProofOfWork("phone-change");
   const sending = useSubmit<{ challenge: ChallengeView }>(
     async (body) =>
@@ -54,7 +49,7 @@ export function NewPhoneNumber({
             {COUNTRIES.map((c) => (
               <option key={c.code} value={c.code}>
                 {t("countryOption", {
-                  country: regions.of(c.code) ?? c.name,
+                  country: countryName(c.code, locale),
                   dial: c.dial,
                 })}
               </option>
