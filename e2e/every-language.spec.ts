@@ -63,7 +63,8 @@ async function checkPage(
 ) {
   const what = `${path} in ${locale} at ${width} px`;
   await expect(page.locator("html"), what).toHaveAttribute("lang", locale);
-  await expect(page.locator("h1"), what).toBeVisible();
+  // By role: a page still streaming holds its loading heading, hidden, beside the real one.
+  await expect(page.getByRole("heading", { level: 1 }), what).toBeVisible();
   if (width === PHONE) await expectNoSidewaysScroll(page, what);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
