@@ -3,7 +3,8 @@ import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { confirmAddress } from "./support/email";
 import { addVirtualAuthenticator } from "./support/passkey";
-import { lookAt } from "./support/axe";
+import { expectNoSidewaysScroll, lookAt } from "./support/axe";
+import { LOCALES } from "../lib/i18n/locales";
 import {
   enterCode,
   expectOnAccountPage,
@@ -53,12 +54,40 @@ async function lockOut(page: Page, person: Person) {
   ).toContainText(/paused|Too many wrong/);
 }
 
+/** The console's pages in each language but English at a phone's and a desktop's width. */
+async function inEveryLanguage(page: Page, paths: string[]) {
+  for (const locale of LOCALES.filter((l) => l !== "en")) {
+    await page
+      .context()
+      .addCookies([
+        { name: "twostep_locale", value: locale, url: E2E_SERVERS.passkey.url },
+      ]);
+    for (const path of paths)
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(path);
+        const what = `${path} in ${locale} at ${width} px`;
+        await expect(page.locator("html"), what).toHaveAttribute(
+          "lang",
+          locale,
+        );
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        if (width === 390) await expectNoSidewaysScroll(page, what);
+        await lookAt(
+          page,
+          `admin-${locale}-${width}${path.replaceAll("/", "-")}`,
+        );
+      }
+  }
+}
+
 test("an operator with a passkey finds a locked-out person and unlocks them with a reason; the person sees it", async ({
   page,
   browser,
 }) => {
-  // Two sign-ups, ten wrong codes, a passkey step-up and a sign-in: longer than one journey.
-  test.setTimeout(180_000);
+  // Two sign-ups, ten wrong codes, a passkey step-up, a sign-in and the console in four more
+  // languages: longer than one journey.
+  test.setTimeout(300_000);
   // The person, locked out by wrong codes in a browser of their own.
   const person = newPerson();
   const theirs = await browser.newContext({ baseURL: E2E_SERVERS.passkey.url });
@@ -122,6 +151,7 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     person.email.toLowerCase(),
   );
+  const accountPath = new URL(page.url()).pathname;
   await expect(page.getByText(/paused by wrong answers until/)).toBeVisible();
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/\b\d{6}\b/);
@@ -183,6 +213,10 @@ test("an operator with a passkey finds a locked-out person and unlocks them with
     await expect(activity).toContainText("By Twostep support");
   });
   await theirs.close();
+
+  // The console in every other language, while the passkey is fresh: each page says its
+  // language, passes axe in light and dark, and fits a phone's width (German's long words).
+  await inEveryLanguage(page, ["/admin", accountPath, "/admin/messages"]);
 });
 
 test("a person who is not an admin gets a 403 from the console and no Admin link", async ({

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { LOCALES, type Locale } from "../lib/i18n/locales";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/axe";
 import { screenshots } from "./support/screenshots";
 import { E2E_SERVERS } from "./support/servers";
 import { newPerson, signUp } from "./support/journey";
@@ -43,17 +43,6 @@ async function speak(context: BrowserContext, locale: Locale) {
   ]);
 }
 
-/** No element wider than the screen: the page never scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => {
-    const root = document.scrollingElement!;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  });
-  expect(scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(
-    clientWidth,
-  );
-}
-
 /** The page as it stands, in `locale` at `width`: its language, axe in both schemes, its width. */
 async function checkPage(
   page: Page,
@@ -94,20 +83,22 @@ for (const locale of LOCALES)
       }
     });
 
-test("the account page in every language says its language, passes axe and fits", async ({
+test("the account and welcome pages in every language say their language, pass axe and fit", async ({
   page,
   context,
 }) => {
-  // One person signed up once, the account page then seen in five languages at two widths.
+  // One person signed up once, the signed-in pages then seen in five languages at two widths.
   test.setTimeout(240_000);
   await signUp(page, newPerson());
   for (const locale of LOCALES) {
     await speak(context, locale);
-    await page.goto("/account");
-    await expect(page).toHaveURL(/\/account$/);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 844 });
-      await checkPage(page, locale, width, "/account");
+    for (const path of ["/account", "/welcome"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 844 });
+        await checkPage(page, locale, width, path);
+      }
     }
   }
 });

@@ -60,3 +60,14 @@ export async function lookAt(page: Page, name: string) {
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
+
+/** No element wider than the screen: the page never scrolls sideways (a long word wraps). */
+export async function expectNoSidewaysScroll(page: Page, what: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = document.scrollingElement!;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+  expect(scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(
+    clientWidth,
+  );
+}
