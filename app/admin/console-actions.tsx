@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/app/ui/button";
 import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
 import { StepUpButton } from "./step-up-button";
+import { ReasonField } from "./reason-field";
 import styles from "./console.module.css";
 
 interface Action {
@@ -36,7 +37,6 @@ export function ConsoleActions({
 }) {
   const t = useTranslations("Admin.actions");
   const router = useRouter();
-  const reasonId = useId();
   const [reason, setReason] = useState("");
   const [info, setInfo] = useState<string | null>(null);
   const [last, setLast] = useState<Action | null>(null);
@@ -87,27 +87,13 @@ export function ConsoleActions({
   return (
     <section className={styles.panel} aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t("heading")}</h2>
-      <div className="field">
-        <label htmlFor={reasonId}>{t("reason")}</label>
-        <textarea
-          id={reasonId}
-          className={styles.reason}
-          value={reason}
-          rows={2}
-          maxLength={500}
-          aria-invalid={missing ? true : undefined}
-          aria-describedby={`${reasonId}-hint${missing ? ` ${reasonId}-error` : ""}`}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <p id={`${reasonId}-hint`} className="hint">
-          {t("hint")}
-        </p>
-        {missing ? (
-          <p id={`${reasonId}-error`} className="field-error">
-            {reasonError}
-          </p>
-        ) : null}
-      </div>
+      <ReasonField
+        label={t("reason")}
+        hint={t("hint")}
+        value={reason}
+        onChange={setReason}
+        error={reasonError}
+      />
       <FormAlert error={missing ? null : run.message} info={info} />
       {run.error?.code === "PASSKEY_REQUIRED" ? <StepUpButton /> : null}
       <div className={styles.buttons}>

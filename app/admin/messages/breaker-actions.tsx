@@ -8,6 +8,7 @@ import { FormAlert } from "@/app/ui/form-alert";
 import { postJson } from "@/app/ui/post-json";
 import { useSubmit } from "@/app/ui/use-submit";
 import { StepUpButton } from "../step-up-button";
+import { ReasonField } from "../reason-field";
 import styles from "../console.module.css";
 
 export interface BreakerRow {
@@ -36,7 +37,6 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
   const lengthOf = (e: (typeof EXTENSIONS)[number]) =>
     t(e.unit, { count: e.count });
   const router = useRouter();
-  const reasonId = useId();
   const extendId = useId();
   const [reason, setReason] = useState("");
   const [minutes, setMinutes] = useState<number>(EXTENSIONS[0].minutes);
@@ -75,27 +75,13 @@ export function BreakerActions({ breakers }: { breakers: BreakerRow[] }) {
   return (
     <>
       <div className={styles.breakerFields}>
-        <div className="field">
-          <label htmlFor={reasonId}>{t("reason")}</label>
-          <textarea
-            id={reasonId}
-            className={styles.reason}
-            value={reason}
-            rows={2}
-            maxLength={500}
-            aria-invalid={missing ? true : undefined}
-            aria-describedby={`${reasonId}-hint${missing ? ` ${reasonId}-error` : ""}`}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <p id={`${reasonId}-hint`} className="hint">
-            {t("hint")}
-          </p>
-          {missing ? (
-            <p id={`${reasonId}-error`} className="field-error">
-              {reasonError}
-            </p>
-          ) : null}
-        </div>
+        <ReasonField
+          label={t("reason")}
+          hint={t("hint")}
+          value={reason}
+          onChange={setReason}
+          error={reasonError}
+        />
         <div className="field">
           <label htmlFor={extendId}>{t("extendBy")}</label>
           <select
