@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "@/lib/i18n/messages";
+import { createTranslator } from "use-intl/core";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES, type Messages } from "@/lib/i18n/messages";
+
+/** One namespace's translator as the pages have it (next-intl). */
+const translatorFor = <N extends keyof Messages>(
+  locale: Locale,
+  namespace: N,
+) => createTranslator({ locale, messages: MESSAGES[locale], namespace });
 import { consoleFormat } from "./format";
 
 // The console in its reader's language: dates in UTC to the minute, British in English as they

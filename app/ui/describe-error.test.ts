@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_MESSAGES, ERRORS } from "@/lib/errors";
-import { translatorFor } from "@/lib/i18n/messages";
+import { createTranslator } from "use-intl/core";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES, type Messages } from "@/lib/i18n/messages";
+
+/** One namespace's translator as the pages have it (next-intl). */
+const translatorFor = <N extends keyof Messages>(
+  locale: Locale,
+  namespace: N,
+) => createTranslator({ locale, messages: MESSAGES[locale], namespace });
 import {
   browserError,
   describeError,

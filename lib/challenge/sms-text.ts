@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { translatorFor } from "@/lib/i18n/messages";
+import { smsWords } from "@/lib/i18n/catalogues/core";
 
 /**
  * The SMS body, in the challenge's language (English when it has none). Its last line is the
@@ -15,6 +15,6 @@ export function smsText(
 ): string {
   const host = new URL(appUrl).hostname;
   const minutes = Math.max(1, Math.round(ttlSeconds / 60));
-  const t = translatorFor(locale ?? DEFAULT_LOCALE, "Sms");
+  const t = smsWords(locale ?? DEFAULT_LOCALE);
   return `${t("code", { code, minutes })}\n\n@${host} #${code}`;
 }

@@ -7,7 +7,7 @@ import {
   type ErrorKey,
   type Refusal,
 } from "@/lib/errors";
-import { translatorFor } from "@/lib/i18n/messages";
+import { errorWords } from "@/lib/i18n/catalogues/errors";
 import { apiRequestLocale } from "./locale";
 import type { ApiError, ApiResult } from "./types";
 
@@ -23,7 +23,7 @@ export function ok<T extends object>(data: T, init?: ResponseInit) {
 
 export function fail(code: ErrorCode, details: Details = {}) {
   const { status, final } = ERRORS[code];
-  const t = translatorFor(apiRequestLocale(), "Errors");
+  const t = errorWords(apiRequestLocale());
   const say = (key: ErrorKey) => t(key);
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (details.retryAfterSeconds !== undefined)

@@ -1,4 +1,4 @@
-import { translatorFor } from "@/lib/i18n/messages";
+import { EMAILS_WORDS, emailWords } from "@/lib/i18n/catalogues/emails";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { EmailMessage } from "./types";
 
@@ -23,7 +23,7 @@ export function emailChangeLinkEmail(
   ttlSeconds: number,
   locale: Locale,
 ): Content {
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("changeLink.subject"),
     text: [
@@ -42,7 +42,7 @@ export function emailChangeLinkEmail(
 /** To the owner of an address someone tried to move another account to: nothing changed. */
 export function emailInUseNoticeEmail(appUrl: string, locale: Locale): Content {
   const host = new URL(appUrl).host;
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("inUse.subject"),
     text: [
@@ -63,7 +63,7 @@ export function emailChangedNoticeEmail(
   locale: Locale = DEFAULT_LOCALE,
 ): Content {
   const host = new URL(appUrl).host;
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("changed.subject"),
     text: [
@@ -78,10 +78,8 @@ export function emailChangedNoticeEmail(
 }
 
 /** The subject in English, as the security notice of the same request names it (lib/notices). */
-export const EMAIL_CHANGE_REQUESTED_SUBJECT = translatorFor(
-  DEFAULT_LOCALE,
-  "Emails",
-)("changeRequested.subject");
+export const EMAIL_CHANGE_REQUESTED_SUBJECT =
+  EMAILS_WORDS.en.changeRequested.subject;
 
 /** To the current address when a change is asked for: what is pending, and its cancel link. */
 export function emailChangeRequestedEmail(
@@ -90,7 +88,7 @@ export function emailChangeRequestedEmail(
   ttlSeconds: number,
   locale: Locale,
 ): Content {
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("changeRequested.subject"),
     text: [

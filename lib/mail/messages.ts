@@ -1,4 +1,4 @@
-import { translatorFor } from "@/lib/i18n/messages";
+import { emailWords } from "@/lib/i18n/catalogues/emails";
 import type { Locale } from "@/lib/i18n/locales";
 import type { EmailMessage } from "./types";
 
@@ -22,7 +22,7 @@ export function verificationEmail(
   ttlSeconds: number,
   locale: Locale,
 ): Content {
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("verification.subject"),
     text: [
@@ -49,7 +49,7 @@ export function verificationEmail(
 export function signUpAttemptEmail(appUrl: string, locale: Locale): Content {
   // Like every notice, no link: a copy of it must be worth nothing to a phisher.
   const host = new URL(appUrl).host;
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("signUpAttempt.subject"),
     text: [
@@ -70,7 +70,7 @@ export function resetEmail(
   ttlSeconds: number,
   locale: Locale,
 ): Content {
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("reset.subject"),
     text: [

@@ -1,4 +1,4 @@
-import { translatorFor } from "@/lib/i18n/messages";
+import { emailWords } from "@/lib/i18n/catalogues/emails";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { noticeEmail, type Notice } from "@/lib/notices/notice";
 import type { EmailMessage } from "./types";
@@ -16,7 +16,7 @@ export function recoveryLinkEmail(
   locale: Locale,
 ): Content {
   const minutes = Math.round(ttlSeconds / 60);
-  const t = translatorFor(locale, "Emails");
+  const t = emailWords(locale);
   return {
     subject: t("recoveryLink.subject"),
     text: [
@@ -46,7 +46,7 @@ export function recoveryStartedEmail(
     text: [
       base.text.trimEnd(),
       "",
-      translatorFor(locale, "Emails")("recoveryStarted.cancel"),
+      emailWords(locale)("recoveryStarted.cancel"),
       "",
       cancelLink,
       "",

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { translatorFor } from "@/lib/i18n/messages";
+import { voiceWords } from "@/lib/i18n/catalogues/core";
 
 // Plivo XML for the voice fallback. Plain <Speak> (no SSML) works with every Plivo voice; the pauses
 // come from full stops between the digits.
@@ -60,7 +60,7 @@ export function spokenCode(
   if (!/^\d+$/.test(code))
     throw new TypeError("a spoken code must be digits only");
   const digits = code.split("").join(". ");
-  const text = translatorFor(locale, "Voice")("code", { digits });
+  const text = voiceWords(locale)("code", { digits });
   return {
     text,
     xml: buildSpeakXml(text, { loop: SPOKEN_CODE_LOOPS, locale }),
@@ -72,6 +72,6 @@ export function spokenNotice(
   notice: "expired" | "tryAgain",
   locale: Locale,
 ): string {
-  const text = translatorFor(locale, "Voice")(notice);
+  const text = voiceWords(locale)(notice);
   return buildSpeakXml(text, { locale });
 }

@@ -1,6 +1,6 @@
-import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { MESSAGES, type Messages } from "@/lib/i18n/messages";
+import { NOTICES_WORDS } from "@/lib/i18n/catalogues/notices";
+import { translatorFor } from "@/lib/i18n/translate";
 import type { EmailMessage } from "@/lib/mail/types";
 
 // One security notice, by email to the account's verified address and, where the phone should hear
@@ -14,7 +14,7 @@ import type { EmailMessage } from "@/lib/mail/types";
 // person saved (users.locale): it names its messages (lib/i18n/messages/<locale>/notices.json) and
 // the values they take, and noticeWords() words it in one language.
 
-type Catalogue = Messages["Notices"];
+type Catalogue = (typeof NOTICES_WORDS)["en"];
 /** A notice's messages: its subject, one to three paragraphs ("body", "body2", "body3"), a text. */
 export type NoticeKey = Exclude<keyof Catalogue, "common">;
 /** A phrase of its own that a notice's value is worded with (a device's name). */
@@ -71,7 +71,9 @@ export function notice(
 }
 
 /** Dates and times in UTC, as the pages show them, in the reader's language. */
-const FORMATS = {
+export const NOTICE_FORMATS: {
+  dateTime: Record<string, Intl.DateTimeFormatOptions>;
+} = {
   dateTime: {
     weekday: { weekday: "short" },
     day: { day: "2-digit" },
@@ -85,7 +87,7 @@ const FORMATS = {
     },
     hoursMinutes: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   },
-} as const;
+};
 
 /** The notices' translator; keys are built from a notice's, so it is used untyped. */
 interface Translate {
@@ -93,22 +95,12 @@ interface Translate {
   has(key: string): boolean;
 }
 
-const translators = new Map<Locale, Translate>();
-
-/** The notices' words in one language; made once per language, as it holds no state. */
+/** The notices' words in one language. */
 export function noticeTranslator(locale: Locale): Translate {
-  let t = translators.get(locale);
-  if (!t) {
-    t = createTranslator({
-      locale,
-      messages: MESSAGES[locale],
-      namespace: "Notices",
-      timeZone: "UTC",
-      formats: FORMATS,
-    }) as unknown as Translate;
-    translators.set(locale, t);
-  }
-  return t;
+  return translatorFor(locale, NOTICES_WORDS[locale], "Notices", {
+    dateTime: NOTICE_FORMATS.dateTime,
+    timeZone: "UTC",
+  }) as Translate;
 }
 
 /** Brand first, so a text is known at a glance on a lock screen; the same in every language. */
