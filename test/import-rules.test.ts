@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   CLIENT_SAFE_LIB,
   clientImportViolations,
+  coldPackages,
+  coldRouteViolations,
   firstUseViolations,
   importViolations,
   isClientEntry,
@@ -198,6 +200,54 @@ describe("import rules", () => {
       20,
     );
     expect(clientImportViolations(files)).toEqual([]);
+  });
+});
+
+describe("an API route's cold start", () => {
+  const product = async () => {
+    const files = new Map<string, string>();
+    for (const file of [
+      ...(await filesUnder("lib")),
+      ...(await filesUnder("app")),
+    ].filter(isProductFile))
+      files.set(file, await readFile(path.join(ROOT, file), "utf8"));
+    return files;
+  };
+
+  it("loads no React, so no route handler loads Next's page renderer", async () => {
+    const files = await product();
+    expect(coldRouteViolations(files)).toEqual([]);
+  });
+
+  it("is found loading React through a module it imports", () => {
+    const files = new Map(
+      Object.entries({
+        "app/api/x/route.ts": `import { say } from "@/lib/x";`,
+        "lib/x.ts": `import { createTranslator } from "use-intl/core";`,
+      }),
+    );
+    expect(coldRouteViolations(files)).toEqual([
+      "app/api/x/route.ts loads use-intl on its cold start (through lib/x.ts)",
+    ]);
+  });
+
+  it("is not found loading what a route only import()s", () => {
+    const files = new Map(
+      Object.entries({
+        "app/api/x/route.ts": `const load = () => import("@/lib/x");`,
+        "lib/x.ts": `import { createTranslator } from "use-intl/core";`,
+      }),
+    );
+    expect(coldRouteViolations(files)).toEqual([]);
+  });
+
+  it("of a code's verify loads no phone-number metadata, which only routes taking a number need", async () => {
+    const files = await product();
+    const verify = coldPackages(files, "app/api/otp/verify/route.ts");
+    expect(verify.has("zod")).toBe(true);
+    expect(verify.has("libphonenumber-js")).toBe(false);
+    const signUp = coldPackages(files, "app/api/signup/route.ts");
+    expect(signUp.has("libphonenumber-js")).toBe(true);
   });
 });
 

@@ -317,3 +317,49 @@ export function clientImportViolations(
   }
   return found;
 }
+
+// A serverless function loads its route's whole static graph on its cold start. Some packages
+// cost far more there than their use is worth to a route handler.
+
+/** Packages that load React, and with it Next's page renderer (tens of ms of a cold start). */
+export const REACT_PACKAGES = ["react", "react-dom", "next-intl", "use-intl"];
+
+/**
+ * The packages a file loads as soon as it loads: through its static imports and theirs, across the
+ * repository's files, each with the first file found importing it. import() is not followed.
+ */
+export function coldPackages(
+  files: ReadonlyMap<string, string>,
+  entry: string,
+): Map<string, string> {
+  const packages = new Map<string, string>();
+  const reached = new Set([entry]);
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    for (const spec of eagerImports(files.get(file) ?? "")) {
+      const pkg = packageOf(spec);
+      if (pkg) {
+        if (!packages.has(pkg)) packages.set(pkg, file);
+        continue;
+      }
+      const target = resolveIn(files, file, spec);
+      if (!target || reached.has(target)) continue;
+      reached.add(target);
+      queue.push(target);
+    }
+  }
+  return packages;
+}
+
+/** What an API route's cold start loads that a route handler must not: React's packages. */
+export function coldRouteViolations(
+  files: ReadonlyMap<string, string>,
+): string[] {
+  const found: string[] = [];
+  for (const route of [...files.keys()].filter(isApiRoute))
+    for (const [pkg, by] of coldPackages(files, route))
+      if (REACT_PACKAGES.includes(pkg))
+        found.push(`${route} loads ${pkg} on its cold start (through ${by})`);
+  return found;
+}

@@ -1,6 +1,6 @@
 import { answer, fail, publicRoute } from "@/lib/http";
 import { readChallengeCookie } from "@/lib/http/challenge-cookie";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { apiRequestLocale } from "@/lib/http/locale";
 import { askRecovery } from "@/lib/steps/recover-account";
 
 // "Lost your phone and codes?" on the code step: a link to the account's verified address, for
@@ -8,5 +8,5 @@ import { askRecovery } from "@/lib/steps/recover-account";
 export const POST = publicRoute({}, async (ctx) => {
   const id = await readChallengeCookie("recovery-start");
   if (!id) return fail("NO_CHALLENGE");
-  return answer(await askRecovery(ctx, id, await requestLocale()));
+  return answer(await askRecovery(ctx, id, apiRequestLocale()));
 });

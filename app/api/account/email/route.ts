@@ -1,6 +1,6 @@
 import { answer, signedInRoute } from "@/lib/http";
 import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { apiRequestLocale } from "@/lib/http/locale";
 import { requestEmailChange } from "@/lib/steps/change-email";
 import { changeEmailSchema } from "@/lib/validation";
 
@@ -14,7 +14,7 @@ export const POST = signedInRoute(
   },
   async (ctx, body) =>
     answer(
-      await requestEmailChange(ctx, body.newEmail, await requestLocale()),
+      await requestEmailChange(ctx, body.newEmail, apiRequestLocale()),
       (o) => ({
         email: o.email,
       }),

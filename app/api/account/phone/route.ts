@@ -2,9 +2,9 @@ import { toChallengeView } from "@/lib/challenge/view";
 import { FRESH_SECOND_FACTOR_MINUTES } from "@/lib/factors/policy";
 import { fail, ok, refused, signedInRoute } from "@/lib/http";
 import { setPhoneChangeCookie } from "@/lib/http/phone-change-cookie";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { apiRequestLocale } from "@/lib/http/locale";
 import { startPhoneChange } from "@/lib/steps/change-phone";
-import { changePhoneSchema } from "@/lib/validation";
+import { changePhoneSchema } from "@/lib/validation/phone";
 
 // "Change phone number": a code goes to the new number (or a call, to a landline); this browser
 // alone holds the challenge, in its own cookie.
@@ -20,7 +20,7 @@ export const POST = signedInRoute(
       ctx,
       body.phone,
       body.proof,
-      await requestLocale(),
+      apiRequestLocale(),
     );
     if (!outcome.ok) return refused(outcome);
     await setPhoneChangeCookie(outcome.challengeId);

@@ -1,5 +1,5 @@
 import { answer, publicRoute } from "@/lib/http";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { apiRequestLocale } from "@/lib/http/locale";
 import { requestPasswordReset } from "@/lib/steps/forgot-password";
 import { forgotPasswordSchema } from "@/lib/validation";
 
@@ -7,5 +7,5 @@ import { forgotPasswordSchema } from "@/lib/validation";
 export const POST = publicRoute(
   { schema: forgotPasswordSchema },
   async (ctx, body) =>
-    answer(await requestPasswordReset(ctx, body.email, await requestLocale())),
+    answer(await requestPasswordReset(ctx, body.email, apiRequestLocale())),
 );
