@@ -4,9 +4,8 @@ import {
   checkLoginLimits,
   checkVerificationEmailLimit,
   claimRecipientEmail,
-  consumeSendLimits,
-  type SendTarget,
 } from "./decide";
+import { consumeSendLimits, type SendTarget } from "./sends";
 import {
   LINK_EMAILS_PER_RECIPIENT_PER_DAY,
   LINK_EMAILS_PER_RECIPIENT_PER_HOUR,

@@ -1,13 +1,9 @@
 import "server-only";
-import { ERRORS, refuse, type ErrorCode, type Refusal } from "@/lib/errors";
+import { refuse, type ErrorCode, type Refusal } from "@/lib/errors";
 import { keyedHash } from "@/lib/keys";
-import type { Channel } from "@/lib/store";
-import { destinationRefusal } from "./destination";
 import { getLimiter, getLoginLimiter } from "./index";
 import * as policy from "./policy";
-import { phoneFacts } from "@/lib/phone";
-import { breakerScopes, UNKNOWN_COUNTRY, type Trip } from "./messages";
-import { breakerSettings, limitSettings } from "./settings";
+import { limitSettings } from "./settings";
 import type { Limit, LimitDecision, LimitName } from "./types";
 
 // The limits each step must pass. Each check is at most one limiter round trip and answers a
@@ -40,13 +36,13 @@ const REFUSALS: Record<LimitName, ErrorCode> = {
 export const limitId = (kind: string, value: string) =>
   keyedHash("limit-key", `${kind}:${value}`);
 
-function toRefusal(decision: LimitDecision): Refusal | null {
+export function toRefusal(decision: LimitDecision): Refusal | null {
   if (decision.ok) return null;
   const { retryAfterSeconds } = decision;
   return refuse(REFUSALS[decision.by], { retryAfterSeconds });
 }
 
-const limit = (
+export const limit = (
   name: LimitName,
   id: string,
   max: number,
@@ -155,84 +151,6 @@ export async function checkPasswordAttempts(addressBucket: string) {
       ),
     ]),
   );
-}
-
-export interface SendTarget {
-  phone: string;
-  /** "user:<id>" for a sign-in, "email:<email>" for a sign-up. */
-  account: string;
-  /** The account's own verified phone (sign-in), or a number still being proven (sign-up). */
-  verified: boolean;
-  addressBucket: string;
-}
-
-/** Whether this number may get a code on this channel at all (no round trip). */
-export function checkDestination(phone: string, channel: Channel) {
-  const refusal = destinationRefusal(phone, channel);
-  if (!refusal) return null;
-  return refuse(refusal, { fields: { phone: ERRORS[refusal].message } });
-}
-
-/** A send's refusal; `tripped`: the breaker this very send set off, which the operator is told of. */
-export type SendRefusal = Refusal & { tripped?: Trip };
-
-/**
- * Counts one message against every send limit, all or nothing; a refusal counts nothing. In the
- * same round trip: the hourly ceiling, and for a number still being proven, the breakers of its
- * country and number range; the day's figures count the send or the refusal's reason.
- */
-export async function consumeSendLimits(
-  target: SendTarget,
-  {
-    channel = "sms",
-    now = Date.now(),
-  }: { channel?: Channel; now?: number } = {},
-): Promise<SendRefusal | null> {
-  const s = limitSettings();
-  const { HOUR, DAY } = policy;
-  const v = target.verified;
-  const country = phoneFacts(target.phone).country ?? UNKNOWN_COUNTRY;
-  const decision = await getLimiter().consumeSend(
-    [
-      limit(
-        v ? "phone" : "phone-unverified",
-        limitId("phone", target.phone),
-        s.sendsPerPhonePerHour,
-        HOUR,
-      ),
-      limit(
-        "account",
-        limitId("account", target.account),
-        s.sendsPerAccountPerHour,
-        HOUR,
-      ),
-      limit(
-        "ip",
-        limitId("ip", target.addressBucket),
-        s.sendsPerIpPerHour,
-        HOUR,
-      ),
-      v
-        ? limit("budget", "all", s.dailyMessageBudget, DAY)
-        : limit(
-            "budget-unverified",
-            "all",
-            s.dailyUnverifiedMessageBudget,
-            DAY,
-          ),
-    ],
-    {
-      country,
-      channel,
-      scopes: v ? [] : breakerScopes(target.phone, country),
-      breaker: breakerSettings(),
-    },
-    now,
-  );
-  if (!("tripped" in decision)) return toRefusal(decision);
-  const { retryAfterSeconds, tripped } = decision;
-  const refusal = refuse("CODES_PAUSED", { retryAfterSeconds });
-  return tripped ? { ...refusal, tripped } : refusal;
 }
 
 /** One change on the account page (a factor route), per person: counted whether it succeeds or not. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { phoneFacts } from "@/lib/phone";
 import { getLimiter } from "./index";
 import {
   breakerScopes,
@@ -11,11 +10,18 @@ import {
 // The figures counted after the fact, and the operator's view of the breakers, on the limiter's
 // state (lib/limits/messages.ts). The send itself is counted by consumeSendLimits (decide.ts).
 
-const countryOf = (e164: string) => phoneFacts(e164).country ?? UNKNOWN_COUNTRY;
+// A number's country, from libphonenumber's metadata, loaded here on first use: these figures are
+// counted after the reply, and the verify step that counts them never needs the metadata itself.
+const countryOf = async (e164: string) =>
+  (await import("@/lib/phone")).phoneFacts(e164).country ?? UNKNOWN_COUNTRY;
 
 /** A code entered right: its country's figures, and for a number still being proven its breakers. */
-export function countVerified(phone: string, proven: boolean, now: number) {
-  const country = countryOf(phone);
+export async function countVerified(
+  phone: string,
+  proven: boolean,
+  now: number,
+) {
+  const country = await countryOf(phone);
   const scopes = proven ? [] : breakerScopes(phone, country);
   return getLimiter().messages.count(
     { kind: "verified", country, scopes },
@@ -24,8 +30,8 @@ export function countVerified(phone: string, proven: boolean, now: number) {
 }
 
 /** A text the provider reports delivered. */
-export function countDelivered(phone: string, now: number) {
-  const country = countryOf(phone);
+export async function countDelivered(phone: string, now: number) {
+  const country = await countryOf(phone);
   return getLimiter().messages.count({ kind: "delivered", country }, now);
 }
 

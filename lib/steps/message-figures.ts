@@ -6,7 +6,7 @@ import {
   checkDestination,
   consumeSendLimits,
   type SendTarget,
-} from "@/lib/limits/decide";
+} from "@/lib/limits/sends";
 import {
   countDelivered,
   countRefusal,

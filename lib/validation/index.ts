@@ -6,11 +6,11 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from "@/lib/password/policy";
-import { parsePhone } from "@/lib/phone";
 
-// What each API route accepts. Unknown keys are refused rather than ignored.
+// What each API route accepts. Unknown keys are refused rather than ignored. The schemas that parse a
+// phone number are in ./phone.ts: the number's metadata is large, and only those routes need it.
 
-const email = z
+export const email = z
   .string(ERRORS.INVALID_EMAIL.message)
   .trim()
   .max(254, ERRORS.INVALID_EMAIL.message)
@@ -19,52 +19,13 @@ const email = z
 
 // A new password: its length here; what it may not be (common, breached, built from the site's
 // or the person's name) needs I/O, so checkNewPassword (lib/password/check.ts) follows the parse.
-const password = z
+export const password = z
   .string(ERRORS.INVALID_PASSWORD.message)
   .min(PASSWORD_MIN_LENGTH, ERRORS.INVALID_PASSWORD.message)
   .max(PASSWORD_MAX_LENGTH, ERRORS.INVALID_PASSWORD.message);
 
-// A phone number as typed, with the country chosen next to it; parsed into E.164 by the transform.
-export const phoneFields = {
-  phone: z
-    .string(ERRORS.INVALID_PHONE.message)
-    .max(32, ERRORS.INVALID_PHONE.message),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-};
-
-export function toE164(
-  v: { phone: string; country?: string },
-  ctx: z.RefinementCtx,
-): string {
-  const phone = parsePhone(v.phone, v.country);
-  if (phone) return phone;
-  ctx.addIssue({
-    code: "custom",
-    path: ["phone"],
-    message: ERRORS.INVALID_PHONE.message,
-  });
-  return z.NEVER;
-}
-
 /** The browser's proof of work (lib/proof-of-work), base64 JSON; checked by the step, not here. */
-const proof = z.string().max(4096).optional();
-
-export const signupSchema = z
-  .strictObject({ email, password, ...phoneFields, proof })
-  .transform((v, ctx) => ({
-    email: v.email,
-    password: v.password,
-    phone: toE164(v, ctx),
-    proof: v.proof,
-  }));
-
-/** "Change phone number": the new number, as sign-up takes it, with its proof of work. */
-export const changePhoneSchema = z
-  .strictObject({ ...phoneFields, proof })
-  .transform((v, ctx) => ({ phone: toE164(v, ctx), proof: v.proof }));
+export const proof = z.string().max(4096).optional();
 
 /** A proof-of-work challenge, for the step it will be spent on. */
 export const proofChallengeSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ERRORS } from "@/lib/errors";
 import { LINK_TOKEN_PATTERN } from "@/lib/email-links/policy";
-import { phoneFields, toE164 } from "./index";
+import { phoneFields, toE164 } from "./phone";
 
 // What the recovery routes accept: the token from the emailed link's fragment, then the new number
 // as sign-up takes it, then the code sent to it; the cancel link's token.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ERRORS } from "@/lib/errors";
-import { signupSchema, verifySchema } from "@/lib/validation";
+import { verifySchema } from "@/lib/validation";
+import { signupSchema } from "@/lib/validation/phone";
 
 const SIGNUP = {
   email: "Ada@Example.COM",

@@ -5,7 +5,7 @@ import { redeemSecondFactor } from "@/lib/auth/redeem";
 import { closeDb, getDb } from "@/lib/db";
 import { recognizeDevice, rememberDevice } from "@/lib/devices/records";
 import { challengeCookieName } from "@/lib/http/challenge-cookie";
-import { consumeSendLimits } from "@/lib/limits/decide";
+import { consumeSendLimits } from "@/lib/limits/sends";
 import { listOutbox } from "@/lib/messaging/outbox";
 import { verifyPassword } from "@/lib/password/hash";
 import { getSessionStore, startSession } from "@/lib/sessions";
