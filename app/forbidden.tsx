@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StepUp } from "@/app/admin/step-up";
 import { StatusPage } from "@/app/ui/status-page";
-import { whyConsoleRefuses } from "@/lib/http/console-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Ui.forbidden");
@@ -15,6 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * session lacks a fresh passkey is offered one; a console limit says to wait; anyone else is told
  * no more than that the page is not theirs.
  */
+// Every page's tree holds this boundary, so what it asks (the session, the console's guards) is
+// loaded only when it renders: a cold start of any other page never pays for next-auth here.
+const whyConsoleRefuses = () =>
+  import("@/lib/http/console-page").then((m) => m.whyConsoleRefuses());
+
 export default async function Forbidden() {
   const [code, t, status, sayError] = await Promise.all([
     whyConsoleRefuses(),
