@@ -5,14 +5,8 @@ import { CHALLENGE_TTL_SECONDS } from "@/lib/challenge/policy";
 import type { StepContext } from "@/lib/context";
 import { forgetAllDevices } from "@/lib/devices/records";
 import { spendUserEmailLinks } from "@/lib/email-links";
-import { emailChangedNoticeEmail } from "@/lib/mail/email-change-messages";
-import { NOTICES } from "@/lib/notices/catalogue";
-import {
-  notifyAccount,
-  savedLocale,
-  withLockDownLink,
-  type NotifyOptions,
-} from "@/lib/notices/notify";
+import type { NOTICES } from "@/lib/notices/catalogue";
+import type { NotifyOptions } from "@/lib/notices/notify";
 import { revokeUserSessions } from "@/lib/sessions";
 import {
   SECURITY_CHANGES,
@@ -138,13 +132,23 @@ async function tell<C extends SecurityChange>(
   facts: ChangeFacts<C>,
 ): Promise<void> {
   if (rule.notice === null) return;
+  // Loaded when a change tells someone: the notices, their words and their delivery are most of
+  // this module's weight, and the steps that reach it (a code's verify) mostly change nothing.
+  const [{ NOTICES }, { notifyAccount, savedLocale, withLockDownLink }] =
+    await Promise.all([
+      import("@/lib/notices/catalogue"),
+      import("@/lib/notices/notify"),
+    ]);
   if (rule.notice === "previous-email") {
     const { mailer } = ctx;
     const emails = facts.emails;
     // The address taken away keeps a way to lock the account down: an intruder's first move.
     if (mailer && emails)
       await ctx.later("email change notice", async () => {
-        const locale = await savedLocale(facts.userId);
+        const [locale, { emailChangedNoticeEmail }] = await Promise.all([
+          savedLocale(facts.userId),
+          import("@/lib/mail/email-change-messages"),
+        ]);
         await mailer.sendEmail({
           to: emails.previous,
           ...(await withLockDownLink(
