@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/csp";
-import { PAGE_PATH_HEADER } from "@/lib/http/page-path";
 
 // Every page gets a fresh script nonce. Next reads it from the request's Content-Security-Policy
 // header while rendering and puts it on its own scripts; pages render per request (app/layout.tsx),
-// so no page is ever served with a stale nonce. It also tells the page its path (lib/http/page-path.ts).
+// so no page is ever served with a stale nonce.
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, {
@@ -13,7 +12,6 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
-  headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StepUp } from "@/app/admin/step-up";
+import { sentSessionCookie } from "@/app/ui/session-cookie";
 import { StatusPage } from "@/app/ui/status-page";
 import type { ErrorCode } from "@/lib/errors";
-import { isConsolePath, PAGE_PATH_HEADER } from "@/lib/http/page-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Ui.forbidden");
@@ -14,13 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Why the console refuses. Next renders this boundary into every page's payload, shown only if the
- * page calls forbidden(), and only the console's pages do: any other page answers at once, so none
- * pays for the session, the admin role and the console's guards (a query, and next-auth loaded on
- * a signed-out page's cold start) for a 403 it will never show.
+ * page calls forbidden(): a browser with no session is refused without loading the session and the
+ * console's guards, so a signed-out page's cold start never pays for a 403 it cannot show. A signed-in
+ * page asks, as the answer depends on the person, and a later client-side move to the console shows
+ * the 403 this page rendered.
  */
 async function whyConsoleRefuses(): Promise<ErrorCode> {
-  const path = (await headers()).get(PAGE_PATH_HEADER) ?? "";
-  if (!isConsolePath(path)) return "FORBIDDEN";
+  if (!(await sentSessionCookie())) return "FORBIDDEN";
   return (await import("@/lib/http/console-page")).whyConsoleRefuses();
 }
 

@@ -1,12 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/app/ui/client-messages";
 import { SiteFooter } from "@/app/ui/language-picker";
+import { sentSessionCookie } from "@/app/ui/session-cookie";
 import { SignOutButton } from "@/app/ui/sign-out-button";
-import { authCookies } from "@/lib/auth/cookies";
-import { getEnv } from "@/lib/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,16 +30,9 @@ export const viewport: Viewport = {
   ],
 };
 
-/**
- * Who the header is for. A browser without next-auth's session cookie (whole, or in the chunks
- * next-auth splits a large one into) has no session: its page, /login's on a cold start included,
- * then never loads next-auth.
- */
+/** Who the header is for: nobody, without loading next-auth, for a browser with no session cookie. */
 async function headerUser() {
-  const name = authCookies(getEnv().appUrl).cookies.sessionToken.name;
-  const sent = (await cookies()).getAll();
-  if (!sent.some((c) => c.name === name || c.name.startsWith(`${name}.`)))
-    return null;
+  if (!(await sentSessionCookie())) return null;
   const { getSessionUser } = await import("@/lib/auth/session");
   return getSessionUser();
 }
