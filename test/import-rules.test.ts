@@ -231,6 +231,17 @@ describe("an API route's cold start", () => {
     ]);
   });
 
+  it("is found loading Next's navigation, which brings React", () => {
+    const files = new Map(
+      Object.entries({
+        "app/api/x/route.ts": `import { redirect } from "next/navigation";\nimport { NextResponse } from "next/server";`,
+      }),
+    );
+    expect(coldRouteViolations(files)).toEqual([
+      "app/api/x/route.ts loads next/navigation on its cold start (through app/api/x/route.ts)",
+    ]);
+  });
+
   it("is not found loading what a route only import()s", () => {
     const files = new Map(
       Object.entries({

@@ -159,6 +159,31 @@ describe("the server's translator", () => {
     log.mockRestore();
   });
 
+  it("says every date in its zone, with a named format or not", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    onTestFinished(() => {
+      process.env.TZ = zone;
+    });
+    const messages = {
+      at: "{at, date, medium} {at, time, short} {at, date, ::MMMd}",
+    };
+    const utc = translatorFor("en", messages, "Test", { timeZone: "UTC" });
+    const tokyo = translatorFor("en", messages, "Test", {
+      timeZone: "Asia/Tokyo",
+    });
+    expect(utc("at", { at: WHEN })).toBe("Mar 5, 2026 11:07 PM Mar 5");
+    expect(tokyo("at", { at: WHEN })).toBe("Mar 6, 2026 8:07 AM Mar 6");
+  });
+
+  it("names a message it cannot say with the values given, and logs it, rather than throwing", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const t = translatorFor("de", { n: "{n, number} left" }, "Test");
+    expect(t("n", {})).toBe("Test.n");
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+  });
+
   it("is made once per catalogue", () => {
     expect(errorWords("de")).toBe(errorWords("de"));
     expect(errorWords("de")).not.toBe(errorWords("fr"));

@@ -1,4 +1,4 @@
-import { IntlMessageFormat } from "intl-messageformat";
+import { IntlMessageFormat, type Formatters } from "intl-messageformat";
 import type { Locale } from "./locales";
 
 // The translator of server-side words (refusals, texts, calls, emails, notices), made on
@@ -30,7 +30,7 @@ export interface WordingOptions {
   timeZone?: string;
 }
 
-/** Parsed messages, by language and text: the catalogues bound how many there can be. */
+/** Parsed messages, by language, options and text: the catalogues bound how many there can be. */
 const parsed = new Map<string, IntlMessageFormat>();
 
 function formatsFor({ dateTime = {}, timeZone }: WordingOptions) {
@@ -49,6 +49,21 @@ function formatsFor({ dateTime = {}, timeZone }: WordingOptions) {
   };
 }
 
+/** Every date it says is in `timeZone`, a named format or not. */
+function formattersFor({ timeZone }: WordingOptions): Formatters {
+  return {
+    getNumberFormat: (locales, options) =>
+      new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions),
+    getPluralRules: (locales, options) =>
+      new Intl.PluralRules(locales, options),
+    getDateTimeFormat: (locales, options) =>
+      new Intl.DateTimeFormat(locales, {
+        ...options,
+        timeZone: options?.timeZone ?? timeZone,
+      }),
+  };
+}
+
 function lookUp(messages: object, key: string): string | undefined {
   let at: unknown = messages;
   for (const part of key.split(".")) {
@@ -58,11 +73,11 @@ function lookUp(messages: object, key: string): string | undefined {
   return typeof at === "string" ? at : undefined;
 }
 
-const made = new WeakMap<object, Translate>();
+const made = new WeakMap<object, Map<string, Translate>>();
 
 /**
- * The translator of one catalogue (one language's words of one namespace), made once: a catalogue
- * object is one language's namespace, and its options never change between calls.
+ * The translator of one catalogue (one language's words of one namespace) with these options, made
+ * once.
  */
 export function translatorFor<M extends object>(
   locale: Locale,
@@ -70,36 +85,49 @@ export function translatorFor<M extends object>(
   namespace: string,
   options: WordingOptions = {},
 ): Translate<MessageKey<M>> {
-  let t = made.get(messages);
+  const id = `${locale}\u0000${namespace}\u0000${JSON.stringify(options)}`;
+  let byOptions = made.get(messages);
+  if (!byOptions) made.set(messages, (byOptions = new Map()));
+  let t = byOptions.get(id);
   if (!t) {
-    t = makeTranslator(locale, messages, namespace, options) as Translate;
-    made.set(messages, t);
+    t = makeTranslator(locale, messages, namespace, options, id);
+    byOptions.set(id, t);
   }
   return t as Translate<MessageKey<M>>;
 }
 
-function makeTranslator<M extends object>(
+function makeTranslator(
   locale: Locale,
-  messages: M,
+  messages: object,
   namespace: string,
-  options: WordingOptions = {},
-): Translate<MessageKey<M>> {
+  options: WordingOptions,
+  id: string,
+): Translate {
   const formats = formatsFor(options);
+  const formatters = formattersFor(options);
+  // As next-intl does: a message missing, or one that cannot be said with these values, is named and
+  // logged, and the reply, the email or the notice goes on.
+  const fallback = (key: string, why: string) => {
+    console.error(`Cannot say ${namespace}.${key} (${locale}): ${why}`);
+    return `${namespace}.${key}`;
+  };
   const t = (key: string, values?: MessageValues): string => {
     const message = lookUp(messages, key);
-    if (message === undefined) {
-      // As next-intl does: the page goes on, the log says which message is missing.
-      console.error(`Missing message ${namespace}.${key} (${locale})`);
-      return `${namespace}.${key}`;
-    }
+    if (message === undefined) return fallback(key, "no such message");
     if (!values && !/'[{}<#|']/.test(message)) return message;
-    const cacheKey = `${locale}\u0000${namespace}\u0000${message}`;
-    let format = parsed.get(cacheKey);
-    if (!format) {
-      format = new IntlMessageFormat(message, locale, formats);
-      parsed.set(cacheKey, format);
+    try {
+      const cacheKey = `${id}\u0000${message}`;
+      let format = parsed.get(cacheKey);
+      if (!format) {
+        format = new IntlMessageFormat(message, locale, formats, {
+          formatters,
+        });
+        parsed.set(cacheKey, format);
+      }
+      return String(format.format(values));
+    } catch (error) {
+      return fallback(key, error instanceof Error ? error.message : "error");
     }
-    return String(format.format(values));
   };
   t.has = (key: string) => lookUp(messages, key) !== undefined;
   return t;

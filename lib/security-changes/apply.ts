@@ -134,11 +134,17 @@ async function tell<C extends SecurityChange>(
   if (rule.notice === null) return;
   // Loaded when a change tells someone: the notices, their words and their delivery are most of
   // this module's weight, and the steps that reach it (a code's verify) mostly change nothing.
+  // A change is carried out whatever happens to its notice: one that cannot load is logged.
+  const loaded = await Promise.all([
+    import("@/lib/notices/catalogue"),
+    import("@/lib/notices/notify"),
+  ]).catch((error: unknown) => {
+    console.error("Security change: its notice could not be loaded:", error);
+    return null;
+  });
+  if (!loaded) return;
   const [{ NOTICES }, { notifyAccount, savedLocale, withLockDownLink }] =
-    await Promise.all([
-      import("@/lib/notices/catalogue"),
-      import("@/lib/notices/notify"),
-    ]);
+    loaded;
   if (rule.notice === "previous-email") {
     const { mailer } = ctx;
     const emails = facts.emails;

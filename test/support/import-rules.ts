@@ -321,8 +321,31 @@ export function clientImportViolations(
 // A serverless function loads its route's whole static graph on its cold start. Some packages
 // cost far more there than their use is worth to a route handler.
 
-/** Packages that load React, and with it Next's page renderer (tens of ms of a cold start). */
-export const REACT_PACKAGES = ["react", "react-dom", "next-intl", "use-intl"];
+/**
+ * Packages (and Next's entries) that load React, and with it Next's page renderer (tens of ms of a
+ * cold start). Next's other entries are counted by entry: `next/server` is a route handler's own.
+ */
+export const REACT_PACKAGES = [
+  "react",
+  "react-dom",
+  "next-intl",
+  "use-intl",
+  "next/navigation",
+  "next/headers",
+  "next/link",
+  "next/dynamic",
+  "next/image",
+];
+
+/** A file's static imports, each file read once for every route that reaches it. */
+function eagerImportsOf(files: ReadonlyMap<string, string>) {
+  const known = new Map<string, string[]>();
+  return (file: string) => {
+    let found = known.get(file);
+    if (!found) known.set(file, (found = eagerImports(files.get(file) ?? "")));
+    return found;
+  };
+}
 
 /**
  * The packages a file loads as soon as it loads: through its static imports and theirs, across the
@@ -331,14 +354,17 @@ export const REACT_PACKAGES = ["react", "react-dom", "next-intl", "use-intl"];
 export function coldPackages(
   files: ReadonlyMap<string, string>,
   entry: string,
+  importsOf = eagerImportsOf(files),
 ): Map<string, string> {
   const packages = new Map<string, string>();
   const reached = new Set([entry]);
   const queue = [entry];
   while (queue.length) {
     const file = queue.pop()!;
-    for (const spec of eagerImports(files.get(file) ?? "")) {
-      const pkg = packageOf(spec);
+    for (const spec of importsOf(file)) {
+      const pkg = spec.startsWith("next/")
+        ? spec.replace(/\.js$/, "")
+        : packageOf(spec);
       if (pkg) {
         if (!packages.has(pkg)) packages.set(pkg, file);
         continue;
@@ -357,8 +383,9 @@ export function coldRouteViolations(
   files: ReadonlyMap<string, string>,
 ): string[] {
   const found: string[] = [];
+  const importsOf = eagerImportsOf(files);
   for (const route of [...files.keys()].filter(isApiRoute))
-    for (const [pkg, by] of coldPackages(files, route))
+    for (const [pkg, by] of coldPackages(files, route, importsOf))
       if (REACT_PACKAGES.includes(pkg))
         found.push(`${route} loads ${pkg} on its cold start (through ${by})`);
   return found;
