@@ -26,6 +26,17 @@ async function filesUnder(dir: string): Promise<string[]> {
     );
 }
 
+/** Every product file of lib/ and app/, with its source, by path. */
+async function productSources(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const file of [
+    ...(await filesUnder("lib")),
+    ...(await filesUnder("app")),
+  ].filter(isProductFile))
+    files.set(file, await readFile(path.join(ROOT, file), "utf8"));
+  return files;
+}
+
 describe("import rules", () => {
   it("hold in every product file", async () => {
     const files = [
@@ -190,12 +201,7 @@ describe("import rules", () => {
   });
 
   it("let client components load only the lib modules safe in a browser", async () => {
-    const files = new Map<string, string>();
-    for (const file of [
-      ...(await filesUnder("lib")),
-      ...(await filesUnder("app")),
-    ].filter(isProductFile))
-      files.set(file, await readFile(path.join(ROOT, file), "utf8"));
+    const files = await productSources();
     expect([...files.values()].filter(isClientEntry).length).toBeGreaterThan(
       20,
     );
@@ -204,18 +210,8 @@ describe("import rules", () => {
 });
 
 describe("an API route's cold start", () => {
-  const product = async () => {
-    const files = new Map<string, string>();
-    for (const file of [
-      ...(await filesUnder("lib")),
-      ...(await filesUnder("app")),
-    ].filter(isProductFile))
-      files.set(file, await readFile(path.join(ROOT, file), "utf8"));
-    return files;
-  };
-
   it("loads no React, so no route handler loads Next's page renderer", async () => {
-    const files = await product();
+    const files = await productSources();
     expect(coldRouteViolations(files)).toEqual([]);
   });
 
@@ -253,7 +249,7 @@ describe("an API route's cold start", () => {
   });
 
   it("of a code's verify loads no phone-number metadata, which only routes taking a number need", async () => {
-    const files = await product();
+    const files = await productSources();
     const verify = coldPackages(files, "app/api/otp/verify/route.ts");
     expect(verify.has("zod")).toBe(true);
     expect(verify.has("libphonenumber-js")).toBe(false);

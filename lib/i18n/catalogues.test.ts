@@ -5,6 +5,7 @@ import {
 } from "@formatjs/icu-messageformat-parser";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { flatten } from "@/test/support/catalogues";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import { MESSAGES } from "./messages";
@@ -12,19 +13,6 @@ import { MESSAGES } from "./messages";
 // Every language holds exactly English's keys, and each message the same ICU arguments (names and
 // kinds: a plural stays a plural) with the plural forms its language needs: a missing key or a
 // misspelt placeholder fails here, not in front of a reader.
-
-type Tree = { [key: string]: string | Tree };
-
-/** Every message of a catalogue by its dotted key ("Sms.code"). */
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") found.set(path, value);
-    else for (const entry of flatten(value, path)) found.set(...entry);
-  }
-  return found;
-}
 
 /** The message's arguments as "name:kind", plural and select branches included. */
 function argumentsOf(

@@ -4,6 +4,7 @@ import {
   type MessageFormatElement,
 } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "use-intl/core";
+import { flatten, type Tree } from "@/test/support/catalogues";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { noticeTranslator, NOTICE_FORMATS } from "@/lib/notices/notice";
 import { CORE_WORDS, smsWords, voiceWords } from "./catalogues/core";
@@ -16,18 +17,6 @@ import { translatorFor, type MessageValues } from "./translate";
 // The server's translator words every message as next-intl's (which the pages use) would: each
 // message of the catalogues said outside pages, in every language, with values of each kind its
 // arguments take, equals use-intl's wording of it.
-
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const at = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") found.set(at, value);
-    else for (const entry of flatten(value, at)) found.set(...entry);
-  }
-  return found;
-}
 
 const WHEN = new Date(Date.UTC(2026, 2, 5, 23, 7));
 
