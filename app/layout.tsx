@@ -49,8 +49,8 @@ export default async function RootLayout({
   ]);
   // The console's link, for admins only (the console checks again, and asks for a passkey).
   const admin = user
-    ? await import("@/lib/account/role")
-        .then(({ isAdmin }) => isAdmin(user.id))
+    ? await import("@/lib/auth/session")
+        .then(({ isSessionAdmin }) => isSessionAdmin(user.id))
         .catch(() => false)
     : false;
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { isAdmin } from "@/lib/account/role";
 import { getAuthOptions } from "./options";
 
 /**
@@ -19,3 +20,9 @@ export async function requireUser(returnTo: string) {
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
+
+/**
+ * Whether the signed-in user holds the admin role, read once per page view: the header's Admin link
+ * and the 403 page Next renders into every page both ask.
+ */
+export const isSessionAdmin = cache(async (userId: string) => isAdmin(userId));

@@ -1,8 +1,11 @@
 import "server-only";
 import { forbidden } from "next/navigation";
 import { recordEvent } from "@/lib/audit";
-import { isAdmin } from "@/lib/account/role";
-import { getSessionUser, requireUser } from "@/lib/auth/session";
+import {
+  getSessionUser,
+  isSessionAdmin,
+  requireUser,
+} from "@/lib/auth/session";
 import { readSessionFacts } from "@/lib/auth/sign-in-time";
 import type { AccountContext } from "@/lib/context";
 import { makeStepContext } from "@/lib/context/make";
@@ -21,7 +24,7 @@ import { CONSOLE_NEEDS, checkSignedInNeeds } from "./routes";
  */
 export async function whyConsoleRefuses(): Promise<ErrorCode> {
   const user = await getSessionUser();
-  if (!user || !(await isAdmin(user.id))) return "FORBIDDEN";
+  if (!user || !(await isSessionAdmin(user.id))) return "FORBIDDEN";
   const stale = checkSecondFactor(
     { session: await readSessionFacts(), now: Date.now },
     CONSOLE_NEEDS.secondFactor,
