@@ -1,3 +1,4 @@
+import "server-only";
 import { IntlMessageFormat, type Formatters } from "intl-messageformat";
 import type { Locale } from "./locales";
 

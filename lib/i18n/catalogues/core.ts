@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../messages/en/core.json";
 import fr from "../messages/fr/core.json";
 import es from "../messages/es/core.json";

@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../messages/en/emails.json";
 import fr from "../messages/fr/emails.json";
 import es from "../messages/es/emails.json";

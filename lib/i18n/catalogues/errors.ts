@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../messages/en/errors.json";
 import fr from "../messages/fr/errors.json";
 import es from "../messages/es/errors.json";

@@ -1,3 +1,4 @@
+import "server-only";
 import en from "../messages/en/notices.json";
 import fr from "../messages/fr/notices.json";
 import es from "../messages/es/notices.json";
