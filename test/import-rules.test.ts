@@ -4,13 +4,12 @@ import { describe, expect, it } from "vitest";
 import {
   CLIENT_SAFE_LIB,
   clientImportViolations,
-  coldPackages,
-  coldRouteViolations,
   firstUseViolations,
   importViolations,
   isClientEntry,
   isProductFile,
 } from "./support/import-rules";
+import { coldPackages, coldRouteViolations } from "./support/cold-graph";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

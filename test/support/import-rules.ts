@@ -66,7 +66,8 @@ export const RULE_FOLDERS = [
   "lib/store",
 ];
 
-const isApiRoute = (file: string) => /^app\/api\/.*\/route\.tsx?$/.test(file);
+export const isApiRoute = (file: string) =>
+  /^app\/api\/.*\/route\.tsx?$/.test(file);
 
 /** Whether `target` (a path from the root, no extension) is `module` or inside it. */
 const within = (target: string, module: string) =>
@@ -85,7 +86,7 @@ export function isProductFile(file: string): boolean {
 }
 
 /** The package an import names, or null for a file of this repository. */
-function packageOf(spec: string): string | null {
+export function packageOf(spec: string): string | null {
   if (spec.startsWith(".") || spec.startsWith("@/")) return null;
   const parts = spec.split("/");
   return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
@@ -264,7 +265,7 @@ export function valueImports(source: string): string[] {
 }
 
 /** The repository file an import of `spec` from `file` lands on, among `files`; null for a package. */
-function resolveIn(
+export function resolveIn(
   files: ReadonlyMap<string, string>,
   file: string,
   spec: string,
@@ -315,78 +316,5 @@ export function clientImportViolations(
       queue.push(target);
     }
   }
-  return found;
-}
-
-// A serverless function loads its route's whole static graph on its cold start. Some packages
-// cost far more there than their use is worth to a route handler.
-
-/**
- * Packages (and Next's entries) that load React, and with it Next's page renderer (tens of ms of a
- * cold start). Next's other entries are counted by entry: `next/server` is a route handler's own.
- */
-export const REACT_PACKAGES = [
-  "react",
-  "react-dom",
-  "next-intl",
-  "use-intl",
-  "next/navigation",
-  "next/headers",
-  "next/link",
-  "next/dynamic",
-  "next/image",
-];
-
-/** A file's static imports, each file read once for every route that reaches it. */
-function eagerImportsOf(files: ReadonlyMap<string, string>) {
-  const known = new Map<string, string[]>();
-  return (file: string) => {
-    let found = known.get(file);
-    if (!found) known.set(file, (found = eagerImports(files.get(file) ?? "")));
-    return found;
-  };
-}
-
-/**
- * The packages a file loads as soon as it loads: through its static imports and theirs, across the
- * repository's files, each with the first file found importing it. import() is not followed.
- */
-export function coldPackages(
-  files: ReadonlyMap<string, string>,
-  entry: string,
-  importsOf = eagerImportsOf(files),
-): Map<string, string> {
-  const packages = new Map<string, string>();
-  const reached = new Set([entry]);
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.pop()!;
-    for (const spec of importsOf(file)) {
-      const pkg = spec.startsWith("next/")
-        ? spec.replace(/\.js$/, "")
-        : packageOf(spec);
-      if (pkg) {
-        if (!packages.has(pkg)) packages.set(pkg, file);
-        continue;
-      }
-      const target = resolveIn(files, file, spec);
-      if (!target || reached.has(target)) continue;
-      reached.add(target);
-      queue.push(target);
-    }
-  }
-  return packages;
-}
-
-/** What an API route's cold start loads that a route handler must not: React's packages. */
-export function coldRouteViolations(
-  files: ReadonlyMap<string, string>,
-): string[] {
-  const found: string[] = [];
-  const importsOf = eagerImportsOf(files);
-  for (const route of [...files.keys()].filter(isApiRoute))
-    for (const [pkg, by] of coldPackages(files, route, importsOf))
-      if (REACT_PACKAGES.includes(pkg))
-        found.push(`${route} loads ${pkg} on its cold start (through ${by})`);
   return found;
 }
