@@ -247,11 +247,17 @@ describe("an API route's cold start", () => {
     expect(coldRouteViolations(files)).toEqual([]);
   });
 
-  it("of a code's verify loads no phone-number metadata, which only routes taking a number need", async () => {
+  it("of a code's verify, send, status and page loads no phone-number metadata, which only routes taking a number need", async () => {
     const files = await productSources();
     const verify = coldPackages(files, "app/api/otp/verify/route.ts");
     expect(verify.has("zod")).toBe(true);
-    expect(verify.has("libphonenumber-js")).toBe(false);
+    for (const entry of [
+      "app/api/otp/verify/route.ts",
+      "app/api/otp/send/route.ts",
+      "app/api/otp/status/route.ts",
+      "app/verify/page.tsx",
+    ])
+      expect(coldPackages(files, entry).has("libphonenumber-js")).toBe(false);
     const signUp = coldPackages(files, "app/api/signup/route.ts");
     expect(signUp.has("libphonenumber-js")).toBe(true);
   });

@@ -11,7 +11,7 @@ import { findPendingEmailChange } from "@/lib/account/email-change";
 import { listPasskeys } from "@/lib/factors/passkey-records";
 import { summarizeFactors } from "@/lib/factors/records";
 import { getMailer } from "@/lib/mail";
-import { maskPhone } from "@/lib/phone";
+import { maskPhone, phoneFacts } from "@/lib/phone";
 import { readLockout } from "@/lib/steps/lockout";
 import { listSignedInDevices } from "@/lib/steps/manage-sessions";
 import { getChallengeStore } from "@/lib/store";
@@ -135,7 +135,9 @@ export default async function AccountPage() {
             {account ? (
               <>
                 <dt>{tp("phone")}</dt>
-                <dd>{phone ? maskPhone(phone) : tp("noPhone")}</dd>
+                <dd>
+                  {phone ? maskPhone(phone, phoneFacts(phone)) : tp("noPhone")}
+                </dd>
                 <dt>{tp("memberSince")}</dt>
                 <dd>{user?.createdAt.toISOString().slice(0, 10)}</dd>
               </>

@@ -67,7 +67,7 @@ export default async function VerifyPage({
       </section>
     );
   }
-  const view = toChallengeView(challenge);
+  const view = await toChallengeView(challenge);
   return (
     <section className="card">
       <ClientMessages pick={["Signin"]}>

@@ -1,6 +1,7 @@
-import { canReceiveTexts, maskPhone } from "@/lib/phone";
 import type { Channel } from "@/lib/phone/channel";
+import { canReceiveTexts, maskPhone } from "@/lib/phone/facts";
 import type { Challenge, ChallengeFactor } from "@/lib/store";
+import { challengePhoneFacts } from "./phone-facts";
 import { MAX_SENDS, MAX_WRONG_ATTEMPTS } from "./policy";
 import { resendCooldownSeconds } from "./settings";
 
@@ -24,11 +25,15 @@ export interface ChallengeView {
   factors: ChallengeFactor[];
 }
 
-export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
+export async function toChallengeView(
+  c: Challenge,
+  now = Date.now(),
+): Promise<ChallengeView> {
+  const facts = await challengePhoneFacts(c);
   const secondsUntil = (t: number) => Math.max(0, Math.ceil((t - now) / 1000));
   return {
     purpose: c.purpose,
-    maskedPhone: maskPhone(c.phone),
+    maskedPhone: maskPhone(c.phone, facts),
     attemptsLeft: Math.max(0, MAX_WRONG_ATTEMPTS - c.attempts),
     sendsLeft: Math.max(0, MAX_SENDS - c.sends),
     resendInSeconds:
@@ -37,7 +42,7 @@ export function toChallengeView(c: Challenge, now = Date.now()): ChallengeView {
         : 0,
     codeExpiresInSeconds: c.codeHash ? secondsUntil(c.codeExpiresAt) : 0,
     delivery: c.delivery,
-    canText: canReceiveTexts(c.phone),
+    canText: canReceiveTexts(facts),
     lastChannel:
       c.sends === 0 ? null : c.lastCallAt === c.lastSentAt ? "voice" : "sms",
     locked: c.status === "locked",

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { phoneFacts } from "@/lib/phone";
 import {
   checkLoginLimits,
   checkVerificationEmailLimit,
@@ -34,6 +35,7 @@ const anAddress = () =>
 /** A sign-up by a stranger (a number not yet proven), each from an account and address of its own. */
 const stranger = (phone: string): SendTarget => ({
   phone,
+  facts: phoneFacts(phone),
   account: `email:${randomUUID()}@example.com`,
   verified: false,
   addressBucket: anAddress(),
@@ -41,6 +43,7 @@ const stranger = (phone: string): SendTarget => ({
 /** A sign-in: the account's own verified phone. */
 const owner = (phone: string, user = randomUUID()): SendTarget => ({
   phone,
+  facts: phoneFacts(phone),
   account: `user:${user}`,
   verified: true,
   addressBucket: anAddress(),

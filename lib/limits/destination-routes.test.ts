@@ -5,6 +5,7 @@ import { POST as signup } from "@/app/api/signup/route";
 import { ERRORS } from "@/lib/errors";
 import { destinationRefusal } from "@/lib/limits/destination";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { phoneFacts } from "@/lib/phone";
 import { createTestAccount } from "@/test/support/accounts";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
@@ -31,7 +32,9 @@ afterAll(() => {
   if (signups.size !== total) return;
   const refused = [...signups.values()].filter((s) => s >= 400 && s < 500);
   const channelsRefused = REFUSED_NUMBERS.flatMap(({ number }) =>
-    (["sms", "voice"] as const).map((c) => destinationRefusal(number, c)),
+    (["sms", "voice"] as const).map((c) =>
+      destinationRefusal(phoneFacts(number), c),
+    ),
   ).filter((r) => r === "NUMBER_NOT_ALLOWED").length;
   recordExact(
     SECTION,

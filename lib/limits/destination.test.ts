@@ -1,7 +1,13 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
-import { destinationRefusal, firstChannel } from "./destination";
+import { phoneFacts } from "@/lib/phone";
+import * as rules from "./destination";
+
+// The rules read a number's facts; these tests name the number.
+const destinationRefusal = (e164: string, channel: "sms" | "voice") =>
+  rules.destinationRefusal(phoneFacts(e164), channel);
+const firstChannel = (e164: string) => rules.firstChannel(phoneFacts(e164));
 
 describe("where codes may go", () => {
   it("texts mobiles and numbers that may be mobile (US and Canada)", () => {

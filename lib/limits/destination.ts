@@ -1,6 +1,6 @@
 import type { NumberType } from "libphonenumber-js/max";
 import type { ErrorCode } from "@/lib/errors";
-import { canReceiveTexts, phoneFacts, SMS_TYPES } from "@/lib/phone";
+import { canReceiveTexts, SMS_TYPES, type PhoneFacts } from "@/lib/phone/facts";
 import type { Channel } from "@/lib/store";
 import { allowedCountries } from "./settings";
 
@@ -14,12 +14,11 @@ import { allowedCountries } from "./settings";
 /** A landline can take a call (it hears the code) but not a text. */
 const VOICE_TYPES: NumberType[] = [...SMS_TYPES, "FIXED_LINE"];
 
-/** Why a code may not go to this number on this channel, or null when it may. */
+/** Why a code may not go to a number with these facts on this channel, or null when it may. */
 export function destinationRefusal(
-  e164: string,
+  { valid, country, type }: PhoneFacts,
   channel: Channel,
 ): ErrorCode | null {
-  const { valid, country, type } = phoneFacts(e164);
   if (!valid) return "INVALID_PHONE";
   if (!country || !allowedCountries().includes(country))
     return "COUNTRY_NOT_ALLOWED";
@@ -30,6 +29,6 @@ export function destinationRefusal(
 }
 
 /** The first code goes by text when the number can take one, else by call (landlines). */
-export function firstChannel(e164: string): Channel {
-  return canReceiveTexts(e164) ? "sms" : "voice";
+export function firstChannel(facts: PhoneFacts): Channel {
+  return canReceiveTexts(facts) ? "sms" : "voice";
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PhoneFacts } from "@/lib/phone/facts";
 import { getLimiter } from "./index";
 import {
   breakerScopes,
@@ -10,18 +11,14 @@ import {
 // The figures counted after the fact, and the operator's view of the breakers, on the limiter's
 // state (lib/limits/messages.ts). The send itself is counted by consumeSendLimits (decide.ts).
 
-// A number's country, from libphonenumber's metadata, loaded here on first use: these figures are
-// counted after the reply, and the verify step that counts them never needs the metadata itself.
-const countryOf = async (e164: string) =>
-  (await import("@/lib/phone")).phoneFacts(e164).country ?? UNKNOWN_COUNTRY;
-
 /** A code entered right: its country's figures, and for a number still being proven its breakers. */
 export async function countVerified(
   phone: string,
+  facts: PhoneFacts,
   proven: boolean,
   now: number,
 ) {
-  const country = await countryOf(phone);
+  const country = facts.country ?? UNKNOWN_COUNTRY;
   const scopes = proven ? [] : breakerScopes(phone, country);
   return getLimiter().messages.count(
     { kind: "verified", country, scopes },
@@ -29,9 +26,9 @@ export async function countVerified(
   );
 }
 
-/** A text the provider reports delivered. */
-export async function countDelivered(phone: string, now: number) {
-  const country = await countryOf(phone);
+/** A text the provider reports delivered, to a number with these facts. */
+export async function countDelivered(facts: PhoneFacts, now: number) {
+  const country = facts.country ?? UNKNOWN_COUNTRY;
   return getLimiter().messages.count({ kind: "delivered", country }, now);
 }
 

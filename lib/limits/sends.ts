@@ -1,6 +1,6 @@
 import "server-only";
 import { ERRORS, refuse, type Refusal } from "@/lib/errors";
-import { phoneFacts } from "@/lib/phone";
+import type { PhoneFacts } from "@/lib/phone/facts";
 import type { Channel } from "@/lib/store";
 import { limit, limitId, toRefusal } from "./decide";
 import { destinationRefusal } from "./destination";
@@ -10,11 +10,13 @@ import { breakerScopes, UNKNOWN_COUNTRY, type Trip } from "./messages";
 import { breakerSettings, limitSettings } from "./settings";
 
 // The limits a code's send must pass: where it may go, and how many may go. Apart from the other
-// steps' limits (decide.ts) because they read the number's country and type, and with them
-// libphonenumber's metadata, which no other step needs on its cold start.
+// steps' limits (decide.ts) because they read the number's facts: its country and type, as its
+// challenge keeps them (lib/phone/facts.ts), never the metadata that reads them.
 
 export interface SendTarget {
   phone: string;
+  /** Its country counts toward that country's figures and breakers. */
+  facts: PhoneFacts;
   /** "user:<id>" for a sign-in, "email:<email>" for a sign-up. */
   account: string;
   /** The account's own verified phone (sign-in), or a number still being proven (sign-up). */
@@ -22,9 +24,9 @@ export interface SendTarget {
   addressBucket: string;
 }
 
-/** Whether this number may get a code on this channel at all (no round trip). */
-export function checkDestination(phone: string, channel: Channel) {
-  const refusal = destinationRefusal(phone, channel);
+/** Whether a number with these facts may get a code on this channel at all (no round trip). */
+export function checkDestination(facts: PhoneFacts, channel: Channel) {
+  const refusal = destinationRefusal(facts, channel);
   if (!refusal) return null;
   return refuse(refusal, { fields: { phone: ERRORS[refusal].message } });
 }
@@ -47,7 +49,7 @@ export async function consumeSendLimits(
   const s = limitSettings();
   const { HOUR, DAY } = policy;
   const v = target.verified;
-  const country = phoneFacts(target.phone).country ?? UNKNOWN_COUNTRY;
+  const country = target.facts.country ?? UNKNOWN_COUNTRY;
   const decision = await getLimiter().consumeSend(
     [
       limit(

@@ -1,32 +1,25 @@
 import {
   parsePhoneNumberFromString,
   type CountryCode,
-  type NumberType,
 } from "libphonenumber-js/max";
 import { processWide } from "@/lib/runtime/process-wide";
+import type { PhoneFacts } from "./facts";
 
-/** Mobile, or a number whose type cannot be told from the digits (US and Canada). */
-export const SMS_TYPES: readonly NumberType[] = [
-  "MOBILE",
-  "FIXED_LINE_OR_MOBILE",
-];
-
-/** What the code step asks of a stored E.164 number. */
-export interface PhoneFacts {
-  valid: boolean;
-  country: CountryCode | undefined;
-  type: NumberType | undefined;
-  callingCode: string | undefined;
-}
+export {
+  canReceiveTexts,
+  maskPhone,
+  SMS_TYPES,
+  type PhoneFacts,
+} from "./facts";
 
 /** Numbers whose facts are kept; past it the oldest goes first, so any input keeps memory bounded. */
 export const PHONE_FACTS_KEPT = 10_000;
 
 /**
- * Reads a number once per process: parsing with the full metadata costs tens of microseconds, and
- * a challenge's number is asked about three times on every send (destination, mask, whether it
- * takes texts) and again on every page view. The facts depend only on the digits and the bundled
- * metadata, so they never go stale while the process runs.
+ * Reads a number once per process: parsing with the full metadata costs tens of microseconds, and a
+ * step asks about its number more than once (where a code may go, by which channel first). The
+ * facts depend only on the digits and the bundled metadata, so they never go stale while the
+ * process runs. A challenge keeps them (lib/phone/facts.ts), so its sends never parse again.
  */
 export function phoneFacts(e164: string): PhoneFacts {
   const known = processWide("phone-facts", () => new Map<string, PhoneFacts>());
@@ -44,12 +37,6 @@ export function phoneFacts(e164: string): PhoneFacts {
   return facts;
 }
 
-/** Whether a text can reach this number at all (a landline cannot: it gets calls). */
-export function canReceiveTexts(e164: string): boolean {
-  const { type } = phoneFacts(e164);
-  return !!type && SMS_TYPES.includes(type);
-}
-
 /** Parses what a person typed (E.164, or national digits with a country) into E.164, or null. */
 export function parsePhone(input: string, country?: string): string | null {
   const parsed = parsePhoneNumberFromString(input.trim(), {
@@ -58,11 +45,4 @@ export function parsePhone(input: string, country?: string): string | null {
   });
   if (!parsed || !parsed.isValid()) return null;
   return parsed.number;
-}
-
-/** Shows enough of a number for a person to recognise it: +1 ••• ••• 4567. */
-export function maskPhone(e164: string): string {
-  const { callingCode } = phoneFacts(e164);
-  const last = e164.slice(-4);
-  return callingCode ? `+${callingCode} ••• ${last}` : `••• ${last}`;
 }

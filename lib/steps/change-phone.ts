@@ -4,7 +4,6 @@ import { toChallengeView, type ChallengeView } from "@/lib/challenge/view";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import type { AccountContext } from "@/lib/context";
 import type { Locale } from "@/lib/i18n/locales";
-import { firstChannel } from "@/lib/limits/destination";
 import { checkProofOfWork } from "@/lib/proof-of-work";
 import type { Channel, ChallengeStore } from "@/lib/store";
 import { resendCode } from "./resend-code";
@@ -40,7 +39,6 @@ export async function startPhoneChange(
     userId,
     pending: null,
     phone,
-    channel: firstChannel(phone), // a landline gets its first code by call
     locale,
   });
 }
@@ -65,7 +63,7 @@ export async function readPhoneChange(
   const challenge = await findPhoneChange(store, userId, id);
   if (!challenge || challenge.status === "verified")
     return refuse("NO_CHALLENGE");
-  return { ok: true, challenge: toChallengeView(challenge) };
+  return { ok: true, challenge: await toChallengeView(challenge) };
 }
 
 async function findPhoneChange(

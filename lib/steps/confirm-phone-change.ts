@@ -2,7 +2,8 @@ import "server-only";
 import { replaceVerifiedPhone } from "@/lib/account/phone";
 import type { AccountContext } from "@/lib/context";
 import { refuse, type Outcome } from "@/lib/errors";
-import { maskPhone } from "@/lib/phone";
+import { challengePhoneFacts } from "@/lib/challenge/phone-facts";
+import { maskPhone } from "@/lib/phone/facts";
 import { applySecurityChange } from "@/lib/security-changes/apply";
 import { countCodeEntered } from "./message-figures";
 import { verifyCodeStep } from "./verify-code";
@@ -33,7 +34,7 @@ export async function confirmPhoneChange(
   await countCodeEntered(ctx, spent);
   const replaced = await replaceVerifiedPhone(userId, spent.phone);
   if (!replaced.ok) return refuse(replaced.error);
-  const maskedPhone = maskPhone(spent.phone);
+  const maskedPhone = maskPhone(spent.phone, await challengePhoneFacts(spent));
   await applySecurityChange(ctx, "phone_changed", {
     userId,
     detail: { to: maskedPhone },

@@ -1,4 +1,5 @@
 import "server-only";
+import { challengePhoneFacts } from "@/lib/challenge/phone-facts";
 import type { StepContext } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { refuse, type Outcome, type Refusal } from "@/lib/errors";
@@ -22,6 +23,7 @@ import {
   type Trip,
 } from "@/lib/limits/messages";
 import { breakerSettings } from "@/lib/limits/settings";
+import type { PhoneFacts } from "@/lib/phone/facts";
 import {
   isProvenNumber,
   type Challenge,
@@ -36,10 +38,10 @@ import {
 /** A destination the rules refuse (no round trip): counted in the day's figures after the reply. */
 export async function checkSendDestination(
   ctx: StepContext,
-  phone: string,
+  facts: PhoneFacts,
   channel: Channel,
 ): Promise<Refusal | null> {
-  const refused = checkDestination(phone, channel);
+  const refused = checkDestination(facts, channel);
   if (refused) {
     const now = ctx.now();
     await ctx.later("count a refused destination", () =>
@@ -72,8 +74,13 @@ export async function admitSend(
 export async function countCodeEntered(ctx: StepContext, challenge: Challenge) {
   if ((challenge.verifiedBy ?? "phone") !== "phone") return;
   const now = ctx.now();
-  await ctx.later("count a verified code", () =>
-    countVerified(challenge.phone, isProvenNumber(challenge.purpose), now),
+  await ctx.later("count a verified code", async () =>
+    countVerified(
+      challenge.phone,
+      await challengePhoneFacts(challenge),
+      isProvenNumber(challenge.purpose),
+      now,
+    ),
   );
 }
 
@@ -83,7 +90,8 @@ export async function countDeliveryReport(
   status: DeliveryStatus,
   now = Date.now(),
 ): Promise<void> {
-  if (status === "delivered") await countDelivered(challenge.phone, now);
+  if (status === "delivered")
+    await countDelivered(await challengePhoneFacts(challenge), now);
 }
 
 /** What a breaker covers, as facts a page words in its reader's language. */

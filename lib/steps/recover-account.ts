@@ -28,13 +28,13 @@ import { asLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { randomToken } from "@/lib/keys";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkResetRequestLimits } from "@/lib/limits/decide";
-import { firstChannel } from "@/lib/limits/destination";
 import {
   recoveryLinkEmail,
   recoveryStartedEmail,
 } from "@/lib/mail/recovery-messages";
 import { NOTICES } from "@/lib/notices/catalogue";
-import { maskPhone } from "@/lib/phone";
+import { maskPhone, phoneFacts } from "@/lib/phone";
+import { challengePhoneFacts } from "@/lib/challenge/phone-facts";
 import { applySecurityChange } from "@/lib/security-changes/apply";
 import { startCodeStep, type FirstSend } from "./start-code-step";
 import { verifyCodeStep } from "./verify-code";
@@ -166,7 +166,6 @@ export async function startRecoveryPhone(
     userId: user.id,
     pending: null,
     phone: input.phone,
-    channel: firstChannel(input.phone),
   });
 }
 
@@ -213,7 +212,10 @@ export async function confirmRecoveryPhone(
   const notice = NOTICES.recoveryStarted(ending, completesAt);
   await applySecurityChange(ctx, "recovery_started", {
     userId: user.id,
-    detail: { to: maskPhone(spent.phone), hours },
+    detail: {
+      to: maskPhone(spent.phone, await challengePhoneFacts(spent)),
+      hours,
+    },
     noticeArgs: [ending, completesAt],
     email: (locale) =>
       recoveryStartedEmail(
@@ -282,7 +284,7 @@ export async function completeDueRecovery(
   await ctx.store.clearAccountFailures(challengeAccountOf(`user:${userId}`));
   await applySecurityChange(ctx, "recovery_completed", {
     userId,
-    detail: { to: maskPhone(done.newPhone) },
+    detail: { to: maskPhone(done.newPhone, phoneFacts(done.newPhone)) },
     // Told on the new phone: the old one is no longer the account's.
     textTo: done.newPhone,
   });

@@ -9,7 +9,6 @@ import { restoreEmailLink, spendEmailLink } from "@/lib/email-links";
 import { acceptedFactors } from "@/lib/factors/records";
 import { ERRORS, refuse, type Outcome } from "@/lib/errors";
 import { asLocale } from "@/lib/i18n/locales";
-import { firstChannel } from "@/lib/limits/destination";
 import { hashPassword } from "@/lib/password/hash";
 import { checkNewPassword } from "@/lib/password/check";
 import {
@@ -36,7 +35,6 @@ export async function startPasswordReset(
   const user = await findAccountById(link.userId);
   if (!canResetByEmail(user, link.email)) return refuse("EMAIL_LINK_INVALID");
   const phone = user.phones[0]!.number;
-  const channel = firstChannel(phone);
   // The account's own second factors, strongest first, exactly as its sign-in asks for them.
   const factors = await acceptedFactors(user);
   const outcome = await startCodeStep(ctx, {
@@ -45,7 +43,6 @@ export async function startPasswordReset(
     userId: user.id,
     pending: null,
     phone,
-    channel,
     factors,
     openedAt,
     locale: asLocale(user.locale),

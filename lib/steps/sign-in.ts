@@ -8,7 +8,6 @@ import { recognizeDevice } from "@/lib/devices/records";
 import { acceptedFactors } from "@/lib/factors/records";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkLoginLimits } from "@/lib/limits/decide";
-import { firstChannel } from "@/lib/limits/destination";
 import { notifyPasswordPause } from "./notify-password-pause";
 import { completeDueRecovery } from "./recover-account";
 import { verifyPassword } from "@/lib/password/hash";
@@ -144,7 +143,6 @@ export async function checkPasswordStep(
       deviceRemembered: true,
     };
   }
-  const channel = firstChannel(phone);
   const factors = await acceptedFactors(user);
   return startCodeStep(ctx, {
     purpose: "login",
@@ -152,7 +150,6 @@ export async function checkPasswordStep(
     userId: user.id,
     pending: null,
     phone,
-    channel,
     factors,
     openedAt,
     locale: asLocale(user.locale),

@@ -2,7 +2,6 @@ import "server-only";
 import type { StepContext } from "@/lib/context";
 import { addressBucket } from "@/lib/limits/address-bucket";
 import { checkPasswordAttempts } from "@/lib/limits/decide";
-import { firstChannel } from "@/lib/limits/destination";
 import { ERRORS, refuse } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { hashPassword } from "@/lib/password/hash";
@@ -43,7 +42,6 @@ export async function signUp(
     return refuse(weak.error, {
       fields: { password: ERRORS[weak.error].message },
     });
-  const channel = firstChannel(phone); // a landline gets its first code by call
   const passwordHash = await hashPassword(input.password);
   return startCodeStep(ctx, {
     purpose: "signup",
@@ -54,7 +52,6 @@ export async function signUp(
     userId: null,
     pending: { email, passwordHash },
     phone,
-    channel,
     locale: input.locale,
   });
 }

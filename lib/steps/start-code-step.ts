@@ -7,6 +7,8 @@ import type { StepContext } from "@/lib/context";
 import { refuse, type ErrorCode, type Outcome } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { addressBucket } from "@/lib/limits/address-bucket";
+import { firstChannel } from "@/lib/limits/destination";
+import { phoneFacts } from "@/lib/phone";
 import { failureClient } from "./factor-outcome";
 import {
   isProvenNumber,
@@ -32,7 +34,6 @@ export interface CodeStepStart {
   userId: string | null;
   pending: { email: string; passwordHash: string } | null;
   phone: string;
-  channel: Channel;
   /** What the challenge accepts, strongest first; the phone alone by default. */
   factors?: ChallengeFactor[];
   /** The language of its texts and calls: the account's saved choice, or the sign-up's. */
@@ -63,7 +64,9 @@ export async function startCodeStep(
   start: CodeStepStart,
 ): Promise<FirstSend> {
   const { request } = ctx;
-  const { phone, channel, factors = ["phone"] } = start;
+  const { phone, factors = ["phone"] } = start;
+  const facts = phoneFacts(phone);
+  const channel = firstChannel(facts); // a landline gets its first code by call
   const id = newChallengeId(
     start.purpose,
     start.failuresCountedAs ?? start.account,
@@ -78,6 +81,7 @@ export async function startCodeStep(
     createdAt: start.openedAt ?? ctx.now(),
     factors,
     locale: start.locale ?? null,
+    phoneFacts: facts,
   };
   if (factors[0] !== "phone") {
     const opened = await ctx.store.startChallenge(
@@ -92,10 +96,11 @@ export async function startCodeStep(
       retryAfterSeconds: opened.retryAfterSeconds,
     });
   }
-  const refused = await checkSendDestination(ctx, phone, channel);
+  const refused = await checkSendDestination(ctx, facts, channel);
   if (refused) return refused;
   const target = {
     phone,
+    facts,
     account: start.account,
     verified: isProvenNumber(start.purpose),
     addressBucket: addressBucket(request.ip),

@@ -39,6 +39,13 @@ function newChallenge(overrides: Partial<NewChallenge> = {}): NewChallenge {
     pendingEmail: null,
     pendingPasswordHash: null,
     phone: "+14155550100",
+    // What the digits say, kept as the step read them (one field left unknown on purpose).
+    phoneFacts: {
+      valid: true,
+      country: "US",
+      type: "FIXED_LINE_OR_MOBILE",
+      callingCode: undefined,
+    },
     createdAt: T0,
     locale: null,
     ...overrides,
@@ -116,6 +123,7 @@ describeForEachStore("ChallengeStore contract", (h) => {
     const expected: Challenge = {
       ...c,
       ...FRESH_CHALLENGE_STATE,
+      phoneFacts: c.phoneFacts!,
       factors: ["phone"],
       locale: null,
       codeHash: "hash-1",

@@ -1,8 +1,9 @@
 import { asLocale } from "@/lib/i18n/locales";
+import type { PhoneFacts } from "@/lib/phone/facts";
 import type { Challenge } from "./types";
 
 // How a challenge is laid out as a Redis hash: every value a string, numbers converted back on
-// the way out, null fields absent, the factor list comma-separated.
+// the way out, null fields absent, the factor list comma-separated, the phone's facts as JSON.
 
 type NumberField = {
   [K in keyof Challenge]: Challenge[K] extends number ? K : never;
@@ -14,7 +15,9 @@ type NullableField = {
 /** Null fields are left out of the hash, so "" and null stay distinct. */
 export function toHash(c: Challenge): Record<string, string> {
   const hash: Record<string, string> = {};
-  for (const [k, v] of Object.entries(c)) if (v !== null) hash[k] = String(v);
+  for (const [k, v] of Object.entries(c))
+    if (v !== null)
+      hash[k] = k === "phoneFacts" ? JSON.stringify(v) : String(v);
   return hash;
 }
 
@@ -41,6 +44,7 @@ export function fromHash(raw: unknown): Challenge | null {
     pendingEmail: orNull("pendingEmail"),
     pendingPasswordHash: orNull("pendingPasswordHash"),
     phone: text("phone"),
+    phoneFacts: readFacts(h.get("phoneFacts")),
     codeHash: text("codeHash"),
     codeExpiresAt: num("codeExpiresAt"),
     sends: num("sends"),
@@ -55,4 +59,22 @@ export function fromHash(raw: unknown): Challenge | null {
     verifiedBy: orNull("verifiedBy") as Challenge["verifiedBy"],
     locale: asLocale(h.get("locale")),
   };
+}
+
+/** The facts as written by toHash; anything else (none, a challenge from before) reads as null. */
+function readFacts(json: string | undefined): PhoneFacts | null {
+  if (!json) return null;
+  try {
+    const f = JSON.parse(json) as Partial<PhoneFacts> | null;
+    return typeof f?.valid === "boolean"
+      ? {
+          valid: f.valid,
+          country: f.country,
+          type: f.type,
+          callingCode: f.callingCode,
+        }
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -24,6 +24,7 @@ export type ChallengeFactor =
   "phone" | "totp" | "recovery" | "passkey" | "device";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Channel } from "@/lib/phone/channel";
+import type { PhoneFacts } from "@/lib/phone/facts";
 
 export type { Channel };
 export type DeliveryStatus =
@@ -40,6 +41,12 @@ export interface Challenge {
   pendingEmail: string | null;
   pendingPasswordHash: string | null;
   phone: string; // E.164
+  /**
+   * What the phone's digits say (valid, country, type, calling code), read when the challenge
+   * starts: a send and the code page need no number metadata. Null for a challenge stored before
+   * they were kept, whose number is read again when asked (challengePhoneFacts).
+   */
+  phoneFacts: PhoneFacts | null;
   /** Keyed hash of the current code; "" when no code is live. */
   codeHash: string;
   codeExpiresAt: number;
@@ -77,6 +84,8 @@ export type NewChallenge = Pick<
   factors?: ChallengeFactor[];
   /** Defaults to none (English). */
   locale?: Locale | null;
+  /** Defaults to none: read from the digits when asked. */
+  phoneFacts?: PhoneFacts | null;
 };
 
 /** The challenge as first stored: the caller's fields, the phone by default, a fresh state. */
@@ -85,6 +94,7 @@ export function newChallengeRecord(c: NewChallenge): Challenge {
     ...c,
     factors: c.factors ?? ["phone"],
     locale: c.locale ?? null,
+    phoneFacts: c.phoneFacts ?? null,
     ...FRESH_CHALLENGE_STATE,
   };
 }

@@ -230,7 +230,6 @@ export const CASES: Record<SecurityChange, ChangeCase> = {
         userId: ctx.user.id,
         pending: null,
         phone: (await findVerifiedPhone(ctx.user.id))!,
-        channel: "sms",
       });
       if (!started.ok) throw new Error(started.error);
       const id = started.challengeId;

@@ -19,6 +19,7 @@ import {
   codeFromSmsText,
   createRecordingMessenger,
 } from "@/test/support/messenger";
+import { phoneFacts } from "@/lib/phone";
 import { cookieJar, jsonRequest } from "@/test/support/next-request";
 import { randomMobile } from "@/test/support/phones";
 import { POST as forgot } from "./forgot/route";
@@ -369,6 +370,7 @@ describe("a reset link", () => {
     const token = tokenOf(latestLink(ada.email));
     const target = {
       phone: ada.phone,
+      facts: phoneFacts(ada.phone),
       account: `user:${ada.id}`,
       verified: true,
       addressBucket: "elsewhere",

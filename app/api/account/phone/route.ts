@@ -26,6 +26,6 @@ export const POST = signedInRoute(
     await setPhoneChangeCookie(outcome.challengeId);
     const challenge = await ctx.store.getChallenge(outcome.challengeId);
     if (!challenge) return fail("NO_CHALLENGE");
-    return ok({ challenge: toChallengeView(challenge) });
+    return ok({ challenge: await toChallengeView(challenge) });
   },
 );

@@ -13,7 +13,7 @@ export const GET = apiHandler(async () => {
   if (!challenge || challenge.status === "verified")
     return fail("NO_CHALLENGE");
   return ok(
-    { challenge: toChallengeView(challenge) },
+    { challenge: await toChallengeView(challenge) },
     { headers: { "cache-control": "no-store" } },
   );
 });

@@ -14,6 +14,6 @@ export const POST = publicRoute(
     await setChallengeCookie(outcome.challengeId);
     const challenge = await ctx.store.getChallenge(outcome.challengeId);
     if (!challenge) return fail("NO_CHALLENGE");
-    return ok({ challenge: toChallengeView(challenge, ctx.now()) });
+    return ok({ challenge: await toChallengeView(challenge, ctx.now()) });
   },
 );

@@ -5,6 +5,7 @@ import {
   CODE_TTL_SECONDS,
   MAX_SENDS,
 } from "@/lib/challenge/policy";
+import { phoneFacts } from "@/lib/phone";
 import type { ChallengeStore } from "@/lib/store/types";
 
 // Login challenges as the password step leaves them, written through the app's own store client, so
@@ -35,7 +36,13 @@ export async function writeChallenges(
       const id = newChallengeId("login", `user:${userId}:bench-${i}`);
       const codeHash = hashCode(id, code ?? "000000");
       const pending = { pendingEmail: null, pendingPasswordHash: null };
-      const challenge = { id, purpose: "login" as const, userId, phone };
+      const challenge = {
+        id,
+        purpose: "login" as const,
+        userId,
+        phone,
+        phoneFacts: phoneFacts(phone),
+      };
       const started = await store.startChallenge(
         { ...challenge, ...pending, createdAt: now },
         CHALLENGE_TTL_SECONDS,
