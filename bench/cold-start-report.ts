@@ -2,6 +2,8 @@ import { BUDGETS } from "./config";
 import {
   COLD_STARTS,
   coldStartPasses,
+  EMPTY_PAGE,
+  FIRST_QUERY,
   FLOOR_ROUTE,
   type ColdStartRow,
 } from "./cold-start";
@@ -62,6 +64,7 @@ export function coldStartLines(
   if (floor)
     out.push(
       `  Every first request also pays what Next still does after opening its port (config, router, instrumentation): the floor's ${floor.firstMs} ms is that and an empty route. Pages load Next's page renderer besides, which no route handler needs: "vs empty page" is a page's first request against the empty page's.`,
+      ...outOfReach(rows),
     );
   out.push(
     "\nFunction size (the build's file traces: the entry, its .nft.json and the minimal Next server's, each file once):",
@@ -77,4 +80,25 @@ export function coldStartLines(
     ),
   );
   return out;
+}
+
+/** What the references say no route can beat: shown only while they are over the budget. */
+function outOfReach(rows: ColdStartRow[]): string[] {
+  const limit = BUDGETS.maxColdStartRatio;
+  const over = (name: string) =>
+    rows.find((r) => r.route === name && r.ratio > limit);
+  const query = over(FIRST_QUERY);
+  const empty = over(EMPTY_PAGE);
+  return [
+    ...(query
+      ? [
+          `  The database's first query alone (Prisma's client and query compiler, a new connection, the password step's two queries, nothing else) is ${query.ratio.toFixed(2)}× the floor: a first request that reads the database (the password step, /account) is over the ${limit}× budget before its own work.`,
+        ]
+      : []),
+    ...(empty
+      ? [
+          `  The empty page alone is ${empty.ratio.toFixed(2)}× the floor: no page's first request can meet the ${limit}× budget.`,
+        ]
+      : []),
+  ];
 }

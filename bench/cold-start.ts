@@ -68,7 +68,8 @@ const get = (path: string, cookie?: string): Ready => ({
 const challenge = (id: string) => `${CHALLENGE_COOKIE}=${id}`;
 
 export const FLOOR_ROUTE = "floor (POST /api/bench/floor)";
-const EMPTY_PAGE = "empty page (GET /bench/empty)";
+export const EMPTY_PAGE = "empty page (GET /bench/empty)";
+export const FIRST_QUERY = "first query (POST /api/bench/first-query)";
 
 function coldRoutes(
   users: BenchUser[],
@@ -84,6 +85,12 @@ function coldRoutes(
   return [
     route(FLOOR_ROUTE, 200, async () => post("/api/bench/floor", {}), false),
     route(EMPTY_PAGE, 200, async () => get("/bench/empty"), false),
+    route(
+      FIRST_QUERY,
+      200,
+      async () => post("/api/bench/first-query", {}),
+      false,
+    ),
     route("password step (POST /api/login)", 200, async (i) => {
       const user = users[i % users.length]!;
       return post("/api/login", {
