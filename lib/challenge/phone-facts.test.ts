@@ -9,6 +9,8 @@ const landline = {
   type: "FIXED_LINE",
   callingCode: "33",
 } as const;
+/** Not what the digits say: only a challenge that kept these could answer them. */
+const kept = { ...landline, country: "GP", callingCode: "590" } as const;
 
 const challenge = newChallengeRecord({
   id: "random.account",
@@ -17,15 +19,15 @@ const challenge = newChallengeRecord({
   pendingEmail: null,
   pendingPasswordHash: null,
   phone: "+33123456789",
-  phoneFacts: landline,
+  phoneFacts: kept,
   createdAt: 0,
 });
 
 describe("a challenge's phone facts", () => {
   it("come back from the store as they went in", async () => {
     const read = fromHash(toHash(challenge))!;
-    expect(read.phoneFacts).toEqual(landline);
-    expect(await challengePhoneFacts(read)).toEqual(landline);
+    expect(read.phoneFacts).toEqual(kept);
+    expect(await challengePhoneFacts(read)).toEqual(kept);
   });
 
   it("are read from the digits for a challenge stored before they were kept", async () => {
@@ -37,7 +39,16 @@ describe("a challenge's phone facts", () => {
   });
 
   it("read as unknown from anything the store did not write", () => {
-    for (const bad of ["", "{", "null", "[]", '{"country":"FR"}'])
+    for (const bad of [
+      "",
+      "{",
+      "null",
+      "[]",
+      '{"country":"FR"}',
+      '{"valid":"yes"}',
+      '{"valid":true,"country":33}',
+      '{"valid":true,"type":["MOBILE"]}',
+    ])
       expect(
         fromHash({ ...toHash(challenge), phoneFacts: bad })?.phoneFacts,
       ).toBeNull();

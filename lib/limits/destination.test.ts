@@ -4,7 +4,7 @@ import { REFUSED_NUMBERS } from "@/test/support/refused-numbers";
 import { phoneFacts } from "@/lib/phone";
 import * as rules from "./destination";
 
-// The rules read a number's facts; these tests name the number.
+// The rules read a number's phone facts; these tests name the number.
 const destinationRefusal = (e164: string, channel: "sms" | "voice") =>
   rules.destinationRefusal(phoneFacts(e164), channel);
 const firstChannel = (e164: string) => rules.firstChannel(phoneFacts(e164));

@@ -10,7 +10,7 @@ import { breakerScopes, UNKNOWN_COUNTRY, type Trip } from "./messages";
 import { breakerSettings, limitSettings } from "./settings";
 
 // The limits a code's send must pass: where it may go, and how many may go. Apart from the other
-// steps' limits (decide.ts) because they read the number's facts: its country and type, as its
+// steps' limits (decide.ts) because they read the phone facts: its country and type, as its
 // challenge keeps them (lib/phone/facts.ts), never the metadata that reads them.
 
 export interface SendTarget {

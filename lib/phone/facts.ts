@@ -1,7 +1,7 @@
 import type { CountryCode, NumberType } from "libphonenumber-js/max";
 
 // What the code step asks of a number, apart from the metadata that reads it (lib/phone): a
-// challenge keeps its number's facts from when it starts, so a send, the code page and the day's
+// challenge keeps its phone facts from when it starts, so a send, the code page and the day's
 // figures answer from them without loading libphonenumber's metadata on their cold start.
 
 /** Mobile, or a number whose type cannot be told from the digits (US and Canada). */

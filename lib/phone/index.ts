@@ -26,12 +26,13 @@ export function phoneFacts(e164: string): PhoneFacts {
   const kept = known.get(e164);
   if (kept) return kept;
   const parsed = parsePhoneNumberFromString(e164);
-  const facts: PhoneFacts = {
+  // Frozen: every challenge opened in this process on this number holds this very object.
+  const facts: PhoneFacts = Object.freeze({
     valid: parsed?.isValid() ?? false,
     country: parsed?.country,
     type: parsed?.getType(),
     callingCode: parsed?.countryCallingCode,
-  };
+  });
   if (known.size >= PHONE_FACTS_KEPT) known.delete(known.keys().next().value!);
   known.set(e164, facts);
   return facts;

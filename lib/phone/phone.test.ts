@@ -25,7 +25,7 @@ beforeEach(() => {
   parses.count = 0;
 });
 
-describe("a stored number's facts", () => {
+describe("a stored number's phone facts", () => {
   it("are read once however often a step asks about the number", () => {
     for (let i = 0; i < 3; i++) {
       const facts = phoneFacts("+447400123456");

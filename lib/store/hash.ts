@@ -61,20 +61,23 @@ export function fromHash(raw: unknown): Challenge | null {
   };
 }
 
-/** The facts as written by toHash; anything else (none, a challenge from before) reads as null. */
+/** Absent (JSON has no undefined), or a string. */
+const optionalText = (v: unknown) => v === undefined || typeof v === "string";
+
+/**
+ * The facts as written by toHash; anything else (none: a challenge from before they were kept, or
+ * any field of the wrong kind) reads as null, and the number is read again when asked.
+ */
 function readFacts(json: string | undefined): PhoneFacts | null {
   if (!json) return null;
+  let f: Record<string, unknown>;
   try {
-    const f = JSON.parse(json) as Partial<PhoneFacts> | null;
-    return typeof f?.valid === "boolean"
-      ? {
-          valid: f.valid,
-          country: f.country,
-          type: f.type,
-          callingCode: f.callingCode,
-        }
-      : null;
+    f = JSON.parse(json) as Record<string, unknown>;
   } catch {
     return null;
   }
+  const { valid, country, type, callingCode } = f ?? {};
+  if (typeof valid !== "boolean") return null;
+  if (![country, type, callingCode].every(optionalText)) return null;
+  return { valid, country, type, callingCode } as PhoneFacts;
 }

@@ -43,8 +43,9 @@ export interface Challenge {
   phone: string; // E.164
   /**
    * What the phone's digits say (valid, country, type, calling code), read when the challenge
-   * starts: a send and the code page need no number metadata. Null for a challenge stored before
-   * they were kept, whose number is read again when asked (challengePhoneFacts).
+   * starts: a send and the code page need no number metadata. Null for a challenge that never sends
+   * (a remembered browser's or a passkey's, settled as it opens) and for one stored before they were
+   * kept: its number is read again if asked (challengePhoneFacts).
    */
   phoneFacts: PhoneFacts | null;
   /** Keyed hash of the current code; "" when no code is live. */

@@ -21,8 +21,9 @@ vi.mock("libphonenumber-js/max", async (importOriginal) => {
   };
 });
 
-// A challenge keeps what its number's digits say from when it starts: its sends and the code page
-// answer from that, so they never load or run the number metadata (a cold send's largest cost).
+// A challenge keeps its phone facts (what its number's digits say) from when it starts: its sends
+// and the code page answer from them, so they never load or run the number metadata (a cold send's
+// largest cost).
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -31,7 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe("a code step's number", () => {
+describe("a code step's phone facts", () => {
   it("is read when the step starts, never by its sends or the code page", async () => {
     const phone = randomMobile("+3361");
     const started = await signup(
@@ -42,6 +43,7 @@ describe("a code step's number", () => {
       ),
     );
     expect(started.status).toBe(200);
+    expect(parses.count).toBeGreaterThan(0); // the sign-up read the number it was given
     forgetProcessWide("phone-facts"); // what this process remembers of numbers is gone
     parses.count = 0;
 
