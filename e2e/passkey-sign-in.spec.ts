@@ -61,6 +61,9 @@ test("a person signs in with a passkey alone, by the button or from the email fi
   // Signed out, the sign-in page's email field offers the passkey; the virtual authenticator
   // answers that autofill request as a person picking the passkey from the list would.
   await headerSignOut(page).click();
+  // Signed out first: the address bar still says /account until the sign-out has gone through,
+  // and a reload (below) before the autofill's sign-in lands would start another.
+  await page.waitForURL(/\/login/);
   await expect(page).toHaveURL(/\/account$/);
   // No code was texted for either sign-in: the one text since is the new recovery codes' notice.
   await expect
