@@ -9,16 +9,12 @@ import {
 } from "@/lib/phone";
 
 const parses = vi.hoisted(() => ({ count: 0 }));
-vi.mock("libphonenumber-js/max", async (importOriginal) => {
-  const real = await importOriginal<typeof import("libphonenumber-js/max")>();
-  return {
-    ...real,
-    parsePhoneNumberFromString: (...args: Parameters<typeof real.default>) => {
-      parses.count += 1;
-      return real.parsePhoneNumberFromString(...args);
-    },
-  };
-});
+vi.mock("libphonenumber-js/max", async (importOriginal) =>
+  (await import("@/test/support/phone-parses")).countingParses(
+    await importOriginal(),
+    parses,
+  ),
+);
 
 beforeEach(() => {
   forgetProcessWide("phone-facts");

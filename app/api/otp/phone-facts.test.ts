@@ -10,16 +10,12 @@ import { GET as status } from "./status/route";
 vi.mock("next/headers", () => import("@/test/support/next-request"));
 
 const parses = vi.hoisted(() => ({ count: 0 }));
-vi.mock("libphonenumber-js/max", async (importOriginal) => {
-  const real = await importOriginal<typeof import("libphonenumber-js/max")>();
-  return {
-    ...real,
-    parsePhoneNumberFromString: (...args: Parameters<typeof real.default>) => {
-      parses.count += 1;
-      return real.parsePhoneNumberFromString(...args);
-    },
-  };
-});
+vi.mock("libphonenumber-js/max", async (importOriginal) =>
+  (await import("@/test/support/phone-parses")).countingParses(
+    await importOriginal(),
+    parses,
+  ),
+);
 
 // A challenge keeps its phone facts (what its number's digits say) from when it starts: its sends
 // and the code page answer from them, so they never load or run the number metadata (a cold send's
